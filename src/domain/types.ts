@@ -1,0 +1,67 @@
+/** The seven GIELLM tasks, named after the paper's datasets (SCNM, TCREE, SCPOS). */
+export type TaskId = 'ner' | 're' | 'ee' | 'se-rw' | 'se-n' | 'se-adj' | 'se-nadj';
+
+/** How the word-level part of an output is shaped. */
+export type OutputShape = 'pairs' | 'triple' | 'event';
+
+export interface Task {
+  readonly id: TaskId;
+  readonly dataset: 'SCNM' | 'TCREE' | 'SCPOS';
+  readonly name: { readonly ja: string; readonly en: string };
+  readonly shape: OutputShape;
+  /** The IW used when a profile does not override it. */
+  readonly defaultIw: string;
+  /** Whether the default IW was seen verbatim in the authors' artefacts (see giellm-format.md). */
+  readonly iwConfirmed: boolean;
+  readonly defaultCategories: readonly string[];
+  /** Word-level labels (entity types, relations, triggers, polarities) known so far. */
+  readonly wordLabels: readonly string[];
+  /** True when `wordLabels` is the full closed set, so an unknown label is worth a warning. */
+  readonly wordLabelsComplete: boolean;
+}
+
+/** `[start, end)` in Unicode code points into the source text, or null when the string was not found. */
+export type Offsets = readonly [number, number] | null;
+
+/** An entity (NER) or a sentiment word (SCPOS; `label` is the polarity). */
+export interface Span {
+  label: string;
+  text: string;
+  start?: number | null;
+  end?: number | null;
+}
+
+export interface Triple {
+  head: string;
+  relation: string;
+  tail: string;
+  offsets?: { head: Offsets; tail: Offsets };
+}
+
+/** An event: `object` is null for a 3-slot event (subject;trigger;time). */
+export interface Quadruple {
+  subject: string;
+  trigger: string;
+  object: string | null;
+  time: string;
+  offsets?: { subject: Offsets; trigger: Offsets; object: Offsets; time: Offsets };
+}
+
+/** The project's public data contract: export, CLI and embed API all speak it. */
+export interface Extraction {
+  task: TaskId;
+  category: string | null;
+  entities: Span[];
+  relations: Triple[];
+  events: Quadruple[];
+  warnings: string[];
+}
+
+export const emptyExtraction = (task: TaskId, category: string | null = null): Extraction => ({
+  task,
+  category,
+  entities: [],
+  relations: [],
+  events: [],
+  warnings: [],
+});

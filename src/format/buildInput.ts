@@ -1,0 +1,13 @@
+import type { TaskId } from '../domain/types.ts';
+import { partSeparatorOf, type FormatProfile } from './profile.ts';
+
+/** The label set as the model saw it: one `<label>` per candidate, no commas or spaces. */
+export function labelSetString(labels: readonly string[]): string {
+  return labels.map((l) => `<${l}>`).join('');
+}
+
+/** The exact model input: text, label set and IW, joined by the profile's separator. */
+export function buildInput(text: string, task: TaskId, profile: FormatProfile): string {
+  const sep = partSeparatorOf(profile);
+  return [text, labelSetString(profile.categories[task]), profile.iw[task]].join(sep);
+}

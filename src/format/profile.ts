@@ -1,0 +1,124 @@
+import type { TaskId } from '../domain/types.ts';
+import { TASK_IDS, TASKS, isTaskId } from './taskCatalog.ts';
+
+/**
+ * Every detail of the input/output format that giellm-format.md marks inferred or unknown lives here as
+ * data, so a user can match whatever a given checkpoint was trained on without a code change.
+ */
+export interface FormatProfile {
+  id: string;
+  name: string;
+  /** Between text, label set and IW in the input: newline in the model card, nothing in the TCREE CSV. */
+  partSeparator: 'newline' | 'none';
+  /** Which `: ; < >` widths the parser treats as structure; serialization always writes ASCII. */
+  punctuation: 'ascii' | 'ascii+fullwidth';
+  /** `:Label;Span` pairs end without `:` in the card; a profile may expect one. */
+  pairsTrailingColon: boolean;
+  /** Several tuples share one `:` between them (`:a;b;c:d;e;f:`) or each keeps its own (`:a;b;c::d;e;f:`). */
+  tupleJoin: 'shared' | 'doubled';
+  /** Strings after which a generation is over (end-of-sequence text a runtime may leave in). */
+  stopStrings: string[];
+  /** Junk seen at the end of outputs in later datasets, stripped before parsing. */
+  tailJunk: string[];
+  iw: Record<TaskId, string>;
+  categories: Record<TaskId, string[]>;
+  wordLabels: Record<TaskId, string[]>;
+}
+
+const perTask = <T>(pick: (id: TaskId) => T): Record<TaskId, T> =>
+  Object.fromEntries(TASK_IDS.map((id) => [id, pick(id)])) as Record<TaskId, T>;
+
+/** Matches the model card: newline-separated input, ASCII structure, confirmed IWs and label sets. */
+export const DEFAULT_PROFILE: FormatProfile = Object.freeze({
+  id: 'model-card',
+  name: 'Model card (newline separated)',
+  partSeparator: 'newline',
+  punctuation: 'ascii+fullwidth',
+  pairsTrailingColon: false,
+  tupleJoin: 'shared',
+  stopStrings: ['</s>', '<|endoftext|>', '<eos>'],
+  tailJunk: ['\\/n', '\\n'],
+  iw: perTask((id) => TASKS[id].defaultIw),
+  categories: perTask((id) => [...TASKS[id].defaultCategories]),
+  wordLabels: perTask((id) => [...TASKS[id].wordLabels]),
+}) as FormatProfile;
+
+/** The separator-less variant seen in the authors' TCREE CSV and SLG converter. */
+export const CSV_PROFILE: FormatProfile = { ...DEFAULT_PROFILE, id: 'tcree-csv', name: 'TCREE CSV (no separator)', partSeparator: 'none' };
+
+export const BUILTIN_PROFILES: readonly FormatProfile[] = [DEFAULT_PROFILE, CSV_PROFILE];
+
+export function partSeparatorOf(profile: FormatProfile): string {
+  return profile.partSeparator === 'newline' ? '\n' : '';
+}
+
+export type ProfileResult = { ok: true; profile: FormatProfile } | { ok: false; errors: string[] };
+
+/**
+ * Reads a user-edited profile (JSON from storage or a file). Missing fields fall back to the default so
+ * old saved profiles keep working; wrong ones are reported by field path, and nothing is guessed.
+ */
+export function validateProfile(input: unknown): ProfileResult {
+  const errors: string[] = [];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: ['profile: expected a JSON object'] };
+  }
+  const raw = input as Record<string, unknown>;
+  const out: FormatProfile = structuredClone({ ...DEFAULT_PROFILE });
+
+  const str = (key: 'id' | 'name') => {
+    if (raw[key] === undefined) return;
+    if (typeof raw[key] === 'string' && raw[key] !== '') out[key] = raw[key];
+    else errors.push(`${key}: expected a non-empty string`);
+  };
+  const oneOf = <K extends 'partSeparator' | 'punctuation' | 'tupleJoin'>(key: K, allowed: readonly FormatProfile[K][]) => {
+    if (raw[key] === undefined) return;
+    if ((allowed as unknown[]).includes(raw[key])) out[key] = raw[key] as FormatProfile[K];
+    else errors.push(`${key}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+  };
+  const stringList = (value: unknown, path: string): string[] | undefined => {
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+    errors.push(`${path}: expected a list of strings`);
+    return undefined;
+  };
+
+  str('id');
+  str('name');
+  oneOf('partSeparator', ['newline', 'none']);
+  oneOf('punctuation', ['ascii', 'ascii+fullwidth']);
+  oneOf('tupleJoin', ['shared', 'doubled']);
+  if (raw.pairsTrailingColon !== undefined) {
+    if (typeof raw.pairsTrailingColon === 'boolean') out.pairsTrailingColon = raw.pairsTrailingColon;
+    else errors.push('pairsTrailingColon: expected true or false');
+  }
+  for (const key of ['stopStrings', 'tailJunk'] as const) {
+    if (raw[key] === undefined) continue;
+    const list = stringList(raw[key], key);
+    if (list) out[key] = list.filter((s) => s !== '');
+  }
+  for (const key of ['iw', 'categories', 'wordLabels'] as const) {
+    const table = raw[key];
+    if (table === undefined) continue;
+    if (typeof table !== 'object' || table === null || Array.isArray(table)) {
+      errors.push(`${key}: expected an object keyed by task id`);
+      continue;
+    }
+    for (const [task, value] of Object.entries(table)) {
+      if (!isTaskId(task)) {
+        errors.push(`${key}.${task}: unknown task (expected one of ${TASK_IDS.join(', ')})`);
+        continue;
+      }
+      if (key === 'iw') {
+        if (typeof value === 'string' && value.trim() !== '' && !/[:;<>：；＜＞\n]/.test(value)) out.iw[task] = value;
+        else errors.push(`iw.${task}: expected a non-empty string without : ; < > or line breaks`);
+        continue;
+      }
+      const list = stringList(value, `${key}.${task}`);
+      if (!list) continue;
+      const bad = list.find((l) => l.trim() === '' || /[:;<>：；＜＞\n]/.test(l));
+      if (bad !== undefined) errors.push(`${key}.${task}: label ${JSON.stringify(bad)} is empty or contains : ; < >`);
+      else out[key][task] = list;
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, profile: out };
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Tests and benchmarks read the project's real data from ../shared/data beside the checkout (as CI has it);
+// GIELLM_DATA_DIR points elsewhere when needed.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SHARED_DATA_DIR = process.env.GIELLM_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
+
+export const sharedPath = (name: string) => join(SHARED_DATA_DIR, name);
+
+export interface StockmarkSentence {
+  curid: string;
+  text: string;
+  entities: { name: string; span: [number, number]; type: string }[];
+}
+
+export interface TcreeRow {
+  text: string;
+  iw: string;
+  category: string;
+  output: string;
+}
+
+export const loadStockmark = (): StockmarkSentence[] =>
+  JSON.parse(readFileSync(sharedPath('stockmark-ner-wikipedia.json'), 'utf8')) as StockmarkSentence[];
+
+export const loadJsonl = <T>(name: string): T[] =>
+  readFileSync(sharedPath(name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+
+export const loadTcree = () => loadJsonl<TcreeRow>('tcree-sample.jsonl');
