@@ -1,0 +1,107 @@
+/**
+ * Finds strings in one source text and reports `[start, end)` in Unicode code points, the unit Python and
+ * the stockmark data count in. Exact matches use indexOf on the raw text; only when that misses is an
+ * NFKC view built (once per text), so the common case costs no normalization.
+ */
+
+// Marks that NFKC composes with the preceding character (combining marks and half-width kana voicing).
+const JOINS_PREVIOUS = /^[\p{M}\uFF9E\uFF9F]$/u;
+
+interface NormView {
+  text: string;
+  /** For each UTF-16 index of `text`, the code-point start/end of the source unit it came from. */
+  start: Uint32Array;
+  end: Uint32Array;
+}
+
+export type Range = readonly [number, number];
+
+export class TextIndex {
+  private readonly cpOfUnit: Uint32Array | null;
+  private view: NormView | undefined;
+
+  constructor(readonly text: string) {
+    this.cpOfUnit = /[\uD800-\uDFFF]/.test(text) ? prefixCodePoints(text) : null;
+  }
+
+  /** Code-point length of the text. */
+  get length(): number {
+    return this.cpOfUnit === null ? this.text.length : this.cpOfUnit[this.text.length]!;
+  }
+
+  private cp(unit: number): number {
+    return this.cpOfUnit === null ? unit : this.cpOfUnit[unit]!;
+  }
+
+  /** Every occurrence of `needle`, exact first; if there is none, width/NFKC-insensitive ones. */
+  *occurrences(needle: string): Generator<Range> {
+    if (needle === '') return;
+    let found = false;
+    for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + 1)) {
+      found = true;
+      yield [this.cp(i), this.cp(i + needle.length)];
+    }
+    if (found) return;
+    const norm = needle.normalize('NFKC');
+    if (norm === '') return;
+    const view = this.normView();
+    let last = -1;
+    for (let i = view.text.indexOf(norm); i >= 0; i = view.text.indexOf(norm, i + 1)) {
+      const range: Range = [view.start[i]!, view.end[i + norm.length - 1]!];
+      if (range[0] !== last) yield range;
+      last = range[0];
+    }
+  }
+
+  /** The source text between two code-point offsets. */
+  slice(start: number, end: number): string {
+    if (this.cpOfUnit === null) return this.text.slice(start, end);
+    return Array.from(this.text).slice(start, end).join('');
+  }
+
+  private normView(): NormView {
+    if (this.view) return this.view;
+    const chars = Array.from(this.text);
+    const parts: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let i = 0; i < chars.length; ) {
+      let j = i + 1;
+      while (j < chars.length && JOINS_PREVIOUS.test(chars[j]!)) j++;
+      const unit = chars.slice(i, j).join('').normalize('NFKC');
+      parts.push(unit);
+      for (let k = 0; k < unit.length; k++) {
+        starts.push(i);
+        ends.push(j);
+      }
+      i = j;
+    }
+    this.view = { text: parts.join(''), start: Uint32Array.from(starts), end: Uint32Array.from(ends) };
+    return this.view;
+  }
+}
+
+function prefixCodePoints(text: string): Uint32Array {
+  const out = new Uint32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++, cp++) {
+    out[i] = cp;
+    // The low half of a surrogate pair belongs to the same code point as its high half.
+    if (isPairAt(text, i)) out[++i] = cp;
+  }
+  out[text.length] = cp;
+  return out;
+}
+
+const isPairAt = (s: string, i: number) => {
+  const hi = s.charCodeAt(i);
+  const lo = s.charCodeAt(i + 1);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+};
+
+/** Code-point length of a string. */
+export function codePointLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) if (isPairAt(s, i)) i++;
+  return n;
+}
