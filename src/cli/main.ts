@@ -1,0 +1,124 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_PROFILE, validateProfile, type FormatProfile } from '../format/profile.ts';
+import { isTaskId, TASK_IDS } from '../format/taskCatalog.ts';
+import { formatInputError, readRecords, type InputError } from '../data/records.ts';
+import { UsageError, type CliIo } from './io.ts';
+import { promptCommand } from './promptCommand.ts';
+import { parseCommand } from './parseCommand.ts';
+import { evalCommand } from './evalCommand.ts';
+import { convertCommand } from './convertCommand.ts';
+
+export const HELP = `giellm — GIELLM input/output tools
+
+  giellm prompt --task T (--text S | FILE)       print the model input(s)
+  giellm parse [FILE]                            one Extraction JSON per record (stdin without FILE)
+  giellm eval --gold GOLD --pred PRED [--json]   TL / WL / ALL / F1 per task and overall
+         [--match multiset|set] [--normalize nfkc|none]
+  giellm convert --from stockmark FILE [--category C]
+                                                 stockmark ner.json → JSONL records with gold outputs
+
+Common options:
+  --profile FILE        a format profile (JSON); default: the model card's
+  --separator newline|none
+                        separator between text, label set and IW in inputs
+
+Records are JSONL: {"id"?: "…", "text": "…", "task": "re", "output": "<スポーツ>関係抽出:…:"}
+Tasks: ${TASK_IDS.join(', ')}. Bad input exits with code 2 and names the file and line.`;
+
+export interface Context {
+  io: CliIo;
+  profile: FormatProfile;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+const COMMON: ParseArgsConfig['options'] = {
+  profile: { type: 'string' },
+  separator: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const OPTIONS: Record<string, ParseArgsConfig['options']> = {
+  prompt: { task: { type: 'string' }, text: { type: 'string' } },
+  parse: {},
+  eval: { gold: { type: 'string' }, pred: { type: 'string' }, json: { type: 'boolean' }, match: { type: 'string' }, normalize: { type: 'string' } },
+  convert: { from: { type: 'string' }, category: { type: 'string' } },
+};
+
+const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
+  prompt: promptCommand,
+  parse: parseCommand,
+  eval: evalCommand,
+  convert: convertCommand,
+};
+
+async function loadProfile(io: CliIo, values: Context['values']): Promise<FormatProfile> {
+  let profile = DEFAULT_PROFILE;
+  if (typeof values.profile === 'string') {
+    let json: unknown;
+    const path = values.profile;
+    try {
+      json = JSON.parse(await io.readFile(path));
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
+    }
+    const result = validateProfile(json);
+    if (!result.ok) throw new UsageError(result.errors.map((m) => `${path}: ${m}`).join('\n'));
+    profile = result.profile;
+  }
+  if (values.separator !== undefined) {
+    if (values.separator !== 'newline' && values.separator !== 'none') throw new UsageError('--separator must be newline or none');
+    profile = { ...profile, partSeparator: values.separator };
+  }
+  return profile;
+}
+
+/** Reads JSONL records from FILE or stdin, with every bad line as an error beside the good records. */
+export async function readRecordFile(ctx: Context, path: string | undefined) {
+  const name = path ?? '<stdin>';
+  const content = path === undefined ? await ctx.io.readStdin() : await ctx.io.readFile(path);
+  return readRecords(content, name, ctx.profile);
+}
+
+/** Prints input errors after the good output; the exit code says some input was bad. */
+export function finish(ctx: Context, errors: InputError[]): number {
+  if (errors.length === 0) return 0;
+  ctx.io.err(errors.map(formatInputError).join('\n'));
+  return 2;
+}
+
+export function requireTask(value: unknown) {
+  if (!isTaskId(value)) throw new UsageError(`--task must be one of ${TASK_IDS.join(', ')}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`);
+  return value;
+}
+
+/** Runs one CLI invocation; returns the exit code (0 ok, 2 bad input or usage). */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.err(`giellm: unknown command ${JSON.stringify(command)}\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: { ...COMMON, ...OPTIONS[command] }, allowPositionals: true, strict: true });
+    if (values.help) {
+      io.out(HELP);
+      return 0;
+    }
+    const profile = await loadProfile(io, values as Context['values']);
+    return await handler({ io, profile, values: values as Context['values'], positionals });
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`giellm ${command}: ${(e as Error).message}`);
+      return 2;
+    }
+    io.err(`giellm ${command}: internal error: ${(e as Error).message}`);
+    return 1;
+  }
+}

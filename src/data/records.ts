@@ -1,0 +1,95 @@
+import type { TaskId } from '../domain/types.ts';
+import { TASK_IDS, isTaskId } from '../format/taskCatalog.ts';
+import type { FormatProfile } from '../format/profile.ts';
+
+/** One dataset line: `{"id"?, "text", "task" | "iw", "output"?}`. `line` is 1-based in its file. */
+export interface DatasetRecord {
+  id?: string;
+  text: string;
+  task: TaskId;
+  output?: string;
+  line: number;
+}
+
+/** A problem with one place in an input file, worded for a person. */
+export interface InputError {
+  file: string;
+  /** 1-based line, or null where the place is named in the message (an entry of a JSON array). */
+  line: number | null;
+  message: string;
+}
+
+export const formatInputError = (e: InputError) => `${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}`;
+
+export interface ReadResult<T> {
+  records: T[];
+  errors: InputError[];
+}
+
+/** Splits text into numbered non-blank lines, tolerating a BOM and CRLF. */
+export function numberedLines(content: string): { line: number; text: string }[] {
+  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const out: { line: number; text: string }[] = [];
+  lines.forEach((text, i) => {
+    if (text.trim() !== '') out.push({ line: i + 1, text });
+  });
+  return out;
+}
+
+/**
+ * Reads JSONL dataset records. The task comes from `task`, or from an `iw` the profile knows (as in the
+ * TCREE rows). Every bad line is reported with its line number; every good line is kept.
+ */
+export function readRecords(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
+  const records: DatasetRecord[] = [];
+  const errors: InputError[] = [];
+  for (const { line, text } of numberedLines(content)) {
+    const fail = (message: string) => errors.push({ file, line, message });
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      fail(`not valid JSON (${(e as Error).message})`);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      fail('expected a JSON object like {"text": "…", "task": "ner"}');
+      continue;
+    }
+    const o = value as Record<string, unknown>;
+    if (typeof o.text !== 'string') {
+      fail('"text" is missing or not a string');
+      continue;
+    }
+    let task: TaskId | undefined;
+    if (o.task !== undefined) {
+      if (!isTaskId(o.task)) {
+        fail(`unknown task ${JSON.stringify(o.task)} (expected one of ${TASK_IDS.join(', ')})`);
+        continue;
+      }
+      task = o.task;
+    } else if (typeof o.iw === 'string') {
+      task = TASK_IDS.find((t) => profile.iw[t] === o.iw);
+      if (!task) {
+        fail(`unknown IW ${JSON.stringify(o.iw)} (expected one of ${TASK_IDS.map((t) => profile.iw[t]).join(', ')})`);
+        continue;
+      }
+    } else {
+      fail('"task" is missing');
+      continue;
+    }
+    if (o.output !== undefined && typeof o.output !== 'string') {
+      fail('"output" is not a string');
+      continue;
+    }
+    if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') {
+      fail('"id" is not a string or number');
+      continue;
+    }
+    const record: DatasetRecord = { text: o.text, task, line };
+    if (o.id !== undefined) record.id = String(o.id);
+    if (o.output !== undefined) record.output = o.output as string;
+    records.push(record);
+  }
+  return { records, errors };
+}
