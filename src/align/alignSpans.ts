@@ -17,7 +17,7 @@ class SpanPlacer {
   constructor(private readonly index: TextIndex) {}
 
   place(needle: string): Offsets {
-    const all = [...this.index.occurrences(needle)];
+    const all = this.index.occurrences(needle);
     const free = (r: Range) => !this.placed.some((p) => overlaps(p, r));
     const pick =
       all.find((r) => r[0] >= this.cursor && free(r)) ??
@@ -32,10 +32,7 @@ class SpanPlacer {
 }
 
 /** Tuple arguments name things: repeated arguments across tuples mean the same mention, so take the first. */
-const firstOccurrence = (index: TextIndex, needle: string): Offsets => {
-  for (const r of index.occurrences(needle)) return r;
-  return null;
-};
+const firstOccurrence = (index: TextIndex, needle: string): Offsets => index.occurrences(needle)[0] ?? null;
 
 /**
  * Adds `[start, end)` offsets (Unicode code points) into `text` for every span string of an Extraction.

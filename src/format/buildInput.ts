@@ -1,9 +1,16 @@
 import type { TaskId } from '../domain/types.ts';
 import { partSeparatorOf, type FormatProfile } from './profile.ts';
 
+const labelSets = new WeakMap<readonly string[], string>();
+
 /** The label set as the model saw it: one `<label>` per candidate, no commas or spaces. */
 export function labelSetString(labels: readonly string[]): string {
-  return labels.map((l) => `<${l}>`).join('');
+  let s = labelSets.get(labels);
+  if (s === undefined) {
+    s = labels.map((l) => `<${l}>`).join('');
+    labelSets.set(labels, s);
+  }
+  return s;
 }
 
 /** The exact model input: text, label set and IW, joined by the profile's separator. */

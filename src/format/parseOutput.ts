@@ -1,8 +1,9 @@
 import type { Extraction, Quadruple, Span, TaskId, Triple } from '../domain/types.ts';
 import { emptyExtraction } from '../domain/types.ts';
 import { TASKS, TASK_IDS } from './taskCatalog.ts';
-import { CSV_PROFILE, DEFAULT_PROFILE, type FormatProfile } from './profile.ts';
-import { buildInput, labelSetString } from './buildInput.ts';
+import type { FormatProfile } from './profile.ts';
+import { labelSetString } from './buildInput.ts';
+import { nfkc } from '../text/nfkc.ts';
 
 export interface ParseOptions {
   /** The source text: lets the parser drop an echoed prompt and tell a `:` inside a name from a separator. */
@@ -19,11 +20,13 @@ const quote = (s: string, max = 40) => JSON.stringify(s.length > max ? `${s.slic
 
 /** Splits on a structural character, keeping slices of the original so full-width text inside names survives. */
 function splitOn(s: string, a: string, b: string | null): string[] {
+  if (b === null || s.indexOf(b) < 0) return s.split(a);
+  if (s.indexOf(a) < 0) return s.split(b);
   const out: string[] = [];
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c === a || (b !== null && c === b)) {
+    if (c === a || c === b) {
       out.push(s.slice(from, i));
       from = i + 1;
     }
@@ -51,15 +54,15 @@ class Reader {
   constructor(
     readonly task: TaskId,
     readonly profile: FormatProfile,
-    readonly opts: ParseOptions,
+    readonly opts: Readonly<ParseOptions>,
   ) {
     this.fw = profile.punctuation === 'ascii+fullwidth' ? FULL : null;
   }
 
   /** Whether the source text shows this string (width-insensitive), i.e. a `:` inside it belongs to a name. */
   textShows(s: string): boolean {
-    if (this.normText === undefined) this.normText = this.opts.text === undefined ? null : this.opts.text.normalize('NFKC');
-    return this.normText !== null && this.normText.includes(s.normalize('NFKC'));
+    if (this.normText === undefined) this.normText = this.opts.text === undefined ? null : nfkc(this.opts.text);
+    return this.normText !== null && this.normText.includes(nfkc(s));
   }
 
   split(s: string, which: 'colon' | 'semi'): string[] {
@@ -96,31 +99,31 @@ function cutTail(raw: string, profile: FormatProfile): { s: string; ended: boole
   return { s, ended };
 }
 
-/** Removes an echoed prompt (text, label set, IW) that some runtimes return in front of the answer. */
+/**
+ * Removes an echoed prompt (text, label set, IW) that some runtimes return in front of the answer. Any
+ * separator between the parts is whitespace, so both profiles' echoes are recognised.
+ */
 function dropEcho(s: string, r: Reader): { s: string; inEcho: boolean } {
   const { task, profile, opts } = r;
-  const body = s.trimStart();
-  if (opts.text !== undefined && opts.text.trim() !== '') {
-    for (const p of [profile, profile.partSeparator === 'newline' ? CSV_PROFILE : DEFAULT_PROFILE]) {
-      const input = buildInput(opts.text, task, { ...p, iw: profile.iw, categories: profile.categories });
-      if (body.startsWith(input)) return { s: body.slice(input.length).trimStart(), inEcho: false };
-      if (opts.partial && input.startsWith(body)) return { s: '', inEcho: true };
-    }
-    const text = opts.text.trim();
-    if (body.startsWith(text)) return dropEcho(body.slice(text.length), new Reader(task, profile, {}));
+  let body = s.trimStart();
+  const text = opts.text?.trim() ?? '';
+  let echoed = false;
+  if (text !== '') {
+    if (body.startsWith(text)) {
+      body = body.slice(text.length).trimStart();
+      echoed = true;
+    } else if (opts.partial && text.startsWith(body)) return { s: '', inEcho: true };
   }
   // Without the text, an echo still shows itself as the full label set followed by the IW.
   const labels = labelSetString(profile.categories[task]);
-  if (profile.categories[task].length > 1 && body.startsWith(labels)) {
-    const rest = body.slice(labels.length).trimStart();
-    const iw = profile.iw[task];
-    if (rest.startsWith(iw)) {
-      const after = rest.slice(iw.length).trimStart();
-      if (after.startsWith('<') || (r.fw && after.startsWith(r.fw.lt))) return { s: after, inEcho: false };
-      if (opts.partial && after === '') return { s: '', inEcho: true };
-    }
-  }
-  return { s: body, inEcho: false };
+  if (!echoed && (profile.categories[task].length < 2 || !body.startsWith(labels))) return { s: body, inEcho: false };
+  const iw = profile.iw[task];
+  const header = `${labels}${iw}`;
+  if (opts.partial && header.startsWith(body.replace(/\s+/g, ''))) return { s: '', inEcho: true };
+  if (!body.startsWith(labels)) return { s: body, inEcho: false };
+  const rest = body.slice(labels.length).trimStart();
+  if (!rest.startsWith(iw)) return { s: body, inEcho: false };
+  return { s: rest.slice(iw.length).trimStart(), inEcho: false };
 }
 
 /** Reads `<category>` and the echoed IW; returns the word-level remainder, or null when the stream is mid-header. */
@@ -261,7 +264,7 @@ export function parseOutput(output: string, task: TaskId, profile: FormatProfile
     return out;
   }
   const tail = cutTail(output, profile);
-  const reader = new Reader(task, profile, { ...opts, partial: (opts.partial ?? false) && !tail.ended });
+  const reader = new Reader(task, profile, tail.ended && opts.partial ? { text: opts.text, partial: false } : opts);
   const echo = dropEcho(tail.s, reader);
   if (echo.inEcho) return out;
 

@@ -1,5 +1,6 @@
 import type { Extraction } from '../domain/types.ts';
 import { TASKS } from '../format/taskCatalog.ts';
+import { nfkc } from '../text/nfkc.ts';
 
 /**
  * Scoring as in the paper's section 4.1, with the choices it leaves open made explicit:
@@ -44,43 +45,58 @@ export interface Scores {
   f1: number | null;
 }
 
+// A separator no field contains and NFKC leaves alone, so one normalisation per item covers all its fields.
 const SEP = '\u241f';
 
-const normalizer = (opts: MatchOptions) =>
-  opts.normalize === 'nfkc' ? (s: string) => s.normalize('NFKC').trim() : (s: string) => s;
+const normalizer = (opts: MatchOptions) => (opts.normalize === 'nfkc' ? nfkc : (s: string) => s);
 
 /** The comparable keys of an Extraction's word-level items, per its task's output shape. */
 export function itemKeys(x: Extraction, opts: MatchOptions = DEFAULT_MATCH): string[] {
   const n = normalizer(opts);
   const shape = TASKS[x.task].shape;
-  const keys =
-    shape === 'pairs'
-      ? x.entities.map((e) => [e.label, e.text])
-      : shape === 'triple'
-        ? x.relations.map((r) => [r.head, r.relation, r.tail])
-        : x.events.map((e) => [e.subject, e.trigger, e.object ?? '∅', e.time]);
-  const out = keys.map((fields) => fields.map(n).join(SEP));
+  const out: string[] = [];
+  if (shape === 'pairs') for (const e of x.entities) out.push(n(e.label.trim() + SEP + e.text.trim()));
+  else if (shape === 'triple') for (const r of x.relations) out.push(n(r.head.trim() + SEP + r.relation.trim() + SEP + r.tail.trim()));
+  else for (const e of x.events) out.push(n(e.subject.trim() + SEP + e.trigger.trim() + SEP + (e.object?.trim() ?? '∅') + SEP + e.time.trim()));
   return opts.duplicates === 'set' ? [...new Set(out)] : out;
+}
+
+/** Items of `pred` that match an unmatched item of `gold`, each gold item matched once at most. */
+function countMatches(gold: string[], pred: string[]): number {
+  if (gold.length === 0 || pred.length === 0) return 0;
+  let matched = 0;
+  if (gold.length * pred.length <= 64) {
+    // Small lists, the common case: comparing beats building a map.
+    const used = new Uint8Array(gold.length);
+    for (const k of pred) {
+      for (let i = 0; i < gold.length; i++) {
+        if (!used[i] && gold[i] === k) {
+          used[i] = 1;
+          matched++;
+          break;
+        }
+      }
+    }
+    return matched;
+  }
+  const counts = new Map<string, number>();
+  for (const k of gold) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const k of pred) {
+    const c = counts.get(k);
+    if (c) {
+      matched++;
+      counts.set(k, c - 1);
+    }
+  }
+  return matched;
 }
 
 export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): SequenceScore {
   const n = normalizer(opts);
-  const tlCorrect = gold.category === null ? pred.category === null : pred.category !== null && n(gold.category) === n(pred.category);
+  const tlCorrect = gold.category === null ? pred.category === null : pred.category !== null && n(gold.category.trim()) === n(pred.category.trim());
   const goldKeys = itemKeys(gold, opts);
   const predKeys = itemKeys(pred, opts);
-  let matched = 0;
-  if (goldKeys.length && predKeys.length) {
-    const counts = new Map<string, number>();
-    for (const k of goldKeys) counts.set(k, (counts.get(k) ?? 0) + 1);
-    for (const k of predKeys) {
-      const c = counts.get(k);
-      if (c) {
-        matched++;
-        counts.set(k, c - 1);
-      }
-    }
-  }
-  return { tlCorrect, gold: goldKeys.length, pred: predKeys.length, matched };
+  return { tlCorrect, gold: goldKeys.length, pred: predKeys.length, matched: countMatches(goldKeys, predKeys) };
 }
 
 const pct = (num: number, den: number) => (den === 0 ? null : (100 * num) / den);

@@ -1,10 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Tests and benchmarks read the project's real data from ../shared/data beside the checkout (as CI has it);
-// GIELLM_DATA_DIR points elsewhere when needed.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+// GIELLM_DATA_DIR points elsewhere when needed. The root is found by walking up, since bundled benchmarks
+// run this module from another folder.
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 export const SHARED_DATA_DIR = process.env.GIELLM_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
 
 export const sharedPath = (name: string) => join(SHARED_DATA_DIR, name);

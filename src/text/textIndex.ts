@@ -1,3 +1,5 @@
+import { nfkc } from './nfkc.ts';
+
 /**
  * Finds strings in one source text and reports `[start, end)` in Unicode code points, the unit Python and
  * the stockmark data count in. Exact matches use indexOf on the raw text; only when that misses is an
@@ -34,23 +36,23 @@ export class TextIndex {
   }
 
   /** Every occurrence of `needle`, exact first; if there is none, width/NFKC-insensitive ones. */
-  *occurrences(needle: string): Generator<Range> {
-    if (needle === '') return;
-    let found = false;
+  occurrences(needle: string): Range[] {
+    const out: Range[] = [];
+    if (needle === '') return out;
     for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + 1)) {
-      found = true;
-      yield [this.cp(i), this.cp(i + needle.length)];
+      out.push([this.cp(i), this.cp(i + needle.length)]);
     }
-    if (found) return;
-    const norm = needle.normalize('NFKC');
-    if (norm === '') return;
+    if (out.length) return out;
+    const norm = nfkc(needle);
+    if (norm === '') return out;
     const view = this.normView();
     let last = -1;
     for (let i = view.text.indexOf(norm); i >= 0; i = view.text.indexOf(norm, i + 1)) {
-      const range: Range = [view.start[i]!, view.end[i + norm.length - 1]!];
-      if (range[0] !== last) yield range;
-      last = range[0];
+      const start = view.start[i]!;
+      if (start !== last) out.push([start, view.end[i + norm.length - 1]!]);
+      last = start;
     }
+    return out;
   }
 
   /** The source text between two code-point offsets. */

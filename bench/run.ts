@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { cpus } from 'node:os';
+import { generateSequences, runCore, PAPER_SEQUENCES } from './core.ts';
+import { loadStockmark } from '../src/testing/sharedData.ts';
+import { alignSpans } from '../src/align/alignSpans.ts';
+import { emptyExtraction } from '../src/domain/types.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+function time(label: string, n: number, fn: () => void) {
+  fn(); // warm-up: JIT and lazy caches, not part of the measurement
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+  }
+  const med = median(ms);
+  return { label, n, runs: RUNS, medianMs: med, minMs: Math.min(...ms), maxMs: Math.max(...ms), perSecond: (n / med) * 1000 };
+}
+
+const seqs = generateSequences(PAPER_SEQUENCES);
+const stock = loadStockmark();
+const stockGold = stock.map((s) => ({ text: s.text, x: { ...emptyExtraction('ner'), entities: s.entities.map((e) => ({ label: e.type, text: e.name })) } }));
+
+const rows = [
+  time(`parse+align+score, ${PAPER_SEQUENCES} generated sequences`, seqs.length, () => runCore(seqs)),
+  time('align, 5343 stockmark sentences', stock.length, () => {
+    for (const s of stockGold) alignSpans(s.text, s.x);
+  }),
+];
+const peakRssMB = process.resourceUsage().maxRSS / 1024;
+
+const table = [
+  ['benchmark', 'n', 'median ms', 'min ms', 'max ms', 'seq/s'],
+  ...rows.map((r) => [r.label, String(r.n), r.medianMs.toFixed(1), r.minMs.toFixed(1), r.maxMs.toFixed(1), Math.round(r.perSecond).toLocaleString('en')]),
+];
+const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+console.log(`peak RSS ${peakRssMB.toFixed(0)} MB (target < 300 MB); target: ${PAPER_SEQUENCES} sequences < 1000 ms`);
+
+const file = resolve('bench', 'results', 'core.json');
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, peakRssMB, targets: { sequences: PAPER_SEQUENCES, maxMs: 1000, maxRssMB: 300 }, results: rows }, null, 2)}\n`,
+);
+console.log(`written ${file}`);

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { nfkc } from './nfkc.ts';
+
+describe('nfkc', () => {
+  it('equals String#normalize("NFKC") on any text, including the fast-path ranges and their edges', () => {
+    const edges = '\u3000\u3001\u3002\u300b\u300c\u300f\u3010\u3040\u3041\u3096\u3099\u309b\u309c\u30a0\u30a1\u30fa\u30fb\u30fc\u30ff\u4e00\u9fff\uf900\uff10\uff21\uff76\uff9e\u2460\u3300aＡｱ';
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...edges.split('')) }), fc.string({ unit: 'grapheme' })), (s) => {
+        expect(nfkc(s)).toBe(s.normalize('NFKC'));
+        expect(nfkc(s)).toBe(s.normalize('NFKC')); // and again, from the cache
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
