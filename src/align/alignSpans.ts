@@ -1,4 +1,4 @@
-import type { Extraction, Offsets } from '../domain/types.ts';
+import type { Extraction, LocatedExtraction, Offsets } from '../domain/types.ts';
 import { TextIndex, type Range } from '../text/textIndex.ts';
 
 const overlaps = (a: Range, b: Range) => a[0] < b[1] && b[0] < a[1];
@@ -38,7 +38,7 @@ const firstOccurrence = (index: TextIndex, needle: string): Offsets => index.occ
  * Adds `[start, end)` offsets (Unicode code points) into `text` for every span string of an Extraction.
  * Strings that cannot be found keep null offsets and get one warning each. Returns a new Extraction.
  */
-export function alignSpans(text: string, extraction: Extraction): Extraction {
+export function alignSpans(text: string, extraction: Extraction): LocatedExtraction {
   const index = new TextIndex(text);
   const warnings = [...extraction.warnings];
   const missing = (what: string, s: string, r: Offsets): Offsets => {

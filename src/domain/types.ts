@@ -57,6 +57,13 @@ export interface Extraction {
   warnings: string[];
 }
 
+/** An Extraction whose strings have been looked up in the source text (offsets null where not found). */
+export interface LocatedExtraction extends Extraction {
+  entities: (Span & { start: number | null; end: number | null })[];
+  relations: (Triple & { offsets: { head: Offsets; tail: Offsets } })[];
+  events: (Quadruple & { offsets: { subject: Offsets; trigger: Offsets; object: Offsets; time: Offsets } })[];
+}
+
 export const emptyExtraction = (task: TaskId, category: string | null = null): Extraction => ({
   task,
   category,
