@@ -15,6 +15,7 @@ export interface ParseOptions {
 type Punct = { colon: string; semi: string; lt: string; gt: string };
 const ASCII: Punct = { colon: ':', semi: ';', lt: '<', gt: '>' };
 const FULL: Punct = { colon: '：', semi: '；', lt: '＜', gt: '＞' };
+const FULL_WIDTH_STRUCTURE = /[：；＜＞]/;
 
 const quote = (s: string, max = 40) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 
@@ -55,8 +56,10 @@ class Reader {
     readonly task: TaskId,
     readonly profile: FormatProfile,
     readonly opts: Readonly<ParseOptions>,
+    output: string,
   ) {
-    this.fw = profile.punctuation === 'ascii+fullwidth' ? FULL : null;
+    // Most outputs carry no full-width structure at all: then every scan can be a single native one.
+    this.fw = profile.punctuation === 'ascii+fullwidth' && FULL_WIDTH_STRUCTURE.test(output) ? FULL : null;
   }
 
   /** Whether the source text shows this string (width-insensitive), i.e. a `:` inside it belongs to a name. */
@@ -194,7 +197,7 @@ function readPairs(body: string, r: Reader, out: Extraction) {
     const label = piece.slice(0, semi).trim();
     let text = piece.slice(semi + 1).trim();
     // A `:` inside a name splits it; the source text tells us when the next piece continues this span.
-    while (i + 1 < pieces.length) {
+    while (r.opts.text !== undefined && i + 1 < pieces.length) {
       const next = pieces[i + 1]!;
       const nextSemi = indexOfEither(next, ';', r.fw?.semi ?? null);
       const nextIsPair = nextSemi >= 0 && (known === null || known.includes(next.slice(0, nextSemi).trim()));
@@ -220,7 +223,7 @@ function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 
     let fields = r.split(pieces[i]!, 'semi').map((f) => f.trim());
     let shown = pieces[i]!;
     // Join the next piece across a `:` the source text shows inside an argument (e.g. 監督:山村浩二).
-    while (i + 1 < pieces.length) {
+    while (r.opts.text !== undefined && i + 1 < pieces.length) {
       const next = r.split(pieces[i + 1]!, 'semi').map((f) => f.trim());
       const joinedField = `${fields[fields.length - 1]}:${next[0]}`;
       const fits = fields.length + next.length - 1 <= max;
@@ -264,7 +267,7 @@ export function parseOutput(output: string, task: TaskId, profile: FormatProfile
     return out;
   }
   const tail = cutTail(output, profile);
-  const reader = new Reader(task, profile, tail.ended && opts.partial ? { text: opts.text, partial: false } : opts);
+  const reader = new Reader(task, profile, tail.ended && opts.partial ? { text: opts.text, partial: false } : opts, tail.s);
   const echo = dropEcho(tail.s, reader);
   if (echo.inEcho) return out;
 

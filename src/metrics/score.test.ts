@@ -70,3 +70,20 @@ describe('aggregate', () => {
     expect(none).toMatchObject({ tl: 100, wl: null, all: 100, allStrict: 100 });
   });
 });
+
+describe('matching paths', () => {
+  it('short and long item lists count the same multiset matches', () => {
+    const pairs = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `:地名;${prefix}${i % 7}`).join('');
+    for (const [g, p] of [[3, 4], [9, 9], [40, 30]] as const) {
+      const gold = x(`<社会>固有表現抽出${pairs(g, '町')}`);
+      const pred = x(`<社会>固有表現抽出${pairs(p, '町')}:地名;村`);
+      // Names repeat every 7: matched = Σ over names of min(gold count, pred count).
+      let expected = 0;
+      for (let k = 0; k < 7; k++) {
+        const count = (n: number) => Math.floor(n / 7) + (k < n % 7 ? 1 : 0);
+        expected += Math.min(count(g), count(p));
+      }
+      expect(scoreSequence(gold, pred).matched).toBe(expected);
+    }
+  });
+});

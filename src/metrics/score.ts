@@ -45,42 +45,45 @@ export interface Scores {
   f1: number | null;
 }
 
-// A separator no field contains and NFKC leaves alone, so one normalisation per item covers all its fields.
+// A separator no field contains, for joining an item's fields into one comparable key.
 const SEP = '\u241f';
 
 const normalizer = (opts: MatchOptions) => (opts.normalize === 'nfkc' ? nfkc : (s: string) => s);
 
-/** The comparable keys of an Extraction's word-level items, per its task's output shape. */
-export function itemKeys(x: Extraction, opts: MatchOptions = DEFAULT_MATCH): string[] {
+/** Every item's normalised fields, flat, `stride` fields an item: no per-item arrays or joined strings. */
+function itemFields(x: Extraction, opts: MatchOptions): { stride: number; fields: string[] } {
   const n = normalizer(opts);
   const shape = TASKS[x.task].shape;
-  const out: string[] = [];
-  if (shape === 'pairs') for (const e of x.entities) out.push(n(e.label.trim() + SEP + e.text.trim()));
-  else if (shape === 'triple') for (const r of x.relations) out.push(n(r.head.trim() + SEP + r.relation.trim() + SEP + r.tail.trim()));
-  else for (const e of x.events) out.push(n(e.subject.trim() + SEP + e.trigger.trim() + SEP + (e.object?.trim() ?? '∅') + SEP + e.time.trim()));
-  return opts.duplicates === 'set' ? [...new Set(out)] : out;
+  const fields: string[] = [];
+  if (shape === 'pairs') {
+    for (const e of x.entities) fields.push(n(e.label.trim()), n(e.text.trim()));
+    return { stride: 2, fields };
+  }
+  if (shape === 'triple') {
+    for (const r of x.relations) fields.push(n(r.head.trim()), n(r.relation.trim()), n(r.tail.trim()));
+    return { stride: 3, fields };
+  }
+  for (const e of x.events) fields.push(n(e.subject.trim()), n(e.trigger.trim()), e.object === null ? '∅' : n(e.object.trim()), n(e.time.trim()));
+  return { stride: 4, fields };
 }
 
-/** Items of `pred` that match an unmatched item of `gold`, each gold item matched once at most. */
+const keysOf = ({ stride, fields }: { stride: number; fields: string[] }): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < fields.length; i += stride) out.push(fields.slice(i, i + stride).join(SEP));
+  return out;
+};
+
+/** The comparable keys of an Extraction's word-level items, per its task's output shape. */
+export function itemKeys(x: Extraction, opts: MatchOptions = DEFAULT_MATCH): string[] {
+  const keys = keysOf(itemFields(x, opts));
+  return opts.duplicates === 'set' ? [...new Set(keys)] : keys;
+}
+
+/** Predicted items that match a gold item not matched before (multiset matching). */
 function countMatches(gold: string[], pred: string[]): number {
-  if (gold.length === 0 || pred.length === 0) return 0;
-  let matched = 0;
-  if (gold.length * pred.length <= 64) {
-    // Small lists, the common case: comparing beats building a map.
-    const used = new Uint8Array(gold.length);
-    for (const k of pred) {
-      for (let i = 0; i < gold.length; i++) {
-        if (!used[i] && gold[i] === k) {
-          used[i] = 1;
-          matched++;
-          break;
-        }
-      }
-    }
-    return matched;
-  }
   const counts = new Map<string, number>();
   for (const k of gold) counts.set(k, (counts.get(k) ?? 0) + 1);
+  let matched = 0;
   for (const k of pred) {
     const c = counts.get(k);
     if (c) {
@@ -91,12 +94,40 @@ function countMatches(gold: string[], pred: string[]): number {
   return matched;
 }
 
+/** The same count for short lists, the common case, comparing fields in place instead of building keys. */
+function countMatchesInPlace(stride: number, gold: string[], pred: string[]): number {
+  const used = new Uint8Array(gold.length / stride);
+  let matched = 0;
+  for (let p = 0; p < pred.length; p += stride) {
+    for (let g = 0; g < gold.length; g += stride) {
+      if (used[g / stride]) continue;
+      let same = true;
+      for (let f = 0; f < stride && same; f++) same = gold[g + f] === pred[p + f];
+      if (same) {
+        used[g / stride] = 1;
+        matched++;
+        break;
+      }
+    }
+  }
+  return matched;
+}
+
 export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): SequenceScore {
   const n = normalizer(opts);
   const tlCorrect = gold.category === null ? pred.category === null : pred.category !== null && n(gold.category.trim()) === n(pred.category.trim());
-  const goldKeys = itemKeys(gold, opts);
-  const predKeys = itemKeys(pred, opts);
-  return { tlCorrect, gold: goldKeys.length, pred: predKeys.length, matched: countMatches(goldKeys, predKeys) };
+  if (opts.duplicates === 'set') {
+    const g = itemKeys(gold, opts);
+    const p = itemKeys(pred, opts);
+    return { tlCorrect, gold: g.length, pred: p.length, matched: countMatches(g, p) };
+  }
+  const g = itemFields(gold, opts);
+  const p = itemFields(pred, opts);
+  const goldCount = g.fields.length / g.stride;
+  const predCount = p.fields.length / p.stride;
+  const matched =
+    goldCount === 0 || predCount === 0 ? 0 : goldCount * predCount <= 64 ? countMatchesInPlace(g.stride, g.fields, p.fields) : countMatches(keysOf(g), keysOf(p));
+  return { tlCorrect, gold: goldCount, pred: predCount, matched };
 }
 
 const pct = (num: number, den: number) => (den === 0 ? null : (100 * num) / den);
