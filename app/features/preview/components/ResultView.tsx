@@ -1,9 +1,10 @@
-import type { Extraction, Offsets } from '../../../../src/index.ts';
+import type { LocatedExtraction, Offsets } from '../../../../src/index.ts';
+import { ItemTable, type Column } from './ItemTable.tsx';
 import { labelHue, segmentText, type LabeledRange } from '../../../shared/segments.ts';
 
 const range = (o: Offsets | undefined, label: string, item: number): LabeledRange[] => (o ? [{ start: o[0], end: o[1], label, item }] : []);
 
-function rangesOf(x: Extraction): LabeledRange[] {
+function rangesOf(x: LocatedExtraction): LabeledRange[] {
   return [
     ...x.entities.flatMap((e, i) => (e.start != null && e.end != null ? [{ start: e.start, end: e.end, label: e.label, item: i }] : [])),
     ...x.relations.flatMap((r, i) => [...range(r.offsets?.head, 'head', i), ...range(r.offsets?.tail, 'tail', i)]),
@@ -16,13 +17,30 @@ function rangesOf(x: Extraction): LabeledRange[] {
   ];
 }
 
+type Row<K extends 'entities' | 'relations' | 'events'> = LocatedExtraction[K][number];
+const ENTITY_COLUMNS: Column<Row<'entities'>>[] = [
+  { header: 'Label', value: (e) => e.label },
+  { header: 'Span', value: (e) => e.text },
+  { header: 'Offsets', value: (e) => (e.start == null ? 'not found' : `${e.start}–${e.end}`) },
+];
+const RELATION_COLUMNS: Column<Row<'relations'>>[] = [
+  { header: 'Head', value: (r) => r.head },
+  { header: 'Relation', value: (r) => r.relation },
+  { header: 'Tail', value: (r) => r.tail },
+];
+const EVENT_COLUMNS: Column<Row<'events'>>[] = [
+  { header: 'Subject', value: (e) => e.subject },
+  { header: 'Trigger', value: (e) => e.trigger },
+  { header: 'Object', value: (e) => e.object ?? '—' },
+  { header: 'Time', value: (e) => e.time },
+];
+
 const chip = (label: string) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 75% / 0.55)` });
 
 /** The category, the text with every located span highlighted, and the items as tables. Text is never HTML. */
-export function ResultView({ text, extraction: x }: { text: string; extraction: Extraction }) {
+export function ResultView({ text, extraction: x }: { text: string; extraction: LocatedExtraction }) {
   const ranges = rangesOf(x);
   const labels = [...new Set(ranges.map((r) => r.label))];
-  const cell = 'border-b border-slate-200 px-2 py-1 text-left dark:border-slate-800';
   return (
     <section className="grid gap-3" aria-labelledby="result-heading">
       <div className="flex items-center gap-2">
@@ -55,42 +73,9 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
         </ul>
       )}
 
-      {x.entities.length > 0 && (
-        <table className="text-sm" data-testid="entities">
-          <thead>
-            <tr><th className={cell}>Label</th><th className={cell}>Span</th><th className={cell}>Offsets</th></tr>
-          </thead>
-          <tbody>
-            {x.entities.map((e, i) => (
-              <tr key={i}><td className={cell}>{e.label}</td><td className={cell}>{e.text}</td><td className={cell}>{e.start == null ? 'not found' : `${e.start}–${e.end}`}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {x.relations.length > 0 && (
-        <table className="text-sm" data-testid="relations">
-          <thead>
-            <tr><th className={cell}>Head</th><th className={cell}>Relation</th><th className={cell}>Tail</th></tr>
-          </thead>
-          <tbody>
-            {x.relations.map((r, i) => (
-              <tr key={i}><td className={cell}>{r.head}</td><td className={cell}>{r.relation}</td><td className={cell}>{r.tail}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {x.events.length > 0 && (
-        <table className="text-sm" data-testid="events">
-          <thead>
-            <tr><th className={cell}>Subject</th><th className={cell}>Trigger</th><th className={cell}>Object</th><th className={cell}>Time</th></tr>
-          </thead>
-          <tbody>
-            {x.events.map((e, i) => (
-              <tr key={i}><td className={cell}>{e.subject}</td><td className={cell}>{e.trigger}</td><td className={cell}>{e.object ?? '—'}</td><td className={cell}>{e.time}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ItemTable items={x.entities} columns={ENTITY_COLUMNS} testId="entities" />
+      <ItemTable items={x.relations} columns={RELATION_COLUMNS} testId="relations" />
+      <ItemTable items={x.events} columns={EVENT_COLUMNS} testId="events" />
 
       {x.warnings.length > 0 && (
         <ul role="status" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="warnings">
