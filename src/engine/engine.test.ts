@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { mapEngineError } from './errors.ts';
+import { readProgress } from './progress.ts';
+
+describe('mapEngineError', () => {
+  it.each([
+    ['WebGPUNotAvailableError: WebGPU is not supported in your current environment', 'no-webgpu'],
+    ['Error: Unable to find a compatible GPU.', 'no-adapter'],
+    ['ShaderF16SupportError: This model requires WebGPU extension shader-f16', 'shader-f16'],
+    ['DeviceLostError: The WebGPU device was lost while loading the model.', 'device-lost'],
+    ['QuotaExceededError: The quota has been exceeded.', 'quota'],
+    ['ContextWindowSizeExceededError: Prompt tokens exceed context window size', 'context-window'],
+    ['Error: Failed to fetch', 'network'],
+    ['TypeError: NetworkError when attempting to fetch resource.', 'network'],
+    ['Error: Cannot fetch https://x/tensor-cache.json err= 404 Not Found', 'not-found'],
+    ['SyntaxError: Unexpected token \'<\', "<!doctype "... is not valid JSON', 'bad-file'],
+    ['CompileError: WebAssembly.instantiate(): expected magic word 00 61 73 6d', 'library'],
+    ['Error: Cannot find global function vm.builtin.paged_attention_kv_cache_create', 'library'],
+  ])('%s → %s', (raw, kind) => {
+    const f = mapEngineError(raw);
+    expect(f.kind).toBe(kind);
+    expect(f.message).not.toMatch(/at .*:\d+/);
+    expect(f.nextStep.length).toBeGreaterThan(10);
+  });
+
+  it('reads Error objects and unknown values without throwing', () => {
+    expect(mapEngineError(new TypeError('Failed to fetch')).kind).toBe('network');
+    expect(mapEngineError({ weird: true }).kind).toBe('unknown');
+    expect(mapEngineError(undefined).kind).toBe('unknown');
+  });
+});
+
+describe('readProgress', () => {
+  it('derives the phase, shards, megabytes and an ETA from WebLLM’s text', () => {
+    const fetch = readProgress({ progress: 0.25, timeElapsed: 10, text: 'Fetching param cache[3/12]: 512MB fetched. 25% completed, 10 secs elapsed. It can take a while when we first visit this page to populate the cache. Later refreshes will become faster.' });
+    expect(fetch).toMatchObject({ phase: 'fetch', fraction: 0.25, mb: 512, shard: { done: 3, total: 12 }, elapsedS: 10, etaS: 30 });
+    expect(readProgress({ progress: 0.5, timeElapsed: 2, text: 'Loading model from cache[6/12]: 1024MB loaded. 50% completed, 2 secs elapsed.' }).phase).toBe('cache');
+    expect(readProgress({ progress: 0.1, timeElapsed: 3, text: 'Loading GPU shader modules[3/30]: 10% completed, 3 secs elapsed.' }).phase).toBe('shaders');
+    expect(readProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' }).phase).toBe('fetch');
+    expect(readProgress({ progress: 1, timeElapsed: 9, text: 'Finish loading on WebGPU - swiftshader' }).phase).toBe('ready');
+  });
+});

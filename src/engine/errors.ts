@@ -1,0 +1,46 @@
+/** A failure worded for a user: what happened and what to do next. Never a stack trace. */
+export interface EngineFailure {
+  kind:
+    | 'no-webgpu'
+    | 'no-adapter'
+    | 'shader-f16'
+    | 'device-lost'
+    | 'quota'
+    | 'network'
+    | 'not-found'
+    | 'bad-file'
+    | 'library'
+    | 'context-window'
+    | 'worker-crashed'
+    | 'unknown';
+  message: string;
+  nextStep: string;
+}
+
+/** Through a worker, WebLLM errors arrive as strings "Name: message"; in the page, as Error objects. */
+export function errorText(raw: unknown): string {
+  if (typeof raw === 'string') return raw;
+  if (raw instanceof Error) return `${raw.name}: ${raw.message}`;
+  if (raw && typeof raw === 'object' && 'message' in raw) return String((raw as { message: unknown }).message);
+  return String(raw);
+}
+
+const RULES: [RegExp, Omit<EngineFailure, 'message'> & { message: string }][] = [
+  [/WebGPUNotAvailable|navigator\.gpu|WebGPU is not (available|supported)/i, { kind: 'no-webgpu', message: 'This browser has no WebGPU.', nextStep: 'Use a recent Chrome or Edge (113+) on desktop, or Safari 26+.' }],
+  [/compatible GPU|requestAdapter|no adapter/i, { kind: 'no-adapter', message: 'No usable GPU adapter was found.', nextStep: 'Update the GPU driver or enable hardware acceleration, then reload.' }],
+  [/ShaderF16|shader-f16/i, { kind: 'shader-f16', message: 'This GPU does not support 16-bit shaders (shader-f16).', nextStep: 'Pick a q4f32 model.' }],
+  [/DeviceLost|device (was )?lost|out of memory|OOM/i, { kind: 'device-lost', message: 'The GPU device was lost, most often because the model did not fit in GPU memory.', nextStep: 'Pick a smaller model, close other GPU-heavy tabs, then load again (the engine restarts).' }],
+  [/Quota|QuotaExceeded|storage.*(full|quota)/i, { kind: 'quota', message: 'The browser refused to store more data for this site (storage quota).', nextStep: 'Delete cached models in the Models panel, leave private browsing, or free disk space.' }],
+  [/ContextWindowSizeExceeded|context window/i, { kind: 'context-window', message: 'The input is longer than the model’s context window.', nextStep: 'Shorten the text or split it into sentences.' }],
+  [/\b404\b|Not Found|status 404/i, { kind: 'not-found', message: 'A model file was not found on the server (404).', nextStep: 'Check the weights and library URLs of this model.' }],
+  [/Unexpected token '<'|is not valid JSON|JSON\.parse|<!doctype/i, { kind: 'bad-file', message: 'The server answered a model file with a web page instead of the file (an SPA fallback or a login page).', nextStep: 'Check the model URLs and that the server does not answer missing files with index.html.' }],
+  [/magic word|CompileError|WebAssembly|Cannot find global function|wasm/i, { kind: 'library', message: 'The model library (.wasm) could not be loaded, or does not match these weights or this WebLLM version.', nextStep: 'Check the library URL; after an upgrade, delete the model from the cache and load it again.' }],
+  [/Failed to fetch|NetworkError|network|ERR_|Load failed|fetch/i, { kind: 'network', message: 'The network failed during the download.', nextStep: 'Check the connection and retry: files already downloaded are kept and not fetched again.' }],
+];
+
+/** Maps whatever WebLLM, the worker or the browser threw to a clear message and a next step. */
+export function mapEngineError(raw: unknown): EngineFailure {
+  const text = errorText(raw);
+  for (const [re, failure] of RULES) if (re.test(text)) return { ...failure };
+  return { kind: 'unknown', message: 'The model could not be run.', nextStep: `Reload the engine and try again. (${text.slice(0, 200)})` };
+}

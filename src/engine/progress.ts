@@ -1,0 +1,52 @@
+/** A WebLLM init progress report: `progress` restarts at 0 in each phase, so the phase comes from `text`. */
+export interface InitProgress {
+  progress: number;
+  timeElapsed: number;
+  text: string;
+}
+
+export type LoadPhase = 'config' | 'fetch' | 'cache' | 'shaders' | 'ready';
+
+export interface LoadStatus {
+  phase: LoadPhase;
+  /** 0..1 within the phase. */
+  fraction: number;
+  /** Megabytes done in the phase, where WebLLM says. */
+  mb: number | null;
+  shard: { done: number; total: number } | null;
+  elapsedS: number;
+  /** Seconds left in the phase, estimated from the rate so far; null when it cannot be told. */
+  etaS: number | null;
+  text: string;
+}
+
+const NUM = (re: RegExp, s: string) => {
+  const m = re.exec(s);
+  return m ? Number(m[1]) : null;
+};
+
+export function readProgress(report: InitProgress): LoadStatus {
+  const { text } = report;
+  const phase: LoadPhase = /^Fetching param cache|^Start to fetch/.test(text)
+    ? 'fetch'
+    : /^Loading model from cache/.test(text)
+      ? 'cache'
+      : /^Loading GPU shader/.test(text)
+        ? 'shaders'
+        : /^Finish loading/.test(text)
+          ? 'ready'
+          : 'config';
+  const fraction = Math.max(0, Math.min(1, Number.isFinite(report.progress) ? report.progress : 0));
+  const shardMatch = /\[(\d+)\/(\d+)\]/.exec(text);
+  const elapsedS = NUM(/(\d+) secs elapsed/, text) ?? report.timeElapsed;
+  const etaS = fraction > 0.01 && fraction < 1 && elapsedS > 0 ? Math.round((elapsedS * (1 - fraction)) / fraction) : null;
+  return {
+    phase,
+    fraction,
+    mb: NUM(/(\d+)MB (fetched|loaded)/, text),
+    shard: shardMatch ? { done: Number(shardMatch[1]), total: Number(shardMatch[2]) } : null,
+    elapsedS,
+    etaS,
+    text,
+  };
+}

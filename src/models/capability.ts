@@ -1,0 +1,35 @@
+import type { ModelInfo } from './catalog.ts';
+
+/** What the page found out about this browser and GPU before any download. */
+export interface Capabilities {
+  webgpu: boolean;
+  adapter: boolean;
+  shaderF16: boolean;
+  maxBufferSize: number | null;
+  adapterDescription: string | null;
+  /** Free storage for this origin, from navigator.storage.estimate(); null when unknown. */
+  storageFreeMB: number | null;
+}
+
+export interface Assessment {
+  runnable: boolean;
+  reasons: string[];
+}
+
+const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
+
+/** Whether a model can run here, and if not, why, in words a user can act on. */
+export function assessModel(model: ModelInfo, caps: Capabilities, cached = false): Assessment {
+  const reasons: string[] = [];
+  if (!caps.webgpu) {
+    reasons.push('This browser has no WebGPU. Use a recent Chrome or Edge (113+) on desktop, or Safari 26+; in Firefox, enable WebGPU (dom.webgpu.enabled).');
+  } else if (!caps.adapter) {
+    reasons.push('WebGPU is there but no GPU adapter was found: update the GPU driver, or enable hardware acceleration in the browser settings.');
+  } else if (model.needsShaderF16 && !caps.shaderF16) {
+    reasons.push(`This GPU does not support 16-bit shaders (shader-f16), which ${model.quantization} needs: pick a q4f32 model instead.`);
+  }
+  if (!cached && caps.storageFreeMB !== null && model.downloadMB > 0 && model.downloadMB > caps.storageFreeMB) {
+    reasons.push(`The download needs about ${gb(model.downloadMB)} of storage, and only ${gb(caps.storageFreeMB)} is free for this site: free space, or pick a smaller model.`);
+  }
+  return { runnable: reasons.length === 0, reasons };
+}
