@@ -23,7 +23,28 @@ export interface ModelInfo {
   lowResource: boolean;
   notes?: string;
   custom?: boolean;
+  /** Chat-config overrides WebLLM merges over mlc-chat-config.json (e.g. a raw "LM" template). */
+  chatOverrides?: Record<string, unknown>;
 }
+
+/**
+ * mlc-llm's "LM" template: BOS + the raw prompt, no roles, as the GIELLM model card prompts the model.
+ * BOS/EOS ids are LLaMA's (1/2); the llm-jp GPT-2 variant uses 7 for both.
+ */
+export const lmTemplate = (bos: number, eos: number) => ({
+  conv_template: {
+    name: 'LM',
+    system_template: '{system_message}',
+    system_message: '',
+    roles: { user: '', assistant: '' },
+    seps: [''],
+    role_content_sep: '',
+    role_empty_sep: '',
+    stop_str: [],
+    system_prefix_token_ids: [bos],
+    stop_token_ids: [eos],
+  },
+});
 
 /** WebLLM's prebuilt libraries for the version this app ships (see @mlc-ai/web-llm's modelVersion). */
 export const WEBLLM_LIB_PREFIX = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/';
@@ -73,6 +94,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     languages: ['ja'],
     lowResource: false,
     notes: 'The paper’s fine-tuned model; raw GIELLM prompt, greedy decoding.',
+    chatOverrides: lmTemplate(1, 2),
   },
   {
     id: 'GIELLM-13B-jpllm-q4f16_1-MLC',
@@ -90,6 +112,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     languages: ['ja'],
     lowResource: false,
     notes: 'Needs its own compiled model library.',
+    chatOverrides: lmTemplate(7, 7),
   },
   prebuilt('gemma-2-2b-jpn-it-q4f16_1-MLC', 'Gemma 2 2B JPN (q4f16_1)', 'gemma-2-2b-jpn-it-q4f16_1_cs1k-webgpu.wasm', 1500, 1895, { license: 'Gemma Terms of Use' }),
   prebuilt('gemma-2-2b-jpn-it-q4f32_1-MLC', 'Gemma 2 2B JPN (q4f32_1)', 'gemma-2-2b-jpn-it-q4f32_1_cs1k-webgpu.wasm', 1600, 2509, { license: 'Gemma Terms of Use' }),
@@ -156,6 +179,7 @@ export function validateCustomModel(input: Record<string, unknown>, existingIds:
       languages: ['ja'],
       lowResource: vramMB > 0 && vramMB < 3000,
       custom: true,
+      ...(mode === 'giellm' ? { chatOverrides: lmTemplate(1, 2) } : {}),
     },
   };
 }

@@ -1,0 +1,46 @@
+import type { Capabilities } from '../../../src/index.ts';
+
+interface GpuAdapterLike {
+  features: { has(name: string): boolean };
+  limits: { maxBufferSize: number };
+  info?: { vendor?: string; architecture?: string; description?: string };
+}
+
+/** Looks at WebGPU and storage before any download: nothing here fetches a model. */
+export async function probeCapabilities(): Promise<Capabilities> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  let adapter: GpuAdapterLike | null = null;
+  if (gpu) {
+    try {
+      adapter = await gpu.requestAdapter();
+    } catch {
+      adapter = null;
+    }
+  }
+  let storageFreeMB: number | null = null;
+  try {
+    const est = await navigator.storage?.estimate?.();
+    if (est?.quota !== undefined) storageFreeMB = Math.max(0, ((est.quota ?? 0) - (est.usage ?? 0)) / (1024 * 1024));
+  } catch {
+    storageFreeMB = null;
+  }
+  const info = adapter?.info;
+  return {
+    webgpu: Boolean(gpu),
+    adapter: adapter !== null,
+    shaderF16: adapter?.features.has('shader-f16') ?? false,
+    maxBufferSize: adapter?.limits.maxBufferSize ?? null,
+    adapterDescription: info ? [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || null : null,
+    storageFreeMB,
+  };
+}
+
+/** Asks the browser not to evict a multi-gigabyte download under storage pressure. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    if (await navigator.storage?.persisted?.()) return true;
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { Engine, type RunOptions } from './engine.ts';
+import type { GenerateRequest, LlmBackend } from './backend.ts';
+import { DEFAULT_PROFILE, MODEL_CATALOG, type ModelInfo } from '../../../src/index.ts';
+
+const giellm = MODEL_CATALOG.find((m) => m.mode === 'giellm')!;
+const prompted = MODEL_CATALOG.find((m) => m.id === 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC')!;
+const OPTS: RunOptions = { task: 'ner', profile: DEFAULT_PROFILE, examples: 2, grammar: { spans: 'substring', tupleArgs: 'free' }, maxTokens: 128 };
+
+/** A backend that answers each request from a script, one character at a time. */
+function scripted(answers: (req: GenerateRequest) => string, opts: { failLoad?: string; failOn?: RegExp } = {}) {
+  const requests: GenerateRequest[] = [];
+  let crash: (r: string) => void = () => undefined;
+  let interrupted = false;
+  const backend: LlmBackend = {
+    name: 'scripted',
+    async load(_m: ModelInfo, onProgress) {
+      onProgress({ progress: 0.5, timeElapsed: 2, text: 'Fetching param cache[1/2]: 10MB fetched. 50% completed, 2 secs elapsed.' });
+      if (opts.failLoad) throw opts.failLoad;
+    },
+    async generate(req, onText) {
+      requests.push(req);
+      const text = answers(req);
+      if (opts.failOn?.test(req.messages.at(-1)!.content)) throw 'ContextWindowSizeExceededError: too long';
+      let out = '';
+      for (const c of text) {
+        if (interrupted) return { text: out, finishReason: 'abort', usage: null };
+        out += c;
+        onText(out);
+        await Promise.resolve();
+      }
+      return { text: out, finishReason: 'stop', usage: { promptTokens: 10, completionTokens: out.length, prefillTokensPerS: 100, decodeTokensPerS: 20, timeToFirstTokenS: 0.1, e2eLatencyS: 1 } };
+    },
+    interrupt: () => void (interrupted = true),
+    unload: async () => undefined,
+    dispose: () => undefined,
+    onCrash: (l) => void (crash = l),
+  };
+  return { backend, requests, crash: (r: string) => crash(r), resetInterrupt: () => void (interrupted = false) };
+}
+
+describe('Engine', () => {
+  it('reports load progress by phase and becomes ready', async () => {
+    const s = scripted(() => '');
+    const e = new Engine(async () => s.backend);
+    const phases: string[] = [];
+    e.store.subscribe((st) => st.load && phases.push(st.load.phase));
+    expect(await e.loadModel(giellm)).toBe(true);
+    expect(phases).toContain('fetch');
+    expect(e.store.getState()).toMatchObject({ status: 'ready', model: { id: giellm.id }, failure: null });
+  });
+
+  it('maps a load failure to a clear message', async () => {
+    const e = new Engine(async () => scripted(() => '', { failLoad: 'ShaderF16SupportError: needs shader-f16' }).backend);
+    expect(await e.loadModel(giellm)).toBe(false);
+    expect(e.store.getState()).toMatchObject({ status: 'idle', failure: { kind: 'shader-f16', nextStep: 'Pick a q4f32 model.' } });
+  });
+
+  it('runs sentence by sentence with the raw GIELLM prompt and a grammar, streaming partial results', async () => {
+    const s = scripted((req) => (req.messages[0]!.content.startsWith('松友') ? '<社会>固有表現抽出:人名;松友美佐紀:地名;日本' : '<社会>固有表現抽出'));
+    const e = new Engine(async () => s.backend);
+    await e.loadModel(giellm);
+    const snapshots: number[] = [];
+    const runs = await e.run('松友美佐紀は、日本の選手。次の文。', OPTS, (rs) => snapshots.push(rs[0]!.extraction?.entities.length ?? -1));
+    expect(runs.map((r) => r.status)).toEqual(['done', 'done']);
+    expect(s.requests[0]!.messages).toEqual([{ role: 'user', content: '松友美佐紀は、日本の選手。\n<社会><文芸><学問><技術><自然>\n固有表現抽出' }]);
+    expect(s.requests[0]!.grammar).toContain('sub0 ::= "松" sub1?');
+    expect(runs[0]!.extraction!.entities.map((x) => [x.text, x.start])).toEqual([['松友美佐紀', 0], ['日本', 7]]);
+    expect(runs[0]!.usage?.decodeTokensPerS).toBe(20);
+    // Streaming showed one entity before both were complete.
+    expect(snapshots).toContain(1);
+    expect(e.store.getState().status).toBe('ready');
+  });
+
+  it('gives prompted models instructions and examples', async () => {
+    const s = scripted(() => '<社会>固有表現抽出');
+    const e = new Engine(async () => s.backend);
+    await e.loadModel(prompted);
+    await e.run('文。', { ...OPTS, examples: 2, grammar: null }, () => undefined);
+    expect(s.requests[0]!.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
+    expect(s.requests[0]!.grammar).toBeNull();
+  });
+
+  it('stops mid-way: the running sentence keeps what it had, the rest are marked stopped', async () => {
+    const s = scripted(() => '<社会>固有表現抽出:人名;松友美佐紀:地名;日本');
+    const e = new Engine(async () => s.backend);
+    await e.loadModel(giellm);
+    const runs = await e.run('松友美佐紀は、日本の選手。二文目。三文目。', OPTS, (rs) => {
+      if (rs[0]!.raw.length === 12) e.stop();
+    });
+    expect(runs.map((r) => r.status)).toEqual(['stopped', 'stopped', 'stopped']);
+    expect(runs[0]!.raw).toBe('<社会>固有表現抽出:人');
+    expect(runs[0]!.extraction!.entities).toEqual([]);
+  });
+
+  it('fails only the sentence that is too long or that the engine rejects, and goes on', async () => {
+    const s = scripted(() => '<社会>固有表現抽出', { failOn: /二文目/ });
+    const e = new Engine(async () => s.backend);
+    await e.loadModel({ ...giellm, contextWindow: 300 });
+    const long = `${'長'.repeat(80)}。`;
+    const runs = await e.run(`一文目。二文目。${long}`, OPTS, () => undefined);
+    expect(runs.map((r) => r.status)).toEqual(['done', 'failed', 'failed']);
+    expect(runs[1]!.error).toMatch(/longer than the model’s context window/);
+    expect(runs[2]!.error).toMatch(/may not fit the model’s context window of 300 tokens/);
+  });
+
+  it('restarts after the worker crashes and says so', async () => {
+    let made = 0;
+    const backends = [scripted(() => ''), scripted(() => '')];
+    const e = new Engine(async () => backends[made++]!.backend);
+    await e.loadModel(giellm);
+    backends[0]!.crash('out of memory');
+    expect(e.store.getState()).toMatchObject({ status: 'idle', failure: { kind: 'worker-crashed' } });
+    expect(await e.loadModel(giellm)).toBe(true);
+    expect(made).toBe(2);
+  });
+});

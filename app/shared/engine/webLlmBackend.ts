@@ -1,0 +1,80 @@
+import { WebWorkerMLCEngine, type AppConfig, type ChatCompletionChunk, type ModelRecord } from '@mlc-ai/web-llm';
+import { absoluteUrl, type ModelInfo } from '../../../src/index.ts';
+import type { GenerateResult, LlmBackend, Usage } from './backend.ts';
+
+/** A WebLLM record for one of our models: absolute URLs, f16 need declared, our chat overrides. */
+export function toModelRecord(m: ModelInfo, origin: string): ModelRecord {
+  return {
+    model: absoluteUrl(m.weightsUrl, origin),
+    model_id: m.id,
+    model_lib: absoluteUrl(m.libUrl, origin),
+    vram_required_MB: m.vramMB,
+    low_resource_required: m.lowResource,
+    required_features: m.needsShaderF16 ? ['shader-f16'] : [],
+    overrides: { context_window_size: m.contextWindow, ...(m.chatOverrides ?? {}) },
+  };
+}
+
+export const appConfigFor = (models: readonly ModelInfo[], origin: string): AppConfig => ({
+  model_list: models.map((m) => toModelRecord(m, origin)),
+  cacheBackend: 'cache',
+});
+
+const finish = (r: string | null | undefined): GenerateResult['finishReason'] =>
+  r === 'stop' || r === 'length' || r === 'abort' ? r : 'other';
+
+export function createWebLlmBackend(): LlmBackend {
+  const crashListeners: ((reason: string) => void)[] = [];
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'giellm-webllm' });
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    for (const l of crashListeners) l(e.message || 'the engine worker stopped');
+  });
+  const engine = new WebWorkerMLCEngine(worker);
+
+  return {
+    name: 'webllm',
+    async load(model, onProgress) {
+      engine.setAppConfig(appConfigFor([model], location.origin));
+      engine.setInitProgressCallback(onProgress);
+      await engine.reload(model.id);
+    },
+    async generate(req, onText) {
+      const stream = await engine.chat.completions.create({
+        messages: req.messages,
+        stream: true,
+        stream_options: { include_usage: true },
+        temperature: 0,
+        max_tokens: req.maxTokens,
+        ...(req.grammar ? { response_format: { type: 'grammar', grammar: req.grammar } } : {}),
+      });
+      let text = '';
+      let reason: string | null | undefined;
+      let usage: Usage | null = null;
+      for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+        const delta = chunk.choices[0]?.delta?.content ?? '';
+        if (delta) {
+          text += delta;
+          onText(text);
+        }
+        reason = chunk.choices[0]?.finish_reason ?? reason;
+        if (chunk.usage) {
+          const extra: Partial<typeof chunk.usage.extra> = chunk.usage.extra ?? {};
+          usage = {
+            promptTokens: chunk.usage.prompt_tokens,
+            completionTokens: chunk.usage.completion_tokens,
+            prefillTokensPerS: extra.prefill_tokens_per_s ?? null,
+            decodeTokensPerS: extra.decode_tokens_per_s ?? null,
+            timeToFirstTokenS: extra.time_to_first_token_s ?? null,
+            e2eLatencyS: extra.e2e_latency_s ?? null,
+          };
+        }
+      }
+      return { text, finishReason: finish(reason), usage };
+    },
+    interrupt: () => engine.interruptGenerate(),
+    unload: () => engine.unload(),
+    dispose: () => worker.terminate(),
+    onCrash: (l) => void crashListeners.push(l),
+  };
+}
