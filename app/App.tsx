@@ -1,4 +1,5 @@
 import { PreviewPage } from './features/preview/PreviewPage.tsx';
+import { ModelPanel } from './features/models/ModelPanel.tsx';
 
 export function App() {
   return (
@@ -7,7 +8,8 @@ export function App() {
         <h1 className="text-xl font-semibold">GIELLM Web</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">日本語の情報抽出 · Japanese information extraction</p>
       </header>
-      <main>
+      <main className="grid gap-4">
+        <ModelPanel />
         <PreviewPage />
       </main>
     </div>

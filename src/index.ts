@@ -19,3 +19,4 @@ export { readProgress, type InitProgress, type LoadPhase, type LoadStatus } from
 export { buildGrammar, substringRules, DEFAULT_GRAMMAR_OPTIONS, type GrammarOptions } from './grammar/buildGrammar.ts';
 export { buildPromptedMessages, instructionFor, promptLength, MAX_EXAMPLES, type ChatMessage } from './prompting/buildPrompted.ts';
 export { EXAMPLES, type WorkedExample } from './prompting/examples.ts';
+export { checkConfig, checkLibrary, type FileProbe } from './engine/preflight.ts';

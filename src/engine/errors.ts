@@ -35,7 +35,7 @@ const RULES: [RegExp, Omit<EngineFailure, 'message'> & { message: string }][] = 
   [/\b404\b|Not Found|status 404/i, { kind: 'not-found', message: 'A model file was not found on the server (404).', nextStep: 'Check the weights and library URLs of this model.' }],
   [/Unexpected token '<'|is not valid JSON|JSON\.parse|<!doctype/i, { kind: 'bad-file', message: 'The server answered a model file with a web page instead of the file (an SPA fallback or a login page).', nextStep: 'Check the model URLs and that the server does not answer missing files with index.html.' }],
   [/magic word|CompileError|WebAssembly|Cannot find global function|wasm/i, { kind: 'library', message: 'The model library (.wasm) could not be loaded, or does not match these weights or this WebLLM version.', nextStep: 'Check the library URL; after an upgrade, delete the model from the cache and load it again.' }],
-  [/Failed to fetch|NetworkError|network|ERR_|Load failed|fetch/i, { kind: 'network', message: 'The network failed during the download.', nextStep: 'Check the connection and retry: files already downloaded are kept and not fetched again.' }],
+  [/Failed to fetch|NetworkError|network|ERR_|Load failed|Request failed|fetch/i, { kind: 'network', message: 'The network failed during the download.', nextStep: 'Check the connection and retry: files already downloaded are kept and not fetched again.' }],
 ];
 
 /** Maps whatever WebLLM, the worker or the browser threw to a clear message and a next step. */

@@ -3,6 +3,7 @@ import { DEFAULT_PROFILE, TASKS, TASK_IDS, buildInput, extract, type TaskId } fr
 import { SAMPLES } from '../../shared/samples/samples.ts';
 import { usePreviewStore } from './store.ts';
 import { ResultView } from './components/ResultView.tsx';
+import { RunPanel } from './components/RunPanel.tsx';
 
 const field = 'w-full rounded border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
 
@@ -58,6 +59,8 @@ export function PreviewPage() {
           {input}
         </pre>
       </section>
+
+      <RunPanel text={text} task={task} />
 
       <section className="grid gap-1" aria-labelledby="output-heading">
         <h2 id="output-heading" className="font-medium">

@@ -5,6 +5,7 @@ import { DEFAULT_PROFILE, MODEL_CATALOG, type ModelInfo } from '../../../src/ind
 
 const giellm = MODEL_CATALOG.find((m) => m.mode === 'giellm')!;
 const prompted = MODEL_CATALOG.find((m) => m.id === 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC')!;
+const noPreflight = async () => null;
 const OPTS: RunOptions = { task: 'ner', profile: DEFAULT_PROFILE, examples: 2, grammar: { spans: 'substring', tupleArgs: 'free' }, maxTokens: 128 };
 
 /** A backend that answers each request from a script, one character at a time. */
@@ -42,7 +43,7 @@ function scripted(answers: (req: GenerateRequest) => string, opts: { failLoad?: 
 describe('Engine', () => {
   it('reports load progress by phase and becomes ready', async () => {
     const s = scripted(() => '');
-    const e = new Engine(async () => s.backend);
+    const e = new Engine(async () => s.backend, noPreflight);
     const phases: string[] = [];
     e.store.subscribe((st) => st.load && phases.push(st.load.phase));
     expect(await e.loadModel(giellm)).toBe(true);
@@ -51,14 +52,14 @@ describe('Engine', () => {
   });
 
   it('maps a load failure to a clear message', async () => {
-    const e = new Engine(async () => scripted(() => '', { failLoad: 'ShaderF16SupportError: needs shader-f16' }).backend);
+    const e = new Engine(async () => scripted(() => '', { failLoad: 'ShaderF16SupportError: needs shader-f16' }).backend, noPreflight);
     expect(await e.loadModel(giellm)).toBe(false);
     expect(e.store.getState()).toMatchObject({ status: 'idle', failure: { kind: 'shader-f16', nextStep: 'Pick a q4f32 model.' } });
   });
 
   it('runs sentence by sentence with the raw GIELLM prompt and a grammar, streaming partial results', async () => {
     const s = scripted((req) => (req.messages[0]!.content.startsWith('松友') ? '<社会>固有表現抽出:人名;松友美佐紀:地名;日本' : '<社会>固有表現抽出'));
-    const e = new Engine(async () => s.backend);
+    const e = new Engine(async () => s.backend, noPreflight);
     await e.loadModel(giellm);
     const snapshots: number[] = [];
     const runs = await e.run('松友美佐紀は、日本の選手。次の文。', OPTS, (rs) => snapshots.push(rs[0]!.extraction?.entities.length ?? -1));
@@ -74,7 +75,7 @@ describe('Engine', () => {
 
   it('gives prompted models instructions and examples', async () => {
     const s = scripted(() => '<社会>固有表現抽出');
-    const e = new Engine(async () => s.backend);
+    const e = new Engine(async () => s.backend, noPreflight);
     await e.loadModel(prompted);
     await e.run('文。', { ...OPTS, examples: 2, grammar: null }, () => undefined);
     expect(s.requests[0]!.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user', 'assistant', 'user']);
@@ -83,7 +84,7 @@ describe('Engine', () => {
 
   it('stops mid-way: the running sentence keeps what it had, the rest are marked stopped', async () => {
     const s = scripted(() => '<社会>固有表現抽出:人名;松友美佐紀:地名;日本');
-    const e = new Engine(async () => s.backend);
+    const e = new Engine(async () => s.backend, noPreflight);
     await e.loadModel(giellm);
     const runs = await e.run('松友美佐紀は、日本の選手。二文目。三文目。', OPTS, (rs) => {
       if (rs[0]!.raw.length === 12) e.stop();
@@ -95,7 +96,7 @@ describe('Engine', () => {
 
   it('fails only the sentence that is too long or that the engine rejects, and goes on', async () => {
     const s = scripted(() => '<社会>固有表現抽出', { failOn: /二文目/ });
-    const e = new Engine(async () => s.backend);
+    const e = new Engine(async () => s.backend, noPreflight);
     await e.loadModel({ ...giellm, contextWindow: 300 });
     const long = `${'長'.repeat(80)}。`;
     const runs = await e.run(`一文目。二文目。${long}`, OPTS, () => undefined);
@@ -104,10 +105,21 @@ describe('Engine', () => {
     expect(runs[2]!.error).toMatch(/may not fit the model’s context window of 300 tokens/);
   });
 
+  it('stops at a preflight failure without starting the backend', async () => {
+    let made = 0;
+    const e = new Engine(
+      async () => (made++, scripted(() => '').backend),
+      async () => ({ kind: 'not-found', message: 'mlc-chat-config.json was not found', nextStep: 'Check the URL.' }),
+    );
+    expect(await e.loadModel(giellm)).toBe(false);
+    expect(e.store.getState().failure?.kind).toBe('not-found');
+    expect(made).toBe(0);
+  });
+
   it('restarts after the worker crashes and says so', async () => {
     let made = 0;
     const backends = [scripted(() => ''), scripted(() => '')];
-    const e = new Engine(async () => backends[made++]!.backend);
+    const e = new Engine(async () => backends[made++]!.backend, noPreflight);
     await e.loadModel(giellm);
     backends[0]!.crash('out of memory');
     expect(e.store.getState()).toMatchObject({ status: 'idle', failure: { kind: 'worker-crashed' } });

@@ -19,6 +19,7 @@ import {
 } from '../../../src/index.ts';
 import { createBackend, type GenerateResult, type LlmBackend, type Usage } from './backend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
+import { preflightModel } from './preflight.ts';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'generating';
 
@@ -67,7 +68,10 @@ export class Engine {
   private loadToken = 0;
   private stopRequested = false;
 
-  constructor(private readonly makeBackend: () => Promise<LlmBackend> = createBackend) {}
+  constructor(
+    private readonly makeBackend: () => Promise<LlmBackend> = createBackend,
+    private readonly preflight: (m: ModelInfo) => Promise<EngineFailure | null> = preflightModel,
+  ) {}
 
   private async ensureBackend(): Promise<LlmBackend> {
     if (this.backend) return this.backend;
@@ -90,8 +94,14 @@ export class Engine {
   async loadModel(model: ModelInfo): Promise<boolean> {
     const token = ++this.loadToken;
     this.store.setState({ status: 'loading', model, failure: null, notice: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null, text: 'Fetching model configuration' } });
-    if (model.downloadMB > 1000) await requestPersistentStorage();
     try {
+      const problem = await this.preflight(model);
+      if (token !== this.loadToken) return false;
+      if (problem) {
+        this.store.setState({ status: 'idle', model: null, load: null, failure: problem });
+        return false;
+      }
+      if (model.downloadMB > 1000) await requestPersistentStorage();
       const backend = await this.ensureBackend();
       await backend.load(model, (p) => {
         if (token === this.loadToken) this.store.setState({ load: readProgress(p) });

@@ -1,24 +1,6 @@
-import { WebWorkerMLCEngine, type AppConfig, type ChatCompletionChunk, type ModelRecord } from '@mlc-ai/web-llm';
-import { absoluteUrl, type ModelInfo } from '../../../src/index.ts';
+import { WebWorkerMLCEngine, type ChatCompletionChunk } from '@mlc-ai/web-llm';
+import { appConfigFor } from './modelRecord.ts';
 import type { GenerateResult, LlmBackend, Usage } from './backend.ts';
-
-/** A WebLLM record for one of our models: absolute URLs, f16 need declared, our chat overrides. */
-export function toModelRecord(m: ModelInfo, origin: string): ModelRecord {
-  return {
-    model: absoluteUrl(m.weightsUrl, origin),
-    model_id: m.id,
-    model_lib: absoluteUrl(m.libUrl, origin),
-    vram_required_MB: m.vramMB,
-    low_resource_required: m.lowResource,
-    required_features: m.needsShaderF16 ? ['shader-f16'] : [],
-    overrides: { context_window_size: m.contextWindow, ...(m.chatOverrides ?? {}) },
-  };
-}
-
-export const appConfigFor = (models: readonly ModelInfo[], origin: string): AppConfig => ({
-  model_list: models.map((m) => toModelRecord(m, origin)),
-  cacheBackend: 'cache',
-});
 
 const finish = (r: string | null | undefined): GenerateResult['finishReason'] =>
   r === 'stop' || r === 'length' || r === 'abort' ? r : 'other';

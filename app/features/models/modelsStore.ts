@@ -1,0 +1,48 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { DEFAULT_MODEL_ID, MODEL_CATALOG, type Capabilities, type ModelInfo } from '../../../src/index.ts';
+import { probeCapabilities } from '../../shared/engine/capabilities.ts';
+import { cachedBytes, deleteCachedModel } from '../../shared/engine/modelCache.ts';
+
+interface ModelsState {
+  selectedId: string;
+  customModels: ModelInfo[];
+  capabilities: Capabilities | null;
+  /** Bytes cached per model id (0 = not cached); filled by refreshCache. */
+  cached: Record<string, number>;
+  select(id: string): void;
+  addCustom(model: ModelInfo): void;
+  removeCustom(id: string): void;
+  probe(): Promise<void>;
+  refreshCache(): Promise<void>;
+  deleteCached(id: string): Promise<void>;
+}
+
+export const allModels = (custom: readonly ModelInfo[]): ModelInfo[] => [...MODEL_CATALOG, ...custom];
+
+export const useModelsStore = create<ModelsState>()(
+  persist(
+    (set, get) => ({
+      selectedId: DEFAULT_MODEL_ID,
+      customModels: [],
+      capabilities: null,
+      cached: {},
+      select: (selectedId) => set({ selectedId }),
+      addCustom: (model) => set((s) => ({ customModels: [...s.customModels.filter((m) => m.id !== model.id), model], selectedId: model.id })),
+      removeCustom: (id) => set((s) => ({ customModels: s.customModels.filter((m) => m.id !== id), selectedId: s.selectedId === id ? DEFAULT_MODEL_ID : s.selectedId })),
+      probe: async () => {
+        set({ capabilities: await probeCapabilities() });
+      },
+      refreshCache: async () => {
+        const entries = await Promise.all(allModels(get().customModels).map(async (m) => [m.id, await cachedBytes(m).catch(() => 0)] as const));
+        set({ cached: Object.fromEntries(entries) });
+      },
+      deleteCached: async (id) => {
+        const m = allModels(get().customModels).find((x) => x.id === id);
+        if (m) await deleteCachedModel(m);
+        await get().refreshCache();
+      },
+    }),
+    { name: 'giellm-models', version: 1, partialize: (s) => ({ selectedId: s.selectedId, customModels: s.customModels }) },
+  ),
+);

@@ -1,0 +1,39 @@
+import type { ModelInfo } from '../../../src/index.ts';
+import { appConfigFor } from './modelRecord.ts';
+
+// WebLLM keeps files in these Cache Storage caches (cacheBackend "cache").
+const CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'];
+
+const urlsOf = (m: ModelInfo) => {
+  const { model, model_lib } = appConfigFor([m], location.origin).model_list[0]!;
+  return { weights: model.endsWith('/') ? model : `${model}/`, lib: model_lib };
+};
+
+/** Bytes this model holds in the browser's caches (weights, config, library), from stored headers. */
+export async function cachedBytes(m: ModelInfo): Promise<number> {
+  if (typeof caches === 'undefined') return 0;
+  const { weights, lib } = urlsOf(m);
+  let total = 0;
+  for (const name of CACHES) {
+    if (!(await caches.has(name))) continue;
+    const cache = await caches.open(name);
+    for (const req of await cache.keys()) {
+      if (!req.url.startsWith(weights) && req.url !== lib) continue;
+      const res = await cache.match(req);
+      const len = Number(res?.headers.get('content-length') ?? NaN);
+      total += Number.isFinite(len) ? len : ((await res?.blob())?.size ?? 0);
+    }
+  }
+  return total;
+}
+
+/** Deletes every file of a model (weights, config and library) from the caches. */
+export async function deleteCachedModel(m: ModelInfo): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  const { weights, lib } = urlsOf(m);
+  for (const name of CACHES) {
+    if (!(await caches.has(name))) continue;
+    const cache = await caches.open(name);
+    for (const req of await cache.keys()) if (req.url.startsWith(weights) || req.url === lib) await cache.delete(req);
+  }
+}
