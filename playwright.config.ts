@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Debian's chromium (apt), never a downloaded browser: these machines reach no browser CDN.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const MODEL_PORT = Number(process.env.MODEL_SERVER_PORT ?? 4174);
+const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,19 +16,30 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: CHROMIUM,
-      // The closed network refuses Chromium's background connections; keep it from trying.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    },
+    // The closed network refuses Chromium's background connections; keep it from trying.
+    launchOptions: { executablePath: CHROMIUM, args: ARGS },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },
-  webServer: {
-    // The production build, as users get it (`npm run build` runs before the e2e step).
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    // Headless Chromium without the flag: navigator.gpu exists but no adapter is offered.
+    { name: 'no-adapter', testIgnore: /webgpu\// },
+    // With --enable-unsafe-webgpu: SwiftShader's CPU adapter, without shader-f16.
+    { name: 'webgpu', testMatch: /webgpu\/.*\.spec\.ts/, use: { launchOptions: { executablePath: CHROMIUM, args: [...ARGS, '--enable-unsafe-webgpu'] } } },
+  ],
+  webServer: [
+    {
+      // The production build, as users get it (`npm run build` runs before the e2e step).
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node e2e/support/modelServer.mjs`,
+      url: `http://127.0.0.1:${MODEL_PORT}/__stats`,
+      env: { MODEL_SERVER_PORT: String(MODEL_PORT) },
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

@@ -14,7 +14,7 @@ export { readRecords, formatInputError, type DatasetRecord, type InputError } fr
 export { convertStockmark } from './data/stockmark.ts';
 export { MODEL_CATALOG, DEFAULT_MODEL_ID, WEBLLM_LIB_PREFIX, absoluteUrl, quantizationNeedsF16, validateCustomModel, lmTemplate, type ModelInfo, type PromptMode } from './models/catalog.ts';
 export { assessModel, type Assessment, type Capabilities } from './models/capability.ts';
-export { mapEngineError, errorText, type EngineFailure } from './engine/errors.ts';
+export { mapEngineError, mapLoadError, errorText, type EngineFailure } from './engine/errors.ts';
 export { readProgress, type InitProgress, type LoadPhase, type LoadStatus } from './engine/progress.ts';
 export { buildGrammar, substringRules, DEFAULT_GRAMMAR_OPTIONS, type GrammarOptions } from './grammar/buildGrammar.ts';
 export { buildPromptedMessages, instructionFor, promptLength, MAX_EXAMPLES, type ChatMessage } from './prompting/buildPrompted.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapEngineError } from './errors.ts';
+import { mapEngineError, mapLoadError } from './errors.ts';
 import { readProgress } from './progress.ts';
 
 describe('mapEngineError', () => {
@@ -27,6 +27,15 @@ describe('mapEngineError', () => {
     expect(mapEngineError(new TypeError('Failed to fetch')).kind).toBe('network');
     expect(mapEngineError({ weird: true }).kind).toBe('unknown');
     expect(mapEngineError(undefined).kind).toBe('unknown');
+  });
+});
+
+describe('mapLoadError', () => {
+  it('blames the library for an unnamed error before any weights arrive, and only then', () => {
+    const raw = "TypeError: Cannot read properties of undefined (reading 'buffer')";
+    expect(mapLoadError(raw, 'config', 'http://h/lib.wasm')).toMatchObject({ kind: 'library', message: expect.stringContaining('http://h/lib.wasm') });
+    expect(mapLoadError(raw, 'fetch', 'http://h/lib.wasm').kind).toBe('unknown');
+    expect(mapLoadError('Error: Failed to fetch', 'config', 'x').kind).toBe('network');
   });
 });
 

@@ -44,3 +44,17 @@ export function mapEngineError(raw: unknown): EngineFailure {
   for (const [re, failure] of RULES) if (re.test(text)) return { ...failure };
   return { kind: 'unknown', message: 'The model could not be run.', nextStep: `Reload the engine and try again. (${text.slice(0, 200)})` };
 }
+
+/**
+ * A load failure, read with the phase it happened in. Before any weights arrive WebLLM fetches the config
+ * and the library and instantiates the library; an error it does not name there comes from the library.
+ */
+export function mapLoadError(raw: unknown, phase: string, libUrl: string): EngineFailure {
+  const f = mapEngineError(raw);
+  if (f.kind !== 'unknown' || phase !== 'config') return f;
+  return {
+    kind: 'library',
+    message: `The model library at ${libUrl} could not be loaded: it is not a WebLLM model library, or not one for this WebLLM version.`,
+    nextStep: `Check the library URL for this model. (${errorText(raw).slice(0, 160)})`,
+  };
+}

@@ -2,10 +2,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { assessModel, validateCustomModel, type ModelInfo } from '../../../src/index.ts';
 import { engine } from '../../shared/engine/engine.ts';
 import { allModels, useModelsStore } from './modelsStore.ts';
+import type { CacheInfo } from '../../shared/engine/modelCache.ts';
 import { useEngine } from './useEngine.ts';
 import { LoadProgress } from './LoadProgress.tsx';
 
-const gb = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
+const gb = (mb: number) => (mb <= 0 ? 'size unknown' : mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
 const button = 'rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700';
 
 /** Pick a model, see whether it can run here and why not, download and load it, manage the cache. */
@@ -25,7 +26,7 @@ export function ModelPanel() {
 
   const models = allModels(customModels);
   const model = models.find((m) => m.id === selectedId) ?? models[0]!;
-  const isCached = (cached[model.id] ?? 0) > 0;
+  const isCached = cached[model.id]?.weights ?? false;
   const verdict = caps ? assessModel(model, caps, isCached) : null;
 
   const loadSelected = async () => {
@@ -50,12 +51,12 @@ export function ModelPanel() {
               {models
                 .filter((m) => m.mode === mode)
                 .map((m) => {
-                  const ok = caps ? assessModel(m, caps, (cached[m.id] ?? 0) > 0).runnable : true;
+                  const ok = caps ? assessModel(m, caps, cached[m.id]?.weights ?? false).runnable : true;
                   return (
                     <option key={m.id} value={m.id}>
                       {ok ? '' : '⚠ '}
                       {m.displayName} · {gb(m.downloadMB)}
-                      {(cached[m.id] ?? 0) > 0 ? ' · cached' : ''}
+                      {cached[m.id]?.weights ? ' · downloaded' : ''}
                     </option>
                   );
                 })}
@@ -103,19 +104,19 @@ export function ModelPanel() {
   );
 }
 
-function CachedModels({ models, cached, onDelete }: { models: ModelInfo[]; cached: Record<string, number>; onDelete(id: string): void }) {
-  const list = models.filter((m) => (cached[m.id] ?? 0) > 0);
+function CachedModels({ models, cached, onDelete }: { models: ModelInfo[]; cached: Record<string, CacheInfo>; onDelete(id: string): void }) {
+  const list = models.filter((m) => (cached[m.id]?.bytes ?? 0) > 0);
   if (list.length === 0) return null;
   return (
     <details className="text-sm" data-testid="cached-models">
       <summary>
-        Downloaded models ({list.length}, {gb(list.reduce((n, m) => n + cached[m.id]! / 2 ** 20, 0))})
+        Stored models ({list.length}, {gb(list.reduce((n, m) => n + cached[m.id]!.bytes / 2 ** 20, 0))})
       </summary>
       <ul className="mt-1 grid gap-1">
         {list.map((m) => (
           <li key={m.id} className="flex items-center gap-2">
             <span>
-              {m.displayName}: {gb(cached[m.id]! / 2 ** 20)}
+              {m.displayName}: {gb(cached[m.id]!.bytes / 2 ** 20)}{cached[m.id]!.weights ? '' : ' (partial)'}
             </span>
             <button type="button" className={button} onClick={() => onDelete(m.id)} aria-label={`Delete ${m.displayName} from the cache`}>
               Delete
@@ -155,7 +156,7 @@ function CustomModelForm({ existing }: { existing: string[] }) {
         <label className="grid">Model library URL (.wasm)<input name="libUrl" className={input} /></label>
         <label className="grid">
           Mode
-          <select name="mode" className={input} defaultValue="giellm">
+          <select name="mode" className={input} defaultValue="giellm" aria-label="Mode">
             <option value="giellm">giellm (fine-tuned GIELLM, raw prompt)</option>
             <option value="prompted">prompted (instruction model)</option>
           </select>

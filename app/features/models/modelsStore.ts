@@ -2,14 +2,14 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { DEFAULT_MODEL_ID, MODEL_CATALOG, type Capabilities, type ModelInfo } from '../../../src/index.ts';
 import { probeCapabilities } from '../../shared/engine/capabilities.ts';
-import { cachedBytes, deleteCachedModel } from '../../shared/engine/modelCache.ts';
+import { cacheInfo, deleteCachedModel, type CacheInfo } from '../../shared/engine/modelCache.ts';
 
 interface ModelsState {
   selectedId: string;
   customModels: ModelInfo[];
   capabilities: Capabilities | null;
-  /** Bytes cached per model id (0 = not cached); filled by refreshCache. */
-  cached: Record<string, number>;
+  /** What each model has in the browser's caches; filled by refreshCache. */
+  cached: Record<string, CacheInfo>;
   select(id: string): void;
   addCustom(model: ModelInfo): void;
   removeCustom(id: string): void;
@@ -34,7 +34,7 @@ export const useModelsStore = create<ModelsState>()(
         set({ capabilities: await probeCapabilities() });
       },
       refreshCache: async () => {
-        const entries = await Promise.all(allModels(get().customModels).map(async (m) => [m.id, await cachedBytes(m).catch(() => 0)] as const));
+        const entries = await Promise.all(allModels(get().customModels).map(async (m) => [m.id, await cacheInfo(m).catch(() => ({ bytes: 0, weights: false }))] as const));
         set({ cached: Object.fromEntries(entries) });
       },
       deleteCached: async (id) => {

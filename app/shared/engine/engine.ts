@@ -4,7 +4,9 @@ import {
   buildInput,
   buildPromptedMessages,
   extract,
+  absoluteUrl,
   mapEngineError,
+  mapLoadError,
   readProgress,
   splitSentences,
   type ChatMessage,
@@ -111,7 +113,8 @@ export class Engine {
       return true;
     } catch (e) {
       if (token !== this.loadToken) return false;
-      this.store.setState({ status: 'idle', model: null, load: null, failure: mapEngineError(e) });
+      const phase = this.store.getState().load?.phase ?? 'config';
+      this.store.setState({ status: 'idle', model: null, load: null, failure: mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost')) });
       return false;
     }
   }

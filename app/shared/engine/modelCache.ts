@@ -9,22 +9,30 @@ const urlsOf = (m: ModelInfo) => {
   return { weights: model.endsWith('/') ? model : `${model}/`, lib: model_lib };
 };
 
-/** Bytes this model holds in the browser's caches (weights, config, library), from stored headers. */
-export async function cachedBytes(m: ModelInfo): Promise<number> {
-  if (typeof caches === 'undefined') return 0;
+export interface CacheInfo {
+  /** Bytes this model holds in the browser's caches (weights, config, library), from stored headers. */
+  bytes: number;
+  /** Whether the weights are there (WebLLM stores tensor-cache.json with them), so loading needs no download. */
+  weights: boolean;
+}
+
+export async function cacheInfo(m: ModelInfo): Promise<CacheInfo> {
+  if (typeof caches === 'undefined') return { bytes: 0, weights: false };
   const { weights, lib } = urlsOf(m);
   let total = 0;
+  let hasWeights = false;
   for (const name of CACHES) {
     if (!(await caches.has(name))) continue;
     const cache = await caches.open(name);
     for (const req of await cache.keys()) {
       if (!req.url.startsWith(weights) && req.url !== lib) continue;
+      if (req.url.endsWith('/tensor-cache.json')) hasWeights = true;
       const res = await cache.match(req);
       const len = Number(res?.headers.get('content-length') ?? NaN);
       total += Number.isFinite(len) ? len : ((await res?.blob())?.size ?? 0);
     }
   }
-  return total;
+  return { bytes: total, weights: hasWeights };
 }
 
 /** Deletes every file of a model (weights, config and library) from the caches. */

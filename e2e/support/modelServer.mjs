@@ -1,0 +1,95 @@
+// A model host for e2e tests, on 127.0.0.1 only: fixture MLC model folders and libraries, plus the
+// failures real hosts produce. GET /__stats lists requests; POST /__reset clears them and the flaky state.
+import { createServer } from 'node:http';
+
+const PORT = Number(process.env.MODEL_SERVER_PORT ?? 4174);
+
+const leb = (n) => {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+};
+/** A valid WebAssembly module (magic, version, one custom section of padding) that is no model library. */
+function emptyWasm(padding) {
+  const name = [...Buffer.from('pad')];
+  const body = [name.length, ...name];
+  return Buffer.concat([Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x00, ...leb(body.length + padding), ...body]), Buffer.alloc(padding)]);
+}
+
+const SHARD = Buffer.alloc(64 * 1024, 7);
+const FILES = {
+  'mlc-chat-config.json': JSON.stringify({
+    model_type: 'llama',
+    quantization: 'q4f32_1',
+    vocab_size: 8,
+    context_window_size: 512,
+    sliding_window_size: -1,
+    attention_sink_size: -1,
+    prefill_chunk_size: 128,
+    tokenizer_files: ['tokenizer.json'],
+    conv_template: { name: 'LM', system_template: '{system_message}', system_message: '', roles: { user: '', assistant: '' }, seps: [''], role_content_sep: '', role_empty_sep: '', stop_str: [], stop_token_ids: [2], system_prefix_token_ids: [1] },
+    temperature: 0,
+    top_p: 1,
+    repetition_penalty: 1,
+    frequency_penalty: 0,
+    presence_penalty: 0,
+    bos_token_id: 1,
+  }),
+  'tokenizer.json': JSON.stringify({ version: '1.0', model: { type: 'BPE', vocab: { '<unk>': 0, '<s>': 1, '</s>': 2, a: 3 }, merges: [] } }),
+  'tensor-cache.json': JSON.stringify({
+    metadata: { ParamSize: 1, ParamBytes: SHARD.length, BitsPerParam: 32 },
+    records: [{ dataPath: 'params_shard_0.bin', format: 'raw-shard', nbytes: SHARD.length, records: [{ name: 'w', shape: [SHARD.length / 4], dtype: 'float32', format: 'f32-to-bf16', nbytes: SHARD.length, byteOffset: 0 }], md5sum: '' }],
+  }),
+  'params_shard_0.bin': SHARD,
+};
+const LIB = emptyWasm(16);
+const BIG_LIB = emptyWasm(256 * 1024);
+const INDEX = '<!doctype html><html><head><title>App</title></head><body><div id="root"></div></body></html>';
+
+let requests = [];
+let flakyCount = 0;
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, `http://127.0.0.1:${PORT}`);
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Headers', '*');
+  if (req.method === 'OPTIONS') return res.writeHead(204).end();
+  if (url.pathname === '/__stats') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(requests));
+  if (url.pathname === '/__reset') {
+    requests = [];
+    flakyCount = 0;
+    return res.writeHead(204).end();
+  }
+  requests.push(url.pathname);
+
+  // /models/<folder>/resolve/main/<file>
+  const m = /^\/models\/([^/]+)\/resolve\/main\/(.+)$/.exec(url.pathname);
+  if (m) {
+    const [, folder, file] = m;
+    if (folder.startsWith('spa')) return res.writeHead(200, { 'content-type': 'text/html' }).end(INDEX);
+    if (folder.startsWith('missing') || !(file in FILES)) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+    const body = FILES[file];
+    return res.writeHead(200, { 'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream', 'content-length': Buffer.byteLength(body) }).end(body);
+  }
+  if (url.pathname === '/libs/not-tvm.wasm') return res.writeHead(200, { 'content-type': 'application/wasm', 'content-length': LIB.length }).end(LIB);
+  if (url.pathname === '/libs/text.wasm') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('this is not wasm');
+  if (url.pathname === '/libs/flaky.wasm') {
+    // The first two downloads break off after 64 KB; later ones complete.
+    flakyCount++;
+    res.writeHead(200, { 'content-type': 'application/wasm', 'content-length': BIG_LIB.length });
+    if (flakyCount <= 2) {
+      res.write(BIG_LIB.subarray(0, 64 * 1024));
+      setTimeout(() => res.destroy(), 50);
+      return;
+    }
+    return res.end(BIG_LIB);
+  }
+  res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+});
+
+server.listen(PORT, '127.0.0.1', () => console.log(`model server on http://127.0.0.1:${PORT}`));

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { addCustomModel, cachedUrls, MODEL_HOST, resetServer, serverStats } from '../support/models.ts';
+
+// The real worker and the real web-llm, against model folders the test server serves.
+test.describe.configure({ mode: 'serial' });
+
+test.beforeEach(async ({ page }) => {
+  await resetServer(page);
+  await page.goto('/');
+  await expect(page.getByTestId('capabilities')).toContainText('WebGPU: yes');
+});
+
+test('a CPU adapter without shader-f16: f16 models say why, f32 models are offered', async ({ page }) => {
+  await expect(page.getByTestId('capabilities')).toContainText('shader-f16: no');
+  await expect(page.getByTestId('capabilities')).not.toContainText('GPU adapter: none');
+  const model = page.getByRole('combobox', { name: 'Model' });
+  await model.selectOption('gemma-2-2b-jpn-it-q4f16_1-MLC');
+  await expect(page.getByTestId('model-reasons')).toContainText('shader-f16');
+  await expect(page.getByTestId('model-reasons')).toContainText('pick a q4f32 model');
+  await expect(page.getByRole('button', { name: /Download and load/ })).toBeDisabled();
+  await model.selectOption('gemma-2-2b-jpn-it-q4f32_1-MLC');
+  await expect(page.getByTestId('model-reasons')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Download and load/ })).toBeEnabled();
+});
+
+test('config and library are fetched and cached by web-llm, then the unloadable library is reported clearly', async ({ page }) => {
+  await addCustomModel(page, { id: 'tiny-q4f32_1', folder: 'tiny-q4f32_1', lib: 'not-tvm.wasm' });
+  await page.getByRole('button', { name: /Download and load/ }).click();
+  const failure = page.getByTestId('engine-failure');
+  await expect(failure).toBeVisible({ timeout: 20_000 });
+  await expect(failure).toContainText('model library');
+  await expect(failure).not.toContainText(/at \S+:\d+:\d+/); // no stack trace
+  expect(await cachedUrls(page, 'webllm/config')).toContain(`${MODEL_HOST}/models/tiny-q4f32_1/resolve/main/mlc-chat-config.json`);
+  expect(await cachedUrls(page, 'webllm/wasm')).toContain(`${MODEL_HOST}/libs/not-tvm.wasm`);
+  await page.screenshot({ path: 'test-results/screenshots/engine-library-failure.png', fullPage: true });
+});
+
+test('a missing config (404) is named, not shown as a JSON error', async ({ page }) => {
+  await addCustomModel(page, { id: 'missing-q4f32_1', folder: 'missing-q4f32_1', lib: 'not-tvm.wasm' });
+  await page.getByRole('button', { name: /Download and load/ }).click();
+  await expect(page.getByTestId('engine-failure')).toContainText(`mlc-chat-config.json was not found at ${MODEL_HOST}/models/missing-q4f32_1/resolve/main/mlc-chat-config.json (HTTP 404)`);
+});
+
+test('an SPA-style 200 index.html is recognised and never reaches the cache', async ({ page }) => {
+  await addCustomModel(page, { id: 'spa-q4f32_1', folder: 'spa-q4f32_1', lib: 'not-tvm.wasm' });
+  await page.getByRole('button', { name: /Download and load/ }).click();
+  await expect(page.getByTestId('engine-failure')).toContainText('answered with a web page instead of mlc-chat-config.json');
+  expect((await cachedUrls(page, 'webllm/config')).filter((u) => u.includes('spa-q4f32_1'))).toEqual([]);
+});
+
+test('a download that breaks off gives the network message, and a retry resumes from the cache', async ({ page }) => {
+  await addCustomModel(page, { id: 'flaky-q4f32_1', folder: 'flaky-q4f32_1', lib: 'flaky.wasm' });
+  await page.getByRole('button', { name: /Download and load/ }).click();
+  const failure = page.getByTestId('engine-failure');
+  await expect(failure).toContainText('network failed during the download', { timeout: 20_000 });
+  const configUrl = '/models/flaky-q4f32_1/resolve/main/mlc-chat-config.json';
+  const configFetches = (await serverStats(page)).filter((p) => p === configUrl).length;
+  await failure.getByRole('button', { name: 'Retry' }).click();
+  await expect(failure).toContainText('model library', { timeout: 20_000 });
+  // The config was cached on the first try: the retry did not download it again.
+  expect((await serverStats(page)).filter((p) => p === configUrl).length).toBe(configFetches);
+  expect(await cachedUrls(page, 'webllm/wasm')).toContain(`${MODEL_HOST}/libs/flaky.wasm`);
+});
