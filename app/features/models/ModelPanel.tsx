@@ -77,7 +77,7 @@ export function ModelPanel() {
         </span>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {model.mode === 'giellm' ? 'Raw GIELLM prompt, greedy decoding.' : 'Instructions and worked examples, answers in the GIELLM format.'} {model.quantization} · needs about {gb(model.vramMB)} of GPU memory · {model.license}
+        {model.mode === 'giellm' ? 'Raw GIELLM prompt, greedy decoding.' : 'Instructions and worked examples, answers in the GIELLM format.'} {model.quantization} · {model.vramMB > 0 ? `needs about ${gb(model.vramMB)} of GPU memory` : 'GPU memory need unknown'} · {model.license}
         {model.notes ? ` · ${model.notes}` : ''}
       </p>
       {verdict && !verdict.runnable && (

@@ -86,10 +86,13 @@ describe('Engine', () => {
     const s = scripted(() => '<社会>固有表現抽出:人名;松友美佐紀:地名;日本');
     const e = new Engine(async () => s.backend, noPreflight);
     await e.loadModel(giellm);
+    let last: string[] = [];
     const runs = await e.run('松友美佐紀は、日本の選手。二文目。三文目。', OPTS, (rs) => {
+      last = rs.map((r) => r.status);
       if (rs[0]!.raw.length === 12) e.stop();
     });
     expect(runs.map((r) => r.status)).toEqual(['stopped', 'stopped', 'stopped']);
+    expect(last).toEqual(['stopped', 'stopped', 'stopped']); // what the UI was last told
     expect(runs[0]!.raw).toBe('<社会>固有表現抽出:人');
     expect(runs[0]!.extraction!.entities).toEqual([]);
   });

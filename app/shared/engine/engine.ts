@@ -213,6 +213,7 @@ export class Engine {
         emit();
       }
     } finally {
+      emit(); // sentences skipped after Stop or a lost device get their final state too
       if (this.store.getState().status === 'generating') this.store.setState({ status: 'ready' });
     }
     return runs;

@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test';
+
+export interface Script {
+  /** Output per sentence (matched by the sentence text inside the last user message). */
+  outputs: Record<string, string>;
+  /** Output for sentences not in `outputs`. */
+  fallback: string;
+  /** Milliseconds between streamed characters. */
+  delayMs: number;
+}
+
+/**
+ * Installs the test seam (see e2e/README.md): a backend standing in for WebLLM that streams scripted
+ * outputs a character at a time. Everything else (preflight, Engine, stores, UI) is the production code.
+ */
+export async function installScriptedBackend(page: Page, script: Script) {
+  await page.addInitScript((s: Script) => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    window.__GIELLM_TEST_BACKEND__ = () => {
+      let interrupted = false;
+      return {
+        name: 'scripted',
+        async load(_model, onProgress) {
+          for (const p of [0.25, 0.5, 1]) {
+            onProgress({ progress: p, timeElapsed: 1, text: `Fetching param cache[${p * 4}/4]: ${p * 100}MB fetched. ${p * 100}% completed, 1 secs elapsed.` });
+            await sleep(20);
+          }
+        },
+        async generate(req, onText) {
+          interrupted = false;
+          const last = req.messages[req.messages.length - 1]!.content;
+          const key = Object.keys(s.outputs).find((k) => last.startsWith(k));
+          const full = key === undefined ? s.fallback : s.outputs[key]!;
+          let out = '';
+          for (const c of full) {
+            if (interrupted) return { text: out, finishReason: 'abort' as const, usage: null };
+            out += c;
+            onText(out);
+            await sleep(s.delayMs);
+          }
+          return { text: out, finishReason: 'stop' as const, usage: { promptTokens: last.length, completionTokens: out.length, prefillTokensPerS: 500, decodeTokensPerS: 25, timeToFirstTokenS: 0.2, e2eLatencyS: 1 } };
+        },
+        interrupt() {
+          interrupted = true;
+        },
+        async unload() {},
+        dispose() {},
+        onCrash() {},
+      };
+    };
+  }, script);
+}
