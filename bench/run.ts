@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { cpus } from 'node:os';
 import { generateSequences, runCore, PAPER_SEQUENCES } from './core.ts';
+import { promptLengths } from './prompts.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { alignSpans } from '../src/align/alignSpans.ts';
 import { emptyExtraction } from '../src/domain/types.ts';
@@ -51,3 +52,15 @@ writeFileSync(
   `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, peakRssMB, targets: { sequences: PAPER_SEQUENCES, maxMs: 1000, maxRssMB: 300 }, results: rows }, null, 2)}\n`,
 );
 console.log(`written ${file}`);
+
+const prompts = promptLengths();
+const ptable = [
+  ['task', 'sentences', 'GIELLM input', 'prompted, 1 ex.', 'prompted, 5 ex.', '5 ex. / GIELLM'],
+  ...prompts.map((r) => [r.task, String(r.sentences), String(r.giellm), String(r.prompted1), String(r.prompted5), `${r.ratio5.toFixed(1)}×`]),
+];
+const pw = ptable[0]!.map((_, i) => Math.max(...ptable.map((r) => r[i]!.length)));
+console.log('\nmedian prompt length in characters (prompted: instruction + worked examples; examples capped by the pool)');
+for (const r of ptable) console.log(r.map((c, i) => (i === 0 ? c.padEnd(pw[i]!) : c.padStart(pw[i]!))).join('  '));
+const pfile = resolve('bench', 'results', 'prompts.json');
+writeFileSync(pfile, `${JSON.stringify({ date: new Date().toISOString(), unit: 'characters', rows: prompts }, null, 2)}\n`);
+console.log(`written ${pfile}`);

@@ -7,6 +7,7 @@ import { promptCommand } from './promptCommand.ts';
 import { parseCommand } from './parseCommand.ts';
 import { evalCommand } from './evalCommand.ts';
 import { convertCommand } from './convertCommand.ts';
+import { modelCommand } from './modelCommand.ts';
 
 export const HELP = `giellm — GIELLM input/output tools
 
@@ -16,6 +17,8 @@ export const HELP = `giellm — GIELLM input/output tools
          [--match multiset|set] [--normalize nfkc|none]
   giellm convert --from stockmark FILE [--category C]
                                                  stockmark ner.json → JSONL records with gold outputs
+  giellm model check DIR [--mode giellm|prompted]
+                                                 check a local MLC model folder before serving it
 
 Common options:
   --profile FILE        a format profile (JSON); default: the model card's
@@ -43,6 +46,7 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   parse: {},
   eval: { gold: { type: 'string' }, pred: { type: 'string' }, json: { type: 'boolean' }, match: { type: 'string' }, normalize: { type: 'string' } },
   convert: { from: { type: 'string' }, category: { type: 'string' } },
+  model: { mode: { type: 'string' } },
 };
 
 const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
@@ -50,6 +54,7 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
   parse: parseCommand,
   eval: evalCommand,
   convert: convertCommand,
+  model: modelCommand,
 };
 
 async function loadProfile(io: CliIo, values: Context['values']): Promise<FormatProfile> {
