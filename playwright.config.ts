@@ -16,6 +16,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
+    // Tests read English labels; one test checks the Japanese UI with a ja-JP browser.
+    locale: 'en-US',
     // The closed network refuses Chromium's background connections; keep it from trying.
     launchOptions: { executablePath: CHROMIUM, args: ARGS },
     screenshot: 'only-on-failure',

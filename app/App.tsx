@@ -1,17 +1,50 @@
-import { PreviewPage } from './features/preview/PreviewPage.tsx';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
+import { HelpSheet } from './shared/commands/HelpSheet.tsx';
+import { useShortcuts } from './shared/commands/useShortcuts.ts';
+import { LANGUAGES, setLanguage, type Language } from './shared/i18n/i18n.ts';
+import { useThemeStore, type Theme } from './shared/theme.ts';
+import { appCommands } from './commands.ts';
+
+const control = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 
 export function App() {
+  const { t, i18n } = useTranslation();
+  const [help, setHelp] = useState(false);
+  const theme = useThemeStore((s) => s.theme);
+  const commands = useMemo(() => appCommands(() => setHelp(true)), []);
+  useShortcuts(useCallback(() => commands, [commands]));
+
   return (
-    <div className="mx-auto max-w-5xl p-4">
-      <header className="mb-4 flex items-baseline gap-3">
-        <h1 className="text-xl font-semibold">GIELLM Web</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">日本語の情報抽出 · Japanese information extraction</p>
+    <div className="mx-auto max-w-5xl p-3 sm:p-4">
+      <header className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h1 className="text-xl font-semibold">{t('app.title')}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.subtitle')}</p>
+        <div className="ml-auto flex items-center gap-2">
+          <select className={control} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('app.language')}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l === 'ja' ? '日本語' : 'English'}
+              </option>
+            ))}
+          </select>
+          <select className={control} value={theme} onChange={(e) => useThemeStore.getState().setTheme(e.target.value as Theme)} aria-label={t('app.theme')}>
+            <option value="system">{t('app.themeSystem')}</option>
+            <option value="light">{t('app.themeLight')}</option>
+            <option value="dark">{t('app.themeDark')}</option>
+          </select>
+          <button type="button" className={control} onClick={() => setHelp(true)} aria-label={t('app.help')} title={t('app.help')}>
+            ?
+          </button>
+        </div>
       </header>
       <main className="grid gap-4">
         <ModelPanel />
-        <PreviewPage />
+        <WorkspacePage />
       </main>
+      {help && <HelpSheet commands={commands} onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { assessModel, validateCustomModel, type ModelInfo } from '../../../src/index.ts';
 import { engine } from '../../shared/engine/engine.ts';
 import { allModels, useModelsStore } from './modelsStore.ts';
@@ -6,11 +8,13 @@ import type { CacheInfo } from '../../shared/engine/modelCache.ts';
 import { useEngine } from './useEngine.ts';
 import { LoadProgress } from './LoadProgress.tsx';
 
-const gb = (mb: number) => (mb <= 0 ? 'size unknown' : mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
+const size = (t: TFunction, mb: number) => (mb <= 0 ? t('models.sizeUnknown') : mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
 const button = 'rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700';
 
 /** Pick a model, see whether it can run here and why not, download and load it, manage the cache. */
 export function ModelPanel() {
+  const { t } = useTranslation();
+  const gb = (mb: number) => size(t, mb);
   const { selectedId, customModels, capabilities: caps, cached } = useModelsStore();
   const { select, probe, refreshCache, deleteCached } = useModelsStore.getState();
   const status = useEngine((s) => s.status);
@@ -37,17 +41,18 @@ export function ModelPanel() {
   return (
     <section className="grid gap-2 rounded border border-slate-200 p-3 dark:border-slate-800" aria-labelledby="models-heading">
       <h2 id="models-heading" className="font-medium">
-        モデル <span className="text-slate-500">Model</span>
+        {t('models.heading')}
       </h2>
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="capabilities">
         {caps === null
-          ? 'Checking this browser’s GPU…'
-          : `WebGPU: ${caps.webgpu ? 'yes' : 'no'} · GPU adapter: ${caps.adapter ? (caps.adapterDescription ?? 'yes') : 'none'} · shader-f16: ${caps.shaderF16 ? 'yes' : 'no'}${caps.storageFreeMB !== null ? ` · free storage: ${gb(caps.storageFreeMB)}` : ''}`}
+          ? t('models.checking')
+          : t('models.caps', { webgpu: caps.webgpu ? t('models.yes') : t('models.no'), adapter: caps.adapter ? (caps.adapterDescription ?? t('models.yes')) : t('models.none'), f16: caps.shaderF16 ? t('models.yes') : t('models.no') }) +
+            (caps.storageFreeMB !== null ? t('models.freeStorage', { size: gb(caps.storageFreeMB) }) : '')}
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <select className="rounded border border-slate-300 bg-transparent p-1 text-sm dark:border-slate-700" value={model.id} onChange={(e) => select(e.target.value)} aria-label="Model" disabled={status === 'loading' || status === 'generating'}>
+        <select className="max-w-full rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900" value={model.id} onChange={(e) => select(e.target.value)} aria-label={t('models.model')} disabled={status === 'loading' || status === 'generating'}>
           {(['giellm', 'prompted'] as const).map((mode) => (
-            <optgroup key={mode} label={mode === 'giellm' ? 'GIELLM (fine-tuned)' : 'Instruction models (prompted)'}>
+            <optgroup key={mode} label={mode === 'giellm' ? t('models.giellmGroup') : t('models.promptedGroup')}>
               {models
                 .filter((m) => m.mode === mode)
                 .map((m) => {
@@ -56,7 +61,7 @@ export function ModelPanel() {
                     <option key={m.id} value={m.id}>
                       {ok ? '' : '⚠ '}
                       {m.displayName} · {gb(m.downloadMB)}
-                      {cached[m.id]?.weights ? ' · downloaded' : ''}
+                      {cached[m.id]?.weights ? ` · ${t('models.downloaded')}` : ''}
                     </option>
                   );
                 })}
@@ -65,19 +70,19 @@ export function ModelPanel() {
         </select>
         {status === 'ready' && loaded?.id === model.id ? (
           <button type="button" className={button} onClick={() => void engine.unload()}>
-            Unload
+            {t('models.unload')}
           </button>
         ) : (
           <button type="button" className={button} disabled={!verdict?.runnable || status === 'loading' || status === 'generating'} onClick={() => void loadSelected()}>
-            {isCached ? 'Load' : `Download and load (${gb(model.downloadMB)})`}
+            {isCached ? t('models.load') : t('models.downloadAndLoad', { size: gb(model.downloadMB) })}
           </button>
         )}
         <span className="text-sm" data-testid="engine-status">
-          {status === 'ready' && loaded ? `Ready: ${loaded.displayName}` : status === 'loading' ? 'Loading…' : status === 'generating' ? 'Running…' : 'No model loaded'}
+          {status === 'ready' && loaded ? t('models.ready', { name: loaded.displayName }) : status === 'loading' ? t('models.loading') : status === 'generating' ? t('models.running') : t('models.noModel')}
         </span>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {model.mode === 'giellm' ? 'Raw GIELLM prompt, greedy decoding.' : 'Instructions and worked examples, answers in the GIELLM format.'} {model.quantization} · {model.vramMB > 0 ? `needs about ${gb(model.vramMB)} of GPU memory` : 'GPU memory need unknown'} · {model.license}
+        {model.mode === 'giellm' ? t('models.giellmMode') : t('models.promptedMode')} {model.quantization} · {model.vramMB > 0 ? t('models.vram', { size: gb(model.vramMB) }) : t('models.vramUnknown')} · {model.license}
         {model.notes ? ` · ${model.notes}` : ''}
       </p>
       {verdict && !verdict.runnable && (
@@ -93,39 +98,40 @@ export function ModelPanel() {
           <p className="font-medium">{failure.message}</p>
           <p>{failure.nextStep}</p>
           <button type="button" className={`${button} mt-1`} onClick={() => void loadSelected()} disabled={!verdict?.runnable}>
-            Retry
+            {t('models.retry')}
           </button>
         </div>
       )}
       {notice && <p className="text-sm" role="status">{notice}</p>}
-      <CachedModels models={models} cached={cached} onDelete={(id) => void deleteCached(id)} />
+      <CachedModels models={models} cached={cached} onDelete={(id) => void deleteCached(id)} gb={gb} />
       <CustomModelForm existing={models.map((m) => m.id)} />
     </section>
   );
 }
 
-function CachedModels({ models, cached, onDelete }: { models: ModelInfo[]; cached: Record<string, CacheInfo>; onDelete(id: string): void }) {
+function CachedModels({ models, cached, onDelete, gb }: { models: ModelInfo[]; cached: Record<string, CacheInfo>; onDelete(id: string): void; gb(mb: number): string }) {
+  const { t } = useTranslation();
   const list = models.filter((m) => (cached[m.id]?.bytes ?? 0) > 0);
   if (list.length === 0) return null;
   return (
     <details className="text-sm" data-testid="cached-models">
       <summary>
-        Stored models ({list.length}, {gb(list.reduce((n, m) => n + cached[m.id]!.bytes / 2 ** 20, 0))})
+        {t('models.stored', { count: list.length, size: gb(list.reduce((n, m) => n + cached[m.id]!.bytes / 2 ** 20, 0)) })}
       </summary>
       <ul className="mt-1 grid gap-1">
         {list.map((m) => (
           <li key={m.id} className="flex items-center gap-2">
             <span>
-              {m.displayName}: {gb(cached[m.id]!.bytes / 2 ** 20)}{cached[m.id]!.weights ? '' : ' (partial)'}
+              {m.displayName}: {gb(cached[m.id]!.bytes / 2 ** 20)}{cached[m.id]!.weights ? '' : t('models.partial')}
             </span>
-            <button type="button" className={button} onClick={() => onDelete(m.id)} aria-label={`Delete ${m.displayName} from the cache`}>
-              Delete
+            <button type="button" className={button} onClick={() => onDelete(m.id)} aria-label={t('models.deleteNamed', { name: m.displayName })}>
+              {t('models.delete')}
             </button>
           </li>
         ))}
         <li>
           <button type="button" className={button} onClick={() => list.forEach((m) => onDelete(m.id))}>
-            Delete all
+            {t('models.deleteAll')}
           </button>
         </li>
       </ul>
@@ -134,6 +140,7 @@ function CachedModels({ models, cached, onDelete }: { models: ModelInfo[]; cache
 }
 
 function CustomModelForm({ existing }: { existing: string[] }) {
+  const { t } = useTranslation();
   const [errors, setErrors] = useState<string[]>([]);
   const addCustom = useModelsStore((s) => s.addCustom);
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -145,27 +152,27 @@ function CustomModelForm({ existing }: { existing: string[] }) {
     addCustom(result.model);
     e.currentTarget.reset();
   };
-  const input = 'rounded border border-slate-300 bg-transparent p-1 dark:border-slate-700';
+  const input = 'rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
   return (
     <details className="text-sm">
-      <summary>Add a custom model</summary>
-      <form className="mt-2 grid gap-1 sm:grid-cols-2" onSubmit={submit} aria-label="Add a custom model">
-        <label className="grid">Id<input name="id" className={input} placeholder="GIELLM-13B-q4f16_1-MLC" /></label>
-        <label className="grid">Display name<input name="displayName" className={input} /></label>
-        <label className="grid">Weights URL<input name="weightsUrl" className={input} placeholder="https://huggingface.co/you/model or /models/<id>" /></label>
-        <label className="grid">Model library URL (.wasm)<input name="libUrl" className={input} /></label>
+      <summary>{t('models.addCustom')}</summary>
+      <form className="mt-2 grid gap-1 sm:grid-cols-2" onSubmit={submit} aria-label={t('models.addCustom')}>
+        <label className="grid">{t('models.id')}<input name="id" className={input} placeholder="GIELLM-13B-q4f16_1-MLC" /></label>
+        <label className="grid">{t('models.displayName')}<input name="displayName" className={input} /></label>
+        <label className="grid">{t('models.weightsUrl')}<input name="weightsUrl" className={input} placeholder="https://huggingface.co/you/model or /models/<id>" /></label>
+        <label className="grid">{t('models.libUrl')}<input name="libUrl" className={input} /></label>
         <label className="grid">
-          Mode
-          <select name="mode" className={input} defaultValue="giellm" aria-label="Mode">
-            <option value="giellm">giellm (fine-tuned GIELLM, raw prompt)</option>
-            <option value="prompted">prompted (instruction model)</option>
+          {t('models.mode')}
+          <select name="mode" className={input} defaultValue="giellm" aria-label={t('models.mode')}>
+            <option value="giellm">{t('models.modeGiellm')}</option>
+            <option value="prompted">{t('models.modePrompted')}</option>
           </select>
         </label>
-        <label className="grid">Quantization<input name="quantization" className={input} placeholder="q4f16_1" /></label>
-        <label className="grid">Context window (tokens)<input name="contextWindow" className={input} inputMode="numeric" placeholder="4096" /></label>
-        <label className="grid">Download size (MB)<input name="downloadMB" className={input} inputMode="numeric" /></label>
+        <label className="grid">{t('models.quantization')}<input name="quantization" className={input} placeholder="q4f16_1" /></label>
+        <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={input} inputMode="numeric" placeholder="4096" /></label>
+        <label className="grid">{t('models.downloadMB')}<input name="downloadMB" className={input} inputMode="numeric" /></label>
         <button type="submit" className={`${button} justify-self-start`}>
-          Add
+          {t('models.add')}
         </button>
         {errors.length > 0 && (
           <ul role="alert" className="text-red-700 sm:col-span-2 dark:text-red-300" data-testid="custom-model-errors">

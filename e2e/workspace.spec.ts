@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { buildInput, DEFAULT_PROFILE } from '../src/index.ts';
 
-test.describe('preview page', () => {
+test.describe('workspace', () => {
   test('a TCREE sample shows its model input, category, highlighted arguments and event table', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('combobox', { name: 'Load a sample' }).selectOption('tcree-3');
     const text = await page.getByRole('textbox', { name: 'Source text' }).inputValue();
     expect(text).toContain('浅田真央');
+    await expect(page.getByTestId('model-input')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show the model input' }).click();
     await expect(page.getByTestId('model-input')).toHaveText(buildInput(text, 'ee', DEFAULT_PROFILE));
     await expect(page.getByTestId('category')).toHaveText('スポーツ');
     const events = page.getByTestId('events');

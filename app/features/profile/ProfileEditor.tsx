@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TASKS, type TaskId } from '../../../src/index.ts';
+import { useProfileStore } from './profileStore.ts';
+
+const field = 'rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+/** The IW and text-level label set of one task, and the separator: edited here, saved for next time. */
+export function ProfileEditor({ task }: { task: TaskId }) {
+  const { t } = useTranslation();
+  const profile = useProfileStore((s) => s.profile);
+  const errors = useProfileStore((s) => s.errors);
+  const { setIw, setCategories, update, reset } = useProfileStore.getState();
+  // Label text is edited freely and committed on blur, so a half-typed line is not rejected mid-typing.
+  const [labels, setLabels] = useState<string | null>(null);
+  return (
+    <details className="text-sm" data-testid="profile-editor">
+      <summary>
+        {t('profile.heading')}: {profile.iw[task]} · {profile.categories[task].map((c) => `<${c}>`).join('')}
+      </summary>
+      <div className="mt-2 grid gap-2 sm:grid-cols-3">
+        <label className="grid gap-1">
+          {t('profile.iw')}
+          <input className={field} value={profile.iw[task]} onChange={(e) => setIw(task, e.target.value)} lang="ja" />
+        </label>
+        <label className="grid gap-1">
+          {t('profile.labels')} <span className="text-xs text-slate-500">({t('profile.labelsHint')})</span>
+          <textarea
+            className={field}
+            rows={3}
+            lang="ja"
+            value={labels ?? profile.categories[task].join('\n')}
+            onChange={(e) => setLabels(e.target.value)}
+            onBlur={() => {
+              if (labels !== null) setCategories(task, labels.split('\n').map((l) => l.trim()).filter(Boolean));
+              setLabels(null);
+            }}
+          />
+        </label>
+        <label className="grid gap-1">
+          {t('profile.separator')}
+          <select className={field} value={profile.partSeparator} onChange={(e) => update({ partSeparator: e.target.value as 'newline' | 'none' })}>
+            <option value="newline">{t('profile.newline')}</option>
+            <option value="none">{t('profile.none')}</option>
+          </select>
+          <button type="button" className="justify-self-start rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700" onClick={reset}>
+            {t('profile.reset')}
+          </button>
+        </label>
+      </div>
+      {!TASKS[task].iwConfirmed && <p className="mt-1 text-xs text-amber-800 dark:text-amber-200">{t('profile.unconfirmed')}</p>}
+      {errors.length > 0 && (
+        <ul role="alert" className="mt-1 text-red-700 dark:text-red-300" data-testid="profile-errors">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,91 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TASKS, TASK_IDS, buildInput, extract, type TaskId } from '../../../src/index.ts';
+import { SAMPLES } from '../../shared/samples/samples.ts';
+import { useProfileStore } from '../profile/profileStore.ts';
+import { ProfileEditor } from '../profile/ProfileEditor.tsx';
+import { useInputStore } from './inputStore.ts';
+import { ResultView } from './components/ResultView.tsx';
+import { RunPanel } from './components/RunPanel.tsx';
+import { CopyButton } from './components/CopyButton.tsx';
+
+const field = 'w-full rounded border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
+const select = 'max-w-full rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
+
+/** Source text + task → the exact model input; a run, or a model output pasted back → located results. */
+export function WorkspacePage() {
+  const { t, i18n } = useTranslation();
+  const text = useInputStore((s) => s.text);
+  const task = useInputStore((s) => s.task);
+  const output = useInputStore((s) => s.output);
+  const credit = useInputStore((s) => s.credit);
+  const showInput = useInputStore((s) => s.showInput);
+  const profile = useProfileStore((s) => s.profile);
+  const { setText, setTask, setOutput, loadSample, toggleInput } = useInputStore.getState();
+
+  const input = useMemo(() => buildInput(text, task, profile), [text, task, profile]);
+  const pasted = useMemo(() => (output.trim() === '' ? null : extract(output, task, profile, text)), [output, task, profile, text]);
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+
+  return (
+    <div className="grid gap-4">
+      <section className="grid gap-2" aria-labelledby="source-heading">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="source-heading" className="font-medium">
+            {t('input.heading')}
+          </h2>
+          <label className="text-sm">
+            {t('input.sample')}{' '}
+            <select className={select} value="" onChange={(e) => loadSample(e.target.value)} aria-label={t('input.loadSample')}>
+              <option value="">…</option>
+              {SAMPLES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.id}: {s.text.trim().slice(0, 20)}…
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm">
+            {t('input.task')}{' '}
+            <select className={select} value={task} onChange={(e) => setTask(e.target.value as TaskId)} aria-label={t('input.task')}>
+              {TASK_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {TASKS[id].name[lang]} · {profile.iw[id]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <textarea id="source-text" className={field} rows={4} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('input.source')} lang="ja" />
+        {credit && (
+          <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="credit">
+            {credit}
+          </p>
+        )}
+        <ProfileEditor task={task} />
+        <div className="flex items-center gap-2 text-sm">
+          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700" aria-expanded={showInput} onClick={toggleInput}>
+            {showInput ? t('input.hideInput') : t('input.showInput')}
+          </button>
+          {showInput && <CopyButton text={input} />}
+        </div>
+        {showInput && (
+          <pre className={`${field} whitespace-pre-wrap`} data-testid="model-input" aria-label={t('input.modelInput')}>
+            {input}
+          </pre>
+        )}
+      </section>
+
+      <RunPanel text={text} />
+
+      <section className="grid gap-1" aria-labelledby="output-heading">
+        <h2 id="output-heading" className="font-medium">
+          {t('input.outputHeading')} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({t('input.outputHint')})</span>
+        </h2>
+        <textarea className={field} rows={2} value={output} onChange={(e) => setOutput(e.target.value)} aria-label={t('input.output')} lang="ja" />
+      </section>
+
+      {pasted && <ResultView text={text} extraction={pasted} />}
+    </div>
+  );
+}

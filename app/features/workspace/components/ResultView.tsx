@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LocatedExtraction, Offsets } from '../../../../src/index.ts';
+import { labelHue, segmentText, type LabeledRange } from '../../../shared/segments.ts';
+import { ItemTable, type Column } from './ItemTable.tsx';
+
+type Kind = 'entities' | 'relations' | 'events';
+/** Which item is under the pointer or focus, so its spans and its row light up together. */
+export interface ItemRef {
+  kind: Kind;
+  index: number;
+}
+
+const range = (o: Offsets | undefined, label: string, item: number): LabeledRange[] => (o ? [{ start: o[0], end: o[1], label, item }] : []);
+
+function rangesOf(x: LocatedExtraction, t: (k: string) => string): (LabeledRange & { kind: Kind })[] {
+  const tag = (kind: Kind) => (r: LabeledRange) => ({ ...r, kind });
+  return [
+    ...x.entities.flatMap((e, i) => (e.start != null && e.end != null ? [{ start: e.start, end: e.end, label: e.label, item: i, kind: 'entities' as const }] : [])),
+    ...x.relations.flatMap((r, i) => [...range(r.offsets.head, t('result.head'), i), ...range(r.offsets.tail, t('result.tail'), i)].map(tag('relations'))),
+    ...x.events.flatMap((e, i) =>
+      [...range(e.offsets.subject, t('result.subject'), i), ...range(e.offsets.trigger, t('result.trigger'), i), ...range(e.offsets.object, t('result.object'), i), ...range(e.offsets.time, t('result.time'), i)].map(
+        tag('events'),
+      ),
+    ),
+  ];
+}
+
+type Row<K extends Kind> = LocatedExtraction[K][number];
+const chip = (label: string) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 70% / 0.45)` });
+
+/** The category, the text with every located span highlighted, and the items as tables. Text is never HTML. */
+export function ResultView({ text, extraction: x }: { text: string; extraction: LocatedExtraction }) {
+  const { t } = useTranslation();
+  const [active, setActive] = useState<ItemRef | null>(null);
+  const ranges = rangesOf(x, t);
+  const labels = [...new Set(ranges.map((r) => r.label))];
+  const isActive = (kind: Kind, index: number) => active?.kind === kind && active.index === index;
+
+  const entityColumns: Column<Row<'entities'>>[] = [
+    { header: t('result.label'), value: (e) => e.label },
+    { header: t('result.span'), value: (e) => e.text },
+    { header: t('result.offsets'), value: (e) => (e.start == null ? t('result.notFound') : `${e.start}–${e.end}`) },
+  ];
+  const relationColumns: Column<Row<'relations'>>[] = [
+    { header: t('result.head'), value: (r) => r.head },
+    { header: t('result.relation'), value: (r) => r.relation },
+    { header: t('result.tail'), value: (r) => r.tail },
+  ];
+  const eventColumns: Column<Row<'events'>>[] = [
+    { header: t('result.subject'), value: (e) => e.subject },
+    { header: t('result.trigger'), value: (e) => e.trigger },
+    { header: t('result.object'), value: (e) => e.object ?? '—' },
+    { header: t('result.time'), value: (e) => e.time },
+  ];
+  const tableProps = (kind: Kind) => ({ testId: kind, active: active?.kind === kind ? active.index : null, onActive: (i: number | null) => setActive(i === null ? null : { kind, index: i }) });
+
+  return (
+    <section className="grid gap-3" aria-label={t('result.heading')}>
+      <div className="flex items-center gap-2">
+        <span className="rounded-full bg-indigo-700 px-3 py-0.5 text-sm text-white" data-testid="category">
+          {x.category ?? t('result.noCategory')}
+        </span>
+      </div>
+
+      <p className="text-lg leading-9 break-words" lang="ja" data-testid="highlighted">
+        {segmentText(text, ranges).map((s) => {
+          if (s.ranges.length === 0) return <span key={s.start}>{s.text}</span>;
+          const own = s.ranges as (LabeledRange & { kind: Kind })[];
+          const lit = own.some((r) => isActive(r.kind, r.item));
+          return (
+            <mark
+              key={s.start}
+              className={`rounded px-0.5 text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''}`}
+              style={chip(own[0]!.label)}
+              title={own.map((r) => r.label).join(', ')}
+              data-labels={own.map((r) => r.label).join(' ')}
+              data-active={lit || undefined}
+              onMouseEnter={() => setActive({ kind: own[0]!.kind, index: own[0]!.item })}
+              onMouseLeave={() => setActive(null)}
+            >
+              {s.text}
+            </mark>
+          );
+        })}
+      </p>
+      {labels.length > 0 && (
+        <ul className="flex flex-wrap gap-2 text-xs" aria-label={t('result.legend')}>
+          {labels.map((l) => (
+            <li key={l} className="rounded px-1.5" style={chip(l)}>
+              {l}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <ItemTable items={x.entities} columns={entityColumns} {...tableProps('entities')} />
+      <ItemTable items={x.relations} columns={relationColumns} {...tableProps('relations')} />
+      <ItemTable items={x.events} columns={eventColumns} {...tableProps('events')} />
+
+      {x.warnings.length > 0 && (
+        <ul role="status" aria-label={t('result.warnings')} className="rounded border border-amber-500 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="warnings">
+          {x.warnings.map((w, i) => (
+            <li key={i}>⚠ {w}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { useTranslation } from 'react-i18next';
+import { MAX_EXAMPLES } from '../../../../src/index.ts';
+import { engine, type SentenceRun } from '../../../shared/engine/engine.ts';
+import { useEngine } from '../../models/useEngine.ts';
+import { useRunStore } from '../runStore.ts';
+import { resultsJson, startRun } from '../runActions.ts';
+import { ResultView } from './ResultView.tsx';
+import { CopyButton } from './CopyButton.tsx';
+
+const button = 'rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700';
+
+const itemCount = (r: SentenceRun) => (r.extraction ? r.extraction.entities.length + r.extraction.relations.length + r.extraction.events.length : 0);
+
+/** Counts per category over the document's sentences. */
+function Summary({ runs }: { runs: SentenceRun[] }) {
+  const { t } = useTranslation();
+  const counts = new Map<string, number>();
+  for (const r of runs) if (r.extraction?.category) counts.set(r.extraction.category, (counts.get(r.extraction.category) ?? 0) + 1);
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="document-summary">
+      <span className="font-medium">{t('result.summary')}:</span>
+      <span>{t('result.summaryCounts', { sentences: runs.length, items: runs.reduce((n, r) => n + itemCount(r), 0) })}</span>
+      {[...counts].map(([c, n]) => (
+        <span key={c} className="rounded-full bg-indigo-700 px-2 text-white" data-category={c}>
+          {c} {n}
+        </span>
+      ))}
+      <CopyButton text={resultsJson} label={t('result.copyJson')} />
+    </div>
+  );
+}
+
+export function RunPanel({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const status = useEngine((s) => s.status);
+  const model = useEngine((s) => s.model);
+  const { runs, grammar, constrainArgs, examples, setGrammar, setConstrainArgs, setExamples } = useRunStore();
+
+  const done = runs.filter((r) => r.status === 'done' || r.status === 'failed' || r.status === 'stopped').length;
+  const f = (n: number | null) => (n === null ? '?' : n.toFixed(1));
+  return (
+    <section className="grid gap-2" aria-labelledby="run-heading">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="run-heading" className="font-medium">
+          {t('run.heading')}
+        </h2>
+        <button type="button" className={button} disabled={status !== 'ready' || text.trim() === ''} onClick={() => void startRun()}>
+          {t('run.run')}
+        </button>
+        <button type="button" className={button} disabled={status !== 'generating'} onClick={() => engine.stop()}>
+          {t('run.stop')}
+        </button>
+        <label className="text-sm">
+          <input type="checkbox" checked={grammar} onChange={(e) => setGrammar(e.target.checked)} /> {t('run.grammar')}
+        </label>
+        <label className="text-sm">
+          <input type="checkbox" checked={constrainArgs} disabled={!grammar} onChange={(e) => setConstrainArgs(e.target.checked)} /> {t('run.constrainArgs')}
+        </label>
+        {model?.mode === 'prompted' && (
+          <label className="text-sm">
+            {t('run.examples')}{' '}
+            <select value={examples} onChange={(e) => setExamples(Number(e.target.value))} className="rounded border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
+              {Array.from({ length: MAX_EXAMPLES + 1 }, (_, k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {runs.length > 0 && (
+          <span className="text-sm tabular-nums" role="status" data-testid="run-progress">
+            {t('run.progress', { done, total: runs.length })}
+          </span>
+        )}
+      </div>
+      {status !== 'ready' && status !== 'generating' && runs.length === 0 && <p className="text-xs text-slate-600 dark:text-slate-400">{t('run.needModel')}</p>}
+      {runs.length > 0 && <Summary runs={runs} />}
+      <ol className="grid gap-3" data-testid="sentence-runs">
+        {runs.map((r) => (
+          <li key={r.index} className="grid gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-status={r.status}>
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              {t('run.sentence', { n: r.index + 1 })}: {t(`run.status.${r.status}`)}
+              {r.ms !== null && ` · ${(r.ms / 1000).toFixed(1)} s`}
+            </p>
+            {r.error && (
+              <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+                {r.error}
+              </p>
+            )}
+            {r.extraction ? <ResultView text={r.sentence.text} extraction={r.extraction} /> : <p lang="ja">{r.sentence.text}</p>}
+            <details className="text-xs">
+              <summary>{t('run.details')}</summary>
+              <pre className="whitespace-pre-wrap" data-testid="run-prompt">
+                {r.messages.map((m) => `[${m.role}]\n${m.content}`).join('\n\n')}
+              </pre>
+              <pre className="whitespace-pre-wrap" data-testid="run-raw">
+                {r.raw}
+              </pre>
+              <CopyButton text={r.raw} label={t('run.copyOutput')} />
+              {r.usage && (
+                <p>
+                  {t('run.usage', { prompt: r.usage.promptTokens, output: r.usage.completionTokens, prefill: f(r.usage.prefillTokensPerS), decode: f(r.usage.decodeTokensPerS), ttft: r.usage.timeToFirstTokenS?.toFixed(2) ?? '?' })}
+                </p>
+              )}
+            </details>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { extract, shiftOffsets, type LocatedExtraction } from '../../../src/index.ts';
+import { engine } from '../../shared/engine/engine.ts';
+import { useProfileStore } from '../profile/profileStore.ts';
+import { useInputStore } from './inputStore.ts';
+import { useRunStore } from './runStore.ts';
+
+/** Runs the loaded model over the current text with the current task, format and options. */
+export async function startRun() {
+  const { text, task } = useInputStore.getState();
+  const { grammar, constrainArgs, examples, setRuns } = useRunStore.getState();
+  setRuns([]);
+  await engine.run(
+    text,
+    { task, profile: useProfileStore.getState().profile, examples, grammar: grammar ? { spans: 'substring', tupleArgs: constrainArgs ? 'substring' : 'free' } : null, maxTokens: 256 },
+    setRuns,
+  );
+}
+
+export const canRun = () => engine.store.getState().status === 'ready' && useInputStore.getState().text.trim() !== '';
+export const canStop = () => engine.store.getState().status === 'generating';
+
+/** The pasted output read against the text, or null when nothing is pasted. */
+export function pastedExtraction(): LocatedExtraction | null {
+  const { output, task, text } = useInputStore.getState();
+  return output.trim() === '' ? null : extract(output, task, useProfileStore.getState().profile, text);
+}
+
+/** The results as the public Extraction JSON, with offsets into the whole text. */
+export function resultsJson(): string {
+  const { text, task } = useInputStore.getState();
+  const runs = useRunStore.getState().runs;
+  if (runs.length > 0) {
+    const sentences = runs.map((r) => ({ start: r.sentence.start, end: r.sentence.end, text: r.sentence.text, raw: r.raw, extraction: r.extraction && shiftOffsets(r.extraction, r.sentence.start) }));
+    return JSON.stringify({ text, task, sentences }, null, 2);
+  }
+  return JSON.stringify(pastedExtraction(), null, 2);
+}
+
+export const copyResults = () => void navigator.clipboard?.writeText(resultsJson());

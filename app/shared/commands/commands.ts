@@ -1,0 +1,60 @@
+/** A keyboard shortcut: `key` as KeyboardEvent.key; `mod` is Ctrl, or ⌘ on a Mac. */
+export interface Shortcut {
+  key: string;
+  mod?: boolean;
+  shift?: boolean;
+  alt?: boolean;
+  /** Fires while typing in a text field too (e.g. Ctrl+Enter to run). */
+  inTextFields?: boolean;
+}
+
+/**
+ * Every user command is defined once: its label, its shortcut and its effect. Menus, buttons, the
+ * shortcut handler, the help sheet and tests all read the same definitions.
+ */
+export interface Command {
+  id: string;
+  /** An i18n key for the label. */
+  label: string;
+  shortcut?: Shortcut;
+  enabled(): boolean;
+  run(): void;
+}
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  isComposing: boolean;
+  keyCode?: number;
+}
+
+export function matches(e: KeyLike, s: Shortcut, isMac: boolean): boolean {
+  const mod = isMac ? e.metaKey : e.ctrlKey;
+  return e.key.toLowerCase() === s.key.toLowerCase() && mod === Boolean(s.mod) && e.shiftKey === Boolean(s.shift) && e.altKey === Boolean(s.alt);
+}
+
+/**
+ * The command a key press means, or null. Nothing fires while an IME is composing Japanese text (the Enter
+ * that confirms a conversion must never run the model), nor in a text field unless the shortcut says so.
+ */
+export function commandFor(e: KeyLike, commands: readonly Command[], inTextField: boolean, isMac: boolean): Command | null {
+  if (e.isComposing || e.keyCode === 229) return null;
+  for (const c of commands) {
+    if (!c.shortcut || !matches(e, c.shortcut, isMac)) continue;
+    if (inTextField && !c.shortcut.inTextFields) continue;
+    return c.enabled() ? c : null;
+  }
+  return null;
+}
+
+export function formatShortcut(s: Shortcut, isMac: boolean): string {
+  const parts: string[] = [];
+  if (s.mod) parts.push(isMac ? '⌘' : 'Ctrl');
+  if (s.alt) parts.push(isMac ? '⌥' : 'Alt');
+  if (s.shift) parts.push('Shift');
+  parts.push(s.key === ' ' ? 'Space' : s.key.length === 1 ? s.key.toUpperCase() : s.key);
+  return parts.join(isMac ? '' : '+');
+}

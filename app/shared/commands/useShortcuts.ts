@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+import { commandFor, type Command } from './commands.ts';
+
+export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+const isTextField = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(el.type)));
+
+/** One key listener for the app: each key press runs at most one command, never while an IME composes. */
+export function useShortcuts(commands: () => readonly Command[]) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const c = commandFor(e, commands(), isTextField(e.target), isMac());
+      if (!c) return;
+      e.preventDefault();
+      c.run();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands]);
+}
