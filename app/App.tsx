@@ -40,7 +40,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="grid gap-4">
+      <main className="grid grid-cols-1 gap-4">
         <ModelPanel />
         <WorkspacePage />
       </main>

@@ -65,3 +65,17 @@ test('a 50-sentence article runs sentence by sentence with progress', async ({ p
   await expect(page.getByTestId('sentence-runs').locator('> li[data-status="done"]')).toHaveCount(50);
   await expect(page.getByTestId('sentence-runs').locator('mark')).toHaveCount(50);
 });
+
+test('Ctrl+Enter runs from the text box, but not while an IME is composing', async ({ page }) => {
+  await installScriptedBackend(page, { outputs: {}, fallback: '<社会>固有表現抽出:人名;松友美佐紀', delayMs: 0 });
+  await loadScriptedModel(page);
+  const box = page.getByRole('textbox', { name: 'Source text' });
+  await box.fill(S1);
+  // The Enter that confirms a kana-kanji conversion arrives with isComposing: it must not run anything.
+  await box.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, isComposing: true, bubbles: true })));
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('sentence-runs').locator('> li')).toHaveCount(0);
+  await box.press('Control+Enter');
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences');
+  await expect(page.getByTestId('document-summary')).toContainText('社会 1');
+});

@@ -39,7 +39,7 @@ export function ModelPanel() {
   };
 
   return (
-    <section className="grid gap-2 rounded border border-slate-200 p-3 dark:border-slate-800" aria-labelledby="models-heading">
+    <section className="grid grid-cols-1 gap-2 rounded border border-slate-200 p-3 dark:border-slate-800" aria-labelledby="models-heading">
       <h2 id="models-heading" className="font-medium">
         {t('models.heading')}
       </h2>

@@ -10,7 +10,8 @@ import { RunPanel } from './components/RunPanel.tsx';
 import { CopyButton } from './components/CopyButton.tsx';
 
 const field = 'w-full rounded border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
-const select = 'max-w-full rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
+const select = 'min-w-0 max-w-full rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
+const inlineLabel = 'flex min-w-0 max-w-full items-center gap-1 text-sm';
 
 /** Source text + task → the exact model input; a run, or a model output pasted back → located results. */
 export function WorkspacePage() {
@@ -28,14 +29,14 @@ export function WorkspacePage() {
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
 
   return (
-    <div className="grid gap-4">
-      <section className="grid gap-2" aria-labelledby="source-heading">
+    <div className="grid grid-cols-1 gap-4">
+      <section className="grid grid-cols-1 gap-2" aria-labelledby="source-heading">
         <div className="flex flex-wrap items-center gap-3">
           <h2 id="source-heading" className="font-medium">
             {t('input.heading')}
           </h2>
-          <label className="text-sm">
-            {t('input.sample')}{' '}
+          <label className={inlineLabel}>
+            {t('input.sample')}
             <select className={select} value="" onChange={(e) => loadSample(e.target.value)} aria-label={t('input.loadSample')}>
               <option value="">…</option>
               {SAMPLES.map((s) => (
@@ -45,8 +46,8 @@ export function WorkspacePage() {
               ))}
             </select>
           </label>
-          <label className="text-sm">
-            {t('input.task')}{' '}
+          <label className={inlineLabel}>
+            {t('input.task')}
             <select className={select} value={task} onChange={(e) => setTask(e.target.value as TaskId)} aria-label={t('input.task')}>
               {TASK_IDS.map((id) => (
                 <option key={id} value={id}>

@@ -56,7 +56,7 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
   const tableProps = (kind: Kind) => ({ testId: kind, active: active?.kind === kind ? active.index : null, onActive: (i: number | null) => setActive(i === null ? null : { kind, index: i }) });
 
   return (
-    <section className="grid gap-3" aria-label={t('result.heading')}>
+    <section className="grid grid-cols-1 gap-3" aria-label={t('result.heading')}>
       <div className="flex items-center gap-2">
         <span className="rounded-full bg-indigo-700 px-3 py-0.5 text-sm text-white" data-testid="category">
           {x.category ?? t('result.noCategory')}

@@ -1,0 +1,84 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test.describe('Japanese UI', () => {
+  test.use({ locale: 'ja-JP' });
+
+  test('is the default when the browser asks for Japanese, and the choice is kept', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'テキスト' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '入力テキスト' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    await page.getByRole('combobox', { name: '言語' }).selectOption('en');
+    await expect(page.getByRole('heading', { name: 'Text', exact: true })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Text', exact: true })).toBeVisible();
+  });
+});
+
+test('the format profile edits the model input, refuses a bad IW with a reason, and survives a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Task' }).selectOption('se-adj');
+  await page.getByText(/^Format:/).click();
+  const iw = page.getByRole('textbox', { name: 'Instruction word' });
+  await iw.fill('感情形容詞抽出');
+  await page.getByRole('combobox', { name: 'Between text, labels and IW' }).selectOption('none');
+  await page.getByRole('button', { name: 'Show the model input' }).click();
+  await expect(page.getByTestId('model-input')).toHaveText(/<積極><消極>感情形容詞抽出$/);
+  await iw.fill('感情:抽出');
+  await expect(page.getByTestId('profile-errors')).toContainText('iw.se-adj: expected a non-empty string without : ; < >');
+  await expect(page.getByTestId('model-input')).toHaveText(/感情形容詞抽出$/); // the last good value stays
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Task' }).selectOption('se-adj');
+  await page.getByRole('button', { name: 'Show the model input' }).click();
+  await expect(page.getByTestId('model-input')).toHaveText(/<積極><消極>感情形容詞抽出$/);
+});
+
+test('hovering or focusing a row lights its spans in the text, and hovering a span lights its row', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Load a sample' }).selectOption('tcree-3');
+  const rows = page.getByTestId('events').locator('tbody tr');
+  await rows.first().focus();
+  await expect(page.getByTestId('highlighted').locator('mark[data-active]')).toHaveText(['27日', '日本テレビ', '浅田真央', '出演']);
+  await rows.first().blur();
+  await expect(page.getByTestId('highlighted').locator('mark[data-active]')).toHaveCount(0);
+  await page.getByTestId('highlighted').locator('mark', { hasText: '浅田真央' }).hover();
+  await expect(rows.first()).toHaveAttribute('data-active', 'true');
+});
+
+test('every shortcut is listed in the help sheet, which opens with ? and closes with Escape', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('body').press('Shift+?');
+  const sheet = page.getByTestId('shortcuts');
+  await expect(sheet).toBeVisible();
+  await expect(sheet.locator('tr')).toHaveCount(9);
+  await expect(sheet).toContainText('Ctrl+Enter');
+  await expect(sheet).toContainText('Run the model on the text');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await page.locator('body').press('Alt+n');
+  await expect(page.getByTestId('credit')).toBeVisible();
+  await page.locator('body').press('Alt+i');
+  await expect(page.getByTestId('model-input')).toBeVisible();
+});
+
+test('no serious accessibility violations, in light and dark themes', async ({ page }) => {
+  await page.goto('/');
+  for (const theme of ['light', 'dark']) {
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.screenshot({ path: `test-results/screenshots/workspace-${theme}.png`, fullPage: true });
+  }
+});
+
+test('works at 360 px wide without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Load a sample' }).selectOption('tcree-2');
+  await expect(page.getByTestId('category')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'test-results/screenshots/workspace-360.png', fullPage: true });
+});
