@@ -73,6 +73,17 @@ describe('Engine', () => {
     expect(e.store.getState().status).toBe('ready');
   });
 
+  it('shares unchanged sentences between snapshots, so the UI re-renders only the one that changed', async () => {
+    const s = scripted(() => '<社会>固有表現抽出');
+    const e = new Engine(async () => s.backend, noPreflight);
+    await e.loadModel(giellm);
+    const snaps: unknown[][] = [];
+    await e.run('一文目。二文目。', OPTS, (rs) => snaps.push(rs));
+    const streaming = snaps.filter((r, i) => i > 0 && (r as { status: string }[])[0]!.status === 'running');
+    expect(streaming.length).toBeGreaterThan(2);
+    for (let i = 1; i < streaming.length; i++) expect(streaming[i]![1]).toBe(streaming[i - 1]![1]); // sentence 2 untouched
+  });
+
   it('gives prompted models instructions and examples', async () => {
     const s = scripted(() => '<社会>固有表現抽出');
     const e = new Engine(async () => s.backend, noPreflight);

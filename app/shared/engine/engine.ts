@@ -166,7 +166,12 @@ export class Engine {
       ms: null,
       usage: null,
     }));
-    const emit = () => onUpdate(runs.map((r) => ({ ...r })));
+    // Snapshots share every unchanged run with the previous one, so a UI can skip re-rendering them.
+    let snapshot = runs.map((r) => ({ ...r }));
+    const emit = (changed?: SentenceRun) => {
+      snapshot = changed ? snapshot.map((r) => (r.index === changed.index ? { ...changed } : r)) : runs.map((r) => ({ ...r }));
+      onUpdate(snapshot);
+    };
     emit();
     this.store.setState({ status: 'generating' });
     try {
@@ -179,12 +184,12 @@ export class Engine {
         if (promptChars * TOKENS_PER_CHAR + opts.maxTokens > model.contextWindow) {
           run.status = 'failed';
           run.error = `This sentence (${run.sentence.text.length} characters) may not fit the model’s context window of ${model.contextWindow} tokens: split it or use fewer examples.`;
-          emit();
+          emit(run);
           continue;
         }
         run.status = 'running';
         run.startedAt = performance.now();
-        emit();
+        emit(run);
         const parse = (raw: string, partial: boolean) => extract(raw, opts.task, opts.profile, run.sentence.text, partial);
         let result: GenerateResult;
         try {
@@ -193,7 +198,7 @@ export class Engine {
             (soFar) => {
               run.raw = soFar;
               run.extraction = parse(soFar, true);
-              emit();
+              emit(run);
             },
           );
         } catch (e) {
@@ -201,7 +206,7 @@ export class Engine {
           run.status = 'failed';
           run.error = `${f.message} ${f.nextStep}`;
           run.ms = performance.now() - run.startedAt;
-          emit();
+          emit(run);
           if (f.kind === 'device-lost' || f.kind === 'worker-crashed') break;
           continue;
         }
@@ -210,7 +215,7 @@ export class Engine {
         run.usage = result.usage;
         run.ms = performance.now() - run.startedAt;
         run.status = result.finishReason === 'abort' || this.stopRequested ? 'stopped' : 'done';
-        emit();
+        emit(run);
       }
     } finally {
       emit(); // sentences skipped after Stop or a lost device get their final state too

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_EXAMPLES } from '../../../../src/index.ts';
 import { engine, type SentenceRun } from '../../../shared/engine/engine.ts';
@@ -37,7 +38,6 @@ export function RunPanel({ text }: { text: string }) {
   const { runs, grammar, constrainArgs, examples, setGrammar, setConstrainArgs, setExamples } = useRunStore();
 
   const done = runs.filter((r) => r.status === 'done' || r.status === 'failed' || r.status === 'stopped').length;
-  const f = (n: number | null) => (n === null ? '?' : n.toFixed(1));
   return (
     <section className="grid gap-2" aria-labelledby="run-heading">
       <div className="flex flex-wrap items-center gap-3">
@@ -78,35 +78,45 @@ export function RunPanel({ text }: { text: string }) {
       {runs.length > 0 && <Summary runs={runs} />}
       <ol className="grid gap-3" data-testid="sentence-runs">
         {runs.map((r) => (
-          <li key={r.index} className="grid gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-status={r.status}>
-            <p className="text-xs text-slate-600 dark:text-slate-400">
-              {t('run.sentence', { n: r.index + 1 })}: {t(`run.status.${r.status}`)}
-              {r.ms !== null && ` · ${(r.ms / 1000).toFixed(1)} s`}
-            </p>
-            {r.error && (
-              <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-                {r.error}
-              </p>
-            )}
-            {r.extraction ? <ResultView text={r.sentence.text} extraction={r.extraction} /> : <p lang="ja">{r.sentence.text}</p>}
-            <details className="text-xs">
-              <summary>{t('run.details')}</summary>
-              <pre className="whitespace-pre-wrap" data-testid="run-prompt">
-                {r.messages.map((m) => `[${m.role}]\n${m.content}`).join('\n\n')}
-              </pre>
-              <pre className="whitespace-pre-wrap" data-testid="run-raw">
-                {r.raw}
-              </pre>
-              <CopyButton text={r.raw} label={t('run.copyOutput')} />
-              {r.usage && (
-                <p>
-                  {t('run.usage', { prompt: r.usage.promptTokens, output: r.usage.completionTokens, prefill: f(r.usage.prefillTokensPerS), decode: f(r.usage.decodeTokensPerS), ttft: r.usage.timeToFirstTokenS?.toFixed(2) ?? '?' })}
-                </p>
-              )}
-            </details>
-          </li>
+          <SentenceRow key={r.index} run={r} />
         ))}
       </ol>
     </section>
   );
 }
+
+const f = (n: number | null) => (n === null ? '?' : n.toFixed(1));
+
+/** One sentence's run; memoised, since the engine hands unchanged sentences back as the same objects. */
+const SentenceRow = memo(function SentenceRow({ run: r }: { run: SentenceRun }) {
+  const { t } = useTranslation();
+  return (
+    <li className="grid gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-status={r.status}>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        {t('run.sentence', { n: r.index + 1 })}: {t(`run.status.${r.status}`)}
+        {r.ms !== null && ` · ${(r.ms / 1000).toFixed(1)} s`}
+      </p>
+      {r.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {r.error}
+        </p>
+      )}
+      {r.extraction ? <ResultView text={r.sentence.text} extraction={r.extraction} /> : <p lang="ja">{r.sentence.text}</p>}
+      <details className="text-xs">
+        <summary>{t('run.details')}</summary>
+        <pre className="whitespace-pre-wrap" data-testid="run-prompt">
+          {r.messages.map((m) => `[${m.role}]\n${m.content}`).join('\n\n')}
+        </pre>
+        <pre className="whitespace-pre-wrap" data-testid="run-raw">
+          {r.raw}
+        </pre>
+        <CopyButton text={r.raw} label={t('run.copyOutput')} />
+        {r.usage && (
+          <p>
+            {t('run.usage', { prompt: r.usage.promptTokens, output: r.usage.completionTokens, prefill: f(r.usage.prefillTokensPerS), decode: f(r.usage.decodeTokensPerS), ttft: r.usage.timeToFirstTokenS?.toFixed(2) ?? '?' })}
+          </p>
+        )}
+      </details>
+    </li>
+  );
+});
