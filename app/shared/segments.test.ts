@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText } from './segments.ts';
+import { segmentLines, segmentText } from './segments.ts';
 
 describe('segmentText', () => {
   it('cuts overlapping ranges into flat runs with the ranges covering each', () => {
@@ -19,5 +19,39 @@ describe('segmentText', () => {
       { start: 4, end: 99, label: 'x', item: 1 },
     ]);
     expect(s.map((x) => x.text)).toEqual(['𠮷野家', 'です']);
+  });
+});
+
+describe('segmentText at scale', () => {
+  it('gives the same runs as checking every range for every piece', () => {
+    const text = 'あいうえおかきくけこさしすせそ'.repeat(20);
+    const n = Array.from(text).length;
+    let seed = 7;
+    const rand = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % m);
+    const ranges = Array.from({ length: 200 }, (_, item) => {
+      const start = rand(n - 1);
+      return { start, end: start + 1 + rand(Math.min(8, n - start)), label: `L${item % 5}`, item };
+    });
+    const segs = segmentText(text, ranges);
+    expect(segs.map((s) => s.text).join('')).toBe(text);
+    for (const s of segs) {
+      const end = s.start + Array.from(s.text).length;
+      expect(s.ranges).toEqual(ranges.filter((r) => r.start <= s.start && r.end >= end));
+    }
+  });
+});
+
+describe('segmentLines', () => {
+  it('cuts at line breaks, keeping offsets and ranges, and loses no text', () => {
+    const text = '東京都\n千代田区\n\n大阪';
+    const segs = segmentText(text, [{ start: 2, end: 5, label: '地名', item: 0 }]);
+    const lines = segmentLines(segs);
+    expect(lines.map((l) => l.map((s) => [s.text, s.start, s.ranges.length]))).toEqual([
+      [['東京', 0, 0], ['都\n', 2, 1]],
+      [['千', 4, 1], ['代田区\n', 5, 0]],
+      [['\n', 9, 0]],
+      [['大阪', 10, 0]],
+    ]);
+    expect(lines.flat().map((s) => s.text).join('')).toBe(text);
   });
 });

@@ -1,8 +1,6 @@
 import type { Extraction, LocatedExtraction, Offsets } from '../domain/types.ts';
 import { TextIndex, type Range } from '../text/textIndex.ts';
 
-const overlaps = (a: Range, b: Range) => a[0] < b[1] && b[0] < a[1];
-
 /**
  * Places entity and sentiment-word spans, which come in text order and rarely overlap (the stockmark gold
  * never does): take the first occurrence at or after the previous span that overlaps nothing placed, so
@@ -12,27 +10,31 @@ const overlaps = (a: Range, b: Range) => a[0] < b[1] && b[0] < a[1];
  */
 class SpanPlacer {
   private cursor = 0;
-  private readonly placed: Range[] = [];
+  /** Code points already covered by a placed span. */
+  private readonly taken: Uint8Array;
 
-  constructor(private readonly index: TextIndex) {}
+  constructor(private readonly index: TextIndex) {
+    this.taken = new Uint8Array(index.length);
+  }
+
+  private readonly free = (r: Range) => {
+    for (let i = r[0]; i < r[1]; i++) if (this.taken[i]) return false;
+    return true;
+  };
 
   place(needle: string): Offsets {
-    const all = this.index.occurrences(needle);
-    const free = (r: Range) => !this.placed.some((p) => overlaps(p, r));
+    const any = () => true;
     const pick =
-      all.find((r) => r[0] >= this.cursor && free(r)) ??
-      all.find(free) ??
-      all.find((r) => r[0] >= this.cursor) ??
-      all[0];
+      this.index.find(needle, this.cursor, this.free) ?? this.index.find(needle, 0, this.free) ?? this.index.find(needle, this.cursor, any) ?? this.index.find(needle, 0, any);
     if (!pick) return null;
-    this.placed.push(pick);
+    this.taken.fill(1, pick[0], pick[1]);
     this.cursor = pick[1];
     return pick;
   }
 }
 
 /** Tuple arguments name things: repeated arguments across tuples mean the same mention, so take the first. */
-const firstOccurrence = (index: TextIndex, needle: string): Offsets => index.occurrences(needle)[0] ?? null;
+const firstOccurrence = (index: TextIndex, needle: string): Offsets => index.find(needle, 0, () => true);
 
 /**
  * Adds `[start, end)` offsets (Unicode code points) into `text` for every span string of an Extraction.

@@ -35,24 +35,36 @@ export class TextIndex {
     return this.cpOfUnit === null ? unit : this.cpOfUnit[unit]!;
   }
 
-  /** Every occurrence of `needle`, exact first; if there is none, width/NFKC-insensitive ones. */
-  occurrences(needle: string): Range[] {
-    const out: Range[] = [];
-    if (needle === '') return out;
-    for (let i = this.text.indexOf(needle); i >= 0; i = this.text.indexOf(needle, i + 1)) {
-      out.push([this.cp(i), this.cp(i + needle.length)]);
+  /**
+   * The first occurrence at or after code point `from` that `accept` takes: exact matches when the text has
+   * any, else width/NFKC-insensitive ones. Stops at the first accepted one, so it costs little on long texts.
+   */
+  find(needle: string, from: number, accept: (r: Range) => boolean): Range | null {
+    if (needle === '') return null;
+    if (this.text.indexOf(needle) >= 0) {
+      for (let i = this.text.indexOf(needle, this.unitOf(from)); i >= 0; i = this.text.indexOf(needle, i + 1)) {
+        const r: Range = [this.cp(i), this.cp(i + needle.length)];
+        if (accept(r)) return r;
+      }
+      return null;
     }
-    if (out.length) return out;
     const norm = nfkc(needle);
-    if (norm === '') return out;
+    if (norm === '') return null;
     const view = this.normView();
     let last = -1;
-    for (let i = view.text.indexOf(norm); i >= 0; i = view.text.indexOf(norm, i + 1)) {
+    for (let i = view.text.indexOf(norm, lowerBound(view.start, from)); i >= 0; i = view.text.indexOf(norm, i + 1)) {
       const start = view.start[i]!;
-      if (start !== last) out.push([start, view.end[i + norm.length - 1]!]);
+      if (start === last) continue;
       last = start;
+      const r: Range = [start, view.end[i + norm.length - 1]!];
+      if (accept(r)) return r;
     }
-    return out;
+    return null;
+  }
+
+  /** UTF-16 index of a code-point offset. */
+  private unitOf(cp: number): number {
+    return this.cpOfUnit === null ? cp : lowerBound(this.cpOfUnit, cp);
   }
 
   /** The source text between two code-point offsets. */
@@ -106,4 +118,16 @@ export function codePointLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++, n++) if (isPairAt(s, i)) i++;
   return n;
+}
+
+/** The first index whose value is >= x, in a non-decreasing array. */
+function lowerBound(a: Uint32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

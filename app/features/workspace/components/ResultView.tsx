@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedExtraction, Offsets } from '../../../../src/index.ts';
-import { labelHue, segmentText, type LabeledRange } from '../../../shared/segments.ts';
+import { labelHue, segmentLines, segmentText, type LabeledRange } from '../../../shared/segments.ts';
 import { ItemTable, type Column } from './ItemTable.tsx';
 
 type Kind = 'entities' | 'relations' | 'events';
@@ -27,6 +27,16 @@ function rangesOf(x: LocatedExtraction, t: (k: string) => string): (LabeledRange
 }
 
 type Row<K extends Kind> = LocatedExtraction[K][number];
+
+/**
+ * A key that changes when the pieces of the text change. Inserting thousands of new pieces among old ones
+ * makes React look for a sibling per insertion (quadratic); a new key builds the paragraph afresh instead.
+ */
+function layoutKey(segments: readonly { start: number }[]): string {
+  let h = 2166136261;
+  for (const s of segments) h = Math.imul(h ^ s.start, 16777619);
+  return `${segments.length}-${h >>> 0}`;
+}
 const chip = (label: string) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 70% / 0.45)` });
 
 /** The category, the text with every located span highlighted, and the items as tables. Text is never HTML. */
@@ -34,6 +44,8 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
   const { t } = useTranslation();
   const [active, setActive] = useState<ItemRef | null>(null);
   const ranges = rangesOf(x, t);
+  const segments = segmentText(text, ranges);
+  const lines = segmentLines(segments);
   const labels = [...new Set(ranges.map((r) => r.label))];
   const isActive = (kind: Kind, index: number) => active?.kind === kind && active.index === index;
 
@@ -63,27 +75,32 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
         </span>
       </div>
 
-      <p className="text-lg leading-9 break-words" lang="ja" data-testid="highlighted">
-        {segmentText(text, ranges).map((s) => {
-          if (s.ranges.length === 0) return <span key={s.start}>{s.text}</span>;
-          const own = s.ranges as (LabeledRange & { kind: Kind })[];
-          const lit = own.some((r) => isActive(r.kind, r.item));
-          return (
-            <mark
-              key={s.start}
-              className={`rounded px-0.5 text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''}`}
-              style={chip(own[0]!.label)}
-              title={own.map((r) => r.label).join(', ')}
-              data-labels={own.map((r) => r.label).join(' ')}
-              data-active={lit || undefined}
-              onMouseEnter={() => setActive({ kind: own[0]!.kind, index: own[0]!.item })}
-              onMouseLeave={() => setActive(null)}
-            >
-              {s.text}
-            </mark>
-          );
-        })}
-      </p>
+      <div key={layoutKey(segments)} className="text-lg leading-9 break-words" lang="ja" data-testid="highlighted">
+        {lines.map((line) => (
+          // Off-screen lines of a long document are not laid out until they scroll into view.
+          <div key={line[0]!.start} className={lines.length > 1 ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}>
+            {line.map((s) => {
+              if (s.ranges.length === 0) return <span key={s.start}>{s.text}</span>;
+              const own = s.ranges;
+              const lit = own.some((r) => isActive(r.kind, r.item));
+              return (
+                <mark
+                  key={s.start}
+                  className={`rounded px-0.5 text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''}`}
+                  style={chip(own[0]!.label)}
+                  title={own.map((r) => r.label).join(', ')}
+                  data-labels={own.map((r) => r.label).join(' ')}
+                  data-active={lit || undefined}
+                  onMouseEnter={() => setActive({ kind: own[0]!.kind, index: own[0]!.item })}
+                  onMouseLeave={() => setActive(null)}
+                >
+                  {s.text}
+                </mark>
+              );
+            })}
+          </div>
+        ))}
+      </div>
       {labels.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-xs" aria-label={t('result.legend')}>
           {labels.map((l) => (

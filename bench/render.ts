@@ -1,0 +1,147 @@
+import { createServer, type Server } from 'node:http';
+import { spawn } from 'node:child_process';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { loadStockmark } from '../src/testing/sharedData.ts';
+
+// Rendering speed in Chromium, on the production build (run `npm run build` first; `npm run bench` does).
+const DIST = resolve('dist');
+const PORT = 4180;
+const MODEL_PORT = 4181;
+const SENTENCES = 500;
+const SPANS_PER_SENTENCE = 10;
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+function serveDist(): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x').pathname;
+    const path = url === '/' ? '/index.html' : url;
+    try {
+      const body = await readFile(join(DIST, path));
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(PORT, '127.0.0.1', () => ok(server)));
+}
+
+/** 500 real stockmark sentences, each with 10 spans: its gold entities topped up with other pieces of it. */
+function article() {
+  const sentences = loadStockmark().filter((s) => Array.from(s.text).length >= 24).slice(0, SENTENCES);
+  const pairs: string[] = [];
+  const outputs: string[] = [];
+  for (const s of sentences) {
+    const own = s.entities.slice(0, SPANS_PER_SENTENCE).map((e) => `:${e.type};${e.name}`);
+    const chars = Array.from(s.text);
+    for (let k = 0; own.length < SPANS_PER_SENTENCE; k++) own.push(`:地名;${chars.slice(k * 2, k * 2 + 2).join('')}`);
+    pairs.push(...own);
+    outputs.push(`<社会>固有表現抽出${own.join('')}`);
+  }
+  return { text: sentences.map((s) => s.text).join('\n'), output: `<社会>固有表現抽出${pairs.join('')}`, sentences: sentences.map((s) => s.text), outputs };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+
+async function main() {
+  const server = await serveDist();
+  const modelHost = spawn(process.execPath, ['e2e/support/modelServer.mjs'], { env: { ...process.env, MODEL_SERVER_PORT: String(MODEL_PORT) }, stdio: 'ignore' });
+  await new Promise((ok) => setTimeout(ok, 500));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-webgpu'] });
+  const a = article();
+  const results: Record<string, unknown> = {};
+  try {
+    // 1. First render of the pasted 5,000-span output over the 500-sentence text (5 runs, fresh page each).
+    const firstRender: { commitMs: number; frameMs: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage({ locale: 'en-US' });
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.getByRole('textbox', { name: 'Source text' }).fill(a.text);
+      await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+      const r = await page.evaluate(async (output) => {
+        const box = document.querySelector('textarea[aria-label="Model output"]') as HTMLTextAreaElement;
+        const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+        const t0 = performance.now();
+        setter.call(box, output);
+        box.dispatchEvent(new Event('input', { bubbles: true })); // React renders a discrete event synchronously
+        const commitMs = performance.now() - t0;
+        await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        return { commitMs, frameMs: performance.now() - t0, marks: document.querySelectorAll('[data-testid="highlighted"] mark').length };
+      }, a.output);
+      if (r.marks < SENTENCES * SPANS_PER_SENTENCE * 0.9) throw new Error(`only ${r.marks} spans rendered`);
+      firstRender.push(r);
+      await page.close();
+    }
+    results.firstRender = { runs: firstRender, medianCommitMs: median(firstRender.map((r) => r.commitMs)), medianFrameMs: median(firstRender.map((r) => r.frameMs)), targetMs: 200 };
+
+    // 2. Token updates: 499 finished sentences on screen while the 500th streams, through the test seam.
+    const page = await browser.newPage({ locale: 'en-US' });
+    await page.addInitScript(({ sentences, outs }: { sentences: string[]; outs: string[] }) => {
+      const tick = () => new Promise<void>((ok) => { const c = new MessageChannel(); c.port1.onmessage = () => ok(); c.port2.postMessage(0); });
+      const w = window as unknown as { __times: number[]; __GIELLM_TEST_BACKEND__: unknown };
+      w.__times = [];
+      w.__GIELLM_TEST_BACKEND__ = () => ({
+        name: 'bench',
+        load: async () => undefined,
+        async generate(req: { messages: { content: string }[] }, onText: (s: string) => void) {
+          const prompt = req.messages[req.messages.length - 1]!.content;
+          const i = sentences.findIndex((s) => prompt.startsWith(s));
+          const full = i >= 0 ? outs[i]! : '<社会>固有表現抽出';
+          // Earlier sentences arrive whole; the last one streams, timed, over all the others on screen.
+          if (i !== sentences.length - 1) {
+            onText(full);
+            return { text: full, finishReason: 'stop', usage: null };
+          }
+          for (let k = 1; k <= full.length; k++) {
+            const t0 = performance.now();
+            onText(full.slice(0, k));
+            await tick(); // React's scheduled render runs in the task posted before this one
+            await tick();
+            w.__times.push(performance.now() - t0);
+          }
+          return { text: full, finishReason: 'stop', usage: null };
+        },
+        interrupt() {},
+        unload: async () => undefined,
+        dispose() {},
+        onCrash() {},
+      });
+    }, { sentences: a.sentences, outs: a.outputs });
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.getByText('Add a custom model').click();
+    const form = page.getByRole('form', { name: 'Add a custom model' });
+    await form.getByLabel('Id', { exact: true }).fill('bench-q4f32_1');
+    // The model preflight is real: the bench model lives on the e2e model host this bench starts.
+    await form.getByLabel('Weights URL').fill(`http://127.0.0.1:${MODEL_PORT}/models/tiny-q4f32_1`);
+    await form.getByLabel('Model library URL (.wasm)').fill(`http://127.0.0.1:${MODEL_PORT}/libs/not-tvm.wasm`);
+    await form.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: /Download and load/ }).click();
+    await page.getByText('Ready: bench-q4f32_1').waitFor({ timeout: 20_000 });
+    await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+    await page.getByRole('textbox', { name: 'Source text' }).fill(a.sentences.join('\n'));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => /^(\d+) \/ \1 sentences$/.test(document.querySelector('[data-testid="run-progress"]')?.textContent ?? ''), null, { timeout: 300_000 });
+    const onScreen = await page.getByTestId('sentence-runs').locator('> li').count();
+    const times = await page.evaluate(() => (window as unknown as { __times: number[] }).__times);
+    results.tokenUpdates = { updates: times.length, sentencesOnScreen: onScreen, medianMs: median(times), p95Ms: p95(times), targetMs: 16 };
+    await page.close();
+  } finally {
+    await browser.close();
+    server.close();
+    modelHost.kill();
+  }
+
+  const fr = results.firstRender as { medianCommitMs: number; medianFrameMs: number };
+  const tu = results.tokenUpdates as { updates: number; medianMs: number; p95Ms: number; sentencesOnScreen: number };
+  console.log('\nrendering in Chromium (production build)');
+  console.log(`first render, ${SENTENCES} sentences / ${SENTENCES * SPANS_PER_SENTENCE} spans: median ${fr.medianCommitMs.toFixed(0)} ms to commit, ${fr.medianFrameMs.toFixed(0)} ms to the next frame (target < 200 ms)`);
+  console.log(`streamed token update with ${tu.sentencesOnScreen} sentences on screen: median ${tu.medianMs.toFixed(1)} ms, p95 ${tu.p95Ms.toFixed(1)} ms over ${tu.updates} updates (target < 16 ms)`);
+  const file = resolve('bench', 'results', 'render.json');
+  await mkdir(resolve('bench', 'results'), { recursive: true });
+  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2)}\n`);
+  console.log(`written ${file}`);
+}
+
+await main();
