@@ -10,31 +10,38 @@ import { TextIndex, type Range } from '../text/textIndex.ts';
  */
 class SpanPlacer {
   private cursor = 0;
-  /** Code points already covered by a placed span. */
-  private readonly taken: Uint8Array;
+  private readonly placed: Range[] = [];
+  /** For many spans, the code points already taken (checking a list would be quadratic). */
+  private readonly taken: Uint8Array | null;
 
-  constructor(private readonly index: TextIndex) {
-    this.taken = new Uint8Array(index.length);
+  constructor(
+    private readonly index: TextIndex,
+    spans: number,
+  ) {
+    this.taken = spans > 32 ? new Uint8Array(index.length) : null;
   }
 
   private readonly free = (r: Range) => {
+    if (this.taken === null) return !this.placed.some((p) => p[0] < r[1] && r[0] < p[1]);
     for (let i = r[0]; i < r[1]; i++) if (this.taken[i]) return false;
     return true;
   };
 
   place(needle: string): Offsets {
-    const any = () => true;
     const pick =
-      this.index.find(needle, this.cursor, this.free) ?? this.index.find(needle, 0, this.free) ?? this.index.find(needle, this.cursor, any) ?? this.index.find(needle, 0, any);
+      this.index.find(needle, this.cursor, this.free) ?? this.index.find(needle, 0, this.free) ?? this.index.find(needle, this.cursor, ANY) ?? this.index.find(needle, 0, ANY);
     if (!pick) return null;
-    this.taken.fill(1, pick[0], pick[1]);
+    if (this.taken) this.taken.fill(1, pick[0], pick[1]);
+    else this.placed.push(pick);
     this.cursor = pick[1];
     return pick;
   }
 }
 
+const ANY = () => true;
+
 /** Tuple arguments name things: repeated arguments across tuples mean the same mention, so take the first. */
-const firstOccurrence = (index: TextIndex, needle: string): Offsets => index.find(needle, 0, () => true);
+const firstOccurrence = (index: TextIndex, needle: string): Offsets => index.find(needle, 0, ANY);
 
 /**
  * Adds `[start, end)` offsets (Unicode code points) into `text` for every span string of an Extraction.
@@ -49,7 +56,7 @@ export function alignSpans(text: string, extraction: Extraction): LocatedExtract
   };
   const arg = (what: string, s: string) => missing(what, s, firstOccurrence(index, s));
 
-  const placer = new SpanPlacer(index);
+  const placer = new SpanPlacer(index, extraction.entities.length);
   const entities = extraction.entities.map((e) => {
     const r = missing(`span ${e.label}`, e.text, placer.place(e.text));
     return { label: e.label, text: e.text, start: r ? r[0] : null, end: r ? r[1] : null };

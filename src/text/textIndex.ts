@@ -41,8 +41,9 @@ export class TextIndex {
    */
   find(needle: string, from: number, accept: (r: Range) => boolean): Range | null {
     if (needle === '') return null;
-    if (this.text.indexOf(needle) >= 0) {
-      for (let i = this.text.indexOf(needle, this.unitOf(from)); i >= 0; i = this.text.indexOf(needle, i + 1)) {
+    const first = this.text.indexOf(needle, this.unitOf(from));
+    if (first >= 0 || (from > 0 && this.text.indexOf(needle) >= 0)) {
+      for (let i = first; i >= 0; i = this.text.indexOf(needle, i + 1)) {
         const r: Range = [this.cp(i), this.cp(i + needle.length)];
         if (accept(r)) return r;
       }

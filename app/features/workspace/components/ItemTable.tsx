@@ -24,6 +24,7 @@ interface Props<T> {
 export function ItemTable<T>({ items, columns, testId, active, onActive }: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = items.length > VIRTUAL_ROWS;
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer returns functions by design
   const v = useVirtualizer({ count: virtual ? items.length : 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_PX, overscan: 12 });
   if (items.length === 0) return null;
 
