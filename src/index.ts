@@ -21,3 +21,4 @@ export { buildPromptedMessages, instructionFor, promptLength, MAX_EXAMPLES, type
 export { EXAMPLES, type WorkedExample } from './prompting/examples.ts';
 export { checkConfig, checkLibrary, type FileProbe } from './engine/preflight.ts';
 export { shiftOffsets } from './align/shiftOffsets.ts';
+export { EMBED_API_VERSION, MAX_TEXT, allowedOrigins, isAllowedOrigin, mergeExtractions, readHostMessage, type ExtractRequest, type HostMessage } from './embed/protocol.ts';

@@ -51,6 +51,24 @@ const LIB = emptyWasm(16);
 const BIG_LIB = emptyWasm(256 * 1024);
 const INDEX = '<!doctype html><html><head><title>App</title></head><body><div id="root"></div></body></html>';
 
+// A host page for the embed tests: it frames ?src=…, records what the frame says, sizes it, and sends for tests.
+const HOST_PAGE = `<!doctype html><html><head><title>Host</title></head><body>
+<h1>Project site</h1>
+<iframe id="f" title="GIELLM" style="width:100%;height:150px;border:0"></iframe>
+<script>
+  const src = new URLSearchParams(location.search).get('src');
+  const frame = document.getElementById('f');
+  frame.src = src;
+  const appOrigin = new URL(src).origin;
+  window.__msgs = [];
+  addEventListener('message', (e) => {
+    if (e.origin !== appOrigin) return;
+    window.__msgs.push(e.data);
+    if (e.data && e.data.type === 'giellm:resize') frame.style.height = e.data.height + 'px';
+  });
+  window.send = (m) => frame.contentWindow.postMessage(m, appOrigin);
+</script></body></html>`;
+
 let requests = [];
 let flakyCount = 0;
 
@@ -65,6 +83,7 @@ const server = createServer((req, res) => {
     flakyCount = 0;
     return res.writeHead(204).end();
   }
+  if (url.pathname === '/host.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(HOST_PAGE);
   requests.push(url.pathname);
 
   // /models/<folder>/resolve/main/<file>
