@@ -26,7 +26,7 @@ test('ready, then extract with an output: the result is the core’s Extraction,
   await expect.poll(async () => (await messages(page)).find((m) => m.type === 'giellm:result')).toEqual({ type: 'giellm:result', id: 'r1', result: JSON.parse(JSON.stringify(extract(output, 'ee', DEFAULT_PROFILE, text))) });
   await expect(page.frameLocator('#f').getByTestId('events').locator('tbody td').first()).toHaveText('浅田真央');
   // The host sizes the frame from giellm:resize; a longer text makes it taller.
-  const lastSize = async () => ((await messages(page)).filter((m) => m.type === 'giellm:resize').at(-1) as { height: number }).height;
+  const lastSize = async () => ((await messages(page)).filter((m) => m.type === 'giellm:resize').at(-1) as unknown as { height: number }).height;
   await expect.poll(async () => Math.round(await page.locator('#f').evaluate((f) => f.getBoundingClientRect().height))).toBe(await lastSize());
   const long = Array.from({ length: 12 }, () => text).join('\n');
   await send(page, { type: 'giellm:extract', id: 'r2', text: long, task: 'ee', output });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentLines, segmentText } from './segments.ts';
+import { segmentBlocks, segmentText } from './segments.ts';
 
 describe('segmentText', () => {
   it('cuts overlapping ranges into flat runs with the ranges covering each', () => {
@@ -41,17 +41,25 @@ describe('segmentText at scale', () => {
   });
 });
 
-describe('segmentLines', () => {
+describe('segmentBlocks', () => {
   it('cuts at line breaks, keeping offsets and ranges, and loses no text', () => {
     const text = '東京都\n千代田区\n\n大阪';
-    const segs = segmentText(text, [{ start: 2, end: 5, label: '地名', item: 0 }]);
-    const lines = segmentLines(segs);
-    expect(lines.map((l) => l.map((s) => [s.text, s.start, s.ranges.length]))).toEqual([
+    const blocks = segmentBlocks(segmentText(text, [{ start: 2, end: 5, label: '地名', item: 0 }]));
+    expect(blocks.map((l) => l.map((s) => [s.text, s.start, s.ranges.length]))).toEqual([
       [['東京', 0, 0], ['都\n', 2, 1]],
       [['千', 4, 1], ['代田区\n', 5, 0]],
       [['\n', 9, 0]],
       [['大阪', 10, 0]],
     ]);
-    expect(lines.flat().map((s) => s.text).join('')).toBe(text);
+    expect(blocks.flat().map((s) => s.text).join('')).toBe(text);
+  });
+
+  it('cuts a long line after sentence ends, or hard at twice the size', () => {
+    const text = `${'あ'.repeat(8)}。${'い'.repeat(30)}`;
+    const blocks = segmentBlocks(segmentText(text, [{ start: 5, end: 12, label: 'x', item: 0 }]), 5);
+    expect(blocks.map((b) => b.map((s) => s.text).join(''))).toEqual(['あああああああああ。'.slice(1), 'いいいいいいいいいい', 'いいいいいいいいいい', 'いいいいいいいいいい']);
+    expect(blocks.flat().map((s) => s.text).join('')).toBe(text);
+    const marked = blocks.flat().filter((s) => s.ranges.length).map((s) => [s.start, s.text]);
+    expect(marked).toEqual([[5, 'あああ。'], [9, 'いいい']]);
   });
 });

@@ -42,23 +42,36 @@ export function segmentText<R extends LabeledRange>(text: string, ranges: readon
   return out;
 }
 
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '．']);
+
 /**
- * Groups segments into lines at line breaks (a segment spanning one is cut there), so a long document can
- * render its lines as separate blocks the browser may skip laying out while they are off screen.
+ * Groups segments into blocks: at line breaks, and within a long line after a sentence end once a block
+ * holds `maxChars` (or anywhere at twice that), so the browser can skip laying out blocks off screen. A
+ * segment crossing a cut is split there; offsets and ranges are kept. Short texts stay one block.
  */
-export function segmentLines<R extends LabeledRange>(segments: readonly Segment<R>[]): Segment<R>[][] {
-  const lines: Segment<R>[][] = [[]];
+export function segmentBlocks<R extends LabeledRange>(segments: readonly Segment<R>[], maxChars = 1000): Segment<R>[][] {
+  const blocks: Segment<R>[][] = [[]];
+  let size = 0;
   for (const seg of segments) {
-    let start = seg.start;
-    const parts = seg.text.split('\n');
-    parts.forEach((part, i) => {
-      const piece = i < parts.length - 1 ? `${part}\n` : part;
-      if (piece !== '') lines[lines.length - 1]!.push({ ...seg, text: piece, start });
-      start += Array.from(piece).length;
-      if (i < parts.length - 1) lines.push([]);
-    });
+    let piece: string[] = [];
+    let pieceStart = seg.start;
+    const flush = () => {
+      if (piece.length) blocks[blocks.length - 1]!.push({ ...seg, text: piece.join(''), start: pieceStart });
+      pieceStart += piece.length;
+      piece = [];
+    };
+    for (const c of seg.text) {
+      piece.push(c);
+      size++;
+      if (c === '\n' || (size >= maxChars && SENTENCE_END.has(c)) || size >= 2 * maxChars) {
+        flush();
+        blocks.push([]);
+        size = 0;
+      }
+    }
+    flush();
   }
-  return lines.filter((l) => l.length > 0);
+  return blocks.filter((b) => b.length > 0);
 }
 
 /** A stable colour per label, so the same label reads the same everywhere. */

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { addCustomModel, cachedUrls, MODEL_HOST, resetServer, serverStats } from '../support/models.ts';
+import { watchCsp } from '../support/csp.ts';
 
 // The real worker and the real web-llm, against model folders the test server serves.
 test.describe.configure({ mode: 'serial' });
@@ -24,6 +25,8 @@ test('a CPU adapter without shader-f16: f16 models say why, f32 models are offer
 });
 
 test('config and library are fetched and cached by web-llm, then the unloadable library is reported clearly', async ({ page }) => {
+  const violations = await watchCsp(page);
+  await page.reload();
   await addCustomModel(page, { id: 'tiny-q4f32_1', folder: 'tiny-q4f32_1', lib: 'not-tvm.wasm' });
   await page.getByRole('button', { name: /Download and load/ }).click();
   const failure = page.getByTestId('engine-failure');
@@ -33,6 +36,8 @@ test('config and library are fetched and cached by web-llm, then the unloadable 
   expect(await cachedUrls(page, 'webllm/config')).toContain(`${MODEL_HOST}/models/tiny-q4f32_1/resolve/main/mlc-chat-config.json`);
   expect(await cachedUrls(page, 'webllm/wasm')).toContain(`${MODEL_HOST}/libs/not-tvm.wasm`);
   await page.screenshot({ path: 'test-results/screenshots/engine-library-failure.png', fullPage: true });
+  // The worker, web-llm's wasm and the model host all ran under the app's CSP.
+  expect(await violations()).toEqual([]);
 });
 
 test('a missing config (404) is named, not shown as a JSON error', async ({ page }) => {

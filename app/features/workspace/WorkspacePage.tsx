@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { TASKS, TASK_IDS, buildInput, extract, type TaskId } from '../../../src/index.ts';
 import { SAMPLES } from '../../shared/samples/samples.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
@@ -12,6 +13,14 @@ import { CopyButton } from './components/CopyButton.tsx';
 const field = 'w-full rounded border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
 const select = 'min-w-0 max-w-full rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
 const inlineLabel = 'flex min-w-0 max-w-full items-center gap-1 text-sm';
+
+const SHOW_MAX = 20_000;
+
+/** A huge input is shown by its start and end (laying out a megabyte of text freezes the page); Copy copies it all. */
+function abridge(s: string, t: TFunction): string {
+  if (s.length <= SHOW_MAX) return s;
+  return `${s.slice(0, SHOW_MAX - 2000)}\n… ${t('input.abridged', { count: s.length - SHOW_MAX })} …\n${s.slice(-2000)}`;
+}
 
 /** Source text + task → the exact model input; a run, or a model output pasted back → located results. */
 export function WorkspacePage() {
@@ -71,8 +80,8 @@ export function WorkspacePage() {
           {showInput && <CopyButton text={input} />}
         </div>
         {showInput && (
-          <pre className={`${field} whitespace-pre-wrap`} data-testid="model-input" aria-label={t('input.modelInput')}>
-            {input}
+          <pre className={`${field} whitespace-pre-wrap break-all`} data-testid="model-input" aria-label={t('input.modelInput')}>
+            {abridge(input, t)}
           </pre>
         )}
       </section>

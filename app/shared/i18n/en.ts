@@ -11,6 +11,7 @@ export const en = {
     hideInput: 'Hide the model input',
     copy: 'Copy',
     copied: 'Copied',
+    abridged: '{{count}} characters not shown; Copy copies them all',
     outputHeading: 'Model output',
     outputHint: 'paste an output produced elsewhere to read it',
     output: 'Model output',

@@ -13,6 +13,7 @@ export const ja: Messages = {
     hideInput: 'モデル入力を隠す',
     copy: 'コピー',
     copied: 'コピーしました',
+    abridged: '{{count}}文字は表示していません（コピーには全文が入ります）',
     outputHeading: 'モデル出力',
     outputHint: '他の環境で得た出力を貼り付けると読み取ります',
     output: 'モデル出力',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedExtraction, Offsets } from '../../../../src/index.ts';
-import { labelHue, segmentLines, segmentText, type LabeledRange } from '../../../shared/segments.ts';
+import { labelHue, segmentBlocks, segmentText, type LabeledRange } from '../../../shared/segments.ts';
 import { ItemTable, type Column } from './ItemTable.tsx';
 
 type Kind = 'entities' | 'relations' | 'events';
@@ -45,7 +45,7 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
   const [active, setActive] = useState<ItemRef | null>(null);
   const ranges = rangesOf(x, t);
   const segments = segmentText(text, ranges);
-  const lines = segmentLines(segments);
+  const lines = segmentBlocks(segments);
   const labels = [...new Set(ranges.map((r) => r.label))];
   const isActive = (kind: Kind, index: number) => active?.kind === kind && active.index === index;
 

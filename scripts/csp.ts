@@ -1,0 +1,27 @@
+// The Content-Security-Policy the built app ships with (a <meta> tag; see README: Security).
+// connect-src: this origin, the model hosts of the catalog, and GIELLM_MODEL_HOSTS (space-separated) for
+// self-hosted models on another host. frame-ancestors cannot be set in a <meta>: send it as a header.
+export const CATALOG_MODEL_HOSTS = [
+  'https://huggingface.co',
+  'https://*.huggingface.co',
+  'https://*.hf.co', // Hugging Face serves large files from its CDN and Xet storage hosts
+  'https://raw.githubusercontent.com', // WebLLM's prebuilt model libraries
+];
+
+export function contentSecurityPolicy(extraHosts: string): string {
+  const hosts = [...CATALOG_MODEL_HOSTS, ...extraHosts.split(/\s+/).filter(Boolean)];
+  return [
+    "default-src 'self'",
+    // WebLLM compiles WebAssembly (its tokenizer, XGrammar and the model library): nothing else runs but our own scripts.
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    `connect-src 'self' ${hosts.join(' ')}`,
+    "img-src 'self' data:",
+    "style-src 'self'",
+    "font-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
