@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy } from './scripts/csp.ts';
 
 // Only the build gets the CSP: the dev server's hot reload needs inline scripts.
@@ -15,7 +16,47 @@ const csp = (): Plugin => ({
 // `base` is configurable so the static build can live under a project site's sub-path (e.g. /giellm/).
 export default defineConfig({
   base: process.env.GIELLM_BASE ?? './',
-  plugins: [react(), tailwindcss(), csp()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    csp(),
+    VitePWA({
+      // A new version waits for the user's OK (the app shows an update prompt).
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'GIELLM Web — Japanese information extraction',
+        short_name: 'GIELLM',
+        description: 'Run GIELLM in the browser: categories, entities, relations and events from Japanese text.',
+        lang: 'ja',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#4338ca',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        // The app shell, samples and web-llm's code (its chunk and worker, ~6 MB each) so a downloaded model
+        // loads offline. Never model weights: WebLLM keeps those in its own cache, once.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['models/**'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        // Model folders must 404 when missing, never get the app's index.html (it would poison WebLLM's cache).
+        navigateFallbackDenylist: [/\/models\//],
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+        runtimeCaching: [],
+      },
+    }),
+  ],
   build: { target: 'es2022', sourcemap: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {

@@ -7,6 +7,7 @@ import { useShortcuts } from './shared/commands/useShortcuts.ts';
 import { LANGUAGES, setLanguage, type Language } from './shared/i18n/i18n.ts';
 import { useThemeStore, type Theme } from './shared/theme.ts';
 import { appCommands } from './commands.ts';
+import { PwaStatus } from './shared/PwaStatus.tsx';
 
 const control = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 
@@ -22,7 +23,8 @@ export function App() {
       <header className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-xl font-semibold">{t('app.title')}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.subtitle')}</p>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <PwaStatus />
           <select className={control} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('app.language')}>
             {LANGUAGES.map((l) => (
               <option key={l} value={l}>

@@ -1,5 +1,5 @@
 export const en = {
-  app: { title: 'GIELLM Web', subtitle: 'Japanese information extraction', language: 'Language', theme: 'Theme', themeSystem: 'System', themeLight: 'Light', themeDark: 'Dark', help: 'Keyboard shortcuts' },
+  app: { title: 'GIELLM Web', subtitle: 'Japanese information extraction', language: 'Language', theme: 'Theme', themeSystem: 'System', themeLight: 'Light', themeDark: 'Dark', help: 'Keyboard shortcuts', offlineReady: 'Ready offline', updateReady: 'A new version is available.', reload: 'Reload' },
   input: {
     heading: 'Text',
     sample: 'Sample',

@@ -1,7 +1,7 @@
 import type { Messages } from './en.ts';
 
 export const ja: Messages = {
-  app: { title: 'GIELLM Web', subtitle: '日本語の情報抽出', language: '言語', theme: 'テーマ', themeSystem: 'システム', themeLight: 'ライト', themeDark: 'ダーク', help: 'キーボードショートカット' },
+  app: { title: 'GIELLM Web', subtitle: '日本語の情報抽出', language: '言語', theme: 'テーマ', themeSystem: 'システム', themeLight: 'ライト', themeDark: 'ダーク', help: 'キーボードショートカット', offlineReady: 'オフラインで使えます', updateReady: '新しいバージョンがあります。', reload: '再読み込み' },
   input: {
     heading: 'テキスト',
     sample: 'サンプル',

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+
+test('after one online visit the app and its samples load with the network off', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 20_000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'GIELLM Web' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Load a sample' }).selectOption('tcree-2');
+  await expect(page.getByTestId('category')).toHaveText('スポーツ');
+  // web-llm's code is cached too, so a downloaded model could load offline; the manifest is installable.
+  const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat());
+  expect(cached.some((u) => /webLlmBackend-.*\.js/.test(u))).toBe(true);
+  expect(cached.some((u) => /worker-.*\.js/.test(u))).toBe(true);
+  expect(cached.some((u) => /\.bin$|tensor-cache/.test(u))).toBe(false);
+  const manifest = await page.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href)).json());
+  expect(manifest).toMatchObject({ short_name: 'GIELLM', display: 'standalone' });
+  await context.setOffline(false);
+});
+
+test('the service worker never answers a model path with the app shell', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  // A model path is left to the network (so offline it fails), never answered with the precached app.
+  // Offline, only the service worker could answer: the navigation must fail, not get index.html.
+  const answer = await page.goto('/models/none/resolve/main/mlc-chat-config.json').then((r) => `answered ${r?.status()}`, (e: Error) => e.message);
+  expect(answer).toMatch(/ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+  await context.setOffline(false);
+});
