@@ -34,3 +34,14 @@ test('the service worker never answers a model path with the app shell', async (
   expect(answer).toMatch(/ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
   await context.setOffline(false);
 });
+
+test('the static build works from a sub-path of another host', async ({ page }) => {
+  const failed: string[] = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
+  page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+  await page.goto(`http://127.0.0.1:${process.env.MODEL_SERVER_PORT ?? 4174}/giellm/`);
+  await page.getByRole('combobox', { name: 'Load a sample' }).selectOption('tcree-5');
+  await expect(page.getByTestId('category')).toHaveText('映画');
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 20_000 });
+  expect(failed).toEqual([]);
+});

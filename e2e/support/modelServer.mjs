@@ -1,6 +1,8 @@
 // A model host for e2e tests, on 127.0.0.1 only: fixture MLC model folders and libraries, plus the
 // failures real hosts produce. GET /__stats lists requests; POST /__reset clears them and the flaky state.
 import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
 
 const PORT = Number(process.env.MODEL_SERVER_PORT ?? 4174);
 
@@ -84,6 +86,16 @@ const server = createServer((req, res) => {
     return res.writeHead(204).end();
   }
   if (url.pathname === '/host.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(HOST_PAGE);
+  // The production build under a sub-path, as a project site would host it (missing files: 404).
+  if (url.pathname.startsWith('/giellm/')) {
+    const rel = normalize(url.pathname.slice('/giellm/'.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
+    const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
+    readFile(join('dist', rel)).then(
+      (body) => res.writeHead(200, { 'content-type': types[extname(rel)] ?? 'application/octet-stream' }).end(body),
+      () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found'),
+    );
+    return;
+  }
   requests.push(url.pathname);
 
   // /models/<folder>/resolve/main/<file>
