@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { TASKS, TASK_IDS, buildInput, extract, type TaskId } from '../../../src/index.ts';
@@ -34,7 +34,14 @@ export function WorkspacePage() {
   const { setText, setTask, setOutput, loadSample, toggleInput } = useInputStore.getState();
 
   const input = useMemo(() => buildInput(text, task, profile), [text, task, profile]);
-  const pasted = useMemo(() => (output.trim() === '' ? null : extract(output, task, profile, text)), [output, task, profile, text]);
+  // Reading a pasted output over a long text can take a while: it renders in the background, so typing
+  // and clicks stay responsive (React shows the previous result until the new one is ready).
+  const deferredText = useDeferredValue(text);
+  const deferredOutput = useDeferredValue(output);
+  const pasted = useMemo(
+    () => (deferredOutput.trim() === '' ? null : extract(deferredOutput, task, profile, deferredText)),
+    [deferredOutput, task, profile, deferredText],
+  );
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
 
   return (
@@ -95,7 +102,7 @@ export function WorkspacePage() {
         <textarea className={field} rows={2} value={output} onChange={(e) => setOutput(e.target.value)} aria-label={t('input.output')} lang="ja" />
       </section>
 
-      {pasted && <ResultView text={text} extraction={pasted} />}
+      {pasted && <ResultView text={deferredText} extraction={pasted} />}
     </div>
   );
 }
