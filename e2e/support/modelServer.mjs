@@ -1,5 +1,6 @@
 // A model host for e2e tests, on 127.0.0.1 only: fixture MLC model folders and libraries, plus the
-// failures real hosts produce. GET /__stats lists requests; POST /__reset clears them and the flaky state.
+// failures real hosts produce. GET /__stats lists requests (tests use their own model names, as they run in
+// parallel against one server).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -72,7 +73,8 @@ const HOST_PAGE = `<!doctype html><html><head><title>Host</title></head><body>
 </script></body></html>`;
 
 let requests = [];
-let flakyCount = 0;
+/** Downloads of each flaky URL (path and query), so parallel tests with their own URLs do not interfere. */
+const flakyCounts = new Map();
 
 const server = createServer((req, res) => {
   const url = new URL(req.url, `http://127.0.0.1:${PORT}`);
@@ -80,11 +82,6 @@ const server = createServer((req, res) => {
   res.setHeader('Access-Control-Allow-Headers', '*');
   if (req.method === 'OPTIONS') return res.writeHead(204).end();
   if (url.pathname === '/__stats') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(requests));
-  if (url.pathname === '/__reset') {
-    requests = [];
-    flakyCount = 0;
-    return res.writeHead(204).end();
-  }
   if (url.pathname === '/host.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(HOST_PAGE);
   // The production build under a sub-path, as a project site would host it (missing files: 404).
   if (url.pathname.startsWith('/giellm/')) {
@@ -110,8 +107,9 @@ const server = createServer((req, res) => {
   if (url.pathname === '/libs/not-tvm.wasm') return res.writeHead(200, { 'content-type': 'application/wasm', 'content-length': LIB.length }).end(LIB);
   if (url.pathname === '/libs/text.wasm') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('this is not wasm');
   if (url.pathname === '/libs/flaky.wasm') {
-    // The first two downloads break off after 64 KB; later ones complete.
-    flakyCount++;
+    // The first two downloads of each URL break off after 64 KB; later ones complete.
+    const flakyCount = (flakyCounts.get(req.url) ?? 0) + 1;
+    flakyCounts.set(req.url, flakyCount);
     res.writeHead(200, { 'content-type': 'application/wasm', 'content-length': BIG_LIB.length });
     if (flakyCount <= 2) {
       res.write(BIG_LIB.subarray(0, 64 * 1024));

@@ -22,7 +22,6 @@ export async function addCustomModel(page: Page, m: CustomModel) {
 }
 
 export const serverStats = async (page: Page): Promise<string[]> => (await page.request.get(`${MODEL_HOST}/__stats`)).json();
-export const resetServer = async (page: Page) => void (await page.request.post(`${MODEL_HOST}/__reset`));
 
 /** The URLs WebLLM stored in one of its Cache Storage caches. */
 export const cachedUrls = (page: Page, cacheName: string) =>

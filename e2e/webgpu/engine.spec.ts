@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { addCustomModel, cachedUrls, MODEL_HOST, resetServer, serverStats } from '../support/models.ts';
+import { addCustomModel, cachedUrls, MODEL_HOST, serverStats } from '../support/models.ts';
 import { watchCsp } from '../support/csp.ts';
 
 // The real worker and the real web-llm, against model folders the test server serves.
 test.describe.configure({ mode: 'serial' });
 
 test.beforeEach(async ({ page }) => {
-  await resetServer(page);
   await page.goto('/');
   await expect(page.getByTestId('capabilities')).toContainText('WebGPU: yes');
 });
@@ -54,15 +53,16 @@ test('an SPA-style 200 index.html is recognised and never reaches the cache', as
 });
 
 test('a download that breaks off gives the network message, and a retry resumes from the cache', async ({ page }) => {
-  await addCustomModel(page, { id: 'flaky-q4f32_1', folder: 'flaky-q4f32_1', lib: 'flaky.wasm' });
+  const run = Date.now().toString(36);
+  await addCustomModel(page, { id: `flaky-${run}-q4f32_1`, folder: `flaky-${run}-q4f32_1`, lib: `flaky.wasm?run=${run}` });
   await page.getByRole('button', { name: /Download and load/ }).click();
   const failure = page.getByTestId('engine-failure');
   await expect(failure).toContainText('network failed during the download', { timeout: 20_000 });
-  const configUrl = '/models/flaky-q4f32_1/resolve/main/mlc-chat-config.json';
+  const configUrl = `/models/flaky-${run}-q4f32_1/resolve/main/mlc-chat-config.json`;
   const configFetches = (await serverStats(page)).filter((p) => p === configUrl).length;
   await failure.getByRole('button', { name: 'Retry' }).click();
   await expect(failure).toContainText('model library', { timeout: 20_000 });
   // The config was cached on the first try: the retry did not download it again.
   expect((await serverStats(page)).filter((p) => p === configUrl).length).toBe(configFetches);
-  expect(await cachedUrls(page, 'webllm/wasm')).toContain(`${MODEL_HOST}/libs/flaky.wasm`);
+  expect(await cachedUrls(page, 'webllm/wasm')).toContain(`${MODEL_HOST}/libs/flaky.wasm?run=${run}`);
 });

@@ -1,12 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addCustomModel, resetServer } from '../support/models.ts';
+import { addCustomModel } from '../support/models.ts';
 import { installScriptedBackend } from '../support/scriptedBackend.ts';
 
 const S1 = '松友美佐紀は、日本のバドミントン選手。';
 const S2 = 'レッドフォックス株式会社は、東京都千代田区に本社を置く。';
 
 async function loadScriptedModel(page: Page) {
-  await resetServer(page);
   await page.goto('/');
   // A model on the local host, so the real preflight passes; the scripted backend stands in for WebLLM.
   await addCustomModel(page, { id: 'tiny-q4f32_1', folder: 'tiny-q4f32_1', lib: 'not-tvm.wasm', mode: 'giellm' });
