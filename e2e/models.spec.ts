@@ -11,3 +11,16 @@ test('without a WebGPU adapter every model says why it cannot run, and nothing d
   expect(requests.filter((u) => /webLlmBackend|worker-/.test(u))).toEqual([]);
   expect(requests.filter((u) => !u.startsWith('http://127.0.0.1'))).toEqual([]);
 });
+
+test('a custom model with bad fields is refused with every reason, and the catalog is unchanged', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Add a custom model').click();
+  const form = page.getByRole('form', { name: 'Add a custom model' });
+  await form.getByLabel('Id', { exact: true }).fill('my model');
+  await form.getByLabel('Weights URL').fill('ftp://example.org/m');
+  await form.getByLabel('Model library URL (.wasm)').fill('https://example.org/lib.js');
+  await form.getByRole('button', { name: 'Add' }).click();
+  const errors = page.getByTestId('custom-model-errors');
+  await expect(errors.locator('li')).toHaveText([/^id: /, /^weightsUrl: /, /^libUrl: the model library is a \.wasm file/, /^quantization: /]);
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(11);
+});

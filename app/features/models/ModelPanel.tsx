@@ -7,6 +7,7 @@ import { allModels, useModelsStore } from './modelsStore.ts';
 import type { CacheInfo } from '../../shared/engine/modelCache.ts';
 import { useEngine } from './useEngine.ts';
 import { LoadProgress } from './LoadProgress.tsx';
+import { ErrorList } from '../../shared/ErrorList.tsx';
 
 const size = (t: TFunction, mb: number) => (mb <= 0 ? t('models.sizeUnknown') : mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
 const button = 'rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700';
@@ -174,13 +175,7 @@ function CustomModelForm({ existing }: { existing: string[] }) {
         <button type="submit" className={`${button} justify-self-start`}>
           {t('models.add')}
         </button>
-        {errors.length > 0 && (
-          <ul role="alert" className="text-red-700 sm:col-span-2 dark:text-red-300" data-testid="custom-model-errors">
-            {errors.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        )}
+        <ErrorList errors={errors} className="sm:col-span-2" testId="custom-model-errors" />
       </form>
     </details>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASKS, type TaskId } from '../../../src/index.ts';
 import { useProfileStore } from './profileStore.ts';
+import { ErrorList } from '../../shared/ErrorList.tsx';
 
 const field = 'rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 
@@ -49,13 +50,7 @@ export function ProfileEditor({ task }: { task: TaskId }) {
         </label>
       </div>
       {!TASKS[task].iwConfirmed && <p className="mt-1 text-xs text-amber-800 dark:text-amber-200">{t('profile.unconfirmed')}</p>}
-      {errors.length > 0 && (
-        <ul role="alert" className="mt-1 text-red-700 dark:text-red-300" data-testid="profile-errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <ErrorList errors={errors} className="mt-1" testId="profile-errors" />
     </details>
   );
 }
