@@ -60,16 +60,19 @@ async function main() {
       await page.goto(`http://127.0.0.1:${PORT}/`);
       await page.getByRole('textbox', { name: 'Source text' }).fill(a.text);
       await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
-      const r = await page.evaluate(async (output) => {
+      const r = await page.evaluate(async ({ output, want }) => {
         const box = document.querySelector('textarea[aria-label="Model output"]') as HTMLTextAreaElement;
         const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+        const count = () => document.querySelectorAll('[data-testid="highlighted"] mark').length;
         const t0 = performance.now();
         setter.call(box, output);
-        box.dispatchEvent(new Event('input', { bubbles: true })); // React renders a discrete event synchronously
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        // The result renders in the background (useDeferredValue): wait until its spans are in the page.
+        while (count() < want && performance.now() - t0 < 30_000) await new Promise((ok) => setTimeout(ok, 1));
         const commitMs = performance.now() - t0;
         await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-        return { commitMs, frameMs: performance.now() - t0, marks: document.querySelectorAll('[data-testid="highlighted"] mark').length };
-      }, a.output);
+        return { commitMs, frameMs: performance.now() - t0, marks: count() };
+      }, { output: a.output, want: Math.floor(SENTENCES * SPANS_PER_SENTENCE * 0.9) });
       if (r.marks < SENTENCES * SPANS_PER_SENTENCE * 0.9) throw new Error(`only ${r.marks} spans rendered`);
       firstRender.push(r);
       await page.close();
@@ -136,7 +139,7 @@ async function main() {
   const fr = results.firstRender as { medianCommitMs: number; medianFrameMs: number };
   const tu = results.tokenUpdates as { updates: number; medianMs: number; p95Ms: number; sentencesOnScreen: number };
   console.log('\nrendering in Chromium (production build)');
-  console.log(`first render, ${SENTENCES} sentences / ${SENTENCES * SPANS_PER_SENTENCE} spans: median ${fr.medianCommitMs.toFixed(0)} ms to commit, ${fr.medianFrameMs.toFixed(0)} ms to the next frame (target < 200 ms)`);
+  console.log(`first render, ${SENTENCES} sentences / ${SENTENCES * SPANS_PER_SENTENCE} spans: median ${fr.medianCommitMs.toFixed(0)} ms until the spans are in the page, ${fr.medianFrameMs.toFixed(0)} ms to the next frame (target < 200 ms)`);
   console.log(`streamed token update with ${tu.sentencesOnScreen} sentences on screen: median ${tu.medianMs.toFixed(1)} ms, p95 ${tu.p95Ms.toFixed(1)} ms over ${tu.updates} updates (target < 16 ms)`);
   const file = resolve('bench', 'results', 'render.json');
   await mkdir(resolve('bench', 'results'), { recursive: true });
