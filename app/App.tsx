@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
+import { CorpusPanel } from './features/corpus/CorpusPanel.tsx';
 import { HelpSheet } from './shared/commands/HelpSheet.tsx';
 import { useShortcuts } from './shared/commands/useShortcuts.ts';
 import { LANGUAGES, setLanguage, type Language } from './shared/i18n/i18n.ts';
@@ -44,6 +45,7 @@ export function App() {
       </header>
       <main className="grid grid-cols-1 gap-4">
         <ModelPanel />
+        <CorpusPanel />
         <WorkspacePage />
       </main>
       {help && <HelpSheet commands={commands} onClose={() => setHelp(false)} />}

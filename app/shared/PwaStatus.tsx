@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +10,16 @@ export function PwaStatus() {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW();
+  // offlineReady fires once, when the app is first cached; on later visits a controlling worker says the same
+  // (it may take control a moment after the page loads).
+  const [controlled, setControlled] = useState(() => Boolean(navigator.serviceWorker?.controller));
+  useEffect(() => {
+    const sw = navigator.serviceWorker;
+    if (!sw) return;
+    const update = () => setControlled(Boolean(sw.controller));
+    sw.addEventListener('controllerchange', update);
+    return () => sw.removeEventListener('controllerchange', update);
+  }, []);
   if (needRefresh) {
     return (
       <div role="status" className="flex items-center gap-2 rounded bg-indigo-100 px-2 py-0.5 text-sm text-indigo-950 dark:bg-indigo-900 dark:text-indigo-50" data-testid="pwa-update">
@@ -22,7 +33,7 @@ export function PwaStatus() {
       </div>
     );
   }
-  return offlineReady ? (
+  return offlineReady || controlled ? (
     <span className="text-xs text-emerald-800 dark:text-emerald-300" role="status" data-testid="offline-ready">
       ● {t('app.offlineReady')}
     </span>

@@ -93,3 +93,17 @@ export function readRecords(content: string, file: string, profile: FormatProfil
   }
   return { records, errors };
 }
+
+/**
+ * Finds bytes that mean a file is not text (a NUL, or invalid UTF-8 decoded as U+FFFD), so a binary file
+ * renamed .jsonl gets one clear message instead of a wall of JSON errors. Returns the 1-based line, or null.
+ */
+export function binaryLine(content: string): number | null {
+  let line = 1;
+  for (let k = 0; k < content.length; k++) {
+    const c = content.charCodeAt(k);
+    if (c === 0 || c === 0xfffd) return line;
+    if (c === 10) line++;
+  }
+  return null;
+}

@@ -109,6 +109,14 @@ export const en = {
     left: 'about {{time}} left',
     file: 'file {{done}}/{{total}}',
   },
+  corpus: {
+    heading: 'Corpus',
+    import: 'Import a file',
+    deleteAll: 'Delete all',
+    imported: '{{count}} documents imported',
+    formats: 'JSONL records ({"id"?, "text", "task" or "iw", "output"?}), or plain text with one document per line. Kept in this browser.',
+    deleteOne: 'Delete the document of line {{line}}',
+  },
   commands: {
     run: 'Run the model on the text',
     stop: 'Stop the run',

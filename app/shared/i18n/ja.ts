@@ -111,6 +111,14 @@ export const ja: Messages = {
     left: '残り約{{time}}',
     file: 'ファイル {{done}}/{{total}}',
   },
+  corpus: {
+    heading: 'コーパス',
+    import: 'ファイルを読み込む',
+    deleteAll: 'すべて削除',
+    imported: '{{count}}件の文書を読み込みました',
+    formats: 'JSONLのレコード（{"id"?, "text", "task" または "iw", "output"?}）、または1行1文書のテキスト。このブラウザに保存されます。',
+    deleteOne: '{{line}}行目の文書を削除',
+  },
   commands: {
     run: 'テキストに対してモデルを実行',
     stop: '実行を停止',

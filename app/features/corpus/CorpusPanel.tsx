@@ -1,0 +1,83 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ErrorList } from '../../shared/ErrorList.tsx';
+import { useInputStore } from '../workspace/inputStore.ts';
+import { useCorpusStore } from './corpusStore.ts';
+
+const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
+const ROW = 32;
+
+/** The user's documents, kept in IndexedDB: import files, open a document, delete. */
+export function CorpusPanel() {
+  const { t } = useTranslation();
+  const { documents, importErrors, importedCount, storageProblem } = useCorpusStore();
+  const { load, importFile, open, remove, clear } = useCorpusStore.getState();
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer returns functions by design
+  const v = useVirtualizer({ count: documents.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <details className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="corpus">
+      <summary className="font-medium">
+        {t('corpus.heading')} ({documents.length})
+      </summary>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <label className={`${button} cursor-pointer`}>
+          {t('corpus.import')}
+          <input
+            type="file"
+            accept=".jsonl,.json,.txt,text/plain,application/json"
+            className="sr-only"
+            aria-label={t('corpus.import')}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void importFile(file, useInputStore.getState().task);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {documents.length > 0 && (
+          <button type="button" className={button} onClick={() => void clear()}>
+            {t('corpus.deleteAll')}
+          </button>
+        )}
+        {importedCount !== null && (
+          <span className="text-sm" role="status" data-testid="import-result">
+            {t('corpus.imported', { count: importedCount })}
+          </span>
+        )}
+      </div>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('corpus.formats')}</p>
+      <ErrorList errors={importErrors} className="mt-1 text-sm" testId="import-errors" />
+      {storageProblem && (
+        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300" data-testid="storage-problem">
+          {storageProblem}
+        </p>
+      )}
+      {documents.length > 0 && (
+        <div ref={scroller} className="mt-2 max-h-64 overflow-auto" data-testid="documents">
+          <ul style={{ height: v.getTotalSize(), position: 'relative' }}>
+            {v.getVirtualItems().map((row) => {
+              const d = documents[row.index]!;
+              return (
+                <li key={d.id} className="absolute inset-x-0 flex items-center gap-2 text-sm" style={{ top: row.start, height: ROW }}>
+                  <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" lang="ja" onClick={() => open(d.id!)} title={`${d.source}:${d.line ?? ''}`}>
+                    <span className="text-xs text-slate-500">{d.task}</span> {d.text}
+                  </button>
+                  <button type="button" className="px-1 text-xs" aria-label={t('corpus.deleteOne', { line: d.line ?? '' })} onClick={() => void remove(d.id!)}>
+                    ×
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </details>
+  );
+}

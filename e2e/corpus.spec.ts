@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { sharedPath } from '../src/testing/sharedData.ts';
+
+const tcree = readFileSync(sharedPath('tcree-sample.jsonl'), 'utf8').trim();
+const withBadLine = `${tcree}\n{"text": "壊れた行\n`;
+
+async function importFile(page: Page, name: string, buffer: Buffer) {
+  await page.getByText(/^Corpus \(/).click();
+  await page.getByLabel('Import a file').setInputFiles({ name, mimeType: 'application/json', buffer });
+}
+
+test('an imported JSONL keeps its good lines, names the bad one, and survives a reload and going offline', async ({ page, context }) => {
+  await page.goto('/');
+  await importFile(page, 'tcree.jsonl', Buffer.from(withBadLine));
+  await expect(page.getByTestId('import-result')).toHaveText('6 documents imported');
+  await expect(page.getByTestId('import-errors')).toContainText(/^tcree\.jsonl:7: not valid JSON/);
+  await expect(page.getByTestId('documents').locator('li')).toHaveCount(6);
+  // Opening a document with an output renders it like a live run.
+  await page.getByTestId('documents').getByRole('button', { name: /国母和宏/ }).click();
+  await expect(page.getByTestId('category')).toHaveText('スポーツ');
+  await expect(page.getByTestId('relations').locator('tbody td').first()).toHaveText('国母和宏');
+
+  await page.reload();
+  await page.getByText(/^Corpus \(6\)/).click();
+  await expect(page.getByTestId('documents').locator('li')).toHaveCount(6);
+
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByText(/^Corpus \(6\)/).click();
+  await expect(page.getByTestId('documents').locator('li')).toHaveCount(6);
+  await context.setOffline(false);
+});
+
+test('a binary file renamed .jsonl is refused with a clear message and loses nothing', async ({ page }) => {
+  await page.goto('/');
+  await importFile(page, 'good.jsonl', Buffer.from(tcree));
+  await expect(page.getByTestId('import-result')).toHaveText('6 documents imported');
+  const zip = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from([0, 0, 0xff, 0xfe, 0x00, 0x10]), Buffer.alloc(64, 0)]);
+  await page.getByLabel('Import a file').setInputFiles({ name: 'archive.jsonl', mimeType: 'application/json', buffer: zip });
+  await expect(page.getByTestId('import-errors')).toHaveText('archive.jsonl:1: this file does not look like text (binary data); nothing was imported from it');
+  await expect(page.getByTestId('import-result')).toHaveText('0 documents imported');
+  await expect(page.getByTestId('documents').locator('li')).toHaveCount(6);
+  await expect(page.getByRole('heading', { name: 'GIELLM Web' })).toBeVisible();
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { binaryLine, readRecords } from './records.ts';
+import { DEFAULT_PROFILE as P } from '../format/profile.ts';
+
+describe('readRecords', () => {
+  it('reads records with task or IW, keeps ids as strings, and reports bad lines by number', () => {
+    const content = '\uFEFF{"id": 1, "text": "a", "task": "ner"}\r\n\r\n{"text": "b", "iw": "関係抽出", "output": "<スポーツ>関係抽出"}\n[1]\n{"text": "c", "iw": "謎"}\n';
+    const r = readRecords(content, 'd.jsonl', P);
+    expect(r.records).toEqual([
+      { id: '1', text: 'a', task: 'ner', line: 1 },
+      { text: 'b', task: 're', output: '<スポーツ>関係抽出', line: 3 },
+    ]);
+    expect(r.errors.map((e) => [e.line, e.message.slice(0, 24)])).toEqual([
+      [4, 'expected a JSON object l'],
+      [5, 'unknown IW "謎" (expected'],
+    ]);
+  });
+});
+
+describe('binaryLine', () => {
+  it('finds NUL bytes and undecodable bytes, and passes text', () => {
+    expect(binaryLine('{"text": "東京"}\n')).toBeNull();
+    expect(binaryLine('ok\nok\n\u0000\u0001PK')).toBe(3);
+    expect(binaryLine(new TextDecoder().decode(new Uint8Array([0x7b, 0x0a, 0xff, 0xfe])))).toBe(2);
+  });
+});
