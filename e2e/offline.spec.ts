@@ -45,3 +45,17 @@ test('the static build works from a sub-path of another host', async ({ page }) 
   await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 20_000 });
   expect(failed).toEqual([]);
 });
+
+test('a new deployment shows an update prompt, and Reload moves to it', async ({ page }) => {
+  const site = `http://127.0.0.1:${process.env.MODEL_SERVER_PORT ?? 4174}/giellm/`;
+  await page.goto(site);
+  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.request.post(`${site}__deploy`);
+  // The browser checks for a new service worker on navigation; the new one waits for the user's OK.
+  await page.reload();
+  await expect(page.getByTestId('pwa-update')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('pwa-update').getByRole('button', { name: 'Reload' }).click();
+  await expect(page.getByTestId('pwa-update')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId('offline-ready')).toBeVisible();
+});

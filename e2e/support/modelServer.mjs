@@ -73,6 +73,8 @@ const HOST_PAGE = `<!doctype html><html><head><title>Host</title></head><body>
 </script></body></html>`;
 
 let requests = [];
+/** Bumped by POST /giellm/__deploy: the served sw.js changes, as after a new deployment. */
+let deployment = 0;
 /** Downloads of each flaky URL (path and query), so parallel tests with their own URLs do not interfere. */
 const flakyCounts = new Map();
 
@@ -84,11 +86,18 @@ const server = createServer((req, res) => {
   if (url.pathname === '/__stats') return res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(requests));
   if (url.pathname === '/host.html') return res.writeHead(200, { 'content-type': 'text/html' }).end(HOST_PAGE);
   // The production build under a sub-path, as a project site would host it (missing files: 404).
+  if (url.pathname === '/giellm/__deploy') {
+    deployment++;
+    return res.writeHead(204).end();
+  }
   if (url.pathname.startsWith('/giellm/')) {
     const rel = normalize(url.pathname.slice('/giellm/'.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
     const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
     readFile(join('dist', rel)).then(
-      (body) => res.writeHead(200, { 'content-type': types[extname(rel)] ?? 'application/octet-stream' }).end(body),
+      (body) => {
+        const out = rel === 'sw.js' && deployment > 0 ? Buffer.concat([body, Buffer.from(`\n// deployment ${deployment}\n`)]) : body;
+        res.writeHead(200, { 'content-type': types[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(out);
+      },
       () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found'),
     );
     return;
