@@ -22,3 +22,8 @@ export { EXAMPLES, type WorkedExample } from './prompting/examples.ts';
 export { checkConfig, checkLibrary, type FileProbe } from './engine/preflight.ts';
 export { shiftOffsets } from './align/shiftOffsets.ts';
 export { EMBED_API_VERSION, MAX_TEXT, allowedOrigins, isAllowedOrigin, mergeExtractions, readHostMessage, type ExtractRequest, type HostMessage } from './embed/protocol.ts';
+export { codePointOffset, utf16Offset, type AnnotatedDocument } from './interchange/document.ts';
+export { toTrainingJsonl } from './interchange/training.ts';
+export { fromDoccano, toDoccano } from './interchange/doccano.ts';
+export { fromLabelStudio, toLabelStudio } from './interchange/labelStudio.ts';
+export { entitiesCsv, quadruplesCsv, triplesCsv } from './interchange/csv.ts';
