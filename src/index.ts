@@ -1,4 +1,6 @@
 // The framework-free extraction core: runs in Node, in a worker and in the page.
+// Modules with heavy dependencies are imported by their own paths, so the page's entry chunk does not carry
+// them: src/embed/protocol.ts (zod) and src/interchange/* (papaparse).
 export * from './domain/types.ts';
 export { TASKS, TASK_IDS, getTask, isTaskId } from './format/taskCatalog.ts';
 export { BUILTIN_PROFILES, CSV_PROFILE, DEFAULT_PROFILE, validateProfile, type FormatProfile } from './format/profile.ts';
@@ -21,9 +23,3 @@ export { buildPromptedMessages, instructionFor, promptLength, MAX_EXAMPLES, type
 export { EXAMPLES, type WorkedExample } from './prompting/examples.ts';
 export { checkConfig, checkLibrary, type FileProbe } from './engine/preflight.ts';
 export { shiftOffsets } from './align/shiftOffsets.ts';
-export { EMBED_API_VERSION, MAX_TEXT, allowedOrigins, isAllowedOrigin, mergeExtractions, readHostMessage, type ExtractRequest, type HostMessage } from './embed/protocol.ts';
-export { codePointOffset, utf16Offset, type AnnotatedDocument } from './interchange/document.ts';
-export { toTrainingJsonl } from './interchange/training.ts';
-export { fromDoccano, toDoccano } from './interchange/doccano.ts';
-export { fromLabelStudio, toLabelStudio } from './interchange/labelStudio.ts';
-export { entitiesCsv, quadruplesCsv, triplesCsv } from './interchange/csv.ts';

@@ -1,4 +1,5 @@
-import { EMBED_API_VERSION, extract, isAllowedOrigin, mergeExtractions, readHostMessage, shiftOffsets, type ExtractRequest, type FormatProfile } from '../../../src/index.ts';
+import { extract, shiftOffsets, type FormatProfile } from '../../../src/index.ts';
+import { EMBED_API_VERSION, allowedOrigins, isAllowedOrigin, mergeExtractions, readHostMessage, type ExtractRequest } from '../../../src/embed/protocol.ts';
 import { engine } from '../../shared/engine/engine.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
@@ -10,7 +11,8 @@ type Reply = Record<string, unknown> & { type: string };
  * The iframe side of the embed API (see README: Embedding). Only the parent window, and only from an
  * allowed origin, is listened to and answered; everything else is ignored without a reply.
  */
-export function startEmbedBridge(allowed: readonly string[]): () => void {
+export function startEmbedBridge(originsParam: string | null): () => void {
+  const allowed = allowedOrigins(originsParam, import.meta.env.VITE_EMBED_ORIGINS ?? '');
   const parent = window.parent;
   if (parent === window) return () => undefined;
   const sendAll = (msg: Reply) => {
