@@ -45,3 +45,35 @@ test('a binary file renamed .jsonl is refused with a clear message and loses not
   await expect(page.getByTestId('documents').locator('li')).toHaveCount(6);
   await expect(page.getByRole('heading', { name: 'GIELLM Web' })).toBeVisible();
 });
+
+test('export GIELLM training data exactly, and doccano that imports back without loss', async ({ page }) => {
+  const { buildInput, DEFAULT_PROFILE } = await import('../src/index.ts');
+  const rows = tcree.split('\n').map((l) => JSON.parse(l) as { text: string; iw: string; output: string });
+  await page.goto('/');
+  await importFile(page, 'tcree.jsonl', Buffer.from(tcree));
+  await expect(page.getByTestId('import-result')).toHaveText('6 documents imported');
+
+  const save = async (format: string) => {
+    await page.getByRole('combobox', { name: 'Export format' }).selectOption(format);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    return { name: download.suggestedFilename(), content: readFileSync((await download.path())!, 'utf8') };
+  };
+
+  const training = await save('giellm');
+  expect(training.name).toBe('giellm-train.jsonl');
+  const lines = training.content.split('\n').map((l) => JSON.parse(l) as { input: string; output: string });
+  expect(lines.map((l) => l.output)).toEqual(rows.map((r) => r.output));
+  expect(lines.map((l) => l.input)).toEqual(rows.map((r) => buildInput(r.text, r.iw === '関係抽出' ? 're' : 'ee', DEFAULT_PROFILE)));
+
+  // Relations survive doccano: export the RE documents and import them again.
+  await page.getByRole('combobox', { name: 'Task' }).selectOption('re');
+  const doccano = await save('doccano');
+  const reLines = doccano.content.split('\n').filter((l) => l.includes('"relations"'));
+  expect(reLines).toHaveLength(3);
+  await page.getByLabel('Import a file').setInputFiles({ name: 'doccano.jsonl', mimeType: 'application/json', buffer: Buffer.from(reLines.join('\n')) });
+  await expect(page.getByTestId('import-result')).toHaveText('3 documents imported');
+  await expect(page.getByTestId('documents').locator('li')).toHaveCount(9);
+  await page.getByTestId('documents').getByRole('button', { name: /マイブリッジ/ }).last().click();
+  await expect(page.getByTestId('relations').locator('tbody td')).toHaveText(['山村浩二', '監督', 'マイブリッジの糸']);
+  await expect(page.getByTestId('category')).toHaveText('映画');
+});

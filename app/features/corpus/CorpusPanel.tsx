@@ -1,9 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ErrorList } from '../../shared/ErrorList.tsx';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useCorpusStore } from './corpusStore.ts';
+import { EXPORT_FORMATS, exportFile, type ExportFormat } from './corpusFormats.ts';
+import { useProfileStore } from '../profile/profileStore.ts';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
 const ROW = 32;
@@ -20,6 +22,15 @@ export function CorpusPanel() {
   useEffect(() => {
     void load();
   }, [load]);
+  const [format, setFormat] = useState<ExportFormat>('giellm');
+  const download = () => {
+    const f = exportFile(format, documents, useProfileStore.getState().profile);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([f.content], { type: f.type }));
+    a.download = f.name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
 
   return (
     <details className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="corpus">
@@ -41,6 +52,20 @@ export function CorpusPanel() {
             }}
           />
         </label>
+        {documents.length > 0 && (
+          <>
+            <select className={button} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} aria-label={t('corpus.exportFormat')}>
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`corpus.formatNames.${f}`)}
+                </option>
+              ))}
+            </select>
+            <button type="button" className={button} onClick={download}>
+              {t('corpus.export')}
+            </button>
+          </>
+        )}
         {documents.length > 0 && (
           <button type="button" className={button} onClick={() => void clear()}>
             {t('corpus.deleteAll')}

@@ -4,6 +4,7 @@ import { corpusDb, storageError, type StoredDocument } from '../../shared/storag
 import { useProfileStore } from '../profile/profileStore.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useRunStore } from '../workspace/runStore.ts';
+import { documentsFromAnnotations } from './corpusFormats.ts';
 
 interface CorpusState {
   documents: StoredDocument[];
@@ -26,6 +27,8 @@ export function documentsFromFile(name: string, content: string, task: TaskId): 
   const binary = binaryLine(content);
   if (binary !== null) return { docs: [], errors: [`${name}:${binary}: this file does not look like text (binary data); nothing was imported from it`] };
   const importedAt = Date.now();
+  const annotations = documentsFromAnnotations(name, content, task, useProfileStore.getState().profile);
+  if (annotations) return { docs: annotations.docs.map((d) => ({ ...d, importedAt })), errors: annotations.errors };
   if (/\.jsonl?$/i.test(name)) {
     const { records, errors } = readRecords(content, name, useProfileStore.getState().profile);
     return {

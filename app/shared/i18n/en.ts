@@ -110,11 +110,14 @@ export const en = {
     file: 'file {{done}}/{{total}}',
   },
   corpus: {
+    export: 'Export',
+    exportFormat: 'Export format',
+    formatNames: { 'giellm': 'GIELLM training JSONL', 'extraction': 'Extraction JSON (with offsets)', 'doccano': 'doccano JSONL', 'labelstudio': 'Label Studio JSON', 'entities-csv': 'CSV: entities', 'triples-csv': 'CSV: triples', 'quadruples-csv': 'CSV: events' },
     heading: 'Corpus',
     import: 'Import a file',
     deleteAll: 'Delete all',
     imported: '{{count}} documents imported',
-    formats: 'JSONL records ({"id"?, "text", "task" or "iw", "output"?}), or plain text with one document per line. Kept in this browser.',
+    formats: 'JSONL records ({"id"?, "text", "task" or "iw", "output"?}), doccano JSONL, Label Studio JSON, or plain text with one document per line. Kept in this browser.',
     deleteOne: 'Delete the document of line {{line}}',
   },
   commands: {

@@ -112,11 +112,14 @@ export const ja: Messages = {
     file: 'ファイル {{done}}/{{total}}',
   },
   corpus: {
+    export: '書き出す',
+    exportFormat: '書き出し形式',
+    formatNames: { 'giellm': 'GIELLM学習用JSONL', 'extraction': 'Extraction JSON（位置つき）', 'doccano': 'doccano JSONL', 'labelstudio': 'Label Studio JSON', 'entities-csv': 'CSV: 固有表現', 'triples-csv': 'CSV: 関係', 'quadruples-csv': 'CSV: イベント' },
     heading: 'コーパス',
     import: 'ファイルを読み込む',
     deleteAll: 'すべて削除',
     imported: '{{count}}件の文書を読み込みました',
-    formats: 'JSONLのレコード（{"id"?, "text", "task" または "iw", "output"?}）、または1行1文書のテキスト。このブラウザに保存されます。',
+    formats: 'JSONLのレコード（{"id"?, "text", "task" または "iw", "output"?}）、doccano JSONL、Label Studio JSON、または1行1文書のテキスト。このブラウザに保存されます。',
     deleteOne: '{{line}}行目の文書を削除',
   },
   commands: {

@@ -1,0 +1,54 @@
+import { extract, serializeOutput, type FormatProfile, type TaskId } from '../../../src/index.ts';
+import type { AnnotatedDocument } from '../../../src/interchange/document.ts';
+import { toTrainingJsonl } from '../../../src/interchange/training.ts';
+import { fromDoccano, toDoccano } from '../../../src/interchange/doccano.ts';
+import { fromLabelStudio, toLabelStudio } from '../../../src/interchange/labelStudio.ts';
+import { entitiesCsv, quadruplesCsv, triplesCsv } from '../../../src/interchange/csv.ts';
+import { formatInputError } from '../../../src/index.ts';
+import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
+
+export const EXPORT_FORMATS = ['giellm', 'extraction', 'doccano', 'labelstudio', 'entities-csv', 'triples-csv', 'quadruples-csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Stored documents with their outputs read and located, the unit every export format takes. */
+export function annotated(docs: readonly StoredDocument[], profile: FormatProfile): AnnotatedDocument[] {
+  return docs.map((d) => ({ id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: extract(d.output ?? '', d.task, profile, d.text) }));
+}
+
+/** The file for an export: name, type and content. */
+export function exportFile(format: ExportFormat, docs: readonly StoredDocument[], profile: FormatProfile): { name: string; type: string; content: string } {
+  const a = annotated(docs, profile);
+  switch (format) {
+    case 'giellm':
+      return { name: 'giellm-train.jsonl', type: 'application/jsonl', content: toTrainingJsonl(a, profile) };
+    case 'extraction':
+      return { name: 'extractions.jsonl', type: 'application/jsonl', content: a.map((d) => JSON.stringify({ id: d.id, text: d.text, extraction: d.extraction })).join('\n') };
+    case 'doccano':
+      return { name: 'doccano.jsonl', type: 'application/jsonl', content: a.map(toDoccano).join('\n') };
+    case 'labelstudio':
+      return { name: 'label-studio.json', type: 'application/json', content: toLabelStudio(a) };
+    case 'entities-csv':
+      return { name: 'entities.csv', type: 'text/csv', content: entitiesCsv(a) };
+    case 'triples-csv':
+      return { name: 'triples.csv', type: 'text/csv', content: triplesCsv(a) };
+    case 'quadruples-csv':
+      return { name: 'quadruples.csv', type: 'text/csv', content: quadruplesCsv(a) };
+  }
+}
+
+/**
+ * Reads doccano JSONL or a Label Studio JSON export into documents whose output is the GIELLM string of
+ * their annotations, so they render like a run. Null when the content is neither.
+ */
+export function documentsFromAnnotations(name: string, content: string, task: TaskId, profile: FormatProfile): { docs: Omit<StoredDocument, 'importedAt'>[]; errors: string[] } | null {
+  const trimmed = content.trimStart();
+  const isLabelStudio = trimmed.startsWith('[') && /"annotations"\s*:/.test(trimmed.slice(0, 20_000));
+  const firstLine = trimmed.split('\n', 1)[0] ?? '';
+  const isDoccano = !isLabelStudio && /^\{/.test(firstLine) && /"(label|entities)"\s*:/.test(firstLine) && !/"output"\s*:/.test(firstLine);
+  if (!isLabelStudio && !isDoccano) return null;
+  const r = isLabelStudio ? fromLabelStudio(content, name, task) : fromDoccano(content, name, task);
+  return {
+    docs: r.records.map((d, i) => ({ source: name, line: isDoccano ? i + 1 : null, recordId: d.id, text: d.text, task, output: serializeOutput(d.extraction, task, profile) })),
+    errors: r.errors.map(formatInputError),
+  };
+}
