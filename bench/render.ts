@@ -59,7 +59,7 @@ async function main() {
       const page = await browser.newPage({ locale: 'en-US' });
       await page.goto(`http://127.0.0.1:${PORT}/`);
       await page.getByRole('textbox', { name: 'Source text' }).fill(a.text);
-      await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+      await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
       const r = await page.evaluate(async ({ output, want }) => {
         const box = document.querySelector('textarea[aria-label="Model output"]') as HTMLTextAreaElement;
         const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
@@ -122,7 +122,7 @@ async function main() {
     await form.getByRole('button', { name: 'Add' }).click();
     await page.getByRole('button', { name: /Download and load/ }).click();
     await page.getByText('Ready: bench-q4f32_1').waitFor({ timeout: 20_000 });
-    await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+    await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
     await page.getByRole('textbox', { name: 'Source text' }).fill(a.sentences.join('\n'));
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => /^(\d+) \/ \1 sentences$/.test(document.querySelector('[data-testid="run-progress"]')?.textContent ?? ''), null, { timeout: 300_000 });

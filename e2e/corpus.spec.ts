@@ -66,7 +66,7 @@ test('export GIELLM training data exactly, and doccano that imports back without
   expect(lines.map((l) => l.input)).toEqual(rows.map((r) => buildInput(r.text, r.iw === '関係抽出' ? 're' : 'ee', DEFAULT_PROFILE)));
 
   // Relations survive doccano: export the RE documents and import them again.
-  await page.getByRole('combobox', { name: 'Task' }).selectOption('re');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('re');
   const doccano = await save('doccano');
   const reLines = doccano.content.split('\n').filter((l) => l.includes('"relations"'));
   expect(reLines).toHaveLength(3);
@@ -76,4 +76,20 @@ test('export GIELLM training data exactly, and doccano that imports back without
   await page.getByTestId('documents').getByRole('button', { name: /マイブリッジ/ }).last().click();
   await expect(page.getByTestId('relations').locator('tbody td')).toHaveText(['山村浩二', '監督', 'マイブリッジの糸']);
   await expect(page.getByTestId('category')).toHaveText('映画');
+});
+
+test('the document list filters by task and output, and searches text and outputs', async ({ page }) => {
+  await page.goto('/');
+  await importFile(page, 'tcree.jsonl', Buffer.from(tcree));
+  await page.getByLabel('Import a file').setInputFiles({ name: 'plain.txt', mimeType: 'text/plain', buffer: Buffer.from('一行目の文書。\n二行目の文書。\n') });
+  await expect(page.getByTestId('shown-count')).toHaveText('8 of 8');
+  await page.getByRole('combobox', { name: 'Task filter' }).selectOption('re');
+  await expect(page.getByTestId('shown-count')).toHaveText('3 of 8');
+  await page.getByRole('searchbox', { name: 'Search text and outputs' }).fill('監督 黒澤');
+  await expect(page.getByTestId('documents').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('documents').locator('li')).toContainText('黒澤明監督作品');
+  await page.getByRole('searchbox', { name: 'Search text and outputs' }).fill('');
+  await page.getByRole('combobox', { name: 'Task filter' }).selectOption('all');
+  await page.getByRole('combobox', { name: 'Output filter' }).selectOption('without');
+  await expect(page.getByTestId('shown-count')).toHaveText('2 of 8');
 });

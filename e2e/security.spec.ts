@@ -29,7 +29,7 @@ test('hostile text and model output stay text: no script runs, no dialog, the ap
   });
   const violations = await watchCsp(page);
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
   await page.getByRole('textbox', { name: 'Source text' }).fill(HOSTILE);
   await page
     .getByRole('textbox', { name: 'Model output' })
@@ -43,7 +43,7 @@ test('hostile text and model output stay text: no script runs, no dialog, the ap
   expect(dialogs).toBe(0);
   expect(await violations()).toEqual([]);
   // Still usable: change task and read a normal output.
-  await page.getByRole('combobox', { name: 'Task' }).selectOption('re');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('re');
   await page.getByRole('textbox', { name: 'Model output' }).fill('<スポーツ>関係抽出:東京;所属;都:');
   await expect(page.getByTestId('category')).toHaveText('スポーツ');
 });
@@ -54,7 +54,7 @@ test('a 1 MB paste is taken without freezing the page', async ({ page }) => {
   await page.goto('/');
   const big = `${'東京都千代田区に本社を置く企業である。'.repeat(53_000)}`; // ≈1 MB of UTF-16
   expect(big.length).toBeGreaterThan(1_000_000);
-  await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
   await page.getByRole('textbox', { name: 'Source text' }).evaluate((el, value) => {
     const box = el as HTMLTextAreaElement;
     Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, value);

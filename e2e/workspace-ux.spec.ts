@@ -18,7 +18,7 @@ test.describe('Japanese UI', () => {
 
 test('the format profile edits the model input, refuses a bad IW with a reason, and survives a reload', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Task' }).selectOption('se-adj');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('se-adj');
   await page.getByText(/^Format:/).click();
   const iw = page.getByRole('textbox', { name: 'Instruction word' });
   await iw.fill('感情形容詞抽出');
@@ -29,7 +29,7 @@ test('the format profile edits the model input, refuses a bad IW with a reason, 
   await expect(page.getByTestId('profile-errors')).toContainText('iw.se-adj: expected a non-empty string without : ; < >');
   await expect(page.getByTestId('model-input')).toHaveText(/感情形容詞抽出$/); // the last good value stays
   await page.reload();
-  await page.getByRole('combobox', { name: 'Task' }).selectOption('se-adj');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('se-adj');
   await page.getByRole('button', { name: 'Show the model input' }).click();
   await expect(page.getByTestId('model-input')).toHaveText(/<積極><消極>感情形容詞抽出$/);
 });

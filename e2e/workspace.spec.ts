@@ -22,7 +22,7 @@ test.describe('workspace', () => {
 
   test('a pasted NER output is read, with warnings for what could not be', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+    await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
     await page.getByRole('textbox', { name: 'Source text' }).fill('NTTドコモは28日、東京や名古屋で内覧会を実施する。');
     await page.getByRole('textbox', { name: 'Model output' }).fill('＜技術＞固有表現抽出：法人名；ＮＴＴドコモ：地名；東京：地名；名古屋：壊れた：地名；大阪</s>');
     await expect(page.getByTestId('category')).toHaveText('技術');
@@ -39,7 +39,7 @@ test.describe('workspace', () => {
       void d.dismiss();
     });
     await page.goto('/');
-    await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+    await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
     const hostile = '<img src=x onerror=alert(1)>の発表';
     await page.getByRole('textbox', { name: 'Source text' }).fill(hostile);
     await page.getByRole('textbox', { name: 'Model output' }).fill('<社会>固有表現抽出:製品名;<img src=x onerror=alert(1)>');

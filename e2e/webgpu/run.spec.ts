@@ -11,7 +11,7 @@ async function loadScriptedModel(page: Page) {
   await addCustomModel(page, { id: 'tiny-q4f32_1', folder: 'tiny-q4f32_1', lib: 'not-tvm.wasm', mode: 'giellm' });
   await page.getByRole('button', { name: /Download and load/ }).click();
   await expect(page.getByTestId('engine-status')).toHaveText('Ready: tiny-q4f32_1');
-  await page.getByRole('combobox', { name: 'Task' }).selectOption('ner');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
 }
 
 test('a run streams per-sentence results into place, then shows the final state', async ({ page }) => {

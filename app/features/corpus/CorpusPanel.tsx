@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ErrorList } from '../../shared/ErrorList.tsx';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useCorpusStore } from './corpusStore.ts';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from './corpusFormats.ts';
+import { filterDocuments, NO_FILTER, type DocumentFilter } from './filterDocuments.ts';
+import { TASK_IDS } from '../../../src/index.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
@@ -16,8 +18,11 @@ export function CorpusPanel() {
   const { documents, importErrors, importedCount, storageProblem } = useCorpusStore();
   const { load, importFile, open, remove, clear } = useCorpusStore.getState();
   const scroller = useRef<HTMLDivElement>(null);
+  const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => filterDocuments(documents, deferredFilter), [documents, deferredFilter]);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer returns functions by design
-  const v = useVirtualizer({ count: documents.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
+  const v = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
 
   useEffect(() => {
     void load();
@@ -85,10 +90,36 @@ export function CorpusPanel() {
         </p>
       )}
       {documents.length > 0 && (
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <input
+            type="search"
+            className={`${button} min-w-0 flex-1`}
+            placeholder={t('corpus.search')}
+            aria-label={t('corpus.search')}
+            value={filter.query}
+            onChange={(e) => setFilter({ ...filter, query: e.target.value })}
+          />
+          <select className={button} aria-label={t('corpus.filterTask')} value={filter.task} onChange={(e) => setFilter({ ...filter, task: e.target.value as DocumentFilter['task'] })}>
+            <option value="all">{t('corpus.allTasks')}</option>
+            {TASK_IDS.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+          <select className={button} aria-label={t('corpus.filterOutput')} value={filter.output} onChange={(e) => setFilter({ ...filter, output: e.target.value as DocumentFilter['output'] })}>
+            <option value="any">{t('corpus.outputAny')}</option>
+            <option value="with">{t('corpus.outputWith')}</option>
+            <option value="without">{t('corpus.outputWithout')}</option>
+          </select>
+          <span data-testid="shown-count">{t('corpus.shown', { shown: shown.length, total: documents.length })}</span>
+        </div>
+      )}
+      {documents.length > 0 && (
         <div ref={scroller} className="mt-2 max-h-64 overflow-auto" data-testid="documents">
           <ul style={{ height: v.getTotalSize(), position: 'relative' }}>
             {v.getVirtualItems().map((row) => {
-              const d = documents[row.index]!;
+              const d = shown[row.index]!;
               return (
                 <li key={d.id} className="absolute inset-x-0 flex items-center gap-2 text-sm" style={{ top: row.start, height: ROW }}>
                   <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" lang="ja" onClick={() => open(d.id!)} title={`${d.source}:${d.line ?? ''}`}>
