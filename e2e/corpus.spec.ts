@@ -93,3 +93,15 @@ test('the document list filters by task and output, and searches text and output
   await page.getByRole('combobox', { name: 'Output filter' }).selectOption('without');
   await expect(page.getByTestId('shown-count')).toHaveText('2 of 8');
 });
+
+test('the stockmark ner-wikipedia file imports whole, each sentence with its gold entities', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/');
+  await importFile(page, 'ner.json', readFileSync(sharedPath('stockmark-ner-wikipedia.json')));
+  await expect(page.getByTestId('import-result')).toHaveText('5343 documents imported', { timeout: 30_000 });
+  await expect(page.getByTestId('shown-count')).toHaveText('5343 of 5343');
+  await page.getByRole('searchbox', { name: 'Search text and outputs' }).fill('松友美佐紀');
+  await page.getByTestId('documents').getByRole('button', { name: /松友美佐紀は、日本のバドミントン選手/ }).click();
+  await expect(page.getByTestId('highlighted').locator('mark')).toHaveText(['松友美佐紀', '日本']);
+  await expect(page.getByTestId('entities').locator('tbody tr')).toHaveCount(2);
+});

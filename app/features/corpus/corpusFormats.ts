@@ -4,7 +4,7 @@ import { toTrainingJsonl } from '../../../src/interchange/training.ts';
 import { fromDoccano, toDoccano } from '../../../src/interchange/doccano.ts';
 import { fromLabelStudio, toLabelStudio } from '../../../src/interchange/labelStudio.ts';
 import { entitiesCsv, quadruplesCsv, triplesCsv } from '../../../src/interchange/csv.ts';
-import { formatInputError } from '../../../src/index.ts';
+import { convertStockmark, formatInputError } from '../../../src/index.ts';
 import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
 
 export const EXPORT_FORMATS = ['giellm', 'extraction', 'doccano', 'labelstudio', 'entities-csv', 'triples-csv', 'quadruples-csv'] as const;
@@ -37,11 +37,17 @@ export function exportFile(format: ExportFormat, docs: readonly StoredDocument[]
 }
 
 /**
- * Reads doccano JSONL or a Label Studio JSON export into documents whose output is the GIELLM string of
+ * Reads the stockmark ner-wikipedia JSON, doccano JSONL or a Label Studio JSON export into documents whose output is the GIELLM string of
  * their annotations, so they render like a run. Null when the content is neither.
  */
 export function documentsFromAnnotations(name: string, content: string, task: TaskId, profile: FormatProfile): { docs: Omit<StoredDocument, 'importedAt'>[]; errors: string[] } | null {
   const trimmed = content.trimStart();
+  const head = trimmed.slice(0, 2000);
+  if (trimmed.startsWith('[') && /"curid"\s*:/.test(head) && /"entities"\s*:/.test(head)) {
+    // stockmark ner-wikipedia: gold NER; its SCNM categories are not in the file, so outputs carry none.
+    const r = convertStockmark(content, name, profile, null);
+    return { docs: r.records.map((d) => ({ source: name, line: d.line, recordId: d.id ?? null, text: d.text, task: 'ner', output: d.output ?? null })), errors: r.errors.map(formatInputError) };
+  }
   const isLabelStudio = trimmed.startsWith('[') && /"annotations"\s*:/.test(trimmed.slice(0, 20_000));
   const firstLine = trimmed.split('\n', 1)[0] ?? '';
   const isDoccano = !isLabelStudio && /^\{/.test(firstLine) && /"(label|entities)"\s*:/.test(firstLine) && !/"output"\s*:/.test(firstLine);

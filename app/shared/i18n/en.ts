@@ -125,7 +125,7 @@ export const en = {
     import: 'Import a file',
     deleteAll: 'Delete all',
     imported: '{{count}} documents imported',
-    formats: 'JSONL records ({"id"?, "text", "task" or "iw", "output"?}), doccano JSONL, Label Studio JSON, or plain text with one document per line. Kept in this browser.',
+    formats: 'JSONL records ({"id"?, "text", "task" or "iw", "output"?}), doccano JSONL, Label Studio JSON, stockmark ner-wikipedia JSON, or plain text with one document per line. Kept in this browser.',
     deleteOne: 'Delete the document of line {{line}}',
   },
   commands: {

@@ -127,7 +127,7 @@ export const ja: Messages = {
     import: 'ファイルを読み込む',
     deleteAll: 'すべて削除',
     imported: '{{count}}件の文書を読み込みました',
-    formats: 'JSONLのレコード（{"id"?, "text", "task" または "iw", "output"?}）、doccano JSONL、Label Studio JSON、または1行1文書のテキスト。このブラウザに保存されます。',
+    formats: 'JSONLのレコード（{"id"?, "text", "task" または "iw", "output"?}）、doccano JSONL、Label Studio JSON、stockmark ner-wikipedia JSON、または1行1文書のテキスト。このブラウザに保存されます。',
     deleteOne: '{{line}}行目の文書を削除',
   },
   commands: {
