@@ -7,7 +7,8 @@ import { serializeOutput } from '../format/serializeOutput.ts';
 import { buildInput } from '../format/buildInput.ts';
 import { emptyExtraction, type TaskId } from '../domain/types.ts';
 import { loadStockmark, loadTcree } from '../testing/sharedData.ts';
-import { codePointOffset, utf16Offset, type AnnotatedDocument } from './document.ts';
+import type { AnnotatedDocument } from './document.ts';
+import { TextIndex } from '../text/textIndex.ts';
 import { fromDoccano, toDoccano } from './doccano.ts';
 import { fromLabelStudio, toLabelStudio } from './labelStudio.ts';
 import { toTrainingJsonl } from './training.ts';
@@ -28,9 +29,10 @@ const surrogate: AnnotatedDocument = { id: 's', text: '𠮷野家と𩸽定食',
 
 describe('offset units', () => {
   it('converts code points and UTF-16 units both ways', () => {
-    const t = '𠮷野家と𩸽';
-    expect([0, 1, 3, 4, 5].map((cp) => utf16Offset(t, cp))).toEqual([0, 2, 4, 5, 7]);
-    expect([0, 2, 4, 5, 7].map((u) => codePointOffset(t, u))).toEqual([0, 1, 3, 4, 5]);
+    const t = new TextIndex('𠮷野家と𩸽');
+    expect([0, 1, 3, 4, 5].map((cp) => t.unitOf(cp))).toEqual([0, 2, 4, 5, 7]);
+    expect([0, 2, 4, 5, 7].map((u) => t.cp(u))).toEqual([0, 1, 3, 4, 5]);
+    expect(t.slice(1, 4)).toBe('野家と');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { LocatedExtraction, TaskId } from '../domain/types.ts';
 import type { InputError, ReadResult } from '../data/records.ts';
 import { TextIndex } from '../text/textIndex.ts';
-import { codePointOffset, utf16Offset, type AnnotatedDocument } from './document.ts';
+import type { AnnotatedDocument } from './document.ts';
 
 // Label Studio's JSON export/import: a list of tasks {data: {text}, annotations: [{result: [...]}]} with
 // "labels" regions (UTF-16 offsets, as JavaScript counts), "relation" items and "choices" for the category.
@@ -20,9 +20,10 @@ interface Region {
 export function toLabelStudio(docs: readonly AnnotatedDocument[]): string {
   const tasks = docs.map((d, i) => {
     const x = d.extraction;
+    const idx = new TextIndex(d.text);
     const result: Region[] = [];
     const regionOf = (o: readonly [number, number], label: string) => {
-      const [start, end] = [utf16Offset(d.text, o[0]), utf16Offset(d.text, o[1])];
+      const [start, end] = [idx.unitOf(o[0]), idx.unitOf(o[1])];
       const found = result.find((r) => r.type === 'labels' && r.value?.start === start && r.value.end === end && r.value.labels?.[0] === label);
       if (found) return found.id;
       const id = `r${result.length + 1}`;
@@ -68,7 +69,7 @@ export function fromLabelStudio(content: string, file: string, task: TaskId): Re
         errors.push({ file, line: null, message: `task ${i + 1}: region ${r.id} has no valid start/end` });
         return;
       }
-      const o: [number, number] = [codePointOffset(text, start!), codePointOffset(text, end!)];
+      const o: [number, number] = [idx.cp(start!), idx.cp(end!)];
       spans.set(r.id, o);
       const label = r.value?.labels?.[0] ?? '';
       if (label !== 'head' && label !== 'tail') x.entities.push({ label, text: idx.slice(...o), start: o[0], end: o[1] });

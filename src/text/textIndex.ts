@@ -31,7 +31,8 @@ export class TextIndex {
     return this.cpOfUnit === null ? this.text.length : this.cpOfUnit[this.text.length]!;
   }
 
-  private cp(unit: number): number {
+  /** Code-point offset of a UTF-16 offset (JavaScript and Label Studio count UTF-16 units). */
+  cp(unit: number): number {
     return this.cpOfUnit === null ? unit : this.cpOfUnit[unit]!;
   }
 
@@ -63,15 +64,14 @@ export class TextIndex {
     return null;
   }
 
-  /** UTF-16 index of a code-point offset. */
-  private unitOf(cp: number): number {
+  /** UTF-16 offset of a code-point offset. */
+  unitOf(cp: number): number {
     return this.cpOfUnit === null ? cp : lowerBound(this.cpOfUnit, cp);
   }
 
   /** The source text between two code-point offsets. */
   slice(start: number, end: number): string {
-    if (this.cpOfUnit === null) return this.text.slice(start, end);
-    return Array.from(this.text).slice(start, end).join('');
+    return this.text.slice(this.unitOf(start), this.unitOf(end));
   }
 
   private normView(): NormView {
