@@ -86,7 +86,7 @@ export function fromDoccano(content: string, file: string, task: TaskId): ReadRe
       x.relations.push({ head: idx.slice(from.start, from.end), relation: r.type, tail: idx.slice(to.start, to.end), offsets: { head: [from.start, from.end], tail: [to.start, to.end] } });
     }
     if (bad) continue;
-    records.push({ id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, extraction: x });
+    records.push({ id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, extraction: x, line });
   }
   return { records, errors };
 }

@@ -5,4 +5,6 @@ export interface AnnotatedDocument {
   id: string | null;
   text: string;
   extraction: LocatedExtraction;
+  /** Where an import found it: the 1-based line of a line-based file. */
+  line?: number;
 }

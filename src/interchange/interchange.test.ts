@@ -42,14 +42,14 @@ describe('doccano', () => {
       const task = docs[0]!.extraction.task;
       const back = fromDoccano(docs.map(toDoccano).join('\n'), 'x.jsonl', task);
       expect(back.errors).toEqual([]);
-      expect(back.records).toEqual(docs.map((d) => ({ ...d, extraction: { ...d.extraction, warnings: [] } })));
+      expect(back.records).toEqual(docs.map((d, i) => ({ ...d, extraction: { ...d.extraction, warnings: [] }, line: i + 1 })));
     }
   });
 
-  it('reports bad lines and keeps the good ones', () => {
-    const r = fromDoccano('{"text": "東京", "label": [[0, 2, "地名"]]}\n{"text": "東京", "label": [[0, 9, "地名"]]}\nnope', 'd.jsonl', 'ner');
-    expect(r.records).toHaveLength(1);
-    expect(r.errors.map((e) => e.line)).toEqual([2, 3]);
+  it('reports bad lines and keeps the good ones, with the lines they came from', () => {
+    const r = fromDoccano('{"text": "東京", "label": [[0, 9, "地名"]]}\n\nnope\n{"text": "東京", "label": [[0, 2, "地名"]]}', 'd.jsonl', 'ner');
+    expect(r.records.map((d) => d.line)).toEqual([4]);
+    expect(r.errors.map((e) => e.line)).toEqual([1, 3]);
   });
 });
 

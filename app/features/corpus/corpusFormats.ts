@@ -1,10 +1,9 @@
-import { extract, serializeOutput, type FormatProfile, type TaskId } from '../../../src/index.ts';
+import { convertStockmark, extract, formatInputError, serializeOutput, type FormatProfile, type TaskId } from '../../../src/index.ts';
 import type { AnnotatedDocument } from '../../../src/interchange/document.ts';
 import { toTrainingJsonl } from '../../../src/interchange/training.ts';
 import { fromDoccano, toDoccano } from '../../../src/interchange/doccano.ts';
 import { fromLabelStudio, toLabelStudio } from '../../../src/interchange/labelStudio.ts';
 import { entitiesCsv, quadruplesCsv, triplesCsv } from '../../../src/interchange/csv.ts';
-import { convertStockmark, formatInputError } from '../../../src/index.ts';
 import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
 
 export const EXPORT_FORMATS = ['giellm', 'extraction', 'doccano', 'labelstudio', 'entities-csv', 'triples-csv', 'quadruples-csv'] as const;
@@ -54,7 +53,7 @@ export function documentsFromAnnotations(name: string, content: string, task: Ta
   if (!isLabelStudio && !isDoccano) return null;
   const r = isLabelStudio ? fromLabelStudio(content, name, task) : fromDoccano(content, name, task);
   return {
-    docs: r.records.map((d, i) => ({ source: name, line: isDoccano ? i + 1 : null, recordId: d.id, text: d.text, task, output: serializeOutput(d.extraction, task, profile) })),
+    docs: r.records.map((d) => ({ source: name, line: d.line ?? null, recordId: d.id, text: d.text, task, output: serializeOutput(d.extraction, task, profile) })),
     errors: r.errors.map(formatInputError),
   };
 }
