@@ -4,6 +4,7 @@ import { DEFAULT_PROFILE as P } from '../src/format/profile.ts';
 import { TASK_IDS } from '../src/format/taskCatalog.ts';
 import type { TaskId } from '../src/domain/types.ts';
 import { loadStockmark, loadTcree } from '../src/testing/sharedData.ts';
+import { median } from './stats.ts';
 
 export interface PromptRow {
   task: TaskId;
@@ -14,7 +15,6 @@ export interface PromptRow {
   ratio5: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Median prompt length in characters: the GIELLM input (text + label set + IW) against a prompted model's

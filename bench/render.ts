@@ -4,6 +4,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { loadStockmark } from '../src/testing/sharedData.ts';
+import { median, quantile } from './stats.ts';
 
 // Rendering speed in Chromium, on the production build (run `npm run build` first; `npm run bench` does).
 const DIST = resolve('dist');
@@ -42,8 +43,6 @@ function article() {
   return { text: sentences.map((s) => s.text).join('\n'), output: `<社会>固有表現抽出${pairs.join('')}`, sentences: sentences.map((s) => s.text), outputs };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 
 async function main() {
   const server = await serveDist();
@@ -128,7 +127,7 @@ async function main() {
     await page.waitForFunction(() => /^(\d+) \/ \1 sentences$/.test(document.querySelector('[data-testid="run-progress"]')?.textContent ?? ''), null, { timeout: 300_000 });
     const onScreen = await page.getByTestId('sentence-runs').locator('> li').count();
     const times = await page.evaluate(() => (window as unknown as { __times: number[] }).__times);
-    results.tokenUpdates = { updates: times.length, sentencesOnScreen: onScreen, medianMs: median(times), p95Ms: p95(times), targetMs: 16 };
+    results.tokenUpdates = { updates: times.length, sentencesOnScreen: onScreen, medianMs: median(times), p95Ms: quantile(times, 0.95), targetMs: 16 };
     await page.close();
   } finally {
     await browser.close();

@@ -3,15 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { cpus } from 'node:os';
 import { generateSequences, runCore, PAPER_SEQUENCES } from './core.ts';
 import { promptLengths } from './prompts.ts';
+import { median } from './stats.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { alignSpans } from '../src/align/alignSpans.ts';
 import { emptyExtraction } from '../src/domain/types.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 function time(label: string, n: number, fn: () => void) {
   fn(); // warm-up: JIT and lazy caches, not part of the measurement

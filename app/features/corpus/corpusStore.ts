@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { binaryLine, formatInputError, numberedLinesOf, readRecords, type TaskId } from '../../../src/index.ts';
+import { binaryLine, formatInputError, numberedLines, readRecords, type TaskId } from '../../../src/index.ts';
 import { corpusDb, storageError, type StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
@@ -36,7 +36,7 @@ export function documentsFromFile(name: string, content: string, task: TaskId): 
       errors: errors.map(formatInputError),
     };
   }
-  return { docs: numberedLinesOf(content).map(({ line, text }) => ({ source: name, line, recordId: null, text: text.trim(), task, output: null, importedAt })), errors: [] };
+  return { docs: numberedLines(content).map(({ line, text }) => ({ source: name, line, recordId: null, text: text.trim(), task, output: null, importedAt })), errors: [] };
 }
 
 export const useCorpusStore = create<CorpusState>((set, get) => ({

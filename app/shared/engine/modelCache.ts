@@ -1,11 +1,11 @@
 import type { ModelInfo } from '../../../src/index.ts';
-import { appConfigFor } from './modelRecord.ts';
+import { toModelRecord } from './modelRecord.ts';
 
 // WebLLM keeps files in these Cache Storage caches (cacheBackend "cache").
 const CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'];
 
 const urlsOf = (m: ModelInfo) => {
-  const { model, model_lib } = appConfigFor([m], location.origin).model_list[0]!;
+  const { model, model_lib } = toModelRecord(m, location.origin);
   return { weights: model.endsWith('/') ? model : `${model}/`, lib: model_lib };
 };
 
