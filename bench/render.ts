@@ -1,32 +1,17 @@
-import { createServer, type Server } from 'node:http';
 import { spawn } from 'node:child_process';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { median, quantile } from './stats.ts';
 
 // Rendering speed in Chromium, on the production build (run `npm run build` first; `npm run bench` does).
-const DIST = resolve('dist');
-const PORT = 4180;
+// The e2e model host serves both the built app (under /giellm/) and the bench model.
 const MODEL_PORT = 4181;
+const APP = `http://127.0.0.1:${MODEL_PORT}/giellm/`;
 const SENTENCES = 500;
 const SPANS_PER_SENTENCE = 10;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
-function serveDist(): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x').pathname;
-    const path = url === '/' ? '/index.html' : url;
-    try {
-      const body = await readFile(join(DIST, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(PORT, '127.0.0.1', () => ok(server)));
-}
 
 /** 500 real stockmark sentences, each with 10 spans: its gold entities topped up with other pieces of it. */
 function article() {
@@ -45,7 +30,6 @@ function article() {
 
 
 async function main() {
-  const server = await serveDist();
   const modelHost = spawn(process.execPath, ['e2e/support/modelServer.mjs'], { env: { ...process.env, MODEL_SERVER_PORT: String(MODEL_PORT) }, stdio: 'ignore' });
   await new Promise((ok) => setTimeout(ok, 500));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-webgpu'] });
@@ -56,7 +40,7 @@ async function main() {
     const firstRender: { commitMs: number; frameMs: number }[] = [];
     for (let i = 0; i < 5; i++) {
       const page = await browser.newPage({ locale: 'en-US' });
-      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.goto(APP);
       await page.getByRole('textbox', { name: 'Source text' }).fill(a.text);
       await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
       const r = await page.evaluate(async ({ output, want }) => {
@@ -111,7 +95,7 @@ async function main() {
         onCrash() {},
       });
     }, { sentences: a.sentences, outs: a.outputs });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(APP);
     await page.getByText('Add a custom model').click();
     const form = page.getByRole('form', { name: 'Add a custom model' });
     await form.getByLabel('Id', { exact: true }).fill('bench-q4f32_1');
@@ -131,7 +115,6 @@ async function main() {
     await page.close();
   } finally {
     await browser.close();
-    server.close();
     modelHost.kill();
   }
 
