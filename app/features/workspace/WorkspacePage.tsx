@@ -93,7 +93,7 @@ export function WorkspacePage() {
         )}
       </section>
 
-      <RunPanel text={text} />
+      <RunPanel />
 
       <section className="grid gap-1" aria-labelledby="output-heading">
         <h2 id="output-heading" className="font-medium">

@@ -4,7 +4,8 @@ import { MAX_EXAMPLES } from '../../../../src/index.ts';
 import { engine, type SentenceRun } from '../../../shared/engine/engine.ts';
 import { useEngine } from '../../models/useEngine.ts';
 import { useRunStore } from '../runStore.ts';
-import { resultsJson, startRun } from '../runActions.ts';
+import { useInputStore } from '../inputStore.ts';
+import { canRun, canStop, resultsJson, startRun } from '../runActions.ts';
 import { ResultView } from './ResultView.tsx';
 import { CopyButton } from './CopyButton.tsx';
 
@@ -31,9 +32,11 @@ function Summary({ runs }: { runs: SentenceRun[] }) {
   );
 }
 
-export function RunPanel({ text }: { text: string }) {
+export function RunPanel() {
   const { t } = useTranslation();
   const status = useEngine((s) => s.status);
+  // canRun() reads the text: re-render when it turns empty or non-empty.
+  useInputStore((s) => s.text.trim() === '');
   const model = useEngine((s) => s.model);
   const { runs, grammar, constrainArgs, examples, setGrammar, setConstrainArgs, setExamples } = useRunStore();
 
@@ -44,10 +47,11 @@ export function RunPanel({ text }: { text: string }) {
         <h2 id="run-heading" className="font-medium">
           {t('run.heading')}
         </h2>
-        <button type="button" className={button} disabled={status !== 'ready' || text.trim() === ''} onClick={() => void startRun()}>
+        {/* The same checks as the run and stop commands. */}
+        <button type="button" className={button} disabled={!canRun()} onClick={() => void startRun()}>
           {t('run.run')}
         </button>
-        <button type="button" className={button} disabled={status !== 'generating'} onClick={() => engine.stop()}>
+        <button type="button" className={button} disabled={!canStop()} onClick={() => engine.stop()}>
           {t('run.stop')}
         </button>
         <label className="text-sm">
