@@ -67,6 +67,14 @@ function itemFields(x: Extraction, opts: MatchOptions): { stride: number; fields
   return { stride: 4, fields };
 }
 
+/** Each word-level item's fields as written, in the order the output shape gives them (object `∅` when absent). */
+export function itemTuples(x: Extraction): string[][] {
+  const shape = TASKS[x.task].shape;
+  if (shape === 'pairs') return x.entities.map((e) => [e.label, e.text]);
+  if (shape === 'triple') return x.relations.map((r) => [r.head, r.relation, r.tail]);
+  return x.events.map((e) => [e.subject, e.trigger, e.object ?? '∅', e.time]);
+}
+
 const keysOf = ({ stride, fields }: { stride: number; fields: string[] }): string[] => {
   const out: string[] = [];
   for (let i = 0; i < fields.length; i += stride) out.push(fields.slice(i, i + stride).join(SEP));
@@ -113,9 +121,17 @@ function countMatchesInPlace(stride: number, gold: string[], pred: string[]): nu
   return matched;
 }
 
-export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): SequenceScore {
+/** Whether two categories are the same after the options' normalisation (null only equals null). */
+export function sameCategory(gold: string | null, pred: string | null, opts: MatchOptions = DEFAULT_MATCH): boolean {
   const n = normalizer(opts);
-  const tlCorrect = gold.category === null ? pred.category === null : pred.category !== null && n(gold.category.trim()) === n(pred.category.trim());
+  return gold === null ? pred === null : pred !== null && n(gold.trim()) === n(pred.trim());
+}
+
+/** The normaliser the options name, for callers that compare fields themselves. */
+export const normalizeField = (s: string, opts: MatchOptions = DEFAULT_MATCH) => normalizer(opts)(s.trim());
+
+export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): SequenceScore {
+  const tlCorrect = sameCategory(gold.category, pred.category, opts);
   if (opts.duplicates === 'set') {
     const g = itemKeys(gold, opts);
     const p = itemKeys(pred, opts);

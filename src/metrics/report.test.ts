@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseOutput } from '../format/parseOutput.ts';
+import { DEFAULT_PROFILE as P } from '../format/profile.ts';
+import { loadTcree } from '../testing/sharedData.ts';
+import { PERTURBED_EXPECTED, PERTURBED_OUTPUTS } from '../testing/perturbedTcree.ts';
+import type { TaskId } from '../domain/types.ts';
+import { bootstrapIntervals, percentile } from './bootstrap.ts';
+import { diffItems, evaluate, reportCsv, reportMarkdown, type EvalPair } from './report.ts';
+import Papa from 'papaparse';
+
+const pairs = (): EvalPair[] =>
+  loadTcree().map((r, i) => {
+    const task: TaskId = r.iw === '関係抽出' ? 're' : 'ee';
+    return { id: `t${i + 1}`, text: r.text, task, gold: parseOutput(r.output, task, P, { text: r.text }), pred: parseOutput(PERTURBED_OUTPUTS[i]!, task, P, { text: r.text }) };
+  });
+const rounded = (s: Record<string, unknown>) => Object.fromEntries(['n', 'tl', 'wl', 'all', 'allStrict', 'f1'].map((k) => [k, typeof s[k] === 'number' && k !== 'n' ? Math.round((s[k] as number) * 100) / 100 : s[k]]));
+
+describe('evaluate', () => {
+  const report = evaluate(pairs());
+
+  it('gives the hand-computed scores per task and overall', () => {
+    expect(Object.fromEntries(report.tasks.map((t) => [t.task, rounded(t.scores as never)]))).toEqual({ re: PERTURBED_EXPECTED.re, ee: PERTURBED_EXPECTED.ee });
+    expect(rounded(report.overall.scores as never)).toEqual(PERTURBED_EXPECTED.overall);
+  });
+
+  it("puts the paper's TCREE row beside both TCREE tasks", () => {
+    expect(report.tasks.map((t) => t.dataset)).toEqual(['TCREE', 'TCREE']);
+    expect(report.tasks[0]!.paper[0]).toEqual({ model: 'GIELLM-13B-JP', tl: 97.49, wl: 78.51, all: 77.41 });
+  });
+
+  it('diffs each document: missing, extra, and a wrong label', () => {
+    const d = Object.fromEntries(report.documents.map((x) => [x.id, x]));
+    expect(d.t1).toMatchObject({ tlCorrect: false, gold: 'スポーツ', pred: '映画', missing: [], extra: [] });
+    expect(d.t3!.wrongLabel).toEqual([{ gold: ['浅田真央', '出演', '日本テレビ', '27日'], pred: ['浅田真央', '対戦', '日本テレビ', '27日'] }]);
+    expect(d.t5).toMatchObject({ matched: [['山村浩二', '監督', 'マイブリッジの糸']], missing: [], wrongLabel: [] });
+    // The extra triple of row 5 has another relation but no gold left to be "wrong" against: it is extra.
+    expect(d.t5!.extra).toEqual([['山村浩二', '所属', 'マイブリッジの糸']]);
+    expect(d.t6).toMatchObject({ missing: [['黒澤明', '監督', 'どん底']], extra: [['黒澤明', '監督', 'どん底の中']] });
+  });
+
+  it('has 95% bootstrap intervals around each score', () => {
+    for (const t of [...report.tasks, report.overall]) {
+      for (const k of ['tl', 'wl', 'all', 'f1'] as const) {
+        const [lo, hi] = t.intervals[k]!;
+        expect(lo).toBeLessThanOrEqual(t.scores[k]! + 1e-9);
+        expect(hi).toBeGreaterThanOrEqual(t.scores[k]! - 1e-9);
+        expect(lo).toBeGreaterThanOrEqual(0);
+        expect(hi).toBeLessThanOrEqual(100);
+      }
+    }
+    // Six sequences cannot pin ALL down: the interval must be wide.
+    expect(report.overall.intervals.all![1] - report.overall.intervals.all![0]).toBeGreaterThan(30);
+  });
+
+  it('writes CSV and Markdown reports with the same numbers', () => {
+    const rows = Papa.parse<string[]>(reportCsv(report), { skipEmptyLines: true }).data;
+    expect(rows[0]!.slice(0, 7)).toEqual(['task', 'n', 'metric', 'value', 'ci_low', 'ci_high', 'paper_dataset']);
+    expect(rows.find((r) => r[0] === 're' && r[2] === 'WL')!.slice(3, 4)).toEqual(['66.67']);
+    expect(rows.find((r) => r[0] === 'overall' && r[2] === 'F1')![3]).toBe('61.54');
+    const md = reportMarkdown(report);
+    expect(md).toMatch(/\| re \| 3 \| 100\.00 \[/);
+    expect(md).toContain('wrong label: 浅田真央;出演;日本テレビ;27日 → 浅田真央;対戦;日本テレビ;27日');
+    expect(md).toContain('Documents with differences (4 of 6)');
+  });
+});
+
+describe('bootstrap', () => {
+  it('is deterministic for a seed and collapses to the value when every sequence is the same', () => {
+    const same = Array.from({ length: 20 }, () => ({ tlCorrect: true, gold: 2, pred: 2, matched: 2 }));
+    expect(bootstrapIntervals(same, 200).all).toEqual([100, 100]);
+    const mixed = same.map((s, i) => ({ ...s, tlCorrect: i % 2 === 0 }));
+    expect(bootstrapIntervals(mixed, 200, 7)).toEqual(bootstrapIntervals(mixed, 200, 7));
+    const [lo, hi] = bootstrapIntervals(mixed, 2000).tl!;
+    // Binomial, p = 0.5, n = 20: the normal approximation gives 50 ± 21.9.
+    expect(lo).toBeGreaterThan(22);
+    expect(lo).toBeLessThan(36);
+    expect(hi).toBeGreaterThan(64);
+    expect(hi).toBeLessThan(78);
+  });
+  it('interpolates percentiles', () => {
+    expect(percentile([0, 10], 0.5)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+  });
+  it('set matching collapses repeated items in the diff too', () => {
+    const g = parseOutput('<社会>固有表現抽出:人名;太郎:人名;太郎', 'ner', P);
+    const p = parseOutput('<社会>固有表現抽出:人名;太郎', 'ner', P);
+    expect(diffItems(g, p).missing).toHaveLength(1);
+    expect(diffItems(g, p, { duplicates: 'set', normalize: 'nfkc' }).missing).toHaveLength(0);
+  });
+});
