@@ -36,6 +36,18 @@ export function numberedLines(content: string): { line: number; text: string }[]
   return out;
 }
 
+/** A task named by its id or, where `iw` allows, by the IW the profile gives it (as TCREE rows do). */
+export function taskFrom(value: unknown, profile: FormatProfile, iw = true): { task: TaskId } | { error: string } {
+  const v = typeof value === 'string' ? value.trim() : value;
+  if (isTaskId(v)) return { task: v };
+  if (iw && typeof v === 'string') {
+    const task = TASK_IDS.find((t) => profile.iw[t] === v);
+    if (task) return { task };
+    return { error: `unknown IW ${JSON.stringify(value)} (expected a task id, ${TASK_IDS.join(', ')}, or an IW: ${TASK_IDS.map((t) => profile.iw[t]).join(', ')})` };
+  }
+  return { error: `unknown task ${JSON.stringify(value)} (expected one of ${TASK_IDS.join(', ')})` };
+}
+
 /**
  * Reads JSONL dataset records. The task comes from `task`, or from an `iw` the profile knows (as in the
  * TCREE rows). Every bad line is reported with its line number; every good line is kept.
@@ -61,23 +73,12 @@ export function readRecords(content: string, file: string, profile: FormatProfil
       fail('"text" is missing or not a string');
       continue;
     }
-    let task: TaskId | undefined;
-    if (o.task !== undefined) {
-      if (!isTaskId(o.task)) {
-        fail(`unknown task ${JSON.stringify(o.task)} (expected one of ${TASK_IDS.join(', ')})`);
-        continue;
-      }
-      task = o.task;
-    } else if (typeof o.iw === 'string') {
-      task = TASK_IDS.find((t) => profile.iw[t] === o.iw);
-      if (!task) {
-        fail(`unknown IW ${JSON.stringify(o.iw)} (expected one of ${TASK_IDS.map((t) => profile.iw[t]).join(', ')})`);
-        continue;
-      }
-    } else {
-      fail('"task" is missing');
+    const resolved = o.task !== undefined ? taskFrom(o.task, profile, false) : typeof o.iw === 'string' ? taskFrom(o.iw, profile) : { error: '"task" is missing' };
+    if ('error' in resolved) {
+      fail(resolved.error);
       continue;
     }
+    const task = resolved.task;
     if (o.output !== undefined && typeof o.output !== 'string') {
       fail('"output" is not a string');
       continue;

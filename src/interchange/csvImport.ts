@@ -1,0 +1,100 @@
+import Papa from 'papaparse';
+import type { TaskId } from '../domain/types.ts';
+import type { FormatProfile } from '../format/profile.ts';
+import { taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+
+/** Which CSV column holds what. Only `text` is required; a missing task column means every row has `defaultTask`. */
+export interface CsvMapping {
+  text: string;
+  output: string | null;
+  id: string | null;
+  task: string | null;
+}
+
+/** Header names people use for each field, lower-cased; the first header that matches wins. */
+const GUESSES: Record<keyof CsvMapping, readonly string[]> = {
+  text: ['text', 'sentence', 'input', 'source', '文', '本文', 'テキスト'],
+  output: ['output', 'gold', 'label', 'labels', 'prediction', 'target', '出力', 'ラベル'],
+  id: ['id', 'doc', 'doc_id', 'curid', 'no'],
+  task: ['task', 'iw', 'instruction'],
+};
+
+/** The header row of a CSV file (BOM stripped), or [] when it has none. */
+export function csvHeader(content: string): string[] {
+  const r = Papa.parse<string[]>(content.replace(/^\uFEFF/, ''), { preview: 1, skipEmptyLines: true });
+  return (r.data[0] ?? []).map((h) => h.trim());
+}
+
+/** A mapping guessed from header names, for the user to confirm or change; null when no text column is recognisable. */
+export function guessMapping(header: readonly string[]): CsvMapping | null {
+  const find = (k: keyof CsvMapping) => header.find((h) => GUESSES[k].includes(h.toLowerCase())) ?? null;
+  const text = find('text');
+  return text === null ? null : { text, output: find('output'), id: find('id'), task: find('task') };
+}
+
+/** 1-based line of each character offset, by binary search over line starts. */
+function lineOfOffset(content: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < content.length; i++) if (content.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/**
+ * Reads a CSV with a header row through a column mapping. Each bad row is reported with the line it starts
+ * on (a quoted cell may span lines); every good row is kept.
+ */
+export function fromCsv(content: string, file: string, mapping: CsvMapping, defaultTask: TaskId, profile: FormatProfile): ReadResult<DatasetRecord> {
+  const body = content.replace(/^\uFEFF/, '');
+  const lineAt = lineOfOffset(body);
+  const header = csvHeader(body);
+  const records: DatasetRecord[] = [];
+  const errors: InputError[] = [];
+  for (const [field, column] of Object.entries(mapping) as [keyof CsvMapping, string | null][]) {
+    if (column !== null && !header.includes(column)) errors.push({ file, line: 1, message: `the ${field} column ${JSON.stringify(column)} is not in the header (${header.join(', ')})` });
+  }
+  if (errors.length) return { records, errors };
+  const col = (name: string | null) => (name === null ? -1 : header.indexOf(name));
+  const at = { text: col(mapping.text), output: col(mapping.output), id: col(mapping.id), task: col(mapping.task) };
+  let rowStart = 0;
+  let first = true;
+  Papa.parse<string[]>(body, {
+    skipEmptyLines: 'greedy',
+    step: (row) => {
+      const line = lineAt(rowStart);
+      rowStart = row.meta.cursor;
+      // The cursor ends before the row's newline: skip it so the next row starts on its own line.
+      while (body[rowStart] === '\r' || body[rowStart] === '\n') rowStart++;
+      if (first) {
+        first = false;
+        return;
+      }
+      const cells = row.data;
+      const fail = (message: string) => errors.push({ file, line, message });
+      for (const e of row.errors) return fail(`not valid CSV (${e.message})`);
+      const text = cells[at.text];
+      if (text === undefined || text.trim() === '') return fail(`the text column ${JSON.stringify(mapping.text)} is empty`);
+      let task = defaultTask;
+      if (at.task !== -1) {
+        const t = taskFrom(cells[at.task] ?? '', profile);
+        if ('error' in t) return fail(t.error);
+        task = t.task;
+      }
+      const record: DatasetRecord = { text, task, line };
+      const id = at.id === -1 ? '' : (cells[at.id] ?? '').trim();
+      if (id !== '') record.id = id;
+      const output = at.output === -1 ? '' : (cells[at.output] ?? '');
+      if (output.trim() !== '') record.output = output;
+      records.push(record);
+    },
+  });
+  return { records, errors };
+}

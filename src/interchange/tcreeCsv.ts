@@ -1,0 +1,57 @@
+import type { FormatProfile } from '../format/profile.ts';
+import { TASK_IDS } from '../format/taskCatalog.ts';
+import { numberedLines, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+
+const SEPARATOR = ',,';
+
+/**
+ * Whether content looks like the authors' TCREE CSV: most of its first lines hold one `,,` with a
+ * `<label>` output after it.
+ */
+export function looksLikeTcreeCsv(content: string): boolean {
+  const lines = numberedLines(content).slice(0, 20);
+  return lines.length > 0 && lines.filter((l) => /,,\s*[<＜]/.test(l.text)).length * 2 > lines.length;
+}
+
+/**
+ * Reads the TCREE CSV the authors trained from: one `input,,output` row a line, no quoting, where the input
+ * is the source text followed directly (no separator, see giellm-format.md) by an optional label set and the
+ * IW. The task comes from the IW at the end of the input, else from the IW the output echoes. The input's
+ * exact layout is inferred, so anything that does not fit is reported, with its line, not guessed at.
+ */
+export function fromTcreeCsv(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
+  const records: DatasetRecord[] = [];
+  const errors: InputError[] = [];
+  // Longest IW first, so an IW that ends another (none today) cannot cut it short.
+  const iws = TASK_IDS.map((task) => ({ task, iw: profile.iw[task] })).sort((a, b) => b.iw.length - a.iw.length);
+  for (const { line, text: raw } of numberedLines(content)) {
+    const fail = (message: string) => errors.push({ file, line, message });
+    const cut = raw.lastIndexOf(SEPARATOR);
+    if (cut === -1) {
+      // A header row, written by some exports, is not data.
+      if (line === 1 && /^input/i.test(raw.trim())) continue;
+      fail('no ",," between the input and the output');
+      continue;
+    }
+    let input = raw.slice(0, cut).trim();
+    const output = raw.slice(cut + SEPARATOR.length).trim();
+    if (line === 1 && input.toLowerCase() === 'input') continue;
+    let match = iws.find((x) => input.endsWith(x.iw));
+    if (match) input = input.slice(0, -match.iw.length);
+    else match = iws.find((x) => output.replace(/^[<＜][^>＞]*[>＞]/, '').startsWith(x.iw));
+    if (!match) {
+      fail(`neither the input nor the output names a known IW (${iws.map((x) => x.iw).join(', ')})`);
+      continue;
+    }
+    // An optional label set (`<a><b>`) and the profile's separator sit between the text and the IW.
+    input = input.replace(/(?:[<＜][^<>＜＞]*[>＞])+\s*$/, '').replace(/\s+$/, '');
+    if (input === '') {
+      fail('the input has no source text before the IW');
+      continue;
+    }
+    const record: DatasetRecord = { text: input, task: match.task, line };
+    if (output !== '') record.output = output;
+    records.push(record);
+  }
+  return { records, errors };
+}
