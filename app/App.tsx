@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
 import { CorpusPanel } from './features/corpus/CorpusPanel.tsx';
+import { AnnotationEditor } from './features/annotate/AnnotationEditor.tsx';
 import { HelpSheet } from './shared/commands/HelpSheet.tsx';
 import { useShortcuts } from './shared/commands/useShortcuts.ts';
 import { LANGUAGES, setLanguage, type Language } from './shared/i18n/i18n.ts';
@@ -46,6 +47,7 @@ export function App() {
       <main className="grid grid-cols-1 gap-4">
         <ModelPanel />
         <CorpusPanel />
+        <AnnotationEditor />
         <WorkspacePage />
       </main>
       {help && <HelpSheet commands={commands} onClose={() => setHelp(false)} />}

@@ -3,6 +3,7 @@ import { engine } from './shared/engine/engine.ts';
 import { i18next, setLanguage } from './shared/i18n/i18n.ts';
 import { useThemeStore } from './shared/theme.ts';
 import { useInputStore } from './features/workspace/inputStore.ts';
+import { annotateCommands } from './features/annotate/annotateCommands.ts';
 import { canRun, canStop, copyResults, startRun } from './features/workspace/runActions.ts';
 
 /** Every user command, defined once: the key handler, the help sheet and tests read these. */
@@ -18,5 +19,6 @@ export function appCommands(openHelp: () => void): Command[] {
     { id: 'toggleLanguage', label: 'commands.toggleLanguage', shortcut: { key: 'l', alt: true }, enabled: always, run: () => setLanguage(i18next.language === 'ja' ? 'en' : 'ja') },
     { id: 'toggleTheme', label: 'commands.toggleTheme', shortcut: { key: 'd', alt: true }, enabled: always, run: () => useThemeStore.getState().cycle() },
     { id: 'help', label: 'commands.help', shortcut: { key: '?', shift: true }, enabled: always, run: openHelp },
+    ...annotateCommands(),
   ];
 }

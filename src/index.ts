@@ -22,4 +22,4 @@ export { buildGrammar, substringRules, DEFAULT_GRAMMAR_OPTIONS, type GrammarOpti
 export { buildPromptedMessages, instructionFor, promptLength, MAX_EXAMPLES, type ChatMessage } from './prompting/buildPrompted.ts';
 export { EXAMPLES, type WorkedExample } from './prompting/examples.ts';
 export { checkConfig, checkLibrary, type FileProbe } from './engine/preflight.ts';
-export { shiftOffsets } from './align/shiftOffsets.ts';
+export { mergeSentences, shiftOffsets } from './align/shiftOffsets.ts';

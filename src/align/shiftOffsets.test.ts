@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shiftOffsets } from './shiftOffsets.ts';
+import { mergeSentences, shiftOffsets } from './shiftOffsets.ts';
 import { extract } from '../extract.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 import { splitSentences } from '../text/splitSentences.ts';
@@ -15,5 +15,26 @@ describe('shiftOffsets', () => {
     expect([e.offsets.subject, e.offsets.object, e.offsets.time].map((o) => idx.slice(...o!))).toEqual(['浅田真央', '日本テレビ', '27日']);
     const ner = shiftOffsets(extract('<社会>固有表現抽出:地名;東京', 'ner', P, 'a'), 10);
     expect(ner.entities[0]).toMatchObject({ start: null, end: null });
+  });
+});
+
+describe('mergeSentences', () => {
+  it('joins sentences into one document extraction, offsets shifted, category by majority', () => {
+    const a = '東京で会見。';
+    const b = '大阪と京都へ。';
+    const parts = [
+      { start: 0, extraction: extract('<社会>固有表現抽出:地名;東京', 'ner', P, a) },
+      { start: a.length, extraction: extract('<技術>固有表現抽出:地名;大阪:地名;京都', 'ner', P, b) },
+      { start: a.length, extraction: extract('<技術>固有表現抽出', 'ner', P, b) },
+    ];
+    const x = mergeSentences(parts)!;
+    expect(x.category).toBe('技術');
+    expect(x.entities.map((e) => [e.text, e.start])).toEqual([
+      ['東京', 0],
+      ['大阪', 6],
+      ['京都', 9],
+    ]);
+    expect(mergeSentences(parts.slice(0, 2))!.category).toBe('社会');
+    expect(mergeSentences([])).toBeNull();
   });
 });

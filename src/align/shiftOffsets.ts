@@ -14,3 +14,25 @@ export function shiftOffsets(x: LocatedExtraction, delta: number): LocatedExtrac
     })),
   };
 }
+
+/**
+ * One document's extraction from its sentences' (each with its start in code points): items in order, with
+ * offsets into the document, and the category most sentences gave (the first such on a tie), since GIELLM
+ * labels one sequence at a time.
+ */
+export function mergeSentences(parts: readonly { start: number; extraction: LocatedExtraction }[]): LocatedExtraction | null {
+  if (parts.length === 0) return null;
+  const shifted = parts.map((p) => shiftOffsets(p.extraction, p.start));
+  const votes = new Map<string, number>();
+  for (const x of shifted) if (x.category !== null) votes.set(x.category, (votes.get(x.category) ?? 0) + 1);
+  let category: string | null = null;
+  for (const [c, n] of votes) if (category === null || n > votes.get(category)!) category = c;
+  return {
+    task: shifted[0]!.task,
+    category,
+    entities: shifted.flatMap((x) => x.entities),
+    relations: shifted.flatMap((x) => x.relations),
+    events: shifted.flatMap((x) => x.events),
+    warnings: shifted.flatMap((x) => x.warnings),
+  };
+}

@@ -5,7 +5,10 @@ import { ErrorList } from '../../shared/ErrorList.tsx';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useCorpusStore } from './corpusStore.ts';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from './corpusFormats.ts';
-import { filterDocuments, NO_FILTER, type DocumentFilter } from './filterDocuments.ts';
+import { ANY_CATEGORY, categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER, type DocumentFilter } from './filterDocuments.ts';
+import { CsvMappingForm } from './CsvMappingForm.tsx';
+import { BatchPanel } from '../batch/BatchPanel.tsx';
+import { useAnnotateStore } from '../annotate/annotateStore.ts';
 import { TASK_IDS } from '../../../src/index.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 
@@ -15,12 +18,25 @@ const ROW = 32;
 /** The user's documents, kept in IndexedDB: import files, open a document, delete. */
 export function CorpusPanel() {
   const { t } = useTranslation();
-  const { documents, importErrors, importedCount, storageProblem } = useCorpusStore();
+  const documents = useCorpusStore((s) => s.documents);
+  const importErrors = useCorpusStore((s) => s.importErrors);
+  const importedCount = useCorpusStore((s) => s.importedCount);
+  const storageProblem = useCorpusStore((s) => s.storageProblem);
+  const pendingCsv = useCorpusStore((s) => s.pendingCsv);
+  const openId = useAnnotateStore((s) => s.docId);
   const { load, importFile, open, remove, clear } = useCorpusStore.getState();
   const scroller = useRef<HTMLDivElement>(null);
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterDocuments(documents, deferredFilter), [documents, deferredFilter]);
+  const shownIds = useMemo(() => shown.map((d) => d.id!), [shown]);
+  const categories = useMemo(() => categoriesOf(documents), [documents]);
+  // Opening a document loads it into the workspace and the editor, which steps through the list as filtered.
+  const openDocument = (id: number) => {
+    open(id);
+    const d = documents.find((x) => x.id === id);
+    if (d) useAnnotateStore.getState().open(d, shownIds);
+  };
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer returns functions by design
   const v = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
 
@@ -47,7 +63,7 @@ export function CorpusPanel() {
           {t('corpus.import')}
           <input
             type="file"
-            accept=".jsonl,.json,.txt,text/plain,application/json"
+            accept=".jsonl,.json,.txt,.csv,.tsv,text/plain,text/csv,application/json"
             className="sr-only"
             aria-label={t('corpus.import')}
             onChange={(e) => {
@@ -83,6 +99,7 @@ export function CorpusPanel() {
         )}
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('corpus.formats')}</p>
+      {pendingCsv && <CsvMappingForm key={pendingCsv.name + pendingCsv.content.length} pending={pendingCsv} />}
       <ErrorList errors={importErrors} className="mt-1 text-sm" testId="import-errors" />
       {storageProblem && (
         <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300" data-testid="storage-problem">
@@ -112,19 +129,54 @@ export function CorpusPanel() {
             <option value="with">{t('corpus.outputWith')}</option>
             <option value="without">{t('corpus.outputWithout')}</option>
           </select>
+          <select className={button} aria-label={t('corpus.filterCategory')} value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
+            <option value={ANY_CATEGORY}>{t('corpus.anyCategory')}</option>
+            <option value={NO_CATEGORY}>{t('corpus.noCategory')}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+          <select className={button} aria-label={t('corpus.filterReviewed')} value={filter.reviewed} onChange={(e) => setFilter({ ...filter, reviewed: e.target.value as DocumentFilter['reviewed'] })}>
+            <option value="any">{t('corpus.reviewedAny')}</option>
+            <option value="yes">{t('corpus.reviewedYes')}</option>
+            <option value="no">{t('corpus.reviewedNo')}</option>
+          </select>
+          <select className={button} aria-label={t('corpus.filterWarnings')} value={filter.warnings} onChange={(e) => setFilter({ ...filter, warnings: e.target.value as DocumentFilter['warnings'] })}>
+            <option value="any">{t('corpus.warningsAny')}</option>
+            <option value="with">{t('corpus.warningsWith')}</option>
+            <option value="without">{t('corpus.warningsWithout')}</option>
+          </select>
           <span data-testid="shown-count">{t('corpus.shown', { shown: shown.length, total: documents.length })}</span>
         </div>
       )}
+      {documents.length > 0 && <BatchPanel ids={shownIds} />}
       {documents.length > 0 && (
         <div ref={scroller} className="mt-2 max-h-64 overflow-auto" data-testid="documents">
           <ul style={{ height: v.getTotalSize(), position: 'relative' }}>
             {v.getVirtualItems().map((row) => {
               const d = shown[row.index]!;
               return (
-                <li key={d.id} className="absolute inset-x-0 flex items-center gap-2 text-sm" style={{ top: row.start, height: ROW }}>
-                  <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" lang="ja" onClick={() => open(d.id!)} title={`${d.source}:${d.line ?? ''}`}>
+                <li
+                  key={d.id}
+                  className={`absolute inset-x-0 flex items-center gap-2 text-sm ${d.id === openId ? 'bg-indigo-50 dark:bg-indigo-950' : ''}`}
+                  style={{ top: row.start, height: ROW }}
+                  data-reviewed={d.reviewed === 1 || undefined}
+                >
+                  <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" lang="ja" onClick={() => openDocument(d.id!)} title={`${d.source}:${d.line ?? ''}`}>
                     <span className="text-xs text-slate-500">{d.task}</span> {d.text}
                   </button>
+                  {d.reviewed === 1 && (
+                    <span className="text-xs text-emerald-700 dark:text-emerald-400" title={t('corpus.reviewedMark')}>
+                      ✓<span className="sr-only">{t('corpus.reviewedMark')}</span>
+                    </span>
+                  )}
+                  {d.warnings > 0 && (
+                    <span className="text-xs text-amber-700 dark:text-amber-300" title={t('corpus.warningMark', { count: d.warnings })}>
+                      ⚠<span className="sr-only">{t('corpus.warningMark', { count: d.warnings })}</span>
+                    </span>
+                  )}
                   <button type="button" className="px-1 text-xs" aria-label={t('corpus.deleteOne', { line: d.line ?? '' })} onClick={() => void remove(d.id!)}>
                     ×
                   </button>

@@ -1,21 +1,26 @@
-import { convertStockmark, extract, formatInputError, serializeOutput, type FormatProfile, type TaskId } from '../../../src/index.ts';
+import { convertStockmark, formatInputError, serializeOutput, type FormatProfile, type TaskId } from '../../../src/index.ts';
 import type { AnnotatedDocument } from '../../../src/interchange/document.ts';
 import { toTrainingJsonl } from '../../../src/interchange/training.ts';
 import { fromDoccano, toDoccano } from '../../../src/interchange/doccano.ts';
 import { fromLabelStudio, toLabelStudio } from '../../../src/interchange/labelStudio.ts';
 import { entitiesCsv, quadruplesCsv, triplesCsv } from '../../../src/interchange/csv.ts';
+import { toBrat } from '../../../src/interchange/brat.ts';
+import { zipSync, strToU8 } from 'fflate';
 import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { currentExtraction } from './documents.ts';
 
-export const EXPORT_FORMATS = ['giellm', 'extraction', 'doccano', 'labelstudio', 'entities-csv', 'triples-csv', 'quadruples-csv'] as const;
+type ImportedDocument = Pick<StoredDocument, 'source' | 'line' | 'recordId' | 'text' | 'task' | 'output'>;
+
+export const EXPORT_FORMATS = ['giellm', 'extraction', 'doccano', 'labelstudio', 'entities-csv', 'triples-csv', 'quadruples-csv', 'brat'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Stored documents with their outputs read and located, the unit every export format takes. */
+/** Stored documents with their current extraction (corrections included), the unit every export format takes. */
 export function annotated(docs: readonly StoredDocument[], profile: FormatProfile): AnnotatedDocument[] {
-  return docs.map((d) => ({ id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: extract(d.output ?? '', d.task, profile, d.text) }));
+  return docs.map((d) => ({ id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: currentExtraction(d, profile) }));
 }
 
 /** The file for an export: name, type and content. */
-export function exportFile(format: ExportFormat, docs: readonly StoredDocument[], profile: FormatProfile): { name: string; type: string; content: string } {
+export function exportFile(format: ExportFormat, docs: readonly StoredDocument[], profile: FormatProfile): { name: string; type: string; content: string | Uint8Array<ArrayBuffer> } {
   const a = annotated(docs, profile);
   switch (format) {
     case 'giellm':
@@ -32,6 +37,11 @@ export function exportFile(format: ExportFormat, docs: readonly StoredDocument[]
       return { name: 'triples.csv', type: 'text/csv', content: triplesCsv(a) };
     case 'quadruples-csv':
       return { name: 'quadruples.csv', type: 'text/csv', content: quadruplesCsv(a) };
+    case 'brat': {
+      const { files } = toBrat(a);
+      const zip = zipSync(Object.fromEntries(files.map((f) => [`brat/${f.name}`, strToU8(f.content)])));
+      return { name: 'brat.zip', type: 'application/zip', content: zip as Uint8Array<ArrayBuffer> };
+    }
   }
 }
 
@@ -39,7 +49,7 @@ export function exportFile(format: ExportFormat, docs: readonly StoredDocument[]
  * Reads the stockmark ner-wikipedia JSON, doccano JSONL or a Label Studio JSON export into documents whose output is the GIELLM string of
  * their annotations, so they render like a run. Null when the content is neither.
  */
-export function documentsFromAnnotations(name: string, content: string, task: TaskId, profile: FormatProfile): { docs: Omit<StoredDocument, 'importedAt'>[]; errors: string[] } | null {
+export function documentsFromAnnotations(name: string, content: string, task: TaskId, profile: FormatProfile): { docs: ImportedDocument[]; errors: string[] } | null {
   const trimmed = content.trimStart();
   const head = trimmed.slice(0, 2000);
   if (trimmed.startsWith('[') && /"curid"\s*:/.test(head) && /"entities"\s*:/.test(head)) {

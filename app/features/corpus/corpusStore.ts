@@ -1,10 +1,23 @@
 import { create } from 'zustand';
-import { binaryLine, formatInputError, numberedLines, readRecords, type TaskId } from '../../../src/index.ts';
-import { corpusDb, storageError, type StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { binaryLine, formatInputError, numberedLines, readRecords, type DatasetRecord, type FormatProfile, type InputError, type TaskId } from '../../../src/index.ts';
+import { csvHeader, fromCsv, guessMapping, type CsvMapping } from '../../../src/interchange/csvImport.ts';
+import { fromTcreeCsv, looksLikeTcreeCsv } from '../../../src/interchange/tcreeCsv.ts';
+import { corpusDb, freshFields, storageError, type StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useRunStore } from '../workspace/runStore.ts';
 import { documentsFromAnnotations } from './corpusFormats.ts';
+
+type NewDocument = Omit<StoredDocument, 'id'>;
+
+/** A CSV waiting for the user to say which column is which. */
+export interface PendingCsv {
+  name: string;
+  content: string;
+  header: string[];
+  mapping: CsvMapping;
+  task: TaskId;
+}
 
 interface CorpusState {
   documents: StoredDocument[];
@@ -12,69 +25,122 @@ interface CorpusState {
   importErrors: string[];
   importedCount: number | null;
   storageProblem: string | null;
+  pendingCsv: PendingCsv | null;
   load(): Promise<void>;
   importFile(file: File, task: TaskId): Promise<void>;
+  confirmCsv(mapping: CsvMapping): Promise<void>;
+  cancelCsv(): void;
   open(id: number): void;
+  update(id: number, patch: Partial<StoredDocument>): Promise<boolean>;
   remove(id: number): Promise<void>;
   clear(): Promise<void>;
 }
 
+const fromRecords = (name: string, records: DatasetRecord[], errors: InputError[], profile: FormatProfile, importedAt: number) => ({
+  docs: records.map((r): NewDocument => ({ source: name, line: r.line, recordId: r.id ?? null, text: r.text, task: r.task, output: r.output ?? null, importedAt, ...freshFields(r.text, r.task, r.output ?? null, profile) })),
+  errors: errors.map(formatInputError),
+});
+
 /**
- * Reads one file into documents: JSONL dataset records (.jsonl/.json), else plain text with one document per
- * line. Bad lines are reported with their numbers and the good ones kept; a binary file is refused whole.
+ * Reads one file into documents: stockmark / doccano / Label Studio, the TCREE `,,` CSV, a CSV through a
+ * column mapping, JSONL dataset records, else plain text with one document per line. Bad lines are
+ * reported with their numbers and the good ones kept; a binary file is refused whole. A CSV whose columns
+ * are not known yet comes back as `csv` for the user to map.
  */
-export function documentsFromFile(name: string, content: string, task: TaskId): { docs: StoredDocument[]; errors: string[] } {
+export function documentsFromFile(
+  name: string,
+  content: string,
+  task: TaskId,
+  profile: FormatProfile = useProfileStore.getState().profile,
+  mapping?: CsvMapping,
+): { docs: NewDocument[]; errors: string[] } | { csv: PendingCsv } {
   const binary = binaryLine(content);
   if (binary !== null) return { docs: [], errors: [`${name}:${binary}: this file does not look like text (binary data); nothing was imported from it`] };
   const importedAt = Date.now();
-  const annotations = documentsFromAnnotations(name, content, task, useProfileStore.getState().profile);
-  if (annotations) return { docs: annotations.docs.map((d) => ({ ...d, importedAt })), errors: annotations.errors };
-  if (/\.jsonl?$/i.test(name)) {
-    const { records, errors } = readRecords(content, name, useProfileStore.getState().profile);
-    return {
-      docs: records.map((r) => ({ source: name, line: r.line, recordId: r.id ?? null, text: r.text, task: r.task, output: r.output ?? null, importedAt })),
-      errors: errors.map(formatInputError),
-    };
+  const annotations = documentsFromAnnotations(name, content, task, profile);
+  if (annotations) return { docs: annotations.docs.map((d) => ({ ...d, importedAt, ...freshFields(d.text, d.task, d.output, profile) })), errors: annotations.errors };
+  if (/\.(csv|tsv)$/i.test(name) || mapping) {
+    if (looksLikeTcreeCsv(content)) {
+      const r = fromTcreeCsv(content, name, profile);
+      return fromRecords(name, r.records, r.errors, profile, importedAt);
+    }
+    if (!mapping) {
+      const header = csvHeader(content);
+      return { csv: { name, content, header, task, mapping: guessMapping(header) ?? { text: header[0] ?? '', output: null, id: null, task: null } } };
+    }
+    const r = fromCsv(content, name, mapping, task, profile);
+    return fromRecords(name, r.records, r.errors, profile, importedAt);
   }
-  return { docs: numberedLines(content).map(({ line, text }) => ({ source: name, line, recordId: null, text: text.trim(), task, output: null, importedAt })), errors: [] };
+  if (/\.jsonl?$/i.test(name)) {
+    const r = readRecords(content, name, profile);
+    return fromRecords(name, r.records, r.errors, profile, importedAt);
+  }
+  return { docs: numberedLines(content).map(({ line, text }) => ({ source: name, line, recordId: null, text: text.trim(), task, output: null, importedAt, ...freshFields(text, task, null) })), errors: [] };
 }
 
-export const useCorpusStore = create<CorpusState>((set, get) => ({
-  documents: [],
-  importErrors: [],
-  importedCount: null,
-  storageProblem: null,
-  load: async () => {
+export const useCorpusStore = create<CorpusState>((set, get) => {
+  const store = async (docs: NewDocument[], errors: string[]) => {
     try {
-      set({ documents: await corpusDb.documents.orderBy('importedAt').toArray(), storageProblem: null });
-    } catch (e) {
-      set({ storageProblem: storageError(e).message });
-    }
-  },
-  importFile: async (file, task) => {
-    const { docs, errors } = documentsFromFile(file.name, await file.text(), task);
-    try {
-      if (docs.length) await corpusDb.documents.bulkAdd(docs);
+      if (docs.length) await corpusDb.documents.bulkAdd(docs as StoredDocument[]);
       set({ importErrors: errors, importedCount: docs.length, storageProblem: null });
     } catch (e) {
       // The write failed as a whole: the corpus is as it was, and the user is told why.
       set({ importErrors: errors, importedCount: 0, storageProblem: storageError(e).message });
     }
     await get().load();
-  },
-  open: (id) => {
-    const d = get().documents.find((x) => x.id === id);
-    if (!d) return;
-    useRunStore.getState().setRuns([]);
-    useInputStore.setState({ text: d.text, task: d.task, output: d.output ?? '', credit: `${d.source}${d.line === null ? '' : `:${d.line}`}` });
-  },
-  remove: async (id) => {
-    await corpusDb.documents.delete(id);
-    await get().load();
-  },
-  clear: async () => {
-    await corpusDb.documents.clear();
-    set({ importErrors: [], importedCount: null });
-    await get().load();
-  },
-}));
+  };
+  return {
+    documents: [],
+    importErrors: [],
+    importedCount: null,
+    storageProblem: null,
+    pendingCsv: null,
+    load: async () => {
+      try {
+        set({ documents: await corpusDb.documents.toArray(), storageProblem: null });
+      } catch (e) {
+        set({ storageProblem: storageError(e).message });
+      }
+    },
+    importFile: async (file, task) => {
+      const r = documentsFromFile(file.name, await file.text(), task);
+      if ('csv' in r) return set({ pendingCsv: r.csv, importErrors: [], importedCount: null });
+      await store(r.docs, r.errors);
+    },
+    confirmCsv: async (mapping) => {
+      const p = get().pendingCsv;
+      if (!p) return;
+      set({ pendingCsv: null });
+      const r = documentsFromFile(p.name, p.content, p.task, undefined, mapping);
+      if (!('csv' in r)) await store(r.docs, r.errors);
+    },
+    cancelCsv: () => set({ pendingCsv: null }),
+    open: (id) => {
+      const d = get().documents.find((x) => x.id === id);
+      if (!d) return;
+      useRunStore.getState().setRuns([]);
+      useInputStore.setState({ text: d.text, task: d.task, output: d.output ?? '', credit: `${d.source}${d.line === null ? '' : `:${d.line}`}` });
+    },
+    update: async (id, patch) => {
+      try {
+        await corpusDb.documents.update(id, patch);
+      } catch (e) {
+        // The edit stays on screen (and in undo history); the user is told it is not saved yet.
+        set({ storageProblem: storageError(e).message });
+        return false;
+      }
+      set((s) => ({ documents: s.documents.map((d) => (d.id === id ? { ...d, ...patch } : d)), storageProblem: null }));
+      return true;
+    },
+    remove: async (id) => {
+      await corpusDb.documents.delete(id);
+      await get().load();
+    },
+    clear: async () => {
+      await corpusDb.documents.clear();
+      await corpusDb.batches.clear();
+      set({ importErrors: [], importedCount: null });
+      await get().load();
+    },
+  };
+});

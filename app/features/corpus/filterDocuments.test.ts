@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { filterDocuments, NO_FILTER } from './filterDocuments.ts';
-import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER } from './filterDocuments.ts';
+import { freshFields, type StoredDocument } from '../../shared/storage/corpusDb.ts';
 
-const doc = (id: number, text: string, task: StoredDocument['task'], output: string | null): StoredDocument => ({ id, source: 'f', line: id, recordId: null, text, task, output, importedAt: 0 });
+const doc = (id: number, text: string, task: StoredDocument['task'], output: string | null): StoredDocument => ({ id, source: 'f', line: id, recordId: null, text, task, output, importedAt: 0, ...freshFields(text, task, output) });
 const DOCS = [doc(1, 'ＮＴＴドコモの発表', 'ner', null), doc(2, '国母和宏(東海大)', 're', '<スポーツ>関係抽出:国母和宏;所属;東海大:'), doc(3, '浅田真央が出演', 'ee', '<スポーツ>イベント抽出:浅田真央;出演;27日:')];
 
 describe('filterDocuments', () => {
@@ -14,5 +14,17 @@ describe('filterDocuments', () => {
     expect(ids({ output: 'with', query: 'スポーツ 出演' })).toEqual([3]);
     expect(ids({ query: 'ntt' })).toEqual([1]);
     expect(ids({ query: '所属' })).toEqual([2]);
+  });
+
+  it('filters by category, review state and warnings', () => {
+    const docs = [...DOCS, { ...doc(4, '文', 'ner', '<社会>固有表現抽出:人名'), reviewed: 1 as const }];
+    const ids = (f: Partial<typeof NO_FILTER>) => filterDocuments(docs, { ...NO_FILTER, ...f }).map((d) => d.id);
+    expect(categoriesOf(docs)).toEqual(['スポーツ', '社会']);
+    expect(ids({ category: 'スポーツ' })).toEqual([2, 3]);
+    expect(ids({ category: NO_CATEGORY })).toEqual([1]);
+    expect(ids({ reviewed: 'yes' })).toEqual([4]);
+    expect(ids({ reviewed: 'no' })).toEqual([1, 2, 3]);
+    // Doc 3's time (27日) is not in its text; doc 4's pair has no span: both carry warnings.
+    expect(ids({ warnings: 'with' })).toEqual([3, 4]);
   });
 });

@@ -6,18 +6,36 @@ export interface DocumentFilter {
   /** Words that must all appear in the text or the output (width-insensitive). */
   query: string;
   output: 'any' | 'with' | 'without';
+  /** A category, `none` for documents without one, or all. */
+  category: string;
+  reviewed: 'any' | 'yes' | 'no';
+  warnings: 'any' | 'with' | 'without';
 }
 
-export const NO_FILTER: DocumentFilter = { task: 'all', query: '', output: 'any' };
+export const ANY_CATEGORY = '*';
+export const NO_CATEGORY = '';
+export const NO_FILTER: DocumentFilter = { task: 'all', query: '', output: 'any', category: ANY_CATEGORY, reviewed: 'any', warnings: 'any' };
+
+const hasOutput = (d: StoredDocument) => Boolean(d.output || d.annotation || d.prediction);
 
 export function filterDocuments(docs: readonly StoredDocument[], f: DocumentFilter): StoredDocument[] {
   const words = f.query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
   return docs.filter((d) => {
     if (f.task !== 'all' && d.task !== f.task) return false;
-    if (f.output === 'with' && !d.output) return false;
-    if (f.output === 'without' && d.output) return false;
+    if (f.output === 'with' && !hasOutput(d)) return false;
+    if (f.output === 'without' && hasOutput(d)) return false;
+    if (f.category !== ANY_CATEGORY && (d.category ?? NO_CATEGORY) !== f.category) return false;
+    if (f.reviewed !== 'any' && (d.reviewed === 1) !== (f.reviewed === 'yes')) return false;
+    if (f.warnings !== 'any' && d.warnings > 0 !== (f.warnings === 'with')) return false;
     if (words.length === 0) return true;
     const hay = `${d.text}\n${d.output ?? ''}`.normalize('NFKC').toLowerCase();
     return words.every((w) => hay.includes(w));
   });
+}
+
+/** The categories present, for the filter's choices. */
+export function categoriesOf(docs: readonly StoredDocument[]): string[] {
+  const seen = new Set<string>();
+  for (const d of docs) if (d.category !== null) seen.add(d.category);
+  return [...seen].sort();
 }

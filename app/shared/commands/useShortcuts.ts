@@ -4,7 +4,8 @@ import { commandFor, type Command } from './commands.ts';
 export const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 const isTextField = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(el.type)));
+  // A focused select takes letters and digits to pick an option: they must not fire commands there.
+  el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(el.type)));
 
 /** One key listener for the app: each key press runs at most one command, never while an IME composes. */
 export function useShortcuts(commands: () => readonly Command[]) {

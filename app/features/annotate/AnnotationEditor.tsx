@@ -1,0 +1,133 @@
+import { useTranslation } from 'react-i18next';
+import { TASKS } from '../../../src/index.ts';
+import { removeSpan, setCategory, setSpanLabel } from '../../../src/annotate/edits.ts';
+import { useProfileStore } from '../profile/profileStore.ts';
+import { useCorpusStore } from '../corpus/corpusStore.ts';
+import { labelChoices, useAnnotateStore } from './annotateStore.ts';
+import { labelSelection } from './annotateCommands.ts';
+import { AnnotatedText } from './AnnotatedText.tsx';
+import { TupleEditor } from './TupleEditor.tsx';
+
+const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40 dark:border-slate-700';
+const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+/** Corrects one corpus document: category, spans from selected text, tuples; every edit saved at once and undoable. */
+export function AnnotationEditor() {
+  const { t } = useTranslation();
+  const docId = useAnnotateStore((s) => s.docId);
+  const text = useAnnotateStore((s) => s.text);
+  const task = useAnnotateStore((s) => s.task);
+  const x = useAnnotateStore((s) => s.current);
+  const selected = useAnnotateStore((s) => s.selected);
+  const selection = useAnnotateStore((s) => s.selection);
+  const queue = useAnnotateStore((s) => s.queue);
+  const canUndo = useAnnotateStore((s) => s.past.length > 0);
+  const canRedo = useAnnotateStore((s) => s.future.length > 0);
+  const doc = useCorpusStore((s) => s.documents.find((d) => d.id === docId));
+  const categories = useProfileStore((s) => s.profile.categories[task]);
+  const { apply, undo, redo, select: selectSpan, setSelection, reviewAndNext, next, close } = useAnnotateStore.getState();
+  if (docId === null || !x || !doc) return null;
+  const shape = TASKS[task].shape;
+  const labels = labelChoices(task);
+  const position = queue.indexOf(docId);
+  const categoryChoices = x.category !== null && !categories.includes(x.category) ? [...categories, x.category] : categories;
+
+  return (
+    <section className="grid gap-3 rounded border border-indigo-300 p-3 dark:border-indigo-800" aria-labelledby="annotate-heading" data-testid="annotator">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id="annotate-heading" className="font-medium">
+          {t('annotate.heading', { position: position + 1, total: queue.length })}
+        </h2>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          {doc.source}
+          {doc.line === null ? '' : `:${doc.line}`} · {task}
+        </span>
+        {doc.reviewed === 1 && (
+          <span className="rounded-full bg-emerald-700 px-2 text-xs text-white" data-testid="reviewed-badge">
+            {t('annotate.reviewed')}
+          </span>
+        )}
+        <div className="ml-auto flex flex-wrap gap-1">
+          <button type="button" className={button} onClick={undo} disabled={!canUndo}>
+            {t('annotate.commands.undo')}
+          </button>
+          <button type="button" className={button} onClick={redo} disabled={!canRedo}>
+            {t('annotate.commands.redo')}
+          </button>
+          <button type="button" className={button} onClick={() => next(-1)} disabled={position <= 0}>
+            {t('annotate.prev')}
+          </button>
+          <button type="button" className={button} onClick={() => next(1)} disabled={position === -1 || position >= queue.length - 1}>
+            {t('annotate.next')}
+          </button>
+          <button type="button" className={`${button} bg-emerald-700 text-white`} onClick={() => void reviewAndNext()}>
+            {t('annotate.commands.reviewNext')} (R)
+          </button>
+          <button type="button" className={button} onClick={close}>
+            {t('commands.close')}
+          </button>
+        </div>
+      </div>
+
+      <label className="flex items-center gap-2 text-sm">
+        {t('annotate.category')}
+        <select className={select} value={x.category ?? ''} onChange={(e) => apply((y) => setCategory(y, e.target.value))} data-testid="category-select">
+          <option value="">{t('result.noCategory')}</option>
+          {categoryChoices.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <AnnotatedText text={text} extraction={x} selected={selected} selection={selection} onSelect={selectSpan} onSelection={setSelection} />
+      <p className="text-xs text-slate-600 dark:text-slate-400">{shape === 'pairs' ? t('annotate.spanHint') : t('annotate.tupleHint')}</p>
+
+      {shape === 'pairs' && (
+        <>
+          <div className="flex flex-wrap gap-1" role="group" aria-label={t('annotate.labels')}>
+            {labels.slice(0, 9).map((l, i) => (
+              <button key={l} type="button" className={button} disabled={!selection} onClick={() => labelSelection(i + 1)}>
+                <kbd className="font-mono">{i + 1}</kbd> {l}
+              </button>
+            ))}
+          </div>
+          <table className="w-full text-sm" data-testid="span-list">
+            <thead>
+              <tr className="text-left">
+                <th>{t('result.label')}</th>
+                <th>{t('result.span')}</th>
+                <th>{t('result.offsets')}</th>
+                <th>
+                  <span className="sr-only">{t('annotate.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {x.entities.map((e, i) => (
+                <tr key={i} className={i === selected ? 'bg-indigo-50 dark:bg-indigo-950' : undefined} data-selected={i === selected || undefined} onClick={() => selectSpan(i)}>
+                  <td>
+                    <select className={select} value={e.label} aria-label={t('annotate.spanLabel', { span: e.text })} onChange={(ev) => apply((y) => setSpanLabel(y, i, ev.target.value))}>
+                      {[...new Set([...labels, e.label])].map((l) => (
+                        <option key={l}>{l}</option>
+                      ))}
+                    </select>
+                  </td>
+                  <td lang="ja">{e.text}</td>
+                  <td className="tabular-nums">{e.start === null ? t('result.notFound') : `${e.start}–${e.end}`}</td>
+                  <td className="text-right">
+                    <button type="button" className="px-1" aria-label={t('annotate.deleteSpan', { span: e.text })} onClick={() => apply((y) => removeSpan(y, i))}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {shape !== 'pairs' && <TupleEditor kind={shape === 'triple' ? 'relations' : 'events'} />}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { create } from 'zustand';
+import type { LocatedExtraction, TaskId } from '../../../src/index.ts';
+import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { useCorpusStore } from '../corpus/corpusStore.ts';
+import { currentExtraction, summaryOf } from '../corpus/documents.ts';
+import { useProfileStore } from '../profile/profileStore.ts';
+
+/** How many corrections undo remembers per document. */
+const HISTORY = 200;
+
+interface AnnotateState {
+  docId: number | null;
+  text: string;
+  task: TaskId;
+  current: LocatedExtraction | null;
+  reviewed: boolean;
+  past: LocatedExtraction[];
+  future: LocatedExtraction[];
+  /** The entity the keyboard acts on. */
+  selected: number | null;
+  /** The text the user has selected, in code points, for a new span or a tuple argument. */
+  selection: readonly [number, number] | null;
+  /** The ids the editor steps through (the list as filtered when the document was opened). */
+  queue: number[];
+  open(doc: StoredDocument, queue?: number[]): void;
+  close(): void;
+  /** Applies a correction: it is saved at once, and undo can take it back. */
+  apply(edit: (x: LocatedExtraction, text: string) => LocatedExtraction): void;
+  undo(): void;
+  redo(): void;
+  select(i: number | null): void;
+  setSelection(range: readonly [number, number] | null): void;
+  /** Marks the document reviewed (its current extraction becomes its annotation) and opens the next one. */
+  reviewAndNext(): Promise<void>;
+  next(step: 1 | -1): void;
+}
+
+const save = (id: number, x: LocatedExtraction, extra: Partial<StoredDocument> = {}) => useCorpusStore.getState().update(id, { annotation: x, ...summaryOf(x), ...extra });
+
+export const useAnnotateStore = create<AnnotateState>((set, get) => {
+  const replaceWith = (x: LocatedExtraction, past: LocatedExtraction[], future: LocatedExtraction[]) => {
+    const { docId, selected } = get();
+    if (docId === null) return;
+    const count = x.entities.length;
+    set({ current: x, past, future, selected: selected === null || count === 0 ? null : Math.min(selected, count - 1) });
+    void save(docId, x);
+  };
+  return {
+    docId: null,
+    text: '',
+    task: 'ner',
+    current: null,
+    reviewed: false,
+    past: [],
+    future: [],
+    selected: null,
+    selection: null,
+    queue: [],
+    open: (doc, queue) =>
+      set({
+        docId: doc.id!,
+        text: doc.text,
+        task: doc.task,
+        current: currentExtraction(doc, useProfileStore.getState().profile),
+        reviewed: doc.reviewed === 1,
+        past: [],
+        future: [],
+        selected: null,
+        selection: null,
+        queue: queue ?? get().queue,
+      }),
+    close: () => set({ docId: null, current: null, past: [], future: [], selected: null, selection: null }),
+    apply: (edit) => {
+      const { current, text, past } = get();
+      if (!current) return;
+      const next = edit(current, text);
+      if (next === current) return;
+      replaceWith(next, [...past, current].slice(-HISTORY), []);
+    },
+    undo: () => {
+      const { past, current, future } = get();
+      if (!past.length || !current) return;
+      replaceWith(past.at(-1)!, past.slice(0, -1), [current, ...future]);
+    },
+    redo: () => {
+      const { past, current, future } = get();
+      if (!future.length || !current) return;
+      replaceWith(future[0]!, [...past, current], future.slice(1));
+    },
+    select: (i) => set({ selected: i }),
+    setSelection: (selection) => set({ selection }),
+    reviewAndNext: async () => {
+      const { docId, current } = get();
+      if (docId === null || !current) return;
+      if (!(await save(docId, current, { reviewed: 1 }))) return;
+      set({ reviewed: true });
+      get().next(1);
+    },
+    next: (step) => {
+      const { docId, queue } = get();
+      const docs = useCorpusStore.getState().documents;
+      const at = queue.indexOf(docId ?? -1);
+      const id = queue[at + step];
+      const doc = id === undefined ? undefined : docs.find((d) => d.id === id);
+      if (doc) get().open(doc);
+    },
+  };
+});
+
+/** The word labels number keys pick from, for the open document's task, as the format profile lists them (1 is the first). */
+export const labelChoices = (task: TaskId): readonly string[] => useProfileStore.getState().profile.wordLabels[task];

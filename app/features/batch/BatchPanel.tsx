@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { engine } from '../../shared/engine/engine.ts';
+import { batchRate, useBatchStore } from './batchStore.ts';
+
+const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40 dark:border-slate-700';
+
+const duration = (s: number) => (s < 60 ? `${Math.ceil(s)} s` : s < 3600 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`);
+
+/** Pre-annotates documents with the loaded model: progress with rate and ETA, pause, resume (after a reload too) and cancel. */
+export function BatchPanel({ ids }: { ids: number[] }) {
+  const { t } = useTranslation();
+  const job = useBatchStore((s) => s.job);
+  const active = useBatchStore((s) => s.active);
+  const doneHere = useBatchStore((s) => s.doneHere);
+  const since = useBatchStore((s) => s.since);
+  const problem = useBatchStore((s) => s.problem);
+  const finished = useBatchStore((s) => s.finished);
+  const ready = useStore(engine.store, (s) => s.status === 'ready');
+  const { load, start, pause, resume, cancel } = useBatchStore.getState();
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(performance.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  const { rate, etaS } = batchRate({ job, doneHere, since }, now);
+
+  return (
+    <div className="mt-2 grid gap-1 rounded border border-slate-200 p-2 text-sm dark:border-slate-800" data-testid="batch">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">{t('batch.heading')}</span>
+        {!job && (
+          <button type="button" className={button} disabled={!ready || ids.length === 0} onClick={() => void start(ids)}>
+            {t('batch.start', { count: ids.length })}
+          </button>
+        )}
+        {job && active && (
+          <button type="button" className={button} onClick={pause}>
+            {t('batch.pause')}
+          </button>
+        )}
+        {job && !active && (
+          <button type="button" className={button} disabled={!ready} onClick={() => void resume()}>
+            {t('batch.resume')}
+          </button>
+        )}
+        {job && (
+          <button type="button" className={button} onClick={() => void cancel()}>
+            {t('batch.cancel')}
+          </button>
+        )}
+        {!ready && !job && <span className="text-xs text-slate-600 dark:text-slate-400">{t('batch.needModel')}</span>}
+      </div>
+      {job && (
+        <div className="grid gap-1">
+          <progress className="w-full" max={job.ids.length} value={job.next} aria-label={t('batch.progress')} />
+          <p data-testid="batch-progress" role="status">
+            {t('batch.done', { done: job.next, total: job.ids.length })}
+            {job.failed > 0 && ` · ${t('batch.failed', { count: job.failed })}`}
+            {rate !== null && ` · ${t('batch.rate', { rate: rate.toFixed(2) })}`}
+            {etaS !== null && active && ` · ${t('batch.eta', { time: duration(etaS) })}`}
+            {!active && ` · ${t('batch.paused')}`}
+          </p>
+        </div>
+      )}
+      {finished && (
+        <p role="status" data-testid="batch-finished">
+          {t('batch.finished', { done: finished.done })}
+          {finished.failed > 0 && ` · ${t('batch.failed', { count: finished.failed })}`}
+        </p>
+      )}
+      {problem && (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
