@@ -4,6 +4,7 @@ import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
 import { CorpusPanel } from './features/corpus/CorpusPanel.tsx';
 import { AnnotationEditor } from './features/annotate/AnnotationEditor.tsx';
+import { EvaluationPanel } from './features/evaluation/EvaluationPanel.tsx';
 import { HelpSheet } from './shared/commands/HelpSheet.tsx';
 import { useShortcuts } from './shared/commands/useShortcuts.ts';
 import { LANGUAGES, setLanguage, type Language } from './shared/i18n/i18n.ts';
@@ -48,6 +49,7 @@ export function App() {
         <ModelPanel />
         <CorpusPanel />
         <AnnotationEditor />
+        <EvaluationPanel />
         <WorkspacePage />
       </main>
       {help && <HelpSheet commands={commands} onClose={() => setHelp(false)} />}

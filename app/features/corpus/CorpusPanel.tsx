@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ErrorList } from '../../shared/ErrorList.tsx';
+import { downloadFile } from '../../shared/download.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useCorpusStore } from './corpusStore.ts';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from './corpusFormats.ts';
@@ -46,11 +47,7 @@ export function CorpusPanel() {
   const [format, setFormat] = useState<ExportFormat>('giellm');
   const download = () => {
     const f = exportFile(format, documents, useProfileStore.getState().profile);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([f.content], { type: f.type }));
-    a.download = f.name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    downloadFile(f.name, f.type, f.content);
   };
 
   return (

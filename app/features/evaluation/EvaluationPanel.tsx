@@ -1,0 +1,186 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_MATCH, type MatchOptions } from '../../../src/index.ts';
+import { evaluate, reportCsv, reportJson, reportMarkdown, type EvalReport, type Item } from '../../../src/metrics/report.ts';
+import type { Interval } from '../../../src/metrics/bootstrap.ts';
+import { downloadFile } from '../../shared/download.ts';
+import { useCorpusStore } from '../corpus/corpusStore.ts';
+import { useProfileStore } from '../profile/profileStore.ts';
+import { pairDocuments, type PredictionSource } from './pairDocuments.ts';
+import { ScoreChart } from './ScoreChart.tsx';
+
+const control = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
+const METRICS = [
+  ['tl', 'TL'],
+  ['wl', 'WL'],
+  ['all', 'ALL'],
+  ['allStrict', 'ALL (strict)'],
+  ['f1', 'F1'],
+] as const;
+const DIFFS_SHOWN = 200;
+const BATCH = '\u0000batch';
+
+const cell = (v: number | null, ci: Interval) => (v === null ? 'n/a' : `${v.toFixed(2)}${ci ? ` [${ci[0].toFixed(1)}–${ci[1].toFixed(1)}]` : ''}`);
+const itemText = (i: Item) => i.join(';');
+
+/** Scores a gold set against predictions (a batch run or another file) as the paper does, beside its Table 1. */
+export function EvaluationPanel() {
+  const { t } = useTranslation();
+  const documents = useCorpusStore((s) => s.documents);
+  const sources = useMemo(() => [...new Set(documents.map((d) => d.source))], [documents]);
+  const [gold, setGold] = useState('');
+  const [pred, setPred] = useState(BATCH);
+  const [match, setMatch] = useState<MatchOptions>(DEFAULT_MATCH);
+  const [result, setResult] = useState<{ report: EvalReport; noGold: number; noPrediction: number } | null>(null);
+  const goldSource = gold || sources[0] || '';
+  if (documents.length === 0) return null;
+
+  const run = () => {
+    const from: PredictionSource = pred === BATCH ? { kind: 'batch' } : { kind: 'file', source: pred };
+    const p = pairDocuments(documents, goldSource, from, useProfileStore.getState().profile);
+    setResult({ report: evaluate(p.pairs, match), noGold: p.noGold, noPrediction: p.noPrediction });
+  };
+  const save = (kind: 'json' | 'csv' | 'md') => {
+    if (!result) return;
+    const r = result.report;
+    if (kind === 'json') downloadFile('evaluation.json', 'application/json', reportJson(r));
+    if (kind === 'csv') downloadFile('evaluation.csv', 'text/csv', reportCsv(r));
+    if (kind === 'md') downloadFile('evaluation.md', 'text/markdown', reportMarkdown(r));
+  };
+  const report = result?.report;
+  const differing = report?.documents.filter((d) => !d.tlCorrect || d.missing.length || d.extra.length || d.wrongLabel.length) ?? [];
+
+  return (
+    <details className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="evaluation">
+      <summary className="font-medium">{t('evaluation.heading')}</summary>
+      <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+        <label className="flex items-center gap-1">
+          {t('evaluation.gold')}
+          <select className={control} value={goldSource} onChange={(e) => setGold(e.target.value)}>
+            {sources.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          {t('evaluation.predictions')}
+          <select className={control} value={pred} onChange={(e) => setPred(e.target.value)}>
+            <option value={BATCH}>{t('evaluation.batch')}</option>
+            {sources
+              .filter((s) => s !== goldSource)
+              .map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          {t('evaluation.duplicates')}
+          <select className={control} value={match.duplicates} onChange={(e) => setMatch({ ...match, duplicates: e.target.value as MatchOptions['duplicates'] })}>
+            <option value="multiset">{t('evaluation.multiset')}</option>
+            <option value="set">{t('evaluation.set')}</option>
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          {t('evaluation.normalize')}
+          <select className={control} value={match.normalize} onChange={(e) => setMatch({ ...match, normalize: e.target.value as MatchOptions['normalize'] })}>
+            <option value="nfkc">NFKC</option>
+            <option value="none">{t('evaluation.asWritten')}</option>
+          </select>
+        </label>
+        <button type="button" className={control} onClick={run}>
+          {t('evaluation.evaluate')}
+        </button>
+      </div>
+      {result && report && (
+        <div className="mt-3 grid gap-3">
+          <p className="text-sm" data-testid="evaluation-summary">
+            {t('evaluation.summary', { n: report.overall.scores.n })}
+            {result.noGold > 0 && ` ${t('evaluation.noGold', { count: result.noGold })}`}
+            {result.noPrediction > 0 && ` ${t('evaluation.noPrediction', { count: result.noPrediction })}`}
+          </p>
+          {report.overall.scores.n > 0 && (
+            <>
+              <div className="overflow-x-auto">
+                <table className="text-sm tabular-nums" data-testid="evaluation-table">
+                  <caption className="text-left text-xs text-slate-600 dark:text-slate-400">{t('evaluation.caption', { samples: report.samples })}</caption>
+                  <thead>
+                    <tr className="text-left">
+                      <th className="pr-3">{t('evaluation.task')}</th>
+                      <th className="pr-3">n</th>
+                      {METRICS.map(([, h]) => (
+                        <th key={h} className="pr-3">
+                          {h}
+                        </th>
+                      ))}
+                      <th>{t('evaluation.paper')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...report.tasks.map((r) => ({ name: r.task, scores: r.scores, intervals: r.intervals, paper: r.paper, dataset: r.dataset })), { name: 'overall', ...report.overall, paper: [], dataset: null }].map((r) => (
+                      <tr key={r.name} data-task={r.name}>
+                        <th className="pr-3 text-left">{r.name}</th>
+                        <td className="pr-3">{r.scores.n}</td>
+                        {METRICS.map(([k]) => (
+                          <td key={k} className="pr-3" data-metric={k}>
+                            {cell(r.scores[k], r.intervals[k])}
+                          </td>
+                        ))}
+                        <td className="text-xs">{r.dataset && r.paper[0] ? `${r.dataset} ${r.paper[0].model}: ${r.paper[0].tl} / ${r.paper[0].wl} / ${r.paper[0].all}` : ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <ScoreChart tasks={report.tasks} />
+              <div className="flex flex-wrap gap-2 text-sm">
+                <span>{t('evaluation.export')}</span>
+                <button type="button" className={control} onClick={() => save('json')}>
+                  JSON
+                </button>
+                <button type="button" className={control} onClick={() => save('csv')}>
+                  CSV
+                </button>
+                <button type="button" className={control} onClick={() => save('md')}>
+                  Markdown
+                </button>
+              </div>
+              <section aria-label={t('evaluation.diffs')}>
+                <h3 className="text-sm font-medium">{t('evaluation.diffsCount', { count: differing.length, total: report.documents.length })}</h3>
+                <ul className="grid gap-2 text-sm" data-testid="evaluation-diffs">
+                  {differing.slice(0, DIFFS_SHOWN).map((d) => (
+                    <li key={d.id} className="rounded border border-slate-200 p-2 dark:border-slate-800" data-doc={d.id}>
+                      <p lang="ja" className="truncate">
+                        <span className="text-xs text-slate-500">{d.id}</span> {d.text}
+                      </p>
+                      {!d.tlCorrect && <p data-kind="category">{t('evaluation.categoryDiff', { gold: d.gold ?? '∅', pred: d.pred ?? '∅' })}</p>}
+                      {d.missing.map((m, i) => (
+                        <p key={`m${i}`} data-kind="missing" className="text-red-700 dark:text-red-300" lang="ja">
+                          − {itemText(m)}
+                        </p>
+                      ))}
+                      {d.extra.map((m, i) => (
+                        <p key={`e${i}`} data-kind="extra" className="text-amber-700 dark:text-amber-300" lang="ja">
+                          + {itemText(m)}
+                        </p>
+                      ))}
+                      {d.wrongLabel.map((w, i) => (
+                        <p key={`w${i}`} data-kind="wrong-label" lang="ja">
+                          ≠ {itemText(w.gold)} → {itemText(w.pred)}
+                        </p>
+                      ))}
+                    </li>
+                  ))}
+                </ul>
+                {differing.length > DIFFS_SHOWN && <p className="text-xs">{t('evaluation.moreDiffs', { count: differing.length - DIFFS_SHOWN })}</p>}
+              </section>
+            </>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TaskReport } from '../../../src/metrics/report.ts';
+
+const METRICS = ['tl', 'wl', 'all'] as const;
+const BAR = 10;
+const GROUP_GAP = 14;
+const LABEL_W = 96;
+const WIDTH = 420;
+
+/**
+ * Horizontal bars per task and metric: this evaluation (with its 95% interval as a whisker) beside each
+ * model of the paper's Table 1 for the same dataset. Plain SVG: a handful of bars needs no chart library.
+ */
+export function ScoreChart({ tasks }: { tasks: readonly TaskReport[] }) {
+  const { t } = useTranslation();
+  const models = [...new Set(tasks.flatMap((r) => r.paper.map((p) => p.model)))];
+  const series = [t('evaluation.thisRun'), ...models];
+  const colors = ['#4338ca', '#0d9488', '#d97706', '#64748b'];
+  const scale = (v: number) => LABEL_W + ((WIDTH - LABEL_W - 8) * v) / 100;
+  let y = 4;
+  const rows: ReactElement[] = [];
+  for (const task of tasks) {
+    for (const m of METRICS) {
+      const label = `${task.task} ${m.toUpperCase()}`;
+      const values = [task.scores[m], ...models.map((name) => task.paper.find((p) => p.model === name)?.[m] ?? null)];
+      const top = y;
+      rows.push(
+        <text key={`${label}-l`} x={0} y={top + BAR} fontSize={11} fill="currentColor">
+          {label}
+        </text>,
+      );
+      values.forEach((v, i) => {
+        if (v === null) return;
+        rows.push(
+          <rect key={`${label}-${i}`} x={LABEL_W} y={y} width={scale(v) - LABEL_W} height={BAR - 2} fill={colors[i % colors.length]} data-series={series[i]} data-value={v.toFixed(2)}>
+            <title>{`${series[i]}: ${v.toFixed(2)}`}</title>
+          </rect>,
+        );
+        const ci = i === 0 ? task.intervals[m] : null;
+        if (ci) rows.push(<line key={`${label}-ci`} x1={scale(ci[0])} x2={scale(ci[1])} y1={y + (BAR - 2) / 2} y2={y + (BAR - 2) / 2} stroke="currentColor" strokeWidth={1.5} />);
+        y += BAR;
+      });
+      y += GROUP_GAP - BAR / 2;
+    }
+  }
+  return (
+    <figure className="grid gap-1">
+      <svg viewBox={`0 0 ${WIDTH} ${y}`} className="w-full max-w-xl" role="img" aria-label={t('evaluation.chart')} data-testid="score-chart">
+        {[0, 50, 100].map((v) => (
+          <line key={v} x1={scale(v)} x2={scale(v)} y1={0} y2={y} stroke="currentColor" strokeOpacity={0.15} />
+        ))}
+        {rows}
+      </svg>
+      <figcaption className="flex flex-wrap gap-3 text-xs">
+        {series.map((s, i) => (
+          <span key={s} className="flex items-center gap-1">
+            <span className="inline-block h-2 w-3" style={{ backgroundColor: colors[i % colors.length] }} />
+            {s}
+          </span>
+        ))}
+        <span>{t('evaluation.whisker')}</span>
+      </figcaption>
+    </figure>
+  );
+}

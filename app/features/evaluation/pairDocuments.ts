@@ -1,0 +1,47 @@
+import type { FormatProfile, LocatedExtraction } from '../../../src/index.ts';
+import type { EvalPair } from '../../../src/metrics/report.ts';
+import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { goldExtraction, currentExtraction } from '../corpus/documents.ts';
+
+/** Where predictions come from: a batch run over the gold documents, or another imported file. */
+export type PredictionSource = { kind: 'batch' } | { kind: 'file'; source: string };
+
+export interface Pairing {
+  pairs: EvalPair[];
+  /** Gold documents left out, and why, for the user to see. */
+  noGold: number;
+  noPrediction: number;
+}
+
+/**
+ * Pairs the gold documents of one source with their predictions. From another file, a document pairs by
+ * its record id where both sides have one, else by the same text and task.
+ */
+export function pairDocuments(docs: readonly StoredDocument[], goldSource: string, from: PredictionSource, profile: FormatProfile): Pairing {
+  const gold = docs.filter((d) => d.source === goldSource);
+  const others = from.kind === 'file' ? docs.filter((d) => d.source === from.source) : [];
+  const byId = new Map(others.filter((d) => d.recordId !== null).map((d) => [`${d.task}\u241f${d.recordId}`, d]));
+  const byText = new Map(others.map((d) => [`${d.task}\u241f${d.text}`, d]));
+  const pairs: EvalPair[] = [];
+  let noGold = 0;
+  let noPrediction = 0;
+  for (const d of gold) {
+    const g = goldExtraction(d, profile);
+    if (!g) {
+      noGold++;
+      continue;
+    }
+    let pred: LocatedExtraction | null;
+    if (from.kind === 'batch') pred = d.prediction?.extraction ?? null;
+    else {
+      const other = (d.recordId !== null ? byId.get(`${d.task}\u241f${d.recordId}`) : undefined) ?? byText.get(`${d.task}\u241f${d.text}`);
+      pred = other ? currentExtraction(other, profile) : null;
+    }
+    if (!pred) {
+      noPrediction++;
+      continue;
+    }
+    pairs.push({ id: d.recordId ?? `${d.source}:${d.line ?? d.id}`, text: d.text, task: d.task, gold: g, pred });
+  }
+  return { pairs, noGold, noPrediction };
+}
