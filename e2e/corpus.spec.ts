@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { importFile } from './support/corpus.ts';
 import { sharedPath } from '../src/testing/sharedData.ts';
 
 const tcree = readFileSync(sharedPath('tcree-sample.jsonl'), 'utf8').trim();
 const withBadLine = `${tcree}\n{"text": "壊れた行\n`;
 
-async function importFile(page: Page, name: string, buffer: Buffer) {
-  await page.getByText(/^Corpus \(/).click();
-  await page.getByLabel('Import a file').setInputFiles({ name, mimeType: 'application/json', buffer });
-}
 
 test('an imported JSONL keeps its good lines, names the bad one, and survives a reload and going offline', async ({ page, context }) => {
   await page.goto('/');

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+
+/** Opens the corpus panel (once) and imports a file through its file input, as a user would. */
+export async function importFile(page: Page, name: string, buffer: Buffer, mimeType = 'application/json') {
+  const corpus = page.getByTestId('corpus');
+  if (!(await corpus.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByText(/^Corpus \(/).click();
+  await page.getByLabel('Import a file').setInputFiles({ name, mimeType, buffer });
+}
+
+/** Clicks a button that downloads, and returns the file's name and text. */
+export async function downloadFrom(page: Page, click: () => Promise<void>): Promise<{ name: string; content: string; download: Download }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: download.suggestedFilename(), content: readFileSync((await download.path())!, 'utf8'), download };
+}
+
+/** Selects `[start, end)` code points of the annotator's text, as a mouse drag would, and lets the app read it. */
+export async function selectText(page: Page, start: number, end: number) {
+  await page.getByTestId('annotated-text').evaluate(
+    (root, [s, e]) => {
+      const at = (cp: number): [Node, number] => {
+        const pieces = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+        const piece = pieces.filter((p) => Number(p.dataset.start) <= cp).at(-1)!;
+        const node = piece.firstChild as Text;
+        const chars = Array.from(node.data).slice(0, cp - Number(piece.dataset.start));
+        return [node, chars.join('').length];
+      };
+      const range = document.createRange();
+      range.setStart(...at(s!));
+      range.setEnd(...at(e!));
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    [start, end],
+  );
+}
