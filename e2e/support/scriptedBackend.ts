@@ -7,6 +7,15 @@ export interface Script {
   fallback: string;
   /** Milliseconds between streamed characters. */
   delayMs: number;
+  /** Sentences (matched as `outputs` are) whose generation throws this message, as a failing engine would. */
+  errors?: Record<string, string>;
+}
+
+declare global {
+  interface Window {
+    /** The start of each prompt the scripted backend answered, in order: tests count what ran. */
+    __SCRIPTED_CALLS__?: string[];
+  }
 }
 
 /**
@@ -29,6 +38,12 @@ export async function installScriptedBackend(page: Page, script: Script) {
         async generate(req, onText) {
           interrupted = false;
           const last = req.messages[req.messages.length - 1]!.content;
+          (window.__SCRIPTED_CALLS__ ??= []).push(last.slice(0, 20));
+          const failure = Object.entries(s.errors ?? {}).find(([k]) => last.startsWith(k));
+          if (failure) {
+            await sleep(s.delayMs);
+            throw new Error(failure[1]);
+          }
           const key = Object.keys(s.outputs).find((k) => last.startsWith(k));
           const full = key === undefined ? s.fallback : s.outputs[key]!;
           let out = '';
