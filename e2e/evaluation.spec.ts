@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { sharedPath } from '../src/testing/sharedData.ts';
+import { PERTURBED_EXPECTED, PERTURBED_OUTPUTS } from '../src/testing/perturbedTcree.ts';
+import { downloadFrom, importFile } from './support/corpus.ts';
+
+const tcree = readFileSync(sharedPath('tcree-sample.jsonl'), 'utf8').trim();
+const perturbed = tcree
+  .split('\n')
+  .map((l, i) => JSON.stringify({ ...(JSON.parse(l) as object), output: PERTURBED_OUTPUTS[i] }))
+  .join('\n');
+
+test('evaluating tcree-sample against a perturbed copy gives the hand-computed scores, diffs, chart and reports', async ({ page }) => {
+  await page.goto('/');
+  await importFile(page, 'tcree-sample.jsonl', Buffer.from(tcree));
+  await importFile(page, 'perturbed.jsonl', Buffer.from(perturbed));
+  await expect(page.getByTestId('documents').locator('li')).toHaveCount(12);
+
+  await page.getByText('Evaluation', { exact: true }).click();
+  const evaluation = page.getByTestId('evaluation');
+  await evaluation.getByRole('combobox', { name: 'Gold' }).selectOption('tcree-sample.jsonl');
+  await evaluation.getByRole('combobox', { name: 'Predictions' }).selectOption('perturbed.jsonl');
+  await evaluation.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(evaluation.getByTestId('evaluation-summary')).toHaveText('6 documents scored.');
+
+  for (const [task, expected] of Object.entries(PERTURBED_EXPECTED)) {
+    const row = evaluation.locator(`tr[data-task="${task}"]`);
+    await expect(row.locator('td').first()).toHaveText(String(expected.n));
+    for (const metric of ['tl', 'wl', 'all', 'allStrict', 'f1'] as const) {
+      await expect(row.locator(`[data-metric="${metric}"]`), `${task} ${metric}`).toHaveText(new RegExp(`^${expected[metric].toFixed(2)} \\[`));
+    }
+  }
+  await expect(evaluation.locator('tr[data-task="re"] td').last()).toHaveText('TCREE GIELLM-13B-JP: 97.49 / 78.51 / 77.41');
+  // The chart has this evaluation's bars beside the paper's, for TL, WL and ALL of both tasks.
+  const chart = evaluation.getByTestId('score-chart');
+  await expect(chart.locator('rect[data-series="This evaluation"]')).toHaveCount(6);
+  await expect(chart.locator('rect[data-series="GIELLM-13B-JP"]').first()).toHaveAttribute('data-value', '97.49');
+
+  const diffs = evaluation.getByTestId('evaluation-diffs');
+  await expect(diffs.locator('> li')).toHaveCount(4);
+  await expect(diffs.locator('[data-kind="wrong-label"]')).toHaveText(['≠ 浅田真央;出演;日本テレビ;27日 → 浅田真央;対戦;日本テレビ;27日']);
+  await expect(diffs.locator('[data-kind="missing"]')).toHaveText(['− 黒澤明;監督;どん底']);
+  await expect(diffs.locator('[data-kind="extra"]')).toHaveText(['+ 山村浩二;所属;マイブリッジの糸', '+ 黒澤明;監督;どん底の中']);
+
+  const md = await downloadFrom(page, () => evaluation.getByRole('button', { name: 'Markdown' }).click());
+  expect(md.name).toBe('evaluation.md');
+  expect(md.content).toMatch(/\| ee \| 3 \| 66\.67 \[[\d.]+–[\d.]+\] \| 66\.67 \[/);
+  expect(md.content).toContain('| re | TCREE | GIELLM-13B-JP | 97.49 | 78.51 | 77.41 |');
+  const csv = await downloadFrom(page, () => evaluation.getByRole('button', { name: 'CSV' }).click());
+  expect(csv.content.split('\n').find((l) => l.startsWith('overall,6,ALL,'))).toMatch(/^overall,6,ALL,50\.00,/);
+  const json = JSON.parse((await downloadFrom(page, () => evaluation.getByRole('button', { name: 'JSON' }).click())).content) as { overall: { scores: { f1: number } }; documents: unknown[] };
+  expect(json.overall.scores.f1.toFixed(2)).toBe('61.54');
+  expect(json.documents).toHaveLength(6);
+});
