@@ -1,0 +1,64 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addSpan, setCategory } from '../../../src/annotate/edits.ts';
+import { corpusDb, freshFields, type StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { useCorpusStore } from '../corpus/corpusStore.ts';
+import { annotateCommands, labelSelection } from './annotateCommands.ts';
+import { useAnnotateStore } from './annotateStore.ts';
+
+const TEXT = '国母和宏は東海大の学生だ。';
+const doc = (text: string, output: string | null): Omit<StoredDocument, 'id'> => ({ source: 't.jsonl', line: 1, recordId: null, text, task: 'ner', output, importedAt: 0, ...freshFields(text, 'ner', output) });
+const store = () => useAnnotateStore.getState();
+const saved = async (id: number) => (await corpusDb.documents.get(id))!;
+
+describe('annotation store', () => {
+  let ids: number[];
+  beforeEach(async () => {
+    await corpusDb.documents.clear();
+    ids = (await corpusDb.documents.bulkAdd([doc(TEXT, '<社会>固有表現抽出:人名;国母和宏'), doc('二つ目の文。', null)], { allKeys: true })) as number[];
+    await useCorpusStore.getState().load();
+    store().open(useCorpusStore.getState().documents[0]!, ids);
+  });
+
+  it('saves every edit at once, and undo/redo walk the history, saving as they go', async () => {
+    store().apply((x, text) => addSpan(x, text, 5, 8, '法人名'));
+    store().apply((x) => setCategory(x, '技術'));
+    await expect.poll(async () => (await saved(ids[0]!)).annotation?.category).toBe('技術');
+    expect((await saved(ids[0]!)).annotation!.entities.map((e) => e.text)).toEqual(['国母和宏', '東海大']);
+    store().undo();
+    expect(store().current!.category).toBe('社会');
+    store().undo();
+    expect(store().current!.entities).toHaveLength(1);
+    await expect.poll(async () => (await saved(ids[0]!)).annotation?.entities.length).toBe(1);
+    store().redo();
+    expect(store().current!.entities).toHaveLength(2);
+    // A new edit after undo drops the redo branch.
+    store().undo();
+    store().apply((x) => setCategory(x, '自然'));
+    expect(store().future).toEqual([]);
+    await expect.poll(() => useCorpusStore.getState().documents[0]!.category).toBe('自然');
+  });
+
+  it('labels the selected text with a number key command, then marks reviewed and moves on', async () => {
+    store().setSelection([5, 8]);
+    const label2 = annotateCommands().find((c) => c.id === 'label2')!;
+    expect(label2.enabled()).toBe(true);
+    label2.run();
+    expect(store().current!.entities.map((e) => [e.label, e.text])).toEqual([
+      ['人名', '国母和宏'],
+      ['法人名', '東海大'],
+    ]);
+    expect(store().selected).toBe(1);
+    expect(store().selection).toBeNull();
+    // Without a selection, number keys do nothing (and let the key through).
+    expect(label2.enabled()).toBe(false);
+    labelSelection(2);
+    expect(store().current!.entities).toHaveLength(2);
+    annotateCommands().find((c) => c.id === 'spanEndLeft')!.run();
+    expect(store().current!.entities[1]!.text).toBe('東海');
+    await store().reviewAndNext();
+    expect((await saved(ids[0]!)).reviewed).toBe(1);
+    expect(store().docId).toBe(ids[1]);
+    expect(store().text).toBe('二つ目の文。');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROFILE as P, extract } from '../../../src/index.ts';
+import { freshFields, type StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { pairDocuments } from './pairDocuments.ts';
+
+let next = 1;
+const doc = (source: string, text: string, output: string | null, recordId: string | null = null, extra: Partial<StoredDocument> = {}): StoredDocument => ({
+  id: next++,
+  source,
+  line: next,
+  recordId,
+  text,
+  task: 'ner',
+  output,
+  importedAt: 0,
+  ...freshFields(text, 'ner', output),
+  ...extra,
+});
+
+describe('pairDocuments', () => {
+  const A = '東京で会見。';
+  const B = '大阪へ。';
+  it('pairs another file by record id, else by text, and counts what is left out', () => {
+    const docs = [
+      doc('gold', A, '<社会>固有表現抽出:地名;東京', 'a'),
+      doc('gold', B, '<社会>固有表現抽出:地名;大阪'),
+      doc('gold', 'ない文。', null),
+      doc('gold', '予測なし。', '<社会>固有表現抽出'),
+      doc('pred', 'ids win over text', '<技術>固有表現抽出', 'a'),
+      doc('pred', B, '<社会>固有表現抽出:地名;大阪'),
+    ];
+    const p = pairDocuments(docs, 'gold', { kind: 'file', source: 'pred' }, P);
+    expect(p.pairs.map((x) => [x.text, x.pred.category])).toEqual([
+      [A, '技術'],
+      [B, '社会'],
+    ]);
+    expect(p).toMatchObject({ noGold: 1, noPrediction: 1 });
+  });
+  it('takes batch predictions of the gold documents, and corrections as gold', () => {
+    const prediction = { model: 'm', raw: '', extraction: extract('<技術>固有表現抽出:地名;東京', 'ner', P, A), at: 0 };
+    const corrected = extract('<自然>固有表現抽出:地名;東京', 'ner', P, A);
+    const docs = [doc('gold', A, '<社会>固有表現抽出:地名;東京', null, { prediction, annotation: corrected }), doc('gold', B, '<社会>固有表現抽出')];
+    const p = pairDocuments(docs, 'gold', { kind: 'batch' }, P);
+    expect(p.pairs).toHaveLength(1);
+    expect(p.pairs[0]!.gold.category).toBe('自然');
+    expect(p.pairs[0]!.pred.category).toBe('技術');
+    expect(p.noPrediction).toBe(1);
+  });
+});
