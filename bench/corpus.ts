@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { loadStockmark, sharedPath } from '../src/testing/sharedData.ts';
+import { median, quantile } from './stats.ts';
+
+// The corpus in Chromium, on the production build: importing the 5,343-sentence stockmark file, scrolling
+// the document list, heap after import; then a 10,000-document corpus scrolled and searched.
+const MODEL_PORT = 4181;
+const APP = `http://127.0.0.1:${MODEL_PORT}/giellm/`;
+const RUNS = 3;
+const SCROLL_FRAMES = 240;
+
+/** Frame-to-frame times while the list scrolls a little every frame, as a wheel or trackpad does. */
+async function scrollFrames(page: Page): Promise<number[]> {
+  return page.getByTestId('documents').evaluate(async (el, frames) => {
+    const times: number[] = [];
+    let last = await new Promise<number>((ok) => requestAnimationFrame(ok));
+    for (let i = 0; i < frames; i++) {
+      el.scrollTop += 120;
+      const now = await new Promise<number>((ok) => requestAnimationFrame(ok));
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  }, SCROLL_FRAMES);
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 2 ** 20;
+}
+
+/** Imports a file and times it from the file input's change to the list showing the documents. */
+async function timedImport(page: Page, name: string, buffer: Buffer, want: number): Promise<number> {
+  await page.getByText(/^Corpus \(/).click();
+  await page.evaluate(() => document.addEventListener('change', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { capture: true, once: true }));
+  await page.getByLabel('Import a file').setInputFiles({ name, mimeType: 'application/json', buffer });
+  const done = await page.waitForFunction(
+    (n) => {
+      const shown = document.querySelector('[data-testid="shown-count"]')?.textContent ?? '';
+      const rows = document.querySelectorAll('[data-testid="documents"] li').length;
+      return shown.startsWith(`${n} of ${n}`) && rows > 0 ? performance.now() - (window as unknown as { __t0: number }).__t0 : false;
+    },
+    want,
+    { timeout: 120_000, polling: 'raf' },
+  );
+  return (await done.jsonValue()) as number;
+}
+
+const frameStats = (times: number[]) => ({ medianMs: median(times), p95Ms: quantile(times, 0.95), over17ms: times.filter((t) => t > 17.5).length / times.length, fps: 1000 / median(times) });
+
+async function main() {
+  const modelHost = spawn(process.execPath, ['e2e/support/modelServer.mjs'], { env: { ...process.env, MODEL_SERVER_PORT: String(MODEL_PORT) }, stdio: 'ignore' });
+  await new Promise((ok) => setTimeout(ok, 500));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+  const stockmark = readFileSync(sharedPath('stockmark-ner-wikipedia.json'));
+  const sentences = loadStockmark();
+  const big = Buffer.from(
+    Array.from({ length: 10_000 }, (_, i) => {
+      const s = sentences[i % sentences.length]!;
+      return JSON.stringify({ id: `d${i}`, text: s.text, task: 'ner', output: `<社会>固有表現抽出${s.entities.map((e) => `:${e.type};${e.name}`).join('')}` });
+    }).join('\n'),
+  );
+  const stock: { importMs: number; heapMB: number; frames: number[] }[] = [];
+  const large: { importMs: number; frames: number[]; searchMs: number }[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(APP);
+      const importMs = await timedImport(page, 'ner.json', stockmark, 5343);
+      stock.push({ importMs, heapMB: await heapMB(page), frames: await scrollFrames(page) });
+      await context.close();
+
+      const c2 = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+      const p2 = await c2.newPage();
+      await p2.goto(APP);
+      const bigMs = await timedImport(p2, 'big.jsonl', big, 10_000);
+      const frames = await scrollFrames(p2);
+      await p2.evaluate(() => ((window as unknown as { __t0: number }).__t0 = performance.now()));
+      await p2.getByRole('searchbox', { name: 'Search text and outputs' }).fill('日本');
+      const searchMs = (await (
+        await p2.waitForFunction(() => !/^10000 of/.test(document.querySelector('[data-testid="shown-count"]')?.textContent ?? '') && performance.now() - (window as unknown as { __t0: number }).__t0, null, { polling: 'raf' })
+      ).jsonValue()) as number;
+      large.push({ importMs: bigMs, frames, searchMs });
+      await c2.close();
+    }
+  } finally {
+    await browser.close();
+    modelHost.kill();
+  }
+  const stockFrames = frameStats(stock.flatMap((r) => r.frames));
+  const largeFrames = frameStats(large.flatMap((r) => r.frames));
+  const summary = {
+    stockmark: { documents: 5343, medianImportMs: median(stock.map((r) => r.importMs)), importRunsMs: stock.map((r) => r.importMs), medianHeapMB: median(stock.map((r) => r.heapMB)), scroll: stockFrames, targets: { importMs: 2000, fps: 60 } },
+    tenThousand: { documents: 10_000, medianImportMs: median(large.map((r) => r.importMs)), scroll: largeFrames, medianSearchMs: median(large.map((r) => r.searchMs)) },
+  };
+  const rows = [
+    ['corpus benchmark', 'median', 'target'],
+    ['stockmark import (5,343 docs, to list shown)', `${summary.stockmark.medianImportMs.toFixed(0)} ms`, '< 2000 ms'],
+    ['JS heap after import (after GC)', `${summary.stockmark.medianHeapMB.toFixed(0)} MB`, ''],
+    ['list scroll frame time, 5,343 docs', `${stockFrames.medianMs.toFixed(1)} ms (p95 ${stockFrames.p95Ms.toFixed(1)}, ${(stockFrames.over17ms * 100).toFixed(1)}% > 17.5 ms)`, '60 fps = 16.7 ms'],
+    ['10,000-doc import', `${summary.tenThousand.medianImportMs.toFixed(0)} ms`, ''],
+    ['list scroll frame time, 10,000 docs', `${largeFrames.medianMs.toFixed(1)} ms (p95 ${largeFrames.p95Ms.toFixed(1)}, ${(largeFrames.over17ms * 100).toFixed(1)}% > 17.5 ms)`, '60 fps'],
+    ['search over 10,000 docs (to the list updating)', `${summary.tenThousand.medianSearchMs.toFixed(0)} ms`, ''],
+  ];
+  const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  console.log(`\ncorpus in Chromium (production build), ${RUNS} runs each`);
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i]!)).join('  '));
+  const file = resolve('bench', 'results', 'corpus.json');
+  await mkdir(resolve('bench', 'results'), { recursive: true });
+  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), ...summary }, null, 2)}\n`);
+  console.log(`written ${file}`);
+}
+
+await main();
