@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { sharedPath } from '../src/testing/sharedData.ts';
 import { downloadFrom, importFile, selectText } from './support/corpus.ts';
@@ -45,6 +46,9 @@ test('import outputs → correct spans, tuples and category with undo/redo → r
   await annotator.getByTestId('annotated-text').click();
   await page.keyboard.press('r');
   await expect(annotator.getByTestId('reviewed-badge')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="annotator"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/annotator.png', fullPage: true });
 
   // An RE document: change the relation, and take the tail from the text.
   await page.getByTestId('documents').getByRole('button', { name: /国母和宏\(東海大\)/ }).click();

@@ -25,6 +25,7 @@ export function AnnotationEditor() {
   const canRedo = useAnnotateStore((s) => s.future.length > 0);
   const doc = useCorpusStore((s) => s.documents.find((d) => d.id === docId));
   const categories = useProfileStore((s) => s.profile.categories[task]);
+  const storageProblem = useCorpusStore((s) => s.storageProblem);
   const { apply, undo, redo, select: selectSpan, setSelection, reviewAndNext, next, close } = useAnnotateStore.getState();
   if (docId === null || !x || !doc) return null;
   const shape = TASKS[task].shape;
@@ -69,6 +70,11 @@ export function AnnotationEditor() {
         </div>
       </div>
 
+      {storageProblem && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="annotate-storage-problem">
+          {storageProblem}
+        </p>
+      )}
       <label className="flex items-center gap-2 text-sm">
         {t('annotate.category')}
         <select className={select} value={x.category ?? ''} onChange={(e) => apply((y) => setCategory(y, e.target.value))} data-testid="category-select">

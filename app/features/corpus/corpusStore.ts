@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { binaryLine, formatInputError, numberedLines, readRecords, type DatasetRecord, type FormatProfile, type InputError, type TaskId } from '../../../src/index.ts';
+import { binaryLine, formatInputError, numberedLines, readRecords, serializeOutput, type DatasetRecord, type FormatProfile, type InputError, type TaskId } from '../../../src/index.ts';
 import { csvHeader, fromCsv, guessMapping, type CsvMapping } from '../../../src/interchange/csvImport.ts';
 import { fromTcreeCsv, looksLikeTcreeCsv } from '../../../src/interchange/tcreeCsv.ts';
 import { corpusDb, freshFields, storageError, type StoredDocument } from '../../shared/storage/corpusDb.ts';
@@ -7,6 +7,7 @@ import { useProfileStore } from '../profile/profileStore.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useRunStore } from '../workspace/runStore.ts';
 import { documentsFromAnnotations } from './corpusFormats.ts';
+import { currentExtraction } from './documents.ts';
 
 type NewDocument = Omit<StoredDocument, 'id'>;
 
@@ -119,7 +120,9 @@ export const useCorpusStore = create<CorpusState>((set, get) => {
       const d = get().documents.find((x) => x.id === id);
       if (!d) return;
       useRunStore.getState().setRuns([]);
-      useInputStore.setState({ text: d.text, task: d.task, output: d.output ?? '', credit: `${d.source}${d.line === null ? '' : `:${d.line}`}` });
+      // The workspace gets the document as it now stands (corrections included), ready to run the model on.
+      const current = d.annotation || !d.output ? serializeOutput(currentExtraction(d, useProfileStore.getState().profile), d.task, useProfileStore.getState().profile) : d.output;
+      useInputStore.setState({ text: d.text, task: d.task, output: d.annotation || d.output || d.prediction ? current : '', credit: `${d.source}${d.line === null ? '' : `:${d.line}`}` });
     },
     update: async (id, patch) => {
       try {
