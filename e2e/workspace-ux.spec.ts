@@ -51,8 +51,11 @@ test('every shortcut is listed in the help sheet, which opens with ? and closes 
   await page.locator('body').press('Shift+?');
   const sheet = page.getByTestId('shortcuts');
   await expect(sheet).toBeVisible();
-  await expect(sheet.locator('tr')).toHaveCount(9);
+  // 9 workspace commands, 9 number keys for labels, 13 annotation commands.
+  await expect(sheet.locator('tr')).toHaveCount(31);
   await expect(sheet).toContainText('Ctrl+Enter');
+  await expect(sheet.locator('tr', { hasText: 'Redo' }).locator('kbd')).toHaveText('Ctrl+Shift+Z');
+  await expect(sheet.locator('tr', { hasText: 'Label the selection with label 2' }).locator('kbd')).toHaveText('2');
   await expect(sheet).toContainText('Run the model on the text');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();

@@ -11,7 +11,7 @@ export function HelpSheet({ commands, onClose }: { commands: readonly Command[];
     ref.current?.showModal();
   }, []);
   return (
-    <dialog ref={ref} onClose={onClose} className="m-auto max-w-lg rounded border border-slate-300 bg-white p-4 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" aria-labelledby="help-title">
+    <dialog ref={ref} onClose={onClose} className="m-auto max-h-[85vh] max-w-lg overflow-auto rounded border border-slate-300 bg-white p-4 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" aria-labelledby="help-title">
       <h2 id="help-title" className="mb-2 font-medium">
         {t('app.help')}
       </h2>
