@@ -111,7 +111,8 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
   return { match: opts, samples, tasks, overall: { scores: aggregate(all), intervals: bootstrapIntervals(all, samples) }, documents };
 }
 
-const METRICS = [
+/** The reported scores, in table order, with their column names. */
+export const METRICS = [
   ['tl', 'TL'],
   ['wl', 'WL'],
   ['all', 'ALL'],

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ErrorList } from '../../shared/ErrorList.tsx';
+import { Choice } from '../../shared/Choice.tsx';
 import { downloadFile } from '../../shared/download.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useCorpusStore } from './corpusStore.ts';
@@ -30,6 +31,12 @@ export function CorpusPanel() {
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterDocuments(documents, deferredFilter), [documents, deferredFilter]);
+  const set = (patch: Partial<DocumentFilter>) => setFilter({ ...filter, ...patch });
+  const anyWithWithout = (k: 'output' | 'warnings'): [string, string][] => [
+    ['any', t(`corpus.${k}Any`)],
+    ['with', t(`corpus.${k}With`)],
+    ['without', t(`corpus.${k}Without`)],
+  ];
   const shownIds = useMemo(() => shown.map((d) => d.id!), [shown]);
   const categories = useMemo(() => categoriesOf(documents), [documents]);
   // Opening a document loads it into the workspace and the editor, which steps through the list as filtered.
@@ -113,38 +120,27 @@ export function CorpusPanel() {
             value={filter.query}
             onChange={(e) => setFilter({ ...filter, query: e.target.value })}
           />
-          <select className={button} aria-label={t('corpus.filterTask')} value={filter.task} onChange={(e) => setFilter({ ...filter, task: e.target.value as DocumentFilter['task'] })}>
-            <option value="all">{t('corpus.allTasks')}</option>
-            {TASK_IDS.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-          <select className={button} aria-label={t('corpus.filterOutput')} value={filter.output} onChange={(e) => setFilter({ ...filter, output: e.target.value as DocumentFilter['output'] })}>
-            <option value="any">{t('corpus.outputAny')}</option>
-            <option value="with">{t('corpus.outputWith')}</option>
-            <option value="without">{t('corpus.outputWithout')}</option>
-          </select>
-          <select className={button} aria-label={t('corpus.filterCategory')} value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
-            <option value={ANY_CATEGORY}>{t('corpus.anyCategory')}</option>
-            <option value={NO_CATEGORY}>{t('corpus.noCategory')}</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-          <select className={button} aria-label={t('corpus.filterReviewed')} value={filter.reviewed} onChange={(e) => setFilter({ ...filter, reviewed: e.target.value as DocumentFilter['reviewed'] })}>
-            <option value="any">{t('corpus.reviewedAny')}</option>
-            <option value="yes">{t('corpus.reviewedYes')}</option>
-            <option value="no">{t('corpus.reviewedNo')}</option>
-          </select>
-          <select className={button} aria-label={t('corpus.filterWarnings')} value={filter.warnings} onChange={(e) => setFilter({ ...filter, warnings: e.target.value as DocumentFilter['warnings'] })}>
-            <option value="any">{t('corpus.warningsAny')}</option>
-            <option value="with">{t('corpus.warningsWith')}</option>
-            <option value="without">{t('corpus.warningsWithout')}</option>
-          </select>
+          <Choice className={button} ariaLabel={t('corpus.filterTask')} value={filter.task} onChange={(v) => set({ task: v as DocumentFilter['task'] })} options={[['all', t('corpus.allTasks')], ...TASK_IDS.map((id): [string, string] => [id, id])]} />
+          <Choice className={button} ariaLabel={t('corpus.filterOutput')} value={filter.output} onChange={(v) => set({ output: v as DocumentFilter['output'] })} options={anyWithWithout('output')} />
+          <Choice
+            className={button}
+            ariaLabel={t('corpus.filterCategory')}
+            value={filter.category}
+            onChange={(v) => set({ category: v })}
+            options={[[ANY_CATEGORY, t('corpus.anyCategory')], [NO_CATEGORY, t('corpus.noCategory')], ...categories.map((c): [string, string] => [c, c])]}
+          />
+          <Choice
+            className={button}
+            ariaLabel={t('corpus.filterReviewed')}
+            value={filter.reviewed}
+            onChange={(v) => set({ reviewed: v as DocumentFilter['reviewed'] })}
+            options={[
+              ['any', t('corpus.reviewedAny')],
+              ['yes', t('corpus.reviewedYes')],
+              ['no', t('corpus.reviewedNo')],
+            ]}
+          />
+          <Choice className={button} ariaLabel={t('corpus.filterWarnings')} value={filter.warnings} onChange={(v) => set({ warnings: v as DocumentFilter['warnings'] })} options={anyWithWithout('warnings')} />
           <span data-testid="shown-count">{t('corpus.shown', { shown: shown.length, total: documents.length })}</span>
         </div>
       )}

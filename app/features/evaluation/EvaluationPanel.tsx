@@ -1,22 +1,16 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_MATCH, type MatchOptions } from '../../../src/index.ts';
-import { evaluate, reportCsv, reportJson, reportMarkdown, type EvalReport, type Item } from '../../../src/metrics/report.ts';
+import { evaluate, METRICS, reportCsv, reportJson, reportMarkdown, type EvalReport, type Item } from '../../../src/metrics/report.ts';
 import type { Interval } from '../../../src/metrics/bootstrap.ts';
 import { downloadFile } from '../../shared/download.ts';
+import { Choice } from '../../shared/Choice.tsx';
 import { useCorpusStore } from '../corpus/corpusStore.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { pairDocuments, type PredictionSource } from './pairDocuments.ts';
 import { ScoreChart } from './ScoreChart.tsx';
 
 const control = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
-const METRICS = [
-  ['tl', 'TL'],
-  ['wl', 'WL'],
-  ['all', 'ALL'],
-  ['allStrict', 'ALL (strict)'],
-  ['f1', 'F1'],
-] as const;
 const DIFFS_SHOWN = 200;
 const BATCH = '\u0000batch';
 
@@ -54,43 +48,28 @@ export function EvaluationPanel() {
     <details className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="evaluation">
       <summary className="font-medium">{t('evaluation.heading')}</summary>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-        <label className="flex items-center gap-1">
-          {t('evaluation.gold')}
-          <select className={control} value={goldSource} onChange={(e) => setGold(e.target.value)}>
-            {sources.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          {t('evaluation.predictions')}
-          <select className={control} value={pred} onChange={(e) => setPred(e.target.value)}>
-            <option value={BATCH}>{t('evaluation.batch')}</option>
-            {sources
-              .filter((s) => s !== goldSource)
-              .map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          {t('evaluation.duplicates')}
-          <select className={control} value={match.duplicates} onChange={(e) => setMatch({ ...match, duplicates: e.target.value as MatchOptions['duplicates'] })}>
-            <option value="multiset">{t('evaluation.multiset')}</option>
-            <option value="set">{t('evaluation.set')}</option>
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          {t('evaluation.normalize')}
-          <select className={control} value={match.normalize} onChange={(e) => setMatch({ ...match, normalize: e.target.value as MatchOptions['normalize'] })}>
-            <option value="nfkc">NFKC</option>
-            <option value="none">{t('evaluation.asWritten')}</option>
-          </select>
-        </label>
+        <Choice className={control} label={t('evaluation.gold')} value={goldSource} onChange={setGold} options={sources.map((s) => [s, s])} />
+        <Choice className={control} label={t('evaluation.predictions')} value={pred} onChange={setPred} options={[[BATCH, t('evaluation.batch')], ...sources.filter((s) => s !== goldSource).map((s): [string, string] => [s, s])]} />
+        <Choice
+          className={control}
+          label={t('evaluation.duplicates')}
+          value={match.duplicates}
+          onChange={(v) => setMatch({ ...match, duplicates: v as MatchOptions['duplicates'] })}
+          options={[
+            ['multiset', t('evaluation.multiset')],
+            ['set', t('evaluation.set')],
+          ]}
+        />
+        <Choice
+          className={control}
+          label={t('evaluation.normalize')}
+          value={match.normalize}
+          onChange={(v) => setMatch({ ...match, normalize: v as MatchOptions['normalize'] })}
+          options={[
+            ['nfkc', 'NFKC'],
+            ['none', t('evaluation.asWritten')],
+          ]}
+        />
         <button type="button" className={control} onClick={run}>
           {t('evaluation.evaluate')}
         </button>
