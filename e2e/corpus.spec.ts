@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { importFile } from './support/corpus.ts';
+import { downloadFrom, importFile } from './support/corpus.ts';
 import { sharedPath } from '../src/testing/sharedData.ts';
 
 const tcree = readFileSync(sharedPath('tcree-sample.jsonl'), 'utf8').trim();
@@ -101,4 +101,23 @@ test('the stockmark ner-wikipedia file imports whole, each sentence with its gol
   await page.getByTestId('documents').getByRole('button', { name: /松友美佐紀は、日本のバドミントン選手/ }).click();
   await expect(page.getByTestId('highlighted').locator('mark')).toHaveText(['松友美佐紀', '日本']);
   await expect(page.getByTestId('entities').locator('tbody tr')).toHaveCount(2);
+});
+
+test('GIELLM training JSONL and Extraction JSON import back: export → delete all → import → export gives the same file', async ({ page }) => {
+  await page.goto('/');
+  await importFile(page, 'tcree.jsonl', Buffer.from(tcree));
+  await expect(page.getByTestId('import-result')).toHaveText('6 documents imported');
+  const save = async (format: string) => {
+    await page.getByRole('combobox', { name: 'Export format' }).selectOption(format);
+    return downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  };
+  for (const format of ['giellm', 'extraction']) {
+    const first = await save(format);
+    await page.getByRole('button', { name: 'Delete all' }).click();
+    await expect(page.getByText(/^Corpus \(0\)/)).toBeVisible();
+    await page.getByLabel('Import a file').setInputFiles({ name: first.name, mimeType: 'application/json', buffer: Buffer.from(first.content) });
+    await expect(page.getByTestId('import-result')).toHaveText('6 documents imported');
+    await expect(page.getByTestId('import-errors')).toHaveCount(0);
+    expect((await save(format)).content, format).toBe(first.content);
+  }
 });

@@ -48,6 +48,21 @@ export function taskFrom(value: unknown, profile: FormatProfile, iw = true): { t
   return { error: `unknown task ${JSON.stringify(value)} (expected one of ${TASK_IDS.join(', ')})` };
 }
 
+/** Each non-blank line parsed as a JSON object, or the reason it is not one. */
+export function* jsonLines(content: string): Generator<{ line: number; value: unknown; error: string | null }> {
+  for (const { line, text } of numberedLines(content)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      yield { line, value: null, error: `not valid JSON (${(e as Error).message})` };
+      continue;
+    }
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    yield { line, value, error: isObject ? null : 'expected a JSON object, one per line' };
+  }
+}
+
 /**
  * Reads JSONL dataset records. The task comes from `task`, or from an `iw` the profile knows (as in the
  * TCREE rows). Every bad line is reported with its line number; every good line is kept.
@@ -55,17 +70,10 @@ export function taskFrom(value: unknown, profile: FormatProfile, iw = true): { t
 export function readRecords(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
   const records: DatasetRecord[] = [];
   const errors: InputError[] = [];
-  for (const { line, text } of numberedLines(content)) {
+  for (const { line, value, error } of jsonLines(content)) {
     const fail = (message: string) => errors.push({ file, line, message });
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      fail(`not valid JSON (${(e as Error).message})`);
-      continue;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      fail('expected a JSON object like {"text": "…", "task": "ner"}');
+    if (error) {
+      fail(error.startsWith('expected') ? 'expected a JSON object like {"text": "…", "task": "ner"}' : error);
       continue;
     }
     const o = value as Record<string, unknown>;

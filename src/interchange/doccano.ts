@@ -1,6 +1,6 @@
 import type { LocatedExtraction, TaskId } from '../domain/types.ts';
 import type { InputError, ReadResult } from '../data/records.ts';
-import { numberedLines } from '../data/records.ts';
+import { jsonLines } from '../data/records.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument } from './document.ts';
 
@@ -36,16 +36,14 @@ export function toDoccano(doc: AnnotatedDocument): string {
 export function fromDoccano(content: string, file: string, task: TaskId): ReadResult<AnnotatedDocument> {
   const records: AnnotatedDocument[] = [];
   const errors: InputError[] = [];
-  for (const { line, text: raw } of numberedLines(content)) {
+  for (const { line, value, error } of jsonLines(content)) {
     const fail = (message: string) => errors.push({ file, line, message });
-    let o: Record<string, unknown>;
-    try {
-      o = JSON.parse(raw) as Record<string, unknown>;
-    } catch (e) {
-      fail(`not valid JSON (${(e as Error).message})`);
+    if (error) {
+      fail(error);
       continue;
     }
-    if (typeof o?.text !== 'string') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.text !== 'string') {
       fail('"text" is missing');
       continue;
     }

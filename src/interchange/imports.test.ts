@@ -5,6 +5,8 @@ import { loadTcree } from '../testing/sharedData.ts';
 import { csvHeader, fromCsv, guessMapping } from './csvImport.ts';
 import { fromTcreeCsv, looksLikeTcreeCsv } from './tcreeCsv.ts';
 import { toBrat, toBratAnn } from './brat.ts';
+import { fromTrainingJsonl, toTrainingJsonl } from './training.ts';
+import { fromExtractionJsonl, toExtractionJsonl } from './extractionJsonl.ts';
 
 describe('CSV with a header mapping', () => {
   const csv = 'id,sentence,gold,task\n1,"東京で会見した。",<社会>固有表現抽出:地名;東京,ner\n2,"改行を\n含む文",,固有表現抽出\n3,,x,ner\n4,文,,unknown\n';
@@ -70,5 +72,38 @@ describe('brat standoff', () => {
     expect(rel.ann).toContain('T2\tArgument 20 23\t東海大');
     const conf = toBrat([{ id: null, text: re!.text, extraction: extract(re!.output, 're', P, re!.text) }]).files.at(-2)!.content;
     expect(conf).toContain('所属\tArg1:Argument, Arg2:Argument');
+  });
+});
+
+describe('training JSONL and Extraction JSONL read back', () => {
+  const docs = loadTcree().map((r, i) => {
+    const task = r.iw === '関係抽出' ? ('re' as const) : ('ee' as const);
+    return { id: `t${i}`, text: r.text, extraction: extract(r.output, task, P, r.text) };
+  });
+  it('training JSONL → records → training JSONL is the same file, for both separators', () => {
+    for (const profile of [P, { ...P, partSeparator: 'none' as const }]) {
+      const first = toTrainingJsonl(docs, profile);
+      const back = fromTrainingJsonl(first, 'train.jsonl', profile);
+      expect(back.errors).toEqual([]);
+      expect(back.records.map((r) => [r.id, r.text, r.task])).toEqual(docs.map((d) => [d.id, d.text, d.extraction.task]));
+      const again = toTrainingJsonl(back.records.map((r) => ({ id: r.id ?? null, text: r.text, extraction: extract(r.output!, r.task, profile, r.text) })), profile);
+      expect(again).toBe(first);
+    }
+    const bad = fromTrainingJsonl('{"input": "文だけ"}\n{"output": "x"}\n[1]', 'b.jsonl', P);
+    expect(bad.errors.map((e) => [e.line, e.message.slice(0, 36)])).toEqual([
+      [1, 'the input does not end with an IW of'],
+      [2, '"input" is missing or not a string'],
+      [3, 'expected a JSON object, one per line'],
+    ]);
+  });
+  it('Extraction JSONL round-trips offsets exactly and refuses offsets that do not hold their string', () => {
+    const text = toExtractionJsonl(docs);
+    const back = fromExtractionJsonl(text, 'x.jsonl');
+    expect(back.errors).toEqual([]);
+    expect(toExtractionJsonl(back.records)).toBe(text);
+    const moved = JSON.parse(text.split('\n')[1]!) as { extraction: { relations: { offsets: { head: number[] } }[] } };
+    moved.extraction.relations[0]!.offsets.head = [0, 4];
+    const r = fromExtractionJsonl(`${JSON.stringify(moved)}\n{"text": 1}`, 'y.jsonl');
+    expect(r.errors.map((e) => e.message)).toEqual(['relation 1\'s head "国母和宏" is not at 0–4 in the text', 'text: Invalid input: expected string, received number']);
   });
 });

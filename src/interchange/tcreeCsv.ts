@@ -1,8 +1,17 @@
+import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
+import { splitInput } from '../format/splitInput.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
 import { numberedLines, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
 
 const SEPARATOR = ',,';
+
+/** The task named by the IW an output echoes after its `<label>`, the input then being the text whole. */
+function taskFromOutput(input: string, output: string, iws: { task: TaskId; iw: string }[]) {
+  const echo = output.replace(/^[<＜][^>＜＞]*[>＞]/, '');
+  const m = iws.find((x) => echo.startsWith(x.iw));
+  return m ? { text: input.replace(/(?:[<＜][^<>＜＞]*[>＞])+\s*$/, '').trim(), task: m.task } : null;
+}
 
 /**
  * Whether content looks like the authors' TCREE CSV: most of its first lines hold one `,,` with a
@@ -33,23 +42,20 @@ export function fromTcreeCsv(content: string, file: string, profile: FormatProfi
       fail('no ",," between the input and the output');
       continue;
     }
-    let input = raw.slice(0, cut).trim();
+    const input = raw.slice(0, cut).trim();
     const output = raw.slice(cut + SEPARATOR.length).trim();
     if (line === 1 && input.toLowerCase() === 'input') continue;
-    let match = iws.find((x) => input.endsWith(x.iw));
-    if (match) input = input.slice(0, -match.iw.length);
-    else match = iws.find((x) => output.replace(/^[<＜][^>＞]*[>＞]/, '').startsWith(x.iw));
-    if (!match) {
+    // The IW ends the input; where it does not, the output's echo of it names the task.
+    const split = splitInput(input, profile) ?? taskFromOutput(input, output, iws);
+    if (!split) {
       fail(`neither the input nor the output names a known IW (${iws.map((x) => x.iw).join(', ')})`);
       continue;
     }
-    // An optional label set (`<a><b>`) and the profile's separator sit between the text and the IW.
-    input = input.replace(/(?:[<＜][^<>＜＞]*[>＞])+\s*$/, '').replace(/\s+$/, '');
-    if (input === '') {
+    if (split.text === '') {
       fail('the input has no source text before the IW');
       continue;
     }
-    const record: DatasetRecord = { text: input, task: match.task, line };
+    const record: DatasetRecord = { text: split.text, task: split.task, line };
     if (output !== '') record.output = output;
     records.push(record);
   }

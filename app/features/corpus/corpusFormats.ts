@@ -1,6 +1,7 @@
 import { convertStockmark, formatInputError, serializeOutput, type FormatProfile, type TaskId } from '../../../src/index.ts';
 import type { AnnotatedDocument } from '../../../src/interchange/document.ts';
-import { toTrainingJsonl } from '../../../src/interchange/training.ts';
+import { fromTrainingJsonl, toTrainingJsonl } from '../../../src/interchange/training.ts';
+import { fromExtractionJsonl, toExtractionJsonl } from '../../../src/interchange/extractionJsonl.ts';
 import { fromDoccano, toDoccano } from '../../../src/interchange/doccano.ts';
 import { fromLabelStudio, toLabelStudio } from '../../../src/interchange/labelStudio.ts';
 import { entitiesCsv, quadruplesCsv, triplesCsv } from '../../../src/interchange/csv.ts';
@@ -9,7 +10,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { currentExtraction } from './documents.ts';
 
-type ImportedDocument = Pick<StoredDocument, 'source' | 'line' | 'recordId' | 'text' | 'task' | 'output'>;
+type ImportedDocument = Pick<StoredDocument, 'source' | 'line' | 'recordId' | 'text' | 'task' | 'output'> & { annotation?: StoredDocument['annotation'] };
 
 export const EXPORT_FORMATS = ['giellm', 'extraction', 'doccano', 'labelstudio', 'entities-csv', 'triples-csv', 'quadruples-csv', 'brat'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -26,7 +27,7 @@ export function exportFile(format: ExportFormat, docs: readonly StoredDocument[]
     case 'giellm':
       return { name: 'giellm-train.jsonl', type: 'application/jsonl', content: toTrainingJsonl(a, profile) };
     case 'extraction':
-      return { name: 'extractions.jsonl', type: 'application/jsonl', content: a.map((d) => JSON.stringify({ id: d.id, text: d.text, extraction: d.extraction })).join('\n') };
+      return { name: 'extractions.jsonl', type: 'application/jsonl', content: toExtractionJsonl(a) };
     case 'doccano':
       return { name: 'doccano.jsonl', type: 'application/jsonl', content: a.map(toDoccano).join('\n') };
     case 'labelstudio':
@@ -46,7 +47,7 @@ export function exportFile(format: ExportFormat, docs: readonly StoredDocument[]
 }
 
 /**
- * Reads the stockmark ner-wikipedia JSON, doccano JSONL or a Label Studio JSON export into documents whose output is the GIELLM string of
+ * Reads the stockmark ner-wikipedia JSON, the app's Extraction JSONL, GIELLM training JSONL, doccano JSONL or a Label Studio JSON export into documents whose output is the GIELLM string of
  * their annotations, so they render like a run. Null when the content is neither.
  */
 export function documentsFromAnnotations(name: string, content: string, task: TaskId, profile: FormatProfile): { docs: ImportedDocument[]; errors: string[] } | null {
@@ -57,8 +58,20 @@ export function documentsFromAnnotations(name: string, content: string, task: Ta
     const r = convertStockmark(content, name, profile, null);
     return { docs: r.records.map((d) => ({ source: name, line: d.line, recordId: d.id ?? null, text: d.text, task: 'ner', output: d.output ?? null })), errors: r.errors.map(formatInputError) };
   }
-  const isLabelStudio = trimmed.startsWith('[') && /"annotations"\s*:/.test(trimmed.slice(0, 20_000));
   const firstLine = trimmed.split('\n', 1)[0] ?? '';
+  if (/^\{/.test(firstLine) && /"extraction"\s*:\s*\{/.test(firstLine)) {
+    // The app's own Extraction export: offsets kept exactly as they were.
+    const r = fromExtractionJsonl(content, name);
+    return {
+      docs: r.records.map((d) => ({ source: name, line: d.line ?? null, recordId: d.id, text: d.text, task: d.extraction.task, output: serializeOutput(d.extraction, d.extraction.task, profile), annotation: d.extraction })),
+      errors: r.errors.map(formatInputError),
+    };
+  }
+  if (/^\{/.test(firstLine) && /"input"\s*:/.test(firstLine) && !/"text"\s*:/.test(firstLine)) {
+    const r = fromTrainingJsonl(content, name, profile);
+    return { docs: r.records.map((d) => ({ source: name, line: d.line, recordId: d.id ?? null, text: d.text, task: d.task, output: d.output ?? null })), errors: r.errors.map(formatInputError) };
+  }
+  const isLabelStudio = trimmed.startsWith('[') && /"annotations"\s*:/.test(trimmed.slice(0, 20_000));
   const isDoccano = !isLabelStudio && /^\{/.test(firstLine) && /"(label|entities)"\s*:/.test(firstLine) && !/"output"\s*:/.test(firstLine);
   if (!isLabelStudio && !isDoccano) return null;
   const r = isLabelStudio ? fromLabelStudio(content, name, task) : fromDoccano(content, name, task);

@@ -59,7 +59,7 @@ export function documentsFromFile(
   if (binary !== null) return { docs: [], errors: [`${name}:${binary}: this file does not look like text (binary data); nothing was imported from it`] };
   const importedAt = Date.now();
   const annotations = documentsFromAnnotations(name, content, task, profile);
-  if (annotations) return { docs: annotations.docs.map((d) => ({ ...d, importedAt, ...freshFields(d.text, d.task, d.output, profile) })), errors: annotations.errors };
+  if (annotations) return { docs: annotations.docs.map((d) => ({ ...freshFields(d.text, d.task, d.output, profile), ...d, importedAt })), errors: annotations.errors };
   if (/\.(csv|tsv)$/i.test(name) || mapping) {
     if (looksLikeTcreeCsv(content)) {
       const r = fromTcreeCsv(content, name, profile);

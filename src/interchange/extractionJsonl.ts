@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { LocatedExtraction, Offsets, TaskId } from '../domain/types.ts';
+import { TASK_IDS } from '../format/taskCatalog.ts';
+import { jsonLines, type InputError, type ReadResult } from '../data/records.ts';
+import { TextIndex } from '../text/textIndex.ts';
+import type { AnnotatedDocument } from './document.ts';
+
+// The app's CSP forbids eval: keep zod from probing for it.
+z.config({ jitless: true });
+
+const offsets = z.tuple([z.number().int().min(0), z.number().int().min(0)]).nullable();
+const Extraction = z.object({
+  task: z.enum(TASK_IDS as [TaskId, ...TaskId[]]),
+  category: z.string().nullable(),
+  entities: z.array(z.object({ label: z.string(), text: z.string(), start: z.number().int().min(0).nullable(), end: z.number().int().min(0).nullable() })),
+  relations: z.array(z.object({ head: z.string(), relation: z.string(), tail: z.string(), offsets: z.object({ head: offsets, tail: offsets }) })),
+  events: z.array(
+    z.object({ subject: z.string(), trigger: z.string(), object: z.string().nullable(), time: z.string(), offsets: z.object({ subject: offsets, trigger: offsets, object: offsets, time: offsets }) }),
+  ),
+  warnings: z.array(z.string()).default([]),
+});
+const Line = z.object({ id: z.union([z.string(), z.number()]).nullable().optional(), text: z.string(), extraction: Extraction });
+
+/** The app's Extraction export: one `{"id", "text", "extraction"}` a line, offsets in code points. */
+export function toExtractionJsonl(docs: readonly AnnotatedDocument[]): string {
+  return docs.map((d) => JSON.stringify({ id: d.id, text: d.text, extraction: d.extraction })).join('\n');
+}
+
+/**
+ * Reads the Extraction export back, offsets and all. Offsets are checked against the text: a file whose
+ * offsets do not hold the item's string there is reported, not silently re-aligned.
+ */
+export function fromExtractionJsonl(content: string, file: string): ReadResult<AnnotatedDocument> {
+  const records: AnnotatedDocument[] = [];
+  const errors: InputError[] = [];
+  for (const { line, value, error } of jsonLines(content)) {
+    const fail = (message: string) => errors.push({ file, line, message });
+    if (error) {
+      fail(error);
+      continue;
+    }
+    const parsed = Line.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      fail(`${issue.path.join('.') || 'the line'}: ${issue.message}`);
+      continue;
+    }
+    const { id, text, extraction } = parsed.data;
+    const index = new TextIndex(text);
+    const bad: string[] = [];
+    const check = (o: Offsets, s: string | null, what: string) => {
+      if (o && (o[1] > index.length || index.slice(o[0], o[1]) !== s)) bad.push(`${what} ${JSON.stringify(s)} is not at ${o[0]}–${o[1]}`);
+    };
+    extraction.entities.forEach((e, i) => check(e.start === null || e.end === null ? null : [e.start, e.end], e.text, `entity ${i + 1}`));
+    extraction.relations.forEach((r, i) => (check(r.offsets.head, r.head, `relation ${i + 1}'s head`), check(r.offsets.tail, r.tail, `relation ${i + 1}'s tail`)));
+    extraction.events.forEach((e, i) => {
+      for (const k of ['subject', 'trigger', 'object', 'time'] as const) check(e.offsets[k], e[k], `event ${i + 1}'s ${k}`);
+    });
+    if (bad.length) {
+      fail(`${bad[0]} in the text${bad.length > 1 ? ` (and ${bad.length - 1} more)` : ''}`);
+      continue;
+    }
+    records.push({ id: id === null || id === undefined ? null : String(id), text, extraction: extraction as LocatedExtraction, line });
+  }
+  return { records, errors };
+}
