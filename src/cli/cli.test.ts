@@ -117,6 +117,17 @@ describe('giellm eval', () => {
     expect(j.overall).toMatchObject({ n: 6, tl: 83.33, wl: 83.33, all: 66.67 });
   });
 
+  it('writes the full report with intervals, the paper row and per-record differences', async () => {
+    const md = await cli(['eval', '--gold', TCREE, '--pred', 'pred.jsonl', '--report', 'md'], { 'pred.jsonl': pred });
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/\| overall \| 6 \| 83\.33 \[[\d.]+–[\d.]+\] \| 83\.33 \[/);
+    expect(md.out).toContain('| ee | TCREE | GIELLM-13B-JP | 97.49 | 78.51 | 77.41 |');
+    expect(md.out).toContain('wrong label: 国母和宏;所属;東海大 → 国母和宏;職業;東海大');
+    const csv = await cli(['eval', '--gold', TCREE, '--pred', 'pred.jsonl', '--report', 'csv'], { 'pred.jsonl': pred });
+    expect(csv.out.split('\n').find((l) => l.startsWith('re,3,WL,'))).toMatch(/^re,3,WL,66\.67,/);
+    expect((await cli(['eval', '--gold', TCREE, '--pred', 'pred.jsonl', '--report', 'pdf'], { 'pred.jsonl': pred })).code).toBe(2);
+  });
+
   it('prints a table', async () => {
     const r = await cli(['eval', '--gold', TCREE, '--pred', 'pred.jsonl'], { 'pred.jsonl': pred });
     expect(r.out.split('\n')[0]).toMatch(/^task\s+n\s+TL\s+WL\s+ALL\s+F1$/);

@@ -1,6 +1,7 @@
 import { parseOutput } from '../format/parseOutput.ts';
 import { aggregate, scoreSequence, type MatchOptions, type Scores, type SequenceScore } from '../metrics/score.ts';
 import type { DatasetRecord, InputError } from '../data/records.ts';
+import { evaluate, reportCsv, reportJson, reportMarkdown, type EvalPair } from '../metrics/report.ts';
 import type { TaskId } from '../domain/types.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
 import { UsageError } from './io.ts';
@@ -64,6 +65,8 @@ export async function evalCommand(ctx: Context): Promise<number> {
     if (ctx.values.normalize !== 'nfkc' && ctx.values.normalize !== 'none') throw new UsageError('--normalize must be nfkc or none');
     match.normalize = ctx.values.normalize;
   }
+  const report = ctx.values.report;
+  if (report !== undefined && report !== 'md' && report !== 'csv' && report !== 'json') throw new UsageError('--report must be md, csv or json');
   const gold = await readRecordFile(ctx, goldFile);
   const pred = await readRecordFile(ctx, predFile);
   const paired = pairRecords(gold.records, pred.records, goldFile, predFile);
@@ -71,6 +74,18 @@ export async function evalCommand(ctx: Context): Promise<number> {
   // Scores over a partial pairing would mislead: report every problem and stop.
   if (errors.length) return finish(ctx, errors);
 
+  if (report !== undefined) {
+    const pairs: EvalPair[] = paired.pairs.map(([g, p]) => ({
+      id: g.id ?? `${goldFile}:${g.line}`,
+      text: g.text,
+      task: g.task,
+      gold: parseOutput(g.output!, g.task, ctx.profile, { text: g.text }),
+      pred: parseOutput(p.output!, p.task, ctx.profile, { text: p.text }),
+    }));
+    const r = evaluate(pairs, match);
+    ctx.io.out((report === 'md' ? reportMarkdown(r) : report === 'csv' ? reportCsv(r) : reportJson(r)).trimEnd());
+    return 0;
+  }
   const perTask = new Map<TaskId, SequenceScore[]>();
   const all: SequenceScore[] = [];
   for (const [g, p] of paired.pairs) {

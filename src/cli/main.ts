@@ -15,6 +15,8 @@ export const HELP = `giellm — GIELLM input/output tools
   giellm parse [FILE]                            one Extraction JSON per record (stdin without FILE)
   giellm eval --gold GOLD --pred PRED [--json]   TL / WL / ALL / F1 per task and overall
          [--match multiset|set] [--normalize nfkc|none]
+         [--report md|csv|json]                  the full report: 95% bootstrap intervals, the
+                                                 paper's Table 1, per-record differences
   giellm convert --from stockmark FILE [--category C]
                                                  stockmark ner.json → JSONL records with gold outputs
   giellm model check DIR [--mode giellm|prompted]
@@ -44,7 +46,7 @@ const COMMON: ParseArgsConfig['options'] = {
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   prompt: { task: { type: 'string' }, text: { type: 'string' } },
   parse: {},
-  eval: { gold: { type: 'string' }, pred: { type: 'string' }, json: { type: 'boolean' }, match: { type: 'string' }, normalize: { type: 'string' } },
+  eval: { gold: { type: 'string' }, pred: { type: 'string' }, json: { type: 'boolean' }, report: { type: 'string' }, match: { type: 'string' }, normalize: { type: 'string' } },
   convert: { from: { type: 'string' }, category: { type: 'string' } },
   model: { mode: { type: 'string' } },
 };
