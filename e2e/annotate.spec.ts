@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { sharedPath } from '../src/testing/sharedData.ts';
-import { downloadFrom, importFile, selectText } from './support/corpus.ts';
+import { downloadFrom, importFile, pointAfter, selectText } from './support/corpus.ts';
 
 const tcree = readFileSync(sharedPath('tcree-sample.jsonl'), 'utf8').trim();
 const NER_TEXT = '国母和宏は東海大の学生だ。';
@@ -38,6 +38,16 @@ test('import outputs → correct spans, tuples and category with undo/redo → r
   await page.keyboard.press('Shift+ArrowLeft');
   await expect(rows.nth(0).locator('td').nth(1)).toHaveText('国母和');
   await page.keyboard.press('Shift+ArrowRight');
+  await expect(rows.nth(0).locator('td').nth(1)).toHaveText('国母和宏');
+  // Or drag its end handle: over は, then undo the drag as one edit.
+  const handle = (await annotator.locator('[data-handle="end"]').boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  const target = await pointAfter(page, 4);
+  await page.mouse.move(target.x, target.y, { steps: 4 });
+  await page.mouse.up();
+  await expect(rows.nth(0).locator('td').nth(1)).toHaveText('国母和宏は');
+  await page.keyboard.press('Control+z');
   await expect(rows.nth(0).locator('td').nth(1)).toHaveText('国母和宏');
   // Change a label and the category.
   await rows.nth(1).getByRole('combobox').selectOption('施設名');

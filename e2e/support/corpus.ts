@@ -36,3 +36,17 @@ export async function selectText(page: Page, start: number, end: number) {
     [start, end],
   );
 }
+
+/** The page position just inside the right edge of code point `cp` of the annotator's text. */
+export async function pointAfter(page: Page, cp: number): Promise<{ x: number; y: number }> {
+  return page.getByTestId('annotated-text').evaluate((root, at) => {
+    const piece = [...root.querySelectorAll<HTMLElement>('[data-start]')].filter((p) => Number(p.dataset.start) <= at).at(-1)!;
+    const node = piece.firstChild as Text;
+    const before = Array.from(node.data).slice(0, at - Number(piece.dataset.start)).join('').length;
+    const range = document.createRange();
+    range.setStart(node, before);
+    range.setEnd(node, before + Array.from(node.data.slice(before))[0]!.length);
+    const r = range.getBoundingClientRect();
+    return { x: r.right - 2, y: r.top + r.height / 2 };
+  }, cp);
+}

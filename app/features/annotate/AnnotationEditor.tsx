@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TASKS } from '../../../src/index.ts';
-import { removeSpan, setCategory, setSpanLabel } from '../../../src/annotate/edits.ts';
+import { removeSpan, setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/edits.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { useCorpusStore } from '../corpus/corpusStore.ts';
 import { labelChoices, useAnnotateStore } from './annotateStore.ts';
@@ -87,7 +87,7 @@ export function AnnotationEditor() {
         </select>
       </label>
 
-      <AnnotatedText text={text} extraction={x} selected={selected} selection={selection} onSelect={selectSpan} onSelection={setSelection} />
+      <AnnotatedText text={text} extraction={x} selected={selected} selection={selection} onSelect={selectSpan} onSelection={setSelection} onResize={(i, start, end) => apply((y, t2) => setSpanRange(y, t2, i, start, end))} />
       <p className="text-xs text-slate-600 dark:text-slate-400">{shape === 'pairs' ? t('annotate.spanHint') : t('annotate.tupleHint')}</p>
 
       {shape === 'pairs' && (

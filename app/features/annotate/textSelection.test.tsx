@@ -45,3 +45,19 @@ describe('selectionIn', () => {
     expect(selectionIn(root, sel)).toBeNull();
   });
 });
+
+describe('offsetOf between elements', () => {
+  it('maps a position in a text-less element (a drag handle) to the piece after it, or the end', async () => {
+    const { offsetOf } = await import('./textSelection.ts');
+    const root = render([
+      [0, '国母', true],
+      [2, 'は東', false],
+    ]);
+    const handle = document.createElement('span');
+    root.insertBefore(handle, root.children[1]!);
+    expect(offsetOf(handle, 0, root)).toBe(2);
+    expect(offsetOf(root, 1, root)).toBe(2);
+    expect(offsetOf(root, root.childNodes.length, root)).toBe(4);
+    expect(offsetOf(root.children[0]!, 1, root)).toBe(2);
+  });
+});

@@ -207,9 +207,10 @@ export const en = {
     fromSelectionFor: '{{field}}: take it from the selected text',
     addTriple: 'Add a triple',
     addEvent: 'Add an event',
-    spanHint: 'Select text, then press a number key (or click a label) to add a span. Click a span to select it: Shift+←/→ moves its end, Ctrl+Shift+←/→ its start, S sets it to the selected text, Delete removes it.',
+    spanHint: 'Select text, then press a number key (or click a label) to add a span. Click a span to select it: drag its handles, or Shift+←/→ moves its end, Ctrl+Shift+←/→ its start, S sets it to the selected text, Delete removes it.',
     tupleHint: 'Type a field and press Enter, or select text and press ⇤ beside the field.',
-    correct: 'Correct',
+    handleStart: 'Drag to move the span’s start',
+    handleEnd: 'Drag to move the span’s end',
     commands: {
       label1: 'Label the selection with label 1',
       label2: 'Label the selection with label 2',

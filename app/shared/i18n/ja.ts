@@ -209,9 +209,10 @@ export const ja: Messages = {
     fromSelectionFor: '{{field}}：選択したテキストから取る',
     addTriple: '三つ組を追加',
     addEvent: 'イベントを追加',
-    spanHint: 'テキストを選択して数字キー（またはラベル）でスパンを追加。スパンをクリックして選択：Shift+←/→ で終端、Ctrl+Shift+←/→ で始端を移動、S で選択範囲に合わせる、Delete で削除。',
+    spanHint: 'テキストを選択して数字キー（またはラベル）でスパンを追加。スパンをクリックして選択：両端のハンドルをドラッグ、または Shift+←/→ で終端、Ctrl+Shift+←/→ で始端を移動、S で選択範囲に合わせる、Delete で削除。',
     tupleHint: '欄に入力して Enter、またはテキストを選択して欄の横の ⇤ を押す。',
-    correct: '修正する',
+    handleStart: 'ドラッグしてスパンの始端を移動',
+    handleEnd: 'ドラッグしてスパンの終端を移動',
     commands: {
       label1: '選択範囲にラベル 1 を付ける',
       label2: '選択範囲にラベル 2 を付ける',
