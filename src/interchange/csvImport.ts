@@ -25,11 +25,15 @@ export function csvHeader(content: string): string[] {
   return (r.data[0] ?? []).map((h) => h.trim());
 }
 
-/** A mapping guessed from header names, for the user to confirm or change; null when no text column is recognisable. */
-export function guessMapping(header: readonly string[]): CsvMapping | null {
+/**
+ * A mapping guessed from header names, for the user to confirm or change. Without a recognisable text
+ * column, the text is the first column no other field took.
+ */
+export function guessMapping(header: readonly string[]): CsvMapping {
   const find = (k: keyof CsvMapping) => header.find((h) => GUESSES[k].includes(h.toLowerCase())) ?? null;
-  const text = find('text');
-  return text === null ? null : { text, output: find('output'), id: find('id'), task: find('task') };
+  const others = { output: find('output'), id: find('id'), task: find('task') };
+  const taken = new Set(Object.values(others));
+  return { text: find('text') ?? header.find((h) => !taken.has(h)) ?? header[0] ?? '', ...others };
 }
 
 /** 1-based line of each character offset, by binary search over line starts. */

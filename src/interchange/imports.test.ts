@@ -13,7 +13,7 @@ describe('CSV with a header mapping', () => {
   it('guesses a mapping from header names and reads rows with their lines', () => {
     const header = csvHeader(csv);
     expect(header).toEqual(['id', 'sentence', 'gold', 'task']);
-    const mapping = guessMapping(header)!;
+    const mapping = guessMapping(header);
     expect(mapping).toEqual({ text: 'sentence', output: 'gold', id: 'id', task: 'task' });
     const r = fromCsv(csv, 'a.csv', mapping, 're', P);
     expect(r.records).toEqual([
@@ -29,7 +29,8 @@ describe('CSV with a header mapping', () => {
   it('uses the default task without a task column and names a column that is not there', () => {
     expect(fromCsv('text\n文です\n', 'b.csv', { text: 'text', output: null, id: null, task: null }, 'ee', P).records).toEqual([{ text: '文です', task: 'ee', line: 2 }]);
     expect(fromCsv('a,b\n1,2\n', 'c.csv', { text: 'body', output: null, id: null, task: null }, 'ner', P).errors[0]).toMatchObject({ line: 1, message: expect.stringContaining('"body" is not in the header (a, b)') });
-    expect(guessMapping(['x', 'y'])).toBeNull();
+    expect(guessMapping(['x', 'y'])).toEqual({ text: 'x', output: null, id: null, task: null });
+    expect(guessMapping(['no', 'body', 'gold'])).toEqual({ text: 'body', output: 'gold', id: 'no', task: null });
   });
 });
 

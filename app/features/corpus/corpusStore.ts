@@ -67,7 +67,7 @@ export function documentsFromFile(
     }
     if (!mapping) {
       const header = csvHeader(content);
-      return { csv: { name, content, header, task, mapping: guessMapping(header) ?? { text: header[0] ?? '', output: null, id: null, task: null } } };
+      return { csv: { name, content, header, task, mapping: guessMapping(header) } };
     }
     const r = fromCsv(content, name, mapping, task, profile);
     return fromRecords(name, r.records, r.errors, profile, importedAt);
@@ -81,14 +81,15 @@ export function documentsFromFile(
 
 export const useCorpusStore = create<CorpusState>((set, get) => {
   const store = async (docs: NewDocument[], errors: string[]) => {
+    let problem: string | null = null;
     try {
       if (docs.length) await corpusDb.documents.bulkAdd(docs as StoredDocument[]);
-      set({ importErrors: errors, importedCount: docs.length, storageProblem: null });
     } catch (e) {
       // The write failed as a whole: the corpus is as it was, and the user is told why.
-      set({ importErrors: errors, importedCount: 0, storageProblem: storageError(e).message });
+      problem = storageError(e).message;
     }
     await get().load();
+    set({ importErrors: errors, importedCount: problem ? 0 : docs.length, storageProblem: problem ?? get().storageProblem });
   };
   return {
     documents: [],

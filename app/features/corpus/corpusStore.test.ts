@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { corpusDb } from '../../shared/storage/corpusDb.ts';
+import { documentsFromFile, useCorpusStore } from './corpusStore.ts';
+
+const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+const file = (name: string, content: string) => new File([content], name);
+const store = () => useCorpusStore.getState();
+
+describe('corpus store', () => {
+  beforeEach(async () => {
+    await corpusDb.documents.clear();
+    await store().importFile(file('a.jsonl', '{"text": "東京で会見。", "task": "ner", "output": "<社会>固有表現抽出:地名;東京"}\n'), 'ner');
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('a full quota on an edit keeps what the user had and says how to get out', async () => {
+    const before = store().documents;
+    vi.spyOn(corpusDb.documents, 'update').mockRejectedValueOnce(quota);
+    expect(await store().update(before[0]!.id!, { reviewed: 1 })).toBe(false);
+    expect(store().documents).toEqual(before);
+    expect(store().storageProblem).toMatch(/full.*Export your corpus, then delete documents/);
+    expect(await store().update(before[0]!.id!, { reviewed: 1 })).toBe(true);
+    expect(store().storageProblem).toBeNull();
+    expect(store().documents[0]!.reviewed).toBe(1);
+  });
+
+  it('a full quota on import stores nothing of that file and keeps the corpus', async () => {
+    vi.spyOn(corpusDb.documents, 'bulkAdd').mockRejectedValueOnce(quota);
+    await store().importFile(file('b.txt', '一行目。\n二行目。\n'), 'ner');
+    expect(store().importedCount).toBe(0);
+    expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。']);
+    expect(store().storageProblem).toMatch(/full/);
+  });
+
+  it('asks for a mapping for an unknown CSV, then imports through it', async () => {
+    await store().importFile(file('c.csv', 'body,gold\n大阪へ。,<社会>固有表現抽出:地名;大阪\n'), 'ner');
+    expect(store().pendingCsv).toMatchObject({ name: 'c.csv', header: ['body', 'gold'], mapping: { text: 'body', output: 'gold' } });
+    await store().confirmCsv({ text: 'body', output: 'gold', id: null, task: null });
+    expect(store().pendingCsv).toBeNull();
+    expect(store().documents.map((d) => [d.text, d.category])).toEqual([
+      ['東京で会見。', '社会'],
+      ['大阪へ。', '社会'],
+    ]);
+  });
+
+  it('reads a TCREE CSV without asking, and plain text one document per line', () => {
+    const tcree = documentsFromFile('t.csv', '今月8日、吉田秀彦が引退。イベント抽出,,<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:\n', 'ner');
+    expect('docs' in tcree && tcree.docs.map((d) => [d.text, d.task, d.category])).toEqual([['今月8日、吉田秀彦が引退。', 'ee', 'スポーツ']]);
+    const plain = documentsFromFile('p.txt', '一。\n\n二。\n', 're');
+    expect('docs' in plain && plain.docs.map((d) => [d.line, d.text, d.task])).toEqual([
+      [1, '一。', 're'],
+      [3, '二。', 're'],
+    ]);
+  });
+});
