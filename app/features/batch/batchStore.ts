@@ -39,6 +39,16 @@ export function outcomeOf(runs: readonly SentenceRun[]): { stopped: true } | { s
   };
 }
 
+const untilNotGenerating = () =>
+  new Promise<void>((done) => {
+    if (engine.store.getState().status !== 'generating') return done();
+    const stop = engine.store.subscribe((s) => {
+      if (s.status === 'generating') return;
+      stop();
+      done();
+    });
+  });
+
 export const useBatchStore = create<BatchState>((set, get) => {
   let pauseRequested = false;
   // Set by cancel, so a document that finishes while cancelling writes no job back.
@@ -59,6 +69,8 @@ export const useBatchStore = create<BatchState>((set, get) => {
           set({ job: null, finished: { done: job.ids.length - job.failed, failed: job.failed } });
           return;
         }
+        // A run the user started in the workspace finishes first: the engine runs one thing at a time.
+        await untilNotGenerating();
         if (engine.store.getState().status !== 'ready') {
           set({ problem: 'The model is not loaded: load it, then resume.' });
           break;
