@@ -36,6 +36,7 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
   await expect(chart.locator('rect[data-series="This evaluation"]')).toHaveCount(6);
   await expect(chart.locator('rect[data-series="GIELLM-13B-JP"]').first()).toHaveAttribute('data-value', '97.49');
 
+  await evaluation.screenshot({ path: 'test-results/screenshots/evaluation.png' });
   const diffs = evaluation.getByTestId('evaluation-diffs');
   await expect(diffs.locator('> li')).toHaveCount(4);
   await expect(diffs.locator('[data-kind="wrong-label"]')).toHaveText(['≠ 浅田真央;出演;日本テレビ;27日 → 浅田真央;対戦;日本テレビ;27日']);

@@ -46,9 +46,14 @@ export function ScoreChart({ tasks }: { tasks: readonly TaskReport[] }) {
   }
   return (
     <figure className="grid gap-1">
-      <svg viewBox={`0 0 ${WIDTH} ${y}`} className="w-full max-w-xl" role="img" aria-label={t('evaluation.chart')} data-testid="score-chart">
-        {[0, 50, 100].map((v) => (
-          <line key={v} x1={scale(v)} x2={scale(v)} y1={0} y2={y} stroke="currentColor" strokeOpacity={0.15} />
+      <svg viewBox={`0 0 ${WIDTH} ${y + 14}`} className="w-full max-w-xl" role="img" aria-label={t('evaluation.chart')} data-testid="score-chart">
+        {[0, 25, 50, 75, 100].map((v) => (
+          <g key={v}>
+            <line x1={scale(v)} x2={scale(v)} y1={0} y2={y} stroke="currentColor" strokeOpacity={0.15} />
+            <text x={scale(v)} y={y + 11} fontSize={9} textAnchor="middle" fill="currentColor">
+              {v}
+            </text>
+          </g>
         ))}
         {rows}
       </svg>
