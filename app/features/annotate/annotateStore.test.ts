@@ -60,5 +60,11 @@ describe('annotation store', () => {
     expect((await saved(ids[0]!)).reviewed).toBe(1);
     expect(store().docId).toBe(ids[1]);
     expect(store().text).toBe('二つ目の文。');
+    expect(store().past).toEqual([]);
+    // Back on the first document, its history is still there to undo.
+    store().next(-1);
+    expect(store().docId).toBe(ids[0]);
+    store().undo();
+    expect(store().current!.entities[1]!.text).toBe('東海大');
   });
 });

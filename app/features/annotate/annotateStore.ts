@@ -38,6 +38,8 @@ interface AnnotateState {
 const save = (id: number, x: LocatedExtraction, extra: Partial<StoredDocument> = {}) => useCorpusStore.getState().update(id, { annotation: x, ...summaryOf(x), ...extra });
 
 export const useAnnotateStore = create<AnnotateState>((set, get) => {
+  // Each document keeps its history while the page lives: going to the next one and back can still undo.
+  const histories = new Map<number, { past: LocatedExtraction[]; future: LocatedExtraction[] }>();
   const replaceWith = (x: LocatedExtraction, past: LocatedExtraction[], future: LocatedExtraction[]) => {
     const { docId, selected } = get();
     if (docId === null) return;
@@ -56,20 +58,31 @@ export const useAnnotateStore = create<AnnotateState>((set, get) => {
     selected: null,
     selection: null,
     queue: [],
-    open: (doc, queue) =>
+    open: (doc, queue) => {
+      const { docId, past, future } = get();
+      if (docId !== null) histories.set(docId, { past, future });
+      const kept = histories.get(doc.id!);
+      const current = currentExtraction(doc, useProfileStore.getState().profile);
+      // A history only fits the extraction it was built on (an import or a batch may have replaced it since).
+      const fits = kept && kept.past.length + kept.future.length > 0 && doc.annotation !== null;
       set({
         docId: doc.id!,
         text: doc.text,
         task: doc.task,
-        current: currentExtraction(doc, useProfileStore.getState().profile),
+        current,
         reviewed: doc.reviewed === 1,
-        past: [],
-        future: [],
+        past: fits ? kept.past : [],
+        future: fits ? kept.future : [],
         selected: null,
         selection: null,
         queue: queue ?? get().queue,
-      }),
-    close: () => set({ docId: null, current: null, past: [], future: [], selected: null, selection: null }),
+      });
+    },
+    close: () => {
+      const { docId, past, future } = get();
+      if (docId !== null) histories.set(docId, { past, future });
+      set({ docId: null, current: null, past: [], future: [], selected: null, selection: null });
+    },
     apply: (edit) => {
       const { current, text, past } = get();
       if (!current) return;
