@@ -121,3 +121,20 @@ test('a CSV is imported through a column mapping, and a TCREE ,, CSV directly', 
   await page.getByTestId('documents').getByRole('button', { name: /マイブリッジ/ }).click();
   await expect(page.getByTestId('relations-editor').getByRole('textbox', { name: 'Head of row 1' })).toHaveValue('山村浩二');
 });
+
+test('the annotator and the evaluation fit 360 px without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/');
+  await importFile(page, 'mixed.jsonl', Buffer.from(`${tcree}\n${ner}\n`));
+  await expect(page.getByTestId('import-result')).toHaveText('7 documents imported');
+  const noScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  for (const name of [/浅田真央が出演/, /国母和宏は東海大/]) {
+    await page.getByTestId('documents').getByRole('button', { name }).click();
+    await expect(page.getByTestId('annotator')).toBeVisible();
+    expect(await noScroll()).toBe(true);
+  }
+  await page.getByText('Evaluation', { exact: true }).click();
+  await page.getByTestId('evaluation').getByRole('button', { name: 'Evaluate' }).click();
+  await expect(page.getByTestId('evaluation-summary')).toBeVisible();
+  expect(await noScroll()).toBe(true);
+});
