@@ -43,13 +43,18 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
   await expect(diffs.locator('[data-kind="missing"]')).toHaveText(['− 黒澤明;監督;どん底']);
   await expect(diffs.locator('[data-kind="extra"]')).toHaveText(['+ 山村浩二;所属;マイブリッジの糸', '+ 黒澤明;監督;どん底の中']);
 
-  const md = await downloadFrom(page, () => evaluation.getByRole('button', { name: 'Markdown' }).click());
+  // A differing document opens in the editor, to correct the gold or look closer.
+  await diffs.getByRole('button', { name: 'Open tcree-sample.jsonl:6 in the editor' }).click();
+  await expect(page.getByTestId('annotator').getByRole('heading')).toHaveText('Document 4 of 4');
+  await expect(page.getByTestId('annotator').getByLabel('Tail of row 1', { exact: true })).toHaveValue('どん底');
+
+  const md = await downloadFrom(page, () => evaluation.getByRole('button', { name: 'Markdown', exact: true }).click());
   expect(md.name).toBe('evaluation.md');
   expect(md.content).toMatch(/\| ee \| 3 \| 66\.67 \[[\d.]+–[\d.]+\] \| 66\.67 \[/);
   expect(md.content).toContain('| re | TCREE | GIELLM-13B-JP | 97.49 | 78.51 | 77.41 |');
-  const csv = await downloadFrom(page, () => evaluation.getByRole('button', { name: 'CSV' }).click());
+  const csv = await downloadFrom(page, () => evaluation.getByRole('button', { name: 'CSV', exact: true }).click());
   expect(csv.content.split('\n').find((l) => l.startsWith('overall,6,ALL,'))).toMatch(/^overall,6,ALL,50\.00,/);
-  const json = JSON.parse((await downloadFrom(page, () => evaluation.getByRole('button', { name: 'JSON' }).click())).content) as { overall: { scores: { f1: number } }; documents: unknown[] };
+  const json = JSON.parse((await downloadFrom(page, () => evaluation.getByRole('button', { name: 'JSON', exact: true }).click())).content) as { overall: { scores: { f1: number } }; documents: unknown[] };
   expect(json.overall.scores.f1.toFixed(2)).toBe('61.54');
   expect(json.documents).toHaveLength(6);
 });

@@ -8,6 +8,7 @@ import { Choice } from '../../shared/Choice.tsx';
 import { useCorpusStore } from '../corpus/corpusStore.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { pairDocuments, type PredictionSource } from './pairDocuments.ts';
+import { useAnnotateStore } from '../annotate/annotateStore.ts';
 import { ScoreChart } from './ScoreChart.tsx';
 
 const control = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
@@ -25,14 +26,14 @@ export function EvaluationPanel() {
   const [gold, setGold] = useState('');
   const [pred, setPred] = useState(BATCH);
   const [match, setMatch] = useState<MatchOptions>(DEFAULT_MATCH);
-  const [result, setResult] = useState<{ report: EvalReport; noGold: number; noPrediction: number } | null>(null);
+  const [result, setResult] = useState<{ report: EvalReport; documentIds: Map<string, number>; noGold: number; noPrediction: number } | null>(null);
   const goldSource = gold || sources[0] || '';
   if (documents.length === 0) return null;
 
   const run = () => {
     const from: PredictionSource = pred === BATCH ? { kind: 'batch' } : { kind: 'file', source: pred };
     const p = pairDocuments(documents, goldSource, from, useProfileStore.getState().profile);
-    setResult({ report: evaluate(p.pairs, match), noGold: p.noGold, noPrediction: p.noPrediction });
+    setResult({ report: evaluate(p.pairs, match), documentIds: p.documentIds, noGold: p.noGold, noPrediction: p.noPrediction });
   };
   const save = (kind: 'json' | 'csv' | 'md') => {
     if (!result) return;
@@ -42,6 +43,12 @@ export function EvaluationPanel() {
     if (kind === 'md') downloadFile('evaluation.md', 'text/markdown', reportMarkdown(r));
   };
   const report = result?.report;
+  // Opens a differing document in the editor, stepping through the differing ones.
+  const openDiff = (id: string) => {
+    const ids = differing.map((d) => result!.documentIds.get(d.id)!);
+    const doc = documents.find((d) => d.id === result!.documentIds.get(id));
+    if (doc) useAnnotateStore.getState().open(doc, ids);
+  };
   const differing = report?.documents.filter((d) => !d.tlCorrect || d.missing.length || d.extra.length || d.wrongLabel.length) ?? [];
 
   return (
@@ -132,8 +139,13 @@ export function EvaluationPanel() {
                 <ul className="grid gap-2 text-sm" data-testid="evaluation-diffs">
                   {differing.slice(0, DIFFS_SHOWN).map((d) => (
                     <li key={d.id} className="rounded border border-slate-200 p-2 dark:border-slate-800" data-doc={d.id}>
-                      <p lang="ja" className="truncate">
-                        <span className="text-xs text-slate-500">{d.id}</span> {d.text}
+                      <p lang="ja" className="flex gap-2">
+                        <span className="min-w-0 flex-1 truncate">
+                          <span className="text-xs text-slate-500">{d.id}</span> {d.text}
+                        </span>
+                        <button type="button" className="shrink-0 text-xs underline" onClick={() => openDiff(d.id)} aria-label={t('evaluation.openDoc', { id: d.id })}>
+                          {t('evaluation.open')}
+                        </button>
                       </p>
                       {!d.tlCorrect && <p data-kind="category">{t('evaluation.categoryDiff', { gold: d.gold ?? '∅', pred: d.pred ?? '∅' })}</p>}
                       {d.missing.map((m, i) => (

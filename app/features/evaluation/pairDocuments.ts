@@ -8,6 +8,8 @@ export type PredictionSource = { kind: 'batch' } | { kind: 'file'; source: strin
 
 export interface Pairing {
   pairs: EvalPair[];
+  /** The stored document behind each pair's id, to open it from the report. */
+  documentIds: Map<string, number>;
   /** Gold documents left out, and why, for the user to see. */
   noGold: number;
   noPrediction: number;
@@ -23,6 +25,7 @@ export function pairDocuments(docs: readonly StoredDocument[], goldSource: strin
   const byId = new Map(others.filter((d) => d.recordId !== null).map((d) => [`${d.task}\u241f${d.recordId}`, d]));
   const byText = new Map(others.map((d) => [`${d.task}\u241f${d.text}`, d]));
   const pairs: EvalPair[] = [];
+  const documentIds = new Map<string, number>();
   let noGold = 0;
   let noPrediction = 0;
   for (const d of gold) {
@@ -41,7 +44,9 @@ export function pairDocuments(docs: readonly StoredDocument[], goldSource: strin
       noPrediction++;
       continue;
     }
-    pairs.push({ id: d.recordId ?? `${d.source}:${d.line ?? d.id}`, text: d.text, task: d.task, gold: g, pred });
+    const id = d.recordId ?? `${d.source}:${d.line ?? d.id}`;
+    pairs.push({ id, text: d.text, task: d.task, gold: g, pred });
+    documentIds.set(id, d.id!);
   }
-  return { pairs, noGold, noPrediction };
+  return { pairs, documentIds, noGold, noPrediction };
 }

@@ -189,6 +189,8 @@ export const en = {
     diffs: 'Per-document differences',
     diffsCount: '{{count}} of {{total}} documents differ',
     categoryDiff: 'Category: gold {{gold}}, predicted {{pred}}',
+    open: 'Open',
+    openDoc: 'Open {{id}} in the editor',
     moreDiffs: '{{count}} more in the saved report.',
   },
   annotate: {

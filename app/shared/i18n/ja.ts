@@ -191,6 +191,8 @@ export const ja: Messages = {
     diffs: '文書ごとの差分',
     diffsCount: '{{total}}件中{{count}}件に差分',
     categoryDiff: 'カテゴリ：正解 {{gold}}、予測 {{pred}}',
+    open: '開く',
+    openDoc: '{{id}} をエディタで開く',
     moreDiffs: '残り{{count}}件は保存したレポートにあります。',
   },
   annotate: {
