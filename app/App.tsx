@@ -1,16 +1,18 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
 import { CorpusPanel } from './features/corpus/CorpusPanel.tsx';
 import { AnnotationEditor } from './features/annotate/AnnotationEditor.tsx';
-import { EvaluationPanel } from './features/evaluation/EvaluationPanel.tsx';
 import { HelpSheet } from './shared/commands/HelpSheet.tsx';
 import { useShortcuts } from './shared/commands/useShortcuts.ts';
 import { LANGUAGES, setLanguage, type Language } from './shared/i18n/i18n.ts';
 import { useThemeStore, type Theme } from './shared/theme.ts';
 import { appCommands } from './commands.ts';
 import { PwaStatus } from './shared/PwaStatus.tsx';
+
+// Evaluation is for researchers at the end of a job: its code loads after the page, not with it.
+const EvaluationPanel = lazy(() => import('./features/evaluation/EvaluationPanel.tsx').then((m) => ({ default: m.EvaluationPanel })));
 
 const control = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 
@@ -49,7 +51,9 @@ export function App() {
         <ModelPanel />
         <CorpusPanel />
         <AnnotationEditor />
-        <EvaluationPanel />
+        <Suspense fallback={null}>
+          <EvaluationPanel />
+        </Suspense>
         <WorkspacePage />
       </main>
       {help && <HelpSheet commands={commands} onClose={() => setHelp(false)} />}

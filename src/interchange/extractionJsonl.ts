@@ -21,11 +21,6 @@ const Extraction = z.object({
 });
 const Line = z.object({ id: z.union([z.string(), z.number()]).nullable().optional(), text: z.string(), extraction: Extraction });
 
-/** The app's Extraction export: one `{"id", "text", "extraction"}` a line, offsets in code points. */
-export function toExtractionJsonl(docs: readonly AnnotatedDocument[]): string {
-  return docs.map((d) => JSON.stringify({ id: d.id, text: d.text, extraction: d.extraction })).join('\n');
-}
-
 /**
  * Reads the Extraction export back, offsets and all. Offsets are checked against the text: a file whose
  * offsets do not hold the item's string there is reported, not silently re-aligned.

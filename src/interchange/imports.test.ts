@@ -6,7 +6,8 @@ import { csvHeader, fromCsv, guessMapping } from './csvImport.ts';
 import { fromTcreeCsv, looksLikeTcreeCsv } from './tcreeCsv.ts';
 import { toBrat, toBratAnn } from './brat.ts';
 import { fromTrainingJsonl, toTrainingJsonl } from './training.ts';
-import { fromExtractionJsonl, toExtractionJsonl } from './extractionJsonl.ts';
+import { fromExtractionJsonl } from './extractionJsonl.ts';
+import { toExtractionJsonl } from './extractionJsonlWriter.ts';
 
 describe('CSV with a header mapping', () => {
   const csv = 'id,sentence,gold,task\n1,"東京で会見した。",<社会>固有表現抽出:地名;東京,ner\n2,"改行を\n含む文",,固有表現抽出\n3,,x,ner\n4,文,,unknown\n';

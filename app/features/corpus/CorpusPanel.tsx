@@ -53,8 +53,7 @@ export function CorpusPanel() {
   }, [load]);
   const [format, setFormat] = useState<ExportFormat>('giellm');
   const download = () => {
-    const f = exportFile(format, documents, useProfileStore.getState().profile);
-    downloadFile(f.name, f.type, f.content);
+    void exportFile(format, documents, useProfileStore.getState().profile).then((f) => downloadFile(f.name, f.type, f.content));
   };
 
   return (

@@ -1,12 +1,11 @@
 import { convertStockmark, formatInputError, serializeOutput, type FormatProfile, type TaskId } from '../../../src/index.ts';
 import type { AnnotatedDocument } from '../../../src/interchange/document.ts';
 import { fromTrainingJsonl, toTrainingJsonl } from '../../../src/interchange/training.ts';
-import { fromExtractionJsonl, toExtractionJsonl } from '../../../src/interchange/extractionJsonl.ts';
+import { toExtractionJsonl } from '../../../src/interchange/extractionJsonlWriter.ts';
 import { fromDoccano, toDoccano } from '../../../src/interchange/doccano.ts';
 import { fromLabelStudio, toLabelStudio } from '../../../src/interchange/labelStudio.ts';
 import { entitiesCsv, quadruplesCsv, triplesCsv } from '../../../src/interchange/csv.ts';
 import { toBrat } from '../../../src/interchange/brat.ts';
-import { zipSync, strToU8 } from 'fflate';
 import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { currentExtraction } from './documents.ts';
 
@@ -21,7 +20,7 @@ export function annotated(docs: readonly StoredDocument[], profile: FormatProfil
 }
 
 /** The file for an export: name, type and content. */
-export function exportFile(format: ExportFormat, docs: readonly StoredDocument[], profile: FormatProfile): { name: string; type: string; content: string | Uint8Array<ArrayBuffer> } {
+export async function exportFile(format: ExportFormat, docs: readonly StoredDocument[], profile: FormatProfile): Promise<{ name: string; type: string; content: string | Uint8Array<ArrayBuffer> }> {
   const a = annotated(docs, profile);
   switch (format) {
     case 'giellm':
@@ -40,6 +39,8 @@ export function exportFile(format: ExportFormat, docs: readonly StoredDocument[]
       return { name: 'quadruples.csv', type: 'text/csv', content: quadruplesCsv(a) };
     case 'brat': {
       const { files } = toBrat(a);
+      // The zip library loads only for this export.
+      const { zipSync, strToU8 } = await import('fflate');
       const zip = zipSync(Object.fromEntries(files.map((f) => [`brat/${f.name}`, strToU8(f.content)])));
       return { name: 'brat.zip', type: 'application/zip', content: zip as Uint8Array<ArrayBuffer> };
     }
@@ -50,7 +51,7 @@ export function exportFile(format: ExportFormat, docs: readonly StoredDocument[]
  * Reads the stockmark ner-wikipedia JSON, the app's Extraction JSONL, GIELLM training JSONL, doccano JSONL or a Label Studio JSON export into documents whose output is the GIELLM string of
  * their annotations, so they render like a run. Null when the content is neither.
  */
-export function documentsFromAnnotations(name: string, content: string, task: TaskId, profile: FormatProfile): { docs: ImportedDocument[]; errors: string[] } | null {
+export async function documentsFromAnnotations(name: string, content: string, task: TaskId, profile: FormatProfile): Promise<{ docs: ImportedDocument[]; errors: string[] } | null> {
   const trimmed = content.trimStart();
   const head = trimmed.slice(0, 2000);
   if (trimmed.startsWith('[') && /"curid"\s*:/.test(head) && /"entities"\s*:/.test(head)) {
@@ -60,7 +61,8 @@ export function documentsFromAnnotations(name: string, content: string, task: Ta
   }
   const firstLine = trimmed.split('\n', 1)[0] ?? '';
   if (/^\{/.test(firstLine) && /"extraction"\s*:\s*\{/.test(firstLine)) {
-    // The app's own Extraction export: offsets kept exactly as they were.
+    // The app's own Extraction export: offsets kept exactly as they were. Its validator (zod) loads only for it.
+    const { fromExtractionJsonl } = await import('../../../src/interchange/extractionJsonl.ts');
     const r = fromExtractionJsonl(content, name);
     return {
       docs: r.records.map((d) => ({ source: name, line: d.line ?? null, recordId: d.id, text: d.text, task: d.extraction.task, output: serializeOutput(d.extraction, d.extraction.task, profile), annotation: d.extraction })),

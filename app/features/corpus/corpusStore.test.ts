@@ -44,10 +44,10 @@ describe('corpus store', () => {
     ]);
   });
 
-  it('reads a TCREE CSV without asking, and plain text one document per line', () => {
-    const tcree = documentsFromFile('t.csv', '今月8日、吉田秀彦が引退。イベント抽出,,<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:\n', 'ner');
+  it('reads a TCREE CSV without asking, and plain text one document per line', async () => {
+    const tcree = await documentsFromFile('t.csv', '今月8日、吉田秀彦が引退。イベント抽出,,<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:\n', 'ner');
     expect('docs' in tcree && tcree.docs.map((d) => [d.text, d.task, d.category])).toEqual([['今月8日、吉田秀彦が引退。', 'ee', 'スポーツ']]);
-    const plain = documentsFromFile('p.txt', '一。\n\n二。\n', 're');
+    const plain = await documentsFromFile('p.txt', '一。\n\n二。\n', 're');
     expect('docs' in plain && plain.docs.map((d) => [d.line, d.text, d.task])).toEqual([
       [1, '一。', 're'],
       [3, '二。', 're'],

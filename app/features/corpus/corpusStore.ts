@@ -48,17 +48,17 @@ const fromRecords = (name: string, records: DatasetRecord[], errors: InputError[
  * reported with their numbers and the good ones kept; a binary file is refused whole. A CSV whose columns
  * are not known yet comes back as `csv` for the user to map.
  */
-export function documentsFromFile(
+export async function documentsFromFile(
   name: string,
   content: string,
   task: TaskId,
   profile: FormatProfile = useProfileStore.getState().profile,
   mapping?: CsvMapping,
-): { docs: NewDocument[]; errors: string[] } | { csv: PendingCsv } {
+): Promise<{ docs: NewDocument[]; errors: string[] } | { csv: PendingCsv }> {
   const binary = binaryLine(content);
   if (binary !== null) return { docs: [], errors: [`${name}:${binary}: this file does not look like text (binary data); nothing was imported from it`] };
   const importedAt = Date.now();
-  const annotations = documentsFromAnnotations(name, content, task, profile);
+  const annotations = await documentsFromAnnotations(name, content, task, profile);
   if (annotations) return { docs: annotations.docs.map((d) => ({ ...freshFields(d.text, d.task, d.output, profile), ...d, importedAt })), errors: annotations.errors };
   if (/\.(csv|tsv)$/i.test(name) || mapping) {
     if (looksLikeTcreeCsv(content)) {
@@ -105,7 +105,7 @@ export const useCorpusStore = create<CorpusState>((set, get) => {
       }
     },
     importFile: async (file, task) => {
-      const r = documentsFromFile(file.name, await file.text(), task);
+      const r = await documentsFromFile(file.name, await file.text(), task);
       if ('csv' in r) return set({ pendingCsv: r.csv, importErrors: [], importedCount: null });
       await store(r.docs, r.errors);
     },
@@ -113,7 +113,7 @@ export const useCorpusStore = create<CorpusState>((set, get) => {
       const p = get().pendingCsv;
       if (!p) return;
       set({ pendingCsv: null });
-      const r = documentsFromFile(p.name, p.content, p.task, undefined, mapping);
+      const r = await documentsFromFile(p.name, p.content, p.task, undefined, mapping);
       if (!('csv' in r)) await store(r.docs, r.errors);
     },
     cancelCsv: () => set({ pendingCsv: null }),
