@@ -91,7 +91,14 @@ export function CorpusPanel() {
           </>
         )}
         {documents.length > 0 && (
-          <button type="button" className={button} onClick={() => void clear()}>
+          <button
+            type="button"
+            className={button}
+            onClick={() => {
+              useAnnotateStore.getState().close();
+              void clear();
+            }}
+          >
             {t('corpus.deleteAll')}
           </button>
         )}
@@ -169,7 +176,16 @@ export function CorpusPanel() {
                       ⚠<span className="sr-only">{t('corpus.warningMark', { count: d.warnings })}</span>
                     </span>
                   )}
-                  <button type="button" className="px-1 text-xs" aria-label={t('corpus.deleteOne', { line: d.line ?? '' })} onClick={() => void remove(d.id!)}>
+                  <button
+                    type="button"
+                    className="px-1 text-xs"
+                    aria-label={t('corpus.deleteOne', { line: d.line ?? '' })}
+                    onClick={() => {
+                      // The editor never edits a document that is gone.
+                      if (d.id === openId) useAnnotateStore.getState().close();
+                      void remove(d.id!);
+                    }}
+                  >
                     ×
                   </button>
                 </li>
