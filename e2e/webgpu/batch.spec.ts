@@ -78,4 +78,9 @@ test('a batch run pre-annotates every document, survives a reload mid-way, skips
   // A document the batch ran on shows its prediction in the editor, ready to correct.
   await page.getByTestId('documents').getByRole('button', { name: /今月8日/ }).click();
   await expect(page.getByTestId('category-select')).toHaveValue('スポーツ');
+  await expect(page.getByTestId('prediction-info')).toHaveText('The batch run predicted this with batch-q4f32_1.');
+  // The failed document says why, in the list and in the editor.
+  await expect(page.getByTestId('documents').locator('li', { hasText: EXTRA })).toContainText('the batch run failed on it');
+  await page.getByTestId('documents').getByRole('button', { name: new RegExp(EXTRA) }).click();
+  await expect(page.getByTestId('prediction-info')).toContainText('The batch run failed here: The GPU device was lost');
 });

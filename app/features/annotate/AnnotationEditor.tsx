@@ -70,6 +70,12 @@ export function AnnotationEditor() {
         </div>
       </div>
 
+      {(doc.prediction || doc.predictionError) && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="prediction-info">
+          {doc.prediction && t('annotate.predictedBy', { model: doc.prediction.model })}
+          {doc.predictionError && <span className="text-red-700 dark:text-red-300"> {t('annotate.predictionFailed', { message: doc.predictionError })}</span>}
+        </p>
+      )}
       {storageProblem && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="annotate-storage-problem">
           {storageProblem}

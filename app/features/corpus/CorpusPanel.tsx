@@ -171,6 +171,11 @@ export function CorpusPanel() {
                       ✓<span className="sr-only">{t('corpus.reviewedMark')}</span>
                     </span>
                   )}
+                  {d.predictionError && (
+                    <span className="text-xs text-red-700 dark:text-red-300" title={d.predictionError}>
+                      ✕<span className="sr-only">{t('corpus.predictionFailed')}</span>
+                    </span>
+                  )}
                   {d.warnings > 0 && (
                     <span className="text-xs text-amber-700 dark:text-amber-300" title={t('corpus.warningMark', { count: d.warnings })}>
                       ⚠<span className="sr-only">{t('corpus.warningMark', { count: d.warnings })}</span>

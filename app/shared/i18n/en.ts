@@ -121,6 +121,7 @@ export const en = {
     warningsAny: 'With or without warnings',
     warningsWith: 'With warnings',
     warningsWithout: 'Without warnings',
+    predictionFailed: 'the batch run failed on it',
     reviewedMark: 'reviewed',
     warningMark: '{{count}} warnings',
     csvHeading: 'Which column is which in {{name}}?',
@@ -211,6 +212,8 @@ export const en = {
     addEvent: 'Add an event',
     spanHint: 'Select text, then press a number key (or click a label) to add a span. Click a span to select it: drag its handles, or Shift+←/→ moves its end, Ctrl+Shift+←/→ its start, S sets it to the selected text, Delete removes it.',
     tupleHint: 'Type a field and press Enter, or select text and press ⇤ beside the field.',
+    predictedBy: 'The batch run predicted this with {{model}}.',
+    predictionFailed: 'The batch run failed here: {{message}}',
     handleStart: 'Drag to move the span’s start',
     handleEnd: 'Drag to move the span’s end',
     commands: {

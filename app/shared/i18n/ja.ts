@@ -123,6 +123,7 @@ export const ja: Messages = {
     warningsAny: '警告の有無を問わない',
     warningsWith: '警告あり',
     warningsWithout: '警告なし',
+    predictionFailed: '一括実行が失敗',
     reviewedMark: '確認済み',
     warningMark: '警告{{count}}件',
     csvHeading: '{{name}} の列の対応',
@@ -213,6 +214,8 @@ export const ja: Messages = {
     addEvent: 'イベントを追加',
     spanHint: 'テキストを選択して数字キー（またはラベル）でスパンを追加。スパンをクリックして選択：両端のハンドルをドラッグ、または Shift+←/→ で終端、Ctrl+Shift+←/→ で始端を移動、S で選択範囲に合わせる、Delete で削除。',
     tupleHint: '欄に入力して Enter、またはテキストを選択して欄の横の ⇤ を押す。',
+    predictedBy: '一括実行で {{model}} が予測しました。',
+    predictionFailed: '一括実行はここで失敗しました：{{message}}',
     handleStart: 'ドラッグしてスパンの始端を移動',
     handleEnd: 'ドラッグしてスパンの終端を移動',
     commands: {
