@@ -64,43 +64,41 @@ export function* jsonLines(content: string): Generator<{ line: number; value: un
 }
 
 /**
+ * Reads a JSONL file object by object: `read` turns one object into a record, or says in a string what is
+ * wrong with it. Every bad line is reported with its number; every good one is kept.
+ */
+export function readJsonLines<T>(content: string, file: string, read: (o: Record<string, unknown>, line: number) => T | string, notAnObject?: string): ReadResult<T> {
+  const records: T[] = [];
+  const errors: InputError[] = [];
+  for (const { line, value, error } of jsonLines(content)) {
+    const r = error ? (error.startsWith('expected') && notAnObject ? notAnObject : error) : read(value as Record<string, unknown>, line);
+    if (typeof r === 'string') errors.push({ file, line, message: r });
+    else records.push(r);
+  }
+  return { records, errors };
+}
+
+/**
  * Reads JSONL dataset records. The task comes from `task`, or from an `iw` the profile knows (as in the
  * TCREE rows). Every bad line is reported with its line number; every good line is kept.
  */
 export function readRecords(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
-  const records: DatasetRecord[] = [];
-  const errors: InputError[] = [];
-  for (const { line, value, error } of jsonLines(content)) {
-    const fail = (message: string) => errors.push({ file, line, message });
-    if (error) {
-      fail(error.startsWith('expected') ? 'expected a JSON object like {"text": "…", "task": "ner"}' : error);
-      continue;
-    }
-    const o = value as Record<string, unknown>;
-    if (typeof o.text !== 'string') {
-      fail('"text" is missing or not a string');
-      continue;
-    }
-    const resolved = o.task !== undefined ? taskFrom(o.task, profile, false) : typeof o.iw === 'string' ? taskFrom(o.iw, profile) : { error: '"task" is missing' };
-    if ('error' in resolved) {
-      fail(resolved.error);
-      continue;
-    }
-    const task = resolved.task;
-    if (o.output !== undefined && typeof o.output !== 'string') {
-      fail('"output" is not a string');
-      continue;
-    }
-    if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') {
-      fail('"id" is not a string or number');
-      continue;
-    }
-    const record: DatasetRecord = { text: o.text, task, line };
-    if (o.id !== undefined) record.id = String(o.id);
-    if (o.output !== undefined) record.output = o.output as string;
-    records.push(record);
-  }
-  return { records, errors };
+  return readJsonLines(
+    content,
+    file,
+    (o, line) => {
+      if (typeof o.text !== 'string') return '"text" is missing or not a string';
+      const resolved = o.task !== undefined ? taskFrom(o.task, profile, false) : typeof o.iw === 'string' ? taskFrom(o.iw, profile) : { error: '"task" is missing' };
+      if ('error' in resolved) return resolved.error;
+      if (o.output !== undefined && typeof o.output !== 'string') return '"output" is not a string';
+      if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') return '"id" is not a string or number';
+      const record: DatasetRecord = { text: o.text, task: resolved.task, line };
+      if (o.id !== undefined) record.id = String(o.id);
+      if (o.output !== undefined) record.output = o.output as string;
+      return record;
+    },
+    'expected a JSON object like {"text": "…", "task": "ner"}',
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { LocatedExtraction, TaskId } from '../domain/types.ts';
-import type { InputError, ReadResult } from '../data/records.ts';
-import { jsonLines } from '../data/records.ts';
+import type { ReadResult } from '../data/records.ts';
+import { readJsonLines } from '../data/records.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument } from './document.ts';
 
@@ -34,41 +34,25 @@ export function toDoccano(doc: AnnotatedDocument): string {
 
 /** Reads doccano JSONL; bad lines are reported by number and the good ones kept. */
 export function fromDoccano(content: string, file: string, task: TaskId): ReadResult<AnnotatedDocument> {
-  const records: AnnotatedDocument[] = [];
-  const errors: InputError[] = [];
-  for (const { line, value, error } of jsonLines(content)) {
-    const fail = (message: string) => errors.push({ file, line, message });
-    if (error) {
-      fail(error);
-      continue;
-    }
-    const o = value as Record<string, unknown>;
-    if (typeof o.text !== 'string') {
-      fail('"text" is missing');
-      continue;
-    }
+  return readJsonLines(content, file, (o, line): AnnotatedDocument | string => {
+    if (typeof o.text !== 'string') return '"text" is missing';
     const text = o.text;
     const idx = new TextIndex(text);
     // The file's offsets are kept as they are: re-finding the strings could pick another mention.
     const x: LocatedExtraction = { task, category: Array.isArray(o.cats) && typeof o.cats[0] === 'string' ? o.cats[0] : null, entities: [], relations: [], events: [], warnings: [] };
     const inText = (s: unknown, e: unknown) => Number.isInteger(s) && Number.isInteger(e) && (s as number) >= 0 && (s as number) < (e as number) && (e as number) <= idx.length;
-    let bad = false;
     const labels = (Array.isArray(o.label) ? o.label : []) as unknown[];
     for (const l of labels) {
       const [s, e, label] = l as [unknown, unknown, unknown];
       if (!inText(s, e) || typeof label !== 'string') {
-        fail(`label ${JSON.stringify(l)} is not [start, end, "label"] inside the text`);
-        bad = true;
-        break;
+        return `label ${JSON.stringify(l)} is not [start, end, "label"] inside the text`;
       }
       x.entities.push({ label, text: idx.slice(s as number, e as number), start: s as number, end: e as number });
     }
     const ents = new Map<number, { start: number; end: number; label: string }>();
     for (const e of (Array.isArray(o.entities) ? o.entities : []) as { id?: unknown; start_offset?: unknown; end_offset?: unknown; label?: unknown }[]) {
       if (typeof e?.id !== 'number' || !inText(e.start_offset, e.end_offset) || typeof e.label !== 'string') {
-        fail(`entity ${JSON.stringify(e)} needs id, start_offset, end_offset inside the text, and label`);
-        bad = true;
-        break;
+        return `entity ${JSON.stringify(e)} needs id, start_offset, end_offset inside the text, and label`;
       }
       ents.set(e.id, { start: e.start_offset as number, end: e.end_offset as number, label: e.label });
       if (e.label !== 'head' && e.label !== 'tail') x.entities.push({ label: e.label, text: idx.slice(e.start_offset as number, e.end_offset as number), start: e.start_offset as number, end: e.end_offset as number });
@@ -77,14 +61,10 @@ export function fromDoccano(content: string, file: string, task: TaskId): ReadRe
       const from = ents.get(r?.from_id as number);
       const to = ents.get(r?.to_id as number);
       if (!from || !to || typeof r.type !== 'string') {
-        fail(`relation ${JSON.stringify(r)} refers to no entity of this line`);
-        bad = true;
-        break;
+        return `relation ${JSON.stringify(r)} refers to no entity of this line`;
       }
       x.relations.push({ head: idx.slice(from.start, from.end), relation: r.type, tail: idx.slice(to.start, to.end), offsets: { head: [from.start, from.end], tail: [to.start, to.end] } });
     }
-    if (bad) continue;
-    records.push({ id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, extraction: x, line });
-  }
-  return { records, errors };
+    return { id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, extraction: x, line };
+  });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LocatedExtraction, Offsets, TaskId } from '../domain/types.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
-import { jsonLines, type InputError, type ReadResult } from '../data/records.ts';
+import { readJsonLines, type ReadResult } from '../data/records.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument } from './document.ts';
 
@@ -26,19 +26,11 @@ const Line = z.object({ id: z.union([z.string(), z.number()]).nullable().optiona
  * offsets do not hold the item's string there is reported, not silently re-aligned.
  */
 export function fromExtractionJsonl(content: string, file: string): ReadResult<AnnotatedDocument> {
-  const records: AnnotatedDocument[] = [];
-  const errors: InputError[] = [];
-  for (const { line, value, error } of jsonLines(content)) {
-    const fail = (message: string) => errors.push({ file, line, message });
-    if (error) {
-      fail(error);
-      continue;
-    }
+  return readJsonLines(content, file, (value, line) => {
     const parsed = Line.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      fail(`${issue.path.join('.') || 'the line'}: ${issue.message}`);
-      continue;
+      return `${issue.path.join('.') || 'the line'}: ${issue.message}`;
     }
     const { id, text, extraction } = parsed.data;
     const index = new TextIndex(text);
@@ -51,11 +43,7 @@ export function fromExtractionJsonl(content: string, file: string): ReadResult<A
     extraction.events.forEach((e, i) => {
       for (const k of ['subject', 'trigger', 'object', 'time'] as const) check(e.offsets[k], e[k], `event ${i + 1}'s ${k}`);
     });
-    if (bad.length) {
-      fail(`${bad[0]} in the text${bad.length > 1 ? ` (and ${bad.length - 1} more)` : ''}`);
-      continue;
-    }
-    records.push({ id: id === null || id === undefined ? null : String(id), text, extraction: extraction as LocatedExtraction, line });
-  }
-  return { records, errors };
+    if (bad.length) return `${bad[0]} in the text${bad.length > 1 ? ` (and ${bad.length - 1} more)` : ''}`;
+    return { id: id === null || id === undefined ? null : String(id), text, extraction: extraction as LocatedExtraction, line };
+  });
 }
