@@ -1,21 +1,20 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { LocatedExtraction } from '../../../src/index.ts';
+import type { LocatedExtraction, Offsets } from '../../../src/index.ts';
 import { useTranslation } from 'react-i18next';
 import { labelHue, segmentText, type LabeledRange, type Segment } from '../../shared/segments.ts';
 import { offsetAtPoint, selectionIn } from './textSelection.ts';
 
 const chip = (label: string, lit: boolean) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 70% / ${lit ? 0.9 : 0.45})` });
 
-/** Every located piece of an extraction, as ranges: entities by index, tuple arguments under their tuple. */
-function rangesOf(x: LocatedExtraction): (LabeledRange & { entity: boolean })[] {
+/** Every located piece of an extraction, as ranges: entities by index and label, tuple arguments under their tuple by role. */
+function rangesOf(x: LocatedExtraction, role: (name: string) => string): (LabeledRange & { entity: boolean })[] {
   const out: (LabeledRange & { entity: boolean })[] = [];
   x.entities.forEach((e, i) => e.start !== null && e.end !== null && out.push({ start: e.start, end: e.end, label: e.label, item: i, entity: true }));
-  x.relations.forEach((r, i) => {
-    for (const [o, label] of [[r.offsets.head, r.relation], [r.offsets.tail, r.relation]] as const) if (o) out.push({ start: o[0], end: o[1], label, item: i, entity: false });
-  });
-  x.events.forEach((e, i) => {
-    for (const o of [e.offsets.subject, e.offsets.trigger, e.offsets.object, e.offsets.time]) if (o) out.push({ start: o[0], end: o[1], label: e.trigger, item: i, entity: false });
-  });
+  const args = (offsets: Record<string, Offsets>, i: number) => {
+    for (const [name, o] of Object.entries(offsets)) if (o) out.push({ start: o[0], end: o[1], label: role(name), item: i, entity: false });
+  };
+  x.relations.forEach((r, i) => args(r.offsets, i));
+  x.events.forEach((e, i) => args(e.offsets, i));
   return out;
 }
 
@@ -49,7 +48,7 @@ export function AnnotatedText({
   const span = selected === null ? undefined : extraction.entities[selected];
   const located = span && span.start !== null && span.end !== null ? { start: drag?.start ?? span.start, end: drag?.end ?? span.end } : null;
   const shown = drag && selected !== null ? { ...extraction, entities: extraction.entities.map((e, i) => (i === selected ? { ...e, start: drag.start, end: drag.end } : e)) } : extraction;
-  const ranges = rangesOf(shown);
+  const ranges = rangesOf(shown, (name) => t(`result.${name}`));
   if (selection) ranges.push({ start: selection[0], end: selection[1], label: '\u0000selection', item: -1, entity: false });
   const read = () => !drag && root.current && onSelection(selectionIn(root.current, window.getSelection()));
   const dragging = drag !== null;

@@ -120,7 +120,7 @@ export function CorpusPanel() {
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
           <input
             type="search"
-            className={`${button} min-w-0 flex-1`}
+            className={`${button} min-w-[12rem] flex-1`}
             placeholder={t('corpus.search')}
             aria-label={t('corpus.search')}
             value={filter.query}
