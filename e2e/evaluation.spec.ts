@@ -37,6 +37,9 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
   await expect(chart.locator('rect[data-series="GIELLM-13B-JP"]').first()).toHaveAttribute('data-value', '97.49');
 
   await evaluation.screenshot({ path: 'test-results/screenshots/evaluation.png' });
+  // Per label: 監督 was predicted twice (once right, once with the wrong tail) and is gold twice.
+  await evaluation.getByTestId('label-scores').getByText('Per label (word level)').click();
+  await expect(evaluation.locator('table[data-task="re"] tr[data-label="監督"] td')).toHaveText(['2', '2', '1', '50.00', '50.00', '50.00']);
   const diffs = evaluation.getByTestId('evaluation-diffs');
   await expect(diffs.locator('> li')).toHaveCount(4);
   await expect(diffs.locator('[data-kind="wrong-label"]')).toHaveText(['≠ 浅田真央;出演;日本テレビ;27日 → 浅田真央;対戦;日本テレビ;27日']);

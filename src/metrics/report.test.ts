@@ -38,6 +38,14 @@ describe('evaluate', () => {
     expect(d.t6).toMatchObject({ missing: [['黒澤明', '監督', 'どん底']], extra: [['黒澤明', '監督', 'どん底の中']] });
   });
 
+  it('counts matches per label, a wrong label counting against both labels', () => {
+    const ee = Object.fromEntries(report.tasks.find((t) => t.task === 'ee')!.labels.map((l) => [l.label, [l.gold, l.pred, l.matched]]));
+    expect(ee).toEqual({ 引退: [1, 1, 1], 出演: [1, 0, 0], 復帰: [1, 1, 1], 対戦: [0, 1, 0] });
+    const re = report.tasks.find((t) => t.task === 're')!.labels;
+    expect(re[0]).toMatchObject({ label: '監督', gold: 2, pred: 2, matched: 1, precision: 50, recall: 50, f1: 50 });
+    expect(re.find((l) => l.label === '所属')).toMatchObject({ gold: 1, pred: 2, matched: 1, precision: 50, recall: 100 });
+  });
+
   it('has 95% bootstrap intervals around each score', () => {
     for (const t of [...report.tasks, report.overall]) {
       for (const k of ['tl', 'wl', 'all', 'f1'] as const) {
@@ -61,6 +69,7 @@ describe('evaluate', () => {
     expect(md).toMatch(/\| re \| 3 \| 100\.00 \[/);
     expect(md).toContain('wrong label: 浅田真央;出演;日本テレビ;27日 → 浅田真央;対戦;日本テレビ;27日');
     expect(md).toContain('Documents with differences (4 of 6)');
+    expect(md).toContain('| re | 監督 | 2 | 2 | 1 | 50.00 | 50.00 | 50.00 |');
   });
 });
 

@@ -32,10 +32,23 @@ export interface DocumentDiff {
   wrongLabel: { gold: Item; pred: Item }[];
 }
 
+/** Word-level counts for one label (entity type, relation, trigger or polarity). */
+export interface LabelScore {
+  label: string;
+  gold: number;
+  pred: number;
+  matched: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+}
+
 export interface TaskReport {
   task: TaskId;
   scores: Scores;
   intervals: Intervals;
+  /** Per label, most frequent in the gold first. */
+  labels: LabelScore[];
   dataset: PaperDataset | null;
   paper: readonly PaperResult[];
 }
@@ -82,6 +95,36 @@ export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions
   return { matched, missing, extra, wrongLabel };
 }
 
+/** Per-label precision, recall and F1 from the documents' diffs (so matching is exactly the diff's). */
+export function labelScores(diffs: readonly DocumentDiff[], task: TaskId): LabelScore[] {
+  const at = LABEL_FIELD[TASKS[task].shape];
+  const counts = new Map<string, { gold: number; pred: number; matched: number }>();
+  const add = (item: Item, ...ks: ('gold' | 'pred' | 'matched')[]) => {
+    const label = item[at]!.trim();
+    const c = counts.get(label) ?? { gold: 0, pred: 0, matched: 0 };
+    for (const k of ks) c[k]++;
+    counts.set(label, c);
+  };
+  for (const d of diffs) {
+    for (const m of d.matched) add(m, 'gold', 'pred', 'matched');
+    for (const m of d.missing) add(m, 'gold');
+    for (const e of d.extra) add(e, 'pred');
+    for (const w of d.wrongLabel) {
+      add(w.gold, 'gold');
+      add(w.pred, 'pred');
+    }
+  }
+  const pct = (a: number, b: number) => (b === 0 ? null : (100 * a) / b);
+  return [...counts]
+    .map(([label, c]) => {
+      const precision = pct(c.matched, c.pred);
+      const recall = pct(c.matched, c.gold);
+      const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+      return { label, ...c, precision, recall, f1 };
+    })
+    .sort((a, b) => b.gold - a.gold || b.pred - a.pred || a.label.localeCompare(b.label));
+}
+
 /**
  * Scores pairs per task and overall, with 95% bootstrap intervals and the paper's Table 1 row for the same
  * dataset, and a per-document diff. The scores are exactly `scoreSequence` + `aggregate`, as the CLI's.
@@ -106,7 +149,11 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
   }
   const tasks = TASK_IDS.filter((t) => perTask.has(t)).map((task): TaskReport => {
     const dataset = PAPER_DATASET[task] ?? null;
-    return { task, scores: aggregate(perTask.get(task)!), intervals: bootstrapIntervals(perTask.get(task)!, samples), dataset, paper: dataset ? PAPER_TABLE_1[dataset] : [] };
+    const labels = labelScores(
+      documents.filter((d) => d.task === task),
+      task,
+    );
+    return { task, scores: aggregate(perTask.get(task)!), intervals: bootstrapIntervals(perTask.get(task)!, samples), labels, dataset, paper: dataset ? PAPER_TABLE_1[dataset] : [] };
   });
   return { match: opts, samples, tasks, overall: { scores: aggregate(all), intervals: bootstrapIntervals(all, samples) }, documents };
 }
@@ -164,6 +211,8 @@ export function reportMarkdown(r: EvalReport): string {
     lines.push('', "## The paper's Table 1 (TL / WL / ALL)", '', '| task | dataset | model | TL | WL | ALL |', '|---|---|---|---|---|---|');
     for (const t of withPaper) for (const p of t.paper) lines.push(`| ${t.task} | ${t.dataset} | ${p.model} | ${num(p.tl)} | ${num(p.wl)} | ${num(p.all)} |`);
   }
+  lines.push('', '## Per label (word level)', '', '| task | label | gold | predicted | matched | P | R | F1 |', '|---|---|---|---|---|---|---|---|');
+  for (const t of r.tasks) for (const l of t.labels) lines.push(`| ${t.task} | ${mdEscape(l.label)} | ${l.gold} | ${l.pred} | ${l.matched} | ${num(l.precision)} | ${num(l.recall)} | ${num(l.f1)} |`);
   const wrong = r.documents.filter((d) => !d.tlCorrect || d.missing.length || d.extra.length || d.wrongLabel.length);
   lines.push('', `## Documents with differences (${wrong.length} of ${r.documents.length})`, '');
   for (const d of wrong) {

@@ -122,6 +122,42 @@ export function EvaluationPanel() {
                 </table>
               </div>
               <ScoreChart tasks={report.tasks} />
+              <details data-testid="label-scores">
+                <summary className="text-sm font-medium">{t('evaluation.perLabel')}</summary>
+                <div className="mt-1 grid gap-3 overflow-x-auto">
+                  {report.tasks.map((task) => (
+                    <table key={task.task} className="text-sm tabular-nums" data-task={task.task}>
+                      <caption className="text-left font-medium">{task.task}</caption>
+                      <thead>
+                        <tr className="text-left">
+                          {[t('result.label'), t('evaluation.goldCount'), t('evaluation.predCount'), t('evaluation.matched'), 'P', 'R', 'F1'].map((h) => (
+                            <th key={h} className="pr-3">
+                              {h}
+                            </th>
+                          ))}
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {task.labels.map((l) => (
+                          <tr key={l.label} data-label={l.label}>
+                            <th className="pr-3 text-left font-normal" lang="ja">
+                              {l.label}
+                            </th>
+                            <td className="pr-3">{l.gold}</td>
+                            <td className="pr-3">{l.pred}</td>
+                            <td className="pr-3">{l.matched}</td>
+                            {[l.precision, l.recall, l.f1].map((v, i) => (
+                              <td key={i} className="pr-3">
+                                {v === null ? 'n/a' : v.toFixed(2)}
+                              </td>
+                            ))}
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  ))}
+                </div>
+              </details>
               <div className="flex flex-wrap gap-2 text-sm">
                 <span>{t('evaluation.export')}</span>
                 <button type="button" className={control} onClick={() => save('json')}>
