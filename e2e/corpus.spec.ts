@@ -121,3 +121,20 @@ test('GIELLM training JSONL and Extraction JSON import back: export → delete a
     expect((await save(format)).content, format).toBe(first.content);
   }
 });
+
+test('several text files import at once, each whole as one document when asked', async ({ page }) => {
+  const livedoor = readFileSync(sharedPath('livedoor-sample.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { text: string }).text);
+  await page.goto('/');
+  await page.getByText(/^Corpus \(/).click();
+  await page.getByRole('combobox', { name: 'Text files' }).selectOption('whole');
+  await page.getByLabel('Import a file').setInputFiles([
+    { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from(`${livedoor[0]}\n${livedoor[1]}\n`) },
+    { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from(`${livedoor[2]}\n`) },
+  ]);
+  await expect(page.getByTestId('import-result')).toHaveText('2 documents imported');
+  await page.getByTestId('documents').getByRole('button', { name: new RegExp(livedoor[0]!.slice(0, 10)) }).click();
+  await expect(page.getByTestId('annotated-text')).toHaveText(`${livedoor[0]}\n${livedoor[1]}`);
+});

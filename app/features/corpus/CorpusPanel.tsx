@@ -5,7 +5,7 @@ import { ErrorList } from '../../shared/ErrorList.tsx';
 import { Choice } from '../../shared/Choice.tsx';
 import { downloadFile } from '../../shared/download.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
-import { useCorpusStore } from './corpusStore.ts';
+import { useCorpusStore, type TextMode } from './corpusStore.ts';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from './corpusFormats.ts';
 import { ANY_CATEGORY, categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER, type DocumentFilter } from './filterDocuments.ts';
 import { CsvMappingForm } from './CsvMappingForm.tsx';
@@ -26,7 +26,8 @@ export function CorpusPanel() {
   const storageProblem = useCorpusStore((s) => s.storageProblem);
   const pendingCsv = useCorpusStore((s) => s.pendingCsv);
   const openId = useAnnotateStore((s) => s.docId);
-  const { load, importFile, open, remove, clear } = useCorpusStore.getState();
+  const { load, importFiles, open, remove, clear, setTextMode } = useCorpusStore.getState();
+  const textMode = useCorpusStore((s) => s.textMode);
   const scroller = useRef<HTMLDivElement>(null);
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
   const deferredFilter = useDeferredValue(filter);
@@ -66,16 +67,27 @@ export function CorpusPanel() {
           {t('corpus.import')}
           <input
             type="file"
+            multiple
             accept=".jsonl,.json,.txt,.csv,.tsv,text/plain,text/csv,application/json"
             className="sr-only"
             aria-label={t('corpus.import')}
             onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void importFile(file, useInputStore.getState().task);
+              const files = [...(e.target.files ?? [])];
+              if (files.length) void importFiles(files, useInputStore.getState().task);
               e.target.value = '';
             }}
           />
         </label>
+        <Choice
+          className={button}
+          ariaLabel={t('corpus.textMode')}
+          value={textMode}
+          onChange={(v) => setTextMode(v as TextMode)}
+          options={[
+            ['lines', t('corpus.textLines')],
+            ['whole', t('corpus.textWhole')],
+          ]}
+        />
         {documents.length > 0 && (
           <>
             <select className={button} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} aria-label={t('corpus.exportFormat')}>

@@ -44,6 +44,18 @@ describe('corpus store', () => {
     ]);
   });
 
+  it('imports several files at once, a text file whole as one document when asked', async () => {
+    store().setTextMode('whole');
+    await store().importFiles([file('article.txt', '\uFEFF一文目。\r\n二文目。\r\n'), file('empty.txt', ' \n'), file('more.jsonl', '{"text": "三。", "task": "re"}\n')], 'ee');
+    store().setTextMode('lines');
+    expect(store().importedCount).toBe(2);
+    expect(store().importErrors).toEqual(['empty.txt: the file is empty']);
+    expect(store().documents.slice(1).map((d) => [d.source, d.line, d.text, d.task])).toEqual([
+      ['article.txt', null, '一文目。\n二文目。', 'ee'],
+      ['more.jsonl', 1, '三。', 're'],
+    ]);
+  });
+
   it('reads a TCREE CSV without asking, and plain text one document per line', async () => {
     const tcree = await documentsFromFile('t.csv', '今月8日、吉田秀彦が引退。イベント抽出,,<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:\n', 'ner');
     expect('docs' in tcree && tcree.docs.map((d) => [d.text, d.task, d.category])).toEqual([['今月8日、吉田秀彦が引退。', 'ee', 'スポーツ']]);

@@ -20,8 +20,13 @@ export interface PendingCsv {
   task: TaskId;
 }
 
+/** How a plain-text file becomes documents: one a line, or the whole file as one (an article). */
+export type TextMode = 'lines' | 'whole';
+
 interface CorpusState {
   documents: StoredDocument[];
+  textMode: TextMode;
+  setTextMode(mode: TextMode): void;
   /** Problems with the last import, as "file:line: message". */
   importErrors: string[];
   importedCount: number | null;
@@ -29,6 +34,8 @@ interface CorpusState {
   pendingCsv: PendingCsv | null;
   load(): Promise<void>;
   importFile(file: File, task: TaskId): Promise<void>;
+  /** Imports several files as one import: one count, every file's errors. */
+  importFiles(files: readonly File[], task: TaskId): Promise<void>;
   confirmCsv(mapping: CsvMapping): Promise<void>;
   cancelCsv(): void;
   open(id: number): void;
@@ -54,6 +61,7 @@ export async function documentsFromFile(
   task: TaskId,
   profile: FormatProfile = useProfileStore.getState().profile,
   mapping?: CsvMapping,
+  textMode: TextMode = 'lines',
 ): Promise<{ docs: NewDocument[]; errors: string[] } | { csv: PendingCsv }> {
   const binary = binaryLine(content);
   if (binary !== null) return { docs: [], errors: [`${name}:${binary}: this file does not look like text (binary data); nothing was imported from it`] };
@@ -75,6 +83,11 @@ export async function documentsFromFile(
   if (/\.jsonl?$/i.test(name)) {
     const r = readRecords(content, name, profile);
     return fromRecords(name, r.records, r.errors, profile, importedAt);
+  }
+  if (textMode === 'whole') {
+    const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
+    if (text === '') return { docs: [], errors: [`${name}: the file is empty`] };
+    return { docs: [{ source: name, line: null, recordId: null, text, task, output: null, importedAt, ...freshFields(text, task, null) }], errors: [] };
   }
   return { docs: numberedLines(content).map(({ line, text }) => ({ source: name, line, recordId: null, text: text.trim(), task, output: null, importedAt, ...freshFields(text, task, null) })), errors: [] };
 }
@@ -104,10 +117,25 @@ export const useCorpusStore = create<CorpusState>((set, get) => {
         set({ storageProblem: storageError(e).message });
       }
     },
-    importFile: async (file, task) => {
-      const r = await documentsFromFile(file.name, await file.text(), task);
-      if ('csv' in r) return set({ pendingCsv: r.csv, importErrors: [], importedCount: null });
-      await store(r.docs, r.errors);
+    textMode: 'lines',
+    setTextMode: (textMode) => set({ textMode }),
+    importFile: (file, task) => get().importFiles([file], task),
+    importFiles: async (files, task) => {
+      const docs: NewDocument[] = [];
+      const errors: string[] = [];
+      let pendingCsv: PendingCsv | null = null;
+      for (const file of files) {
+        const r = await documentsFromFile(file.name, await file.text(), task, undefined, undefined, get().textMode);
+        // A CSV whose columns are unknown waits for its mapping; the other files are imported now.
+        if ('csv' in r) pendingCsv ??= r.csv;
+        else {
+          docs.push(...r.docs);
+          errors.push(...r.errors);
+        }
+      }
+      set({ pendingCsv });
+      if (docs.length || errors.length || !pendingCsv) await store(docs, errors);
+      else set({ importErrors: [], importedCount: null });
     },
     confirmCsv: async (mapping) => {
       const p = get().pendingCsv;
