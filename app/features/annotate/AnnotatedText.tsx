@@ -89,7 +89,7 @@ export function AnnotatedText({
     },
   });
   return (
-    <div ref={root} className="text-lg leading-9 break-words select-text" lang="ja" data-testid="annotated-text" onMouseUp={read} onKeyUp={read}>
+    <div ref={root} className="text-lg leading-9 break-words whitespace-pre-wrap select-text" lang="ja" data-testid="annotated-text" onMouseUp={read} onKeyUp={read}>
       {segmentText(text, ranges).map((s) => {
         const before = located && s.start === located.start ? <span key={`h${s.start}`} {...handle('start')} /> : null;
         const after = located && s.start + Array.from(s.text).length === located.end ? <span key={`t${s.start}`} {...handle('end')} /> : null;
