@@ -78,6 +78,11 @@ test('import outputs → correct spans, tuples and category with undo/redo → r
   await expect(rows.locator('td:nth-child(2)')).toHaveText(['国母和宏', '東海大']);
   await expect(annotator.getByTestId('category-select')).toHaveValue('技術');
   await expect(annotator.getByTestId('reviewed-badge')).toBeVisible();
+  // Export follows the filter: the reviewed document alone.
+  await page.getByRole('combobox', { name: 'Export format' }).selectOption('giellm');
+  await expect(page.getByTestId('export-scope')).toHaveText('the 1 shown documents');
+  const reviewedOnly = await downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  expect(reviewedOnly.content.split('\n').map((l) => (JSON.parse(l) as { output: string }).output)).toEqual(['<技術>固有表現抽出:人名;国母和宏:施設名;東海大']);
   await page.getByRole('combobox', { name: 'Review filter' }).selectOption('any');
 
   const save = async (format: string) => {

@@ -54,7 +54,8 @@ export function CorpusPanel() {
   }, [load]);
   const [format, setFormat] = useState<ExportFormat>('giellm');
   const download = () => {
-    void exportFile(format, documents, useProfileStore.getState().profile).then((f) => downloadFile(f.name, f.type, f.content));
+    // What is shown is what is exported: filter to the reviewed documents to export only those.
+    void exportFile(format, shown, useProfileStore.getState().profile).then((f) => downloadFile(f.name, f.type, f.content));
   };
 
   return (
@@ -100,6 +101,9 @@ export function CorpusPanel() {
             <button type="button" className={button} onClick={download}>
               {t('corpus.export')}
             </button>
+            <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="export-scope">
+              {t('corpus.exportShown', { count: shown.length })}
+            </span>
           </>
         )}
         {documents.length > 0 && (

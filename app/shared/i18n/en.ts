@@ -145,6 +145,7 @@ export const en = {
     outputWithout: 'Without output',
     shown: '{{shown}} of {{total}}',
     export: 'Export',
+    exportShown: 'the {{count}} shown documents',
     exportFormat: 'Export format',
     formatNames: { 'giellm': 'GIELLM training JSONL', 'extraction': 'Extraction JSON (with offsets)', 'doccano': 'doccano JSONL', 'labelstudio': 'Label Studio JSON', 'entities-csv': 'CSV: entities', 'triples-csv': 'CSV: triples', 'quadruples-csv': 'CSV: events', 'brat': 'brat standoff (zip)' },
     heading: 'Corpus',

@@ -147,6 +147,7 @@ export const ja: Messages = {
     outputWithout: '出力なし',
     shown: '{{total}}件中{{shown}}件',
     export: '書き出す',
+    exportShown: '表示中の{{count}}件',
     exportFormat: '書き出し形式',
     formatNames: { 'giellm': 'GIELLM学習用JSONL', 'extraction': 'Extraction JSON（位置つき）', 'doccano': 'doccano JSONL', 'labelstudio': 'Label Studio JSON', 'entities-csv': 'CSV: 固有表現', 'triples-csv': 'CSV: 関係', 'quadruples-csv': 'CSV: イベント', 'brat': 'brat standoff（zip）' },
     heading: 'コーパス',
