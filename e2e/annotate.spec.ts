@@ -32,6 +32,13 @@ test('import outputs → correct spans, tuples and category with undo/redo → r
   await expect(rows).toHaveCount(1);
   await page.keyboard.press('Control+Shift+z');
   await expect(rows).toHaveCount(2);
+  // The buttons are the same commands, with their shortcuts shown.
+  await expect(annotator.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('aria-keyshortcuts', 'Control+Z');
+  await annotator.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(annotator.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  await annotator.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(rows).toHaveCount(2);
 
   // Adjust a span's end with the keyboard: shrink, then grow back.
   await rows.nth(0).locator('td').nth(1).click();

@@ -1,10 +1,12 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASKS } from '../../../src/index.ts';
 import { removeSpan, setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/edits.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { useCorpusStore } from '../corpus/corpusStore.ts';
 import { labelChoices, useAnnotateStore } from './annotateStore.ts';
-import { labelSelection } from './annotateCommands.ts';
+import { annotateCommands } from './annotateCommands.ts';
+import { CommandButton } from '../../shared/commands/CommandButton.tsx';
 import { AnnotatedText } from './AnnotatedText.tsx';
 import { TupleEditor } from './TupleEditor.tsx';
 
@@ -21,12 +23,15 @@ export function AnnotationEditor() {
   const selected = useAnnotateStore((s) => s.selected);
   const selection = useAnnotateStore((s) => s.selection);
   const queue = useAnnotateStore((s) => s.queue);
-  const canUndo = useAnnotateStore((s) => s.past.length > 0);
-  const canRedo = useAnnotateStore((s) => s.future.length > 0);
+  // Read so that the command buttons re-render when undo or redo becomes possible.
+  useAnnotateStore((s) => `${s.past.length > 0}${s.future.length > 0}`);
   const doc = useCorpusStore((s) => s.documents.find((d) => d.id === docId));
   const categories = useProfileStore((s) => s.profile.categories[task]);
   const storageProblem = useCorpusStore((s) => s.storageProblem);
-  const { apply, undo, redo, select: selectSpan, setSelection, reviewAndNext, next, close } = useAnnotateStore.getState();
+  const { apply, select: selectSpan, setSelection, close } = useAnnotateStore.getState();
+  // The editor's buttons are the same commands the keys run (they re-render with the store they read).
+  const commands = useMemo(() => new Map(annotateCommands().map((c) => [c.id, c])), []);
+  const command = (id: string) => commands.get(id)!;
   if (docId === null || !x || !doc) return null;
   const shape = TASKS[task].shape;
   const labels = labelChoices(task);
@@ -49,21 +54,11 @@ export function AnnotationEditor() {
           </span>
         )}
         <div className="ml-auto flex flex-wrap gap-1">
-          <button type="button" className={button} onClick={undo} disabled={!canUndo}>
-            {t('annotate.commands.undo')}
-          </button>
-          <button type="button" className={button} onClick={redo} disabled={!canRedo}>
-            {t('annotate.commands.redo')}
-          </button>
-          <button type="button" className={button} onClick={() => next(-1)} disabled={position <= 0}>
-            {t('annotate.prev')}
-          </button>
-          <button type="button" className={button} onClick={() => next(1)} disabled={position === -1 || position >= queue.length - 1}>
-            {t('annotate.next')}
-          </button>
-          <button type="button" className={`${button} bg-emerald-700 text-white`} onClick={() => void reviewAndNext()}>
-            {t('annotate.commands.reviewNext')} (R)
-          </button>
+          <CommandButton command={command('undo')} className={button} />
+          <CommandButton command={command('redo')} className={button} />
+          <CommandButton command={command('prevDocument')} className={button} label={t('annotate.prev')} />
+          <CommandButton command={command('nextDocument')} className={button} label={t('annotate.next')} />
+          <CommandButton command={command('reviewNext')} className={`${button} bg-emerald-700 text-white`} />
           <button type="button" className={button} onClick={close}>
             {t('commands.close')}
           </button>
@@ -100,9 +95,7 @@ export function AnnotationEditor() {
         <>
           <div className="flex flex-wrap gap-1" role="group" aria-label={t('annotate.labels')}>
             {labels.slice(0, 9).map((l, i) => (
-              <button key={l} type="button" className={button} disabled={!selection} onClick={() => labelSelection(i + 1)}>
-                <kbd className="font-mono">{i + 1}</kbd> {l}
-              </button>
+              <CommandButton key={l} command={command(`label${i + 1}`)} className={button} label={l} />
             ))}
           </div>
           <table className="w-full text-sm" data-testid="span-list">

@@ -10,6 +10,11 @@ const hasSelection = () => {
   const s = state().selection;
   return s !== null && s[0] < s[1];
 };
+const hasNeighbour = (step: 1 | -1) => {
+  const { queue, docId } = state();
+  const at = docId === null ? -1 : queue.indexOf(docId);
+  return at !== -1 && at + step >= 0 && at + step < queue.length;
+};
 const spanSelected = () => spanTask() && state().selected !== null && state().selected! < (state().current?.entities.length ?? 0);
 
 /** Adds the selected text as a span with the task's label `n` (1-based) and selects the new span. */
@@ -79,7 +84,7 @@ export function annotateCommands(): Command[] {
     },
     { id: 'prevSpan', label: 'annotate.commands.prevSpan', shortcut: { key: 'k' }, enabled: () => spanTask() && (state().selected ?? 0) > 0, run: () => state().select(state().selected! - 1) },
     { id: 'reviewNext', label: 'annotate.commands.reviewNext', shortcut: { key: 'r' }, enabled: isOpen, run: () => void state().reviewAndNext() },
-    { id: 'nextDocument', label: 'annotate.commands.nextDocument', shortcut: { key: 'n' }, enabled: isOpen, run: () => state().next(1) },
-    { id: 'prevDocument', label: 'annotate.commands.prevDocument', shortcut: { key: 'p' }, enabled: isOpen, run: () => state().next(-1) },
+    { id: 'nextDocument', label: 'annotate.commands.nextDocument', shortcut: { key: 'n' }, enabled: () => hasNeighbour(1), run: () => state().next(1) },
+    { id: 'prevDocument', label: 'annotate.commands.prevDocument', shortcut: { key: 'p' }, enabled: () => hasNeighbour(-1), run: () => state().next(-1) },
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, formatShortcut, type Command, type KeyLike } from './commands.ts';
+import { ariaShortcut, commandFor, formatShortcut, type Command, type KeyLike } from './commands.ts';
 
 const key = (k: string, o: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, isComposing: false, ...o });
 const ran: string[] = [];
@@ -27,6 +27,8 @@ describe('commandFor', () => {
 
   it('formats shortcuts per platform', () => {
     expect(formatShortcut({ key: 'Enter', mod: true }, false)).toBe('Ctrl+Enter');
+    expect(ariaShortcut({ key: 'z', mod: true, shift: true }, false)).toBe('Control+Shift+Z');
+    expect(ariaShortcut({ key: 'z', mod: true }, true)).toBe('Meta+Z');
     expect(formatShortcut({ key: 'c', mod: true, shift: true }, true)).toBe('⌘ShiftC');
   });
 });

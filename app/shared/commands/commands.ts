@@ -58,3 +58,13 @@ export function formatShortcut(s: Shortcut, isMac: boolean): string {
   parts.push(s.key === ' ' ? 'Space' : s.key.length === 1 ? s.key.toUpperCase() : s.key);
   return parts.join(isMac ? '' : '+');
 }
+
+/** The shortcut as `aria-keyshortcuts` spells it (Control, Meta, Alt, Shift), for assistive technology. */
+export function ariaShortcut(s: Shortcut, isMac: boolean): string {
+  const parts: string[] = [];
+  if (s.mod) parts.push(isMac ? 'Meta' : 'Control');
+  if (s.alt) parts.push('Alt');
+  if (s.shift) parts.push('Shift');
+  parts.push(s.key === ' ' ? 'Space' : s.key.length === 1 ? s.key.toUpperCase() : s.key);
+  return parts.join('+');
+}
