@@ -9,8 +9,11 @@ test.describe('Japanese UI', () => {
     await expect(page.getByRole('heading', { name: 'テキスト' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: '入力テキスト' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+    // The core's reasons are worded in Japanese too (this browser has WebGPU but no adapter).
+    await expect(page.getByTestId('model-reasons')).toContainText('GPUアダプタが見つかりません');
     await page.getByRole('combobox', { name: '言語' }).selectOption('en');
     await expect(page.getByRole('heading', { name: 'Text', exact: true })).toBeVisible();
+    await expect(page.getByTestId('model-reasons')).toContainText('no GPU adapter was found');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Text', exact: true })).toBeVisible();
   });

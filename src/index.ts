@@ -15,7 +15,7 @@ export { aggregate, itemKeys, scoreSequence, DEFAULT_MATCH, type MatchOptions, t
 export { readRecords, formatInputError, binaryLine, numberedLines, type DatasetRecord, type InputError } from './data/records.ts';
 export { convertStockmark } from './data/stockmark.ts';
 export { MODEL_CATALOG, DEFAULT_MODEL_ID, WEBLLM_LIB_PREFIX, absoluteUrl, quantizationNeedsF16, validateCustomModel, lmTemplate, type ModelInfo, type PromptMode } from './models/catalog.ts';
-export { assessModel, type Assessment, type Capabilities } from './models/capability.ts';
+export { assessModel, type Assessment, type Capabilities, type CapabilityIssue } from './models/capability.ts';
 export { mapEngineError, mapLoadError, errorText, type EngineFailure } from './engine/errors.ts';
 export { readProgress, type InitProgress, type LoadPhase, type LoadStatus } from './engine/progress.ts';
 export { buildGrammar, substringRules, DEFAULT_GRAMMAR_OPTIONS, type GrammarOptions } from './grammar/buildGrammar.ts';

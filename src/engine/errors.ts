@@ -15,6 +15,10 @@ export interface EngineFailure {
     | 'unknown';
   message: string;
   nextStep: string;
+  /** Which message this is, for a UI to word it in its own language; the kind when absent. */
+  code?: string;
+  /** The message's variable parts (a URL, a status), by name. */
+  params?: Record<string, string>;
 }
 
 /** Through a worker, WebLLM errors arrive as strings "Name: message"; in the page, as Error objects. */
@@ -42,7 +46,8 @@ const RULES: [RegExp, Omit<EngineFailure, 'message'> & { message: string }][] = 
 export function mapEngineError(raw: unknown): EngineFailure {
   const text = errorText(raw);
   for (const [re, failure] of RULES) if (re.test(text)) return { ...failure };
-  return { kind: 'unknown', message: 'The model could not be run.', nextStep: `Reload the engine and try again. (${text.slice(0, 200)})` };
+  const detail = text.slice(0, 200);
+  return { kind: 'unknown', message: 'The model could not be run.', nextStep: `Reload the engine and try again. (${detail})`, params: { detail } };
 }
 
 /**
@@ -52,9 +57,12 @@ export function mapEngineError(raw: unknown): EngineFailure {
 export function mapLoadError(raw: unknown, phase: string, libUrl: string): EngineFailure {
   const f = mapEngineError(raw);
   if (f.kind !== 'unknown' || phase !== 'config') return f;
+  const detail = errorText(raw).slice(0, 160);
   return {
     kind: 'library',
+    code: 'library-at',
+    params: { url: libUrl, detail },
     message: `The model library at ${libUrl} could not be loaded: it is not a WebLLM model library, or not one for this WebLLM version.`,
-    nextStep: `Check the library URL for this model. (${errorText(raw).slice(0, 160)})`,
+    nextStep: `Check the library URL for this model. (${detail})`,
   };
 }

@@ -11,9 +11,17 @@ export interface Capabilities {
   storageFreeMB: number | null;
 }
 
+/** Why a model cannot run here, as a code with its variable parts, for a UI to word in its own language. */
+export interface CapabilityIssue {
+  code: 'no-webgpu' | 'no-adapter' | 'shader-f16' | 'storage';
+  params: Record<string, string>;
+}
+
 export interface Assessment {
   runnable: boolean;
+  /** The reasons in English (the CLI's words), one per issue. */
   reasons: string[];
+  issues: CapabilityIssue[];
 }
 
 const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
@@ -21,15 +29,20 @@ const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
 /** Whether a model can run here, and if not, why, in words a user can act on. */
 export function assessModel(model: ModelInfo, caps: Capabilities, cached = false): Assessment {
   const reasons: string[] = [];
+  const issues: CapabilityIssue[] = [];
   if (!caps.webgpu) {
+    issues.push({ code: 'no-webgpu', params: {} });
     reasons.push('This browser has no WebGPU. Use a recent Chrome or Edge (113+) on desktop, or Safari 26+; in Firefox, enable WebGPU (dom.webgpu.enabled).');
   } else if (!caps.adapter) {
+    issues.push({ code: 'no-adapter', params: {} });
     reasons.push('WebGPU is there but no GPU adapter was found: update the GPU driver, or enable hardware acceleration in the browser settings.');
   } else if (model.needsShaderF16 && !caps.shaderF16) {
+    issues.push({ code: 'shader-f16', params: { quantization: model.quantization } });
     reasons.push(`This GPU does not support 16-bit shaders (shader-f16), which ${model.quantization} needs: pick a q4f32 model instead.`);
   }
   if (!cached && caps.storageFreeMB !== null && model.downloadMB > 0 && model.downloadMB > caps.storageFreeMB) {
+    issues.push({ code: 'storage', params: { need: gb(model.downloadMB), free: gb(caps.storageFreeMB) } });
     reasons.push(`The download needs about ${gb(model.downloadMB)} of storage, and only ${gb(caps.storageFreeMB)} is free for this site: free space, or pick a smaller model.`);
   }
-  return { runnable: reasons.length === 0, reasons };
+  return { runnable: reasons.length === 0, reasons, issues };
 }

@@ -37,7 +37,7 @@ describe('model catalog', () => {
 
 describe('assessModel', () => {
   it('runs where everything is there', () => {
-    expect(assessModel(model('GIELLM-13B-q4f16_1-MLC'), GPU)).toEqual({ runnable: true, reasons: [] });
+    expect(assessModel(model('GIELLM-13B-q4f16_1-MLC'), GPU)).toEqual({ runnable: true, reasons: [], issues: [] });
   });
 
   it('says why not: no WebGPU, no adapter, no shader-f16, too little storage', () => {
@@ -48,6 +48,7 @@ describe('assessModel', () => {
     expect(assessModel(f16, { ...GPU, shaderF16: false }).reasons[0]).toMatch(/shader-f16.*pick a q4f32 model/);
     expect(assessModel(f32, { ...GPU, shaderF16: false }).runnable).toBe(true);
     expect(assessModel(f32, { ...GPU, storageFreeMB: 500 }).reasons[0]).toMatch(/needs about 1\.6 GB of storage, and only 0\.5 GB is free/);
+    expect(assessModel(f32, { ...GPU, storageFreeMB: 500 }).issues).toEqual([{ code: 'storage', params: { need: '1.6 GB', free: '0.5 GB' } }]);
     expect(assessModel(f32, { ...GPU, storageFreeMB: 500 }, true).runnable).toBe(true); // already cached
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { localizeFailure, localizeIssue } from '../../shared/i18n/coreMessages.ts';
 import { assessModel, validateCustomModel, type ModelInfo } from '../../../src/index.ts';
 import { engine } from '../../shared/engine/engine.ts';
 import { allModels, useModelsStore } from './modelsStore.ts';
@@ -88,16 +89,16 @@ export function ModelPanel() {
       </p>
       {verdict && !verdict.runnable && (
         <ul className="text-sm text-amber-800 dark:text-amber-200" data-testid="model-reasons">
-          {verdict.reasons.map((r) => (
-            <li key={r}>⚠ {r}</li>
+          {verdict.issues.map((issue, i) => (
+            <li key={issue.code}>⚠ {localizeIssue(issue, verdict.reasons[i]!)}</li>
           ))}
         </ul>
       )}
       {load && status === 'loading' && <LoadProgress load={load} onCancel={() => engine.cancelLoad()} />}
       {failure && (
         <div role="alert" className="rounded border border-red-400 bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100" data-testid="engine-failure">
-          <p className="font-medium">{failure.message}</p>
-          <p>{failure.nextStep}</p>
+          <p className="font-medium">{localizeFailure(failure).message}</p>
+          <p>{localizeFailure(failure).nextStep}</p>
           <button type="button" className={`${button} mt-1`} onClick={() => void loadSelected()} disabled={!verdict?.runnable}>
             {t('models.retry')}
           </button>

@@ -86,7 +86,7 @@ export class Engine {
         status: 'idle',
         model: null,
         load: null,
-        failure: { kind: 'worker-crashed', message: 'The engine stopped unexpectedly and was restarted.', nextStep: `Load the model again. (${reason})` },
+        failure: { kind: 'worker-crashed', params: { reason: String(reason) }, message: 'The engine stopped unexpectedly and was restarted.', nextStep: `Load the model again. (${reason})` },
       });
     });
     this.backend = b;

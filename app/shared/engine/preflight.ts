@@ -49,7 +49,7 @@ export async function preflightModel(m: ModelInfo): Promise<EngineFailure | null
     try {
       p = await probe(url, maxBytes);
     } catch {
-      return { kind: 'network', message: `Could not reach ${url}.`, nextStep: 'Check the connection (and, for another host, that it allows this site with CORS), then retry.' };
+      return { kind: 'network', code: 'unreachable', params: { url }, message: `Could not reach ${url}.`, nextStep: 'Check the connection (and, for another host, that it allows this site with CORS), then retry.' };
     }
     const failure = check(p);
     if (failure) return failure;

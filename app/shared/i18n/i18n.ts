@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { ja } from './ja.ts';
+import { coreJa } from './core.ja.ts';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,7 +27,8 @@ const saved = (() => {
 })();
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, ja: { translation: ja } },
+  // `core`: Japanese for the core's English messages, by code (see coreMessages.ts); English falls back to the core's words.
+  resources: { en: { translation: en }, ja: { translation: ja, core: coreJa } },
   lng: detectLanguage(saved, typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLng: 'en',
   // React escapes what it renders; i18next must not escape a second time.
