@@ -26,6 +26,20 @@ export interface ReadResult<T> {
   errors: InputError[];
 }
 
+/**
+ * The 1-based line of a position in `content`. Positions asked in increasing order (rows of a file read
+ * front to back) cost one pass over the content in all; an earlier position starts the count again.
+ */
+export function lineCounter(content: string): (position: number) => number {
+  let line = 1;
+  let scanned = 0;
+  return (position) => {
+    if (position < scanned) [line, scanned] = [1, 0];
+    for (; scanned < position && scanned < content.length; scanned++) if (content.charCodeAt(scanned) === 10) line++;
+    return line;
+  };
+}
+
 /** Splits text into numbered non-blank lines, tolerating a BOM and CRLF. */
 export function numberedLines(content: string): { line: number; text: string }[] {
   const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);

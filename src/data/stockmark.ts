@@ -2,14 +2,7 @@ import type { Extraction } from '../domain/types.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { codePointLength } from '../text/textIndex.ts';
-import type { DatasetRecord, InputError, ReadResult } from './records.ts';
-
-/** Line (1-based) of a character position, for JSON.parse errors that name a position. */
-export function lineAt(content: string, position: number): number {
-  let line = 1;
-  for (let i = 0; i < position && i < content.length; i++) if (content.charCodeAt(i) === 10) line++;
-  return line;
-}
+import { lineCounter, type DatasetRecord, type InputError, type ReadResult } from './records.ts';
 
 /**
  * Converts stockmark ner-wikipedia JSON (an array of {curid, text, entities: [{name, span, type}]}) into
@@ -24,7 +17,7 @@ export function convertStockmark(content: string, file: string, profile: FormatP
     data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
-    return { records: [], errors: [{ file, line: m ? lineAt(content, Number(m[1])) : 1, message: `not valid JSON (${(e as Error).message})` }] };
+    return { records: [], errors: [{ file, line: m ? lineCounter(content)(Number(m[1])) : 1, message: `not valid JSON (${(e as Error).message})` }] };
   }
   if (!Array.isArray(data)) return { records: [], errors: [{ file, line: 1, message: 'expected a JSON array of {curid, text, entities}' }] };
 

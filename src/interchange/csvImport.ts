@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import { taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import { lineCounter, taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
 
 /** Which CSV column holds what. Only `text` is required; a missing task column means every row has `defaultTask`. */
 export interface CsvMapping {
@@ -36,29 +36,13 @@ export function guessMapping(header: readonly string[]): CsvMapping {
   return { text: find('text') ?? header.find((h) => !taken.has(h)) ?? header[0] ?? '', ...others };
 }
 
-/** 1-based line of each character offset, by binary search over line starts. */
-function lineOfOffset(content: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < content.length; i++) if (content.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
 /**
  * Reads a CSV with a header row through a column mapping. Each bad row is reported with the line it starts
  * on (a quoted cell may span lines); every good row is kept.
  */
 export function fromCsv(content: string, file: string, mapping: CsvMapping, defaultTask: TaskId, profile: FormatProfile): ReadResult<DatasetRecord> {
   const body = content.replace(/^\uFEFF/, '');
-  const lineAt = lineOfOffset(body);
+  const lineAt = lineCounter(body);
   const header = csvHeader(body);
   const records: DatasetRecord[] = [];
   const errors: InputError[] = [];
