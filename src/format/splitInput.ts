@@ -3,14 +3,19 @@ import { buildInput } from './buildInput.ts';
 import type { FormatProfile } from './profile.ts';
 import { TASK_IDS } from './taskCatalog.ts';
 
+/** The tasks, longest IW first, so an IW that ends another cannot cut it short. */
+export const tasksByIwLength = (profile: FormatProfile): TaskId[] => [...TASK_IDS].sort((a, b) => profile.iw[b].length - profile.iw[a].length);
+
+/** The text without a `<label>` set at its end, nor the whitespace around that set. */
+export const dropLabelSet = (s: string): string => s.replace(/\s*(?:[<＜][^<>＜＞]*[>＞])+\s*$/, '');
+
 /**
  * The inverse of buildInput: a model input back into its source text and task. An input built with the
  * profile splits exactly; otherwise (another separator, another label set, none) the IW is taken off the
  * end, then any `<label>` set and the whitespace before it. Null when no IW of the profile ends it.
  */
 export function splitInput(input: string, profile: FormatProfile): { text: string; task: TaskId } | null {
-  // Longest IW first, so an IW that ends another cannot cut it short.
-  const tasks = [...TASK_IDS].sort((a, b) => profile.iw[b].length - profile.iw[a].length);
+  const tasks = tasksByIwLength(profile);
   for (const task of tasks) {
     const tail = buildInput('', task, profile);
     if (input.endsWith(tail) && input.length > tail.length) return { text: input.slice(0, -tail.length), task };
@@ -18,9 +23,5 @@ export function splitInput(input: string, profile: FormatProfile): { text: strin
   const trimmed = input.replace(/\s+$/, '');
   const task = tasks.find((t) => trimmed.endsWith(profile.iw[t]));
   if (!task) return null;
-  const text = trimmed
-    .slice(0, -profile.iw[task].length)
-    .replace(/\s*(?:[<＜][^<>＜＞]*[>＞])+\s*$/, '')
-    .replace(/\s+$/, '');
-  return { text, task };
+  return { text: dropLabelSet(trimmed.slice(0, -profile.iw[task].length)).replace(/\s+$/, ''), task };
 }

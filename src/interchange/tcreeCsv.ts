@@ -1,16 +1,15 @@
 import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import { splitInput } from '../format/splitInput.ts';
-import { TASK_IDS } from '../format/taskCatalog.ts';
+import { dropLabelSet, splitInput, tasksByIwLength } from '../format/splitInput.ts';
 import { numberedLines, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
 
 const SEPARATOR = ',,';
 
 /** The task named by the IW an output echoes after its `<label>`, the input then being the text whole. */
-function taskFromOutput(input: string, output: string, iws: { task: TaskId; iw: string }[]) {
+function taskFromOutput(input: string, output: string, tasks: readonly TaskId[], profile: FormatProfile): { text: string; task: TaskId } | null {
   const echo = output.replace(/^[<＜][^>＜＞]*[>＞]/, '');
-  const m = iws.find((x) => echo.startsWith(x.iw));
-  return m ? { text: input.replace(/(?:[<＜][^<>＜＞]*[>＞])+\s*$/, '').trim(), task: m.task } : null;
+  const task = tasks.find((t) => echo.startsWith(profile.iw[t]));
+  return task ? { text: dropLabelSet(input).trim(), task } : null;
 }
 
 /**
@@ -31,8 +30,7 @@ export function looksLikeTcreeCsv(content: string): boolean {
 export function fromTcreeCsv(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
   const records: DatasetRecord[] = [];
   const errors: InputError[] = [];
-  // Longest IW first, so an IW that ends another (none today) cannot cut it short.
-  const iws = TASK_IDS.map((task) => ({ task, iw: profile.iw[task] })).sort((a, b) => b.iw.length - a.iw.length);
+  const tasks = tasksByIwLength(profile);
   for (const { line, text: raw } of numberedLines(content)) {
     const fail = (message: string) => errors.push({ file, line, message });
     const cut = raw.lastIndexOf(SEPARATOR);
@@ -46,9 +44,9 @@ export function fromTcreeCsv(content: string, file: string, profile: FormatProfi
     const output = raw.slice(cut + SEPARATOR.length).trim();
     if (line === 1 && input.toLowerCase() === 'input') continue;
     // The IW ends the input; where it does not, the output's echo of it names the task.
-    const split = splitInput(input, profile) ?? taskFromOutput(input, output, iws);
+    const split = splitInput(input, profile) ?? taskFromOutput(input, output, tasks, profile);
     if (!split) {
-      fail(`neither the input nor the output names a known IW (${iws.map((x) => x.iw).join(', ')})`);
+      fail(`neither the input nor the output names a known IW (${tasks.map((t) => profile.iw[t]).join(', ')})`);
       continue;
     }
     if (split.text === '') {
