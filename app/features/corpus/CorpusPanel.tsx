@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, exportFile, type ExportFormat } from './corpusFormats.t
 import { ANY_CATEGORY, categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER, type DocumentFilter } from './filterDocuments.ts';
 import { CsvMappingForm } from './CsvMappingForm.tsx';
 import { BatchPanel } from '../batch/BatchPanel.tsx';
+import { useBatchStore } from '../batch/batchStore.ts';
 import { useAnnotateStore } from '../annotate/annotateStore.ts';
 import { TASK_IDS } from '../../../src/index.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
@@ -111,7 +112,9 @@ export function CorpusPanel() {
             type="button"
             className={button}
             onClick={() => {
+              // Nothing may go on working on documents that are gone: the editor closes and a batch stops.
               useAnnotateStore.getState().close();
+              void useBatchStore.getState().cancel();
               void clear();
             }}
           >

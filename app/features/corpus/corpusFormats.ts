@@ -1,4 +1,4 @@
-import { convertStockmark, formatInputError, serializeOutput, type FormatProfile, type TaskId } from '../../../src/index.ts';
+import { convertStockmark, formatInputError, serializeOutput, type DatasetRecord, type FormatProfile, type TaskId } from '../../../src/index.ts';
 import type { AnnotatedDocument } from '../../../src/interchange/document.ts';
 import { fromTrainingJsonl, toTrainingJsonl } from '../../../src/interchange/training.ts';
 import { toExtractionJsonl } from '../../../src/interchange/extractionJsonlWriter.ts';
@@ -9,7 +9,21 @@ import { toBrat } from '../../../src/interchange/brat.ts';
 import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { currentExtraction } from './documents.ts';
 
-type ImportedDocument = Pick<StoredDocument, 'source' | 'line' | 'recordId' | 'text' | 'task' | 'output'> & { annotation?: StoredDocument['annotation'] };
+/** A document as a format reads it, before it is stored: where it came from is added by the importer. */
+export type ImportedDocument = Pick<StoredDocument, 'line' | 'recordId' | 'text' | 'task' | 'output'> & { annotation?: StoredDocument['annotation'] };
+
+/** A dataset record as a document. */
+export const fromRecord = (r: DatasetRecord): ImportedDocument => ({ line: r.line, recordId: r.id ?? null, text: r.text, task: r.task, output: r.output ?? null });
+
+/** An annotated document as a document whose output is the GIELLM string of its annotation; `keepOffsets` keeps the annotation itself too. */
+const fromAnnotated = (d: AnnotatedDocument, profile: FormatProfile, keepOffsets: boolean): ImportedDocument => ({
+  line: d.line ?? null,
+  recordId: d.id,
+  text: d.text,
+  task: d.extraction.task,
+  output: serializeOutput(d.extraction, d.extraction.task, profile),
+  ...(keepOffsets ? { annotation: d.extraction } : {}),
+});
 
 export const EXPORT_FORMATS = ['giellm', 'extraction', 'doccano', 'labelstudio', 'entities-csv', 'triples-csv', 'quadruples-csv', 'brat'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -57,28 +71,22 @@ export async function documentsFromAnnotations(name: string, content: string, ta
   if (trimmed.startsWith('[') && /"curid"\s*:/.test(head) && /"entities"\s*:/.test(head)) {
     // stockmark ner-wikipedia: gold NER; its SCNM categories are not in the file, so outputs carry none.
     const r = convertStockmark(content, name, profile, null);
-    return { docs: r.records.map((d) => ({ source: name, line: d.line, recordId: d.id ?? null, text: d.text, task: 'ner', output: d.output ?? null })), errors: r.errors.map(formatInputError) };
+    return { docs: r.records.map(fromRecord), errors: r.errors.map(formatInputError) };
   }
   const firstLine = trimmed.split('\n', 1)[0] ?? '';
   if (/^\{/.test(firstLine) && /"extraction"\s*:\s*\{/.test(firstLine)) {
     // The app's own Extraction export: offsets kept exactly as they were. Its validator (zod) loads only for it.
     const { fromExtractionJsonl } = await import('../../../src/interchange/extractionJsonl.ts');
     const r = fromExtractionJsonl(content, name);
-    return {
-      docs: r.records.map((d) => ({ source: name, line: d.line ?? null, recordId: d.id, text: d.text, task: d.extraction.task, output: serializeOutput(d.extraction, d.extraction.task, profile), annotation: d.extraction })),
-      errors: r.errors.map(formatInputError),
-    };
+    return { docs: r.records.map((d) => fromAnnotated(d, profile, true)), errors: r.errors.map(formatInputError) };
   }
   if (/^\{/.test(firstLine) && /"input"\s*:/.test(firstLine) && !/"text"\s*:/.test(firstLine)) {
     const r = fromTrainingJsonl(content, name, profile);
-    return { docs: r.records.map((d) => ({ source: name, line: d.line, recordId: d.id ?? null, text: d.text, task: d.task, output: d.output ?? null })), errors: r.errors.map(formatInputError) };
+    return { docs: r.records.map(fromRecord), errors: r.errors.map(formatInputError) };
   }
   const isLabelStudio = trimmed.startsWith('[') && /"annotations"\s*:/.test(trimmed.slice(0, 20_000));
   const isDoccano = !isLabelStudio && /^\{/.test(firstLine) && /"(label|entities)"\s*:/.test(firstLine) && !/"output"\s*:/.test(firstLine);
   if (!isLabelStudio && !isDoccano) return null;
   const r = isLabelStudio ? fromLabelStudio(content, name, task) : fromDoccano(content, name, task);
-  return {
-    docs: r.records.map((d) => ({ source: name, line: d.line ?? null, recordId: d.id, text: d.text, task, output: serializeOutput(d.extraction, task, profile) })),
-    errors: r.errors.map(formatInputError),
-  };
+  return { docs: r.records.map((d) => fromAnnotated(d, profile, false)), errors: r.errors.map(formatInputError) };
 }

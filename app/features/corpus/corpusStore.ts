@@ -1,12 +1,13 @@
 import { create } from 'zustand';
-import { binaryLine, formatInputError, numberedLines, readRecords, serializeOutput, type DatasetRecord, type FormatProfile, type InputError, type TaskId } from '../../../src/index.ts';
+import { binaryLine, formatInputError, numberedLines, readRecords, serializeOutput, type DatasetRecord, type FormatProfile, type TaskId } from '../../../src/index.ts';
+import type { ReadResult } from '../../../src/data/records.ts';
 import { csvHeader, fromCsv, guessMapping, type CsvMapping } from '../../../src/interchange/csvImport.ts';
 import { fromTcreeCsv, looksLikeTcreeCsv } from '../../../src/interchange/tcreeCsv.ts';
 import { corpusDb, freshFields, storageError, type StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { useInputStore } from '../workspace/inputStore.ts';
 import { useRunStore } from '../workspace/runStore.ts';
-import { documentsFromAnnotations } from './corpusFormats.ts';
+import { documentsFromAnnotations, fromRecord, type ImportedDocument } from './corpusFormats.ts';
 import { currentExtraction } from './documents.ts';
 
 type NewDocument = Omit<StoredDocument, 'id'>;
@@ -44,10 +45,11 @@ interface CorpusState {
   clear(): Promise<void>;
 }
 
-const fromRecords = (name: string, records: DatasetRecord[], errors: InputError[], profile: FormatProfile, importedAt: number) => ({
-  docs: records.map((r): NewDocument => ({ source: name, line: r.line, recordId: r.id ?? null, text: r.text, task: r.task, output: r.output ?? null, importedAt, ...freshFields(r.text, r.task, r.output ?? null, profile) })),
-  errors: errors.map(formatInputError),
-});
+/** What every imported document gets beside what its format read: its file, the time, and fresh review fields. */
+const stored = (source: string, profile: FormatProfile) => {
+  const importedAt = Date.now();
+  return (d: ImportedDocument): NewDocument => ({ ...freshFields(d.text, d.task, d.output, profile), ...d, source, importedAt });
+};
 
 /**
  * Reads one file into documents: stockmark / doccano / Label Studio, the TCREE `,,` CSV, a CSV through a
@@ -65,31 +67,28 @@ export async function documentsFromFile(
 ): Promise<{ docs: NewDocument[]; errors: string[] } | { csv: PendingCsv }> {
   const binary = binaryLine(content);
   if (binary !== null) return { docs: [], errors: [`${name}:${binary}: this file does not look like text (binary data); nothing was imported from it`] };
-  const importedAt = Date.now();
+  const done = (docs: ImportedDocument[], errors: string[]) => ({ docs: docs.map(stored(name, profile)), errors });
+  const records = ({ records, errors }: ReadResult<DatasetRecord>) => done(records.map(fromRecord), errors.map(formatInputError));
   const annotations = await documentsFromAnnotations(name, content, task, profile);
-  if (annotations) return { docs: annotations.docs.map((d) => ({ ...freshFields(d.text, d.task, d.output, profile), ...d, importedAt })), errors: annotations.errors };
+  if (annotations) return done(annotations.docs, annotations.errors);
   if (/\.(csv|tsv)$/i.test(name) || mapping) {
-    if (looksLikeTcreeCsv(content)) {
-      const r = fromTcreeCsv(content, name, profile);
-      return fromRecords(name, r.records, r.errors, profile, importedAt);
-    }
+    if (looksLikeTcreeCsv(content)) return records(fromTcreeCsv(content, name, profile));
     if (!mapping) {
       const header = csvHeader(content);
       return { csv: { name, content, header, task, mapping: guessMapping(header) } };
     }
-    const r = fromCsv(content, name, mapping, task, profile);
-    return fromRecords(name, r.records, r.errors, profile, importedAt);
+    return records(fromCsv(content, name, mapping, task, profile));
   }
-  if (/\.jsonl?$/i.test(name)) {
-    const r = readRecords(content, name, profile);
-    return fromRecords(name, r.records, r.errors, profile, importedAt);
-  }
+  if (/\.jsonl?$/i.test(name)) return records(readRecords(content, name, profile));
   if (textMode === 'whole') {
     const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
     if (text === '') return { docs: [], errors: [`${name}: the file is empty`] };
-    return { docs: [{ source: name, line: null, recordId: null, text, task, output: null, importedAt, ...freshFields(text, task, null) }], errors: [] };
+    return done([{ line: null, recordId: null, text, task, output: null }], []);
   }
-  return { docs: numberedLines(content).map(({ line, text }) => ({ source: name, line, recordId: null, text: text.trim(), task, output: null, importedAt, ...freshFields(text, task, null) })), errors: [] };
+  return done(
+    numberedLines(content).map(({ line, text }) => ({ line, recordId: null, text: text.trim(), task, output: null })),
+    [],
+  );
 }
 
 export const useCorpusStore = create<CorpusState>((set, get) => {
@@ -150,8 +149,9 @@ export const useCorpusStore = create<CorpusState>((set, get) => {
       if (!d) return;
       useRunStore.getState().setRuns([]);
       // The workspace gets the document as it now stands (corrections included), ready to run the model on.
-      const current = d.annotation || !d.output ? serializeOutput(currentExtraction(d, useProfileStore.getState().profile), d.task, useProfileStore.getState().profile) : d.output;
-      useInputStore.setState({ text: d.text, task: d.task, output: d.annotation || d.output || d.prediction ? current : '', credit: `${d.source}${d.line === null ? '' : `:${d.line}`}` });
+      const profile = useProfileStore.getState().profile;
+      const output = d.annotation || (!d.output && d.prediction) ? serializeOutput(currentExtraction(d, profile), d.task, profile) : (d.output ?? '');
+      useInputStore.setState({ text: d.text, task: d.task, output, credit: `${d.source}${d.line === null ? '' : `:${d.line}`}` });
     },
     update: async (id, patch) => {
       try {
@@ -164,15 +164,25 @@ export const useCorpusStore = create<CorpusState>((set, get) => {
       set((s) => ({ documents: s.documents.map((d) => (d.id === id ? { ...d, ...patch } : d)), storageProblem: null }));
       return true;
     },
+    // Deleting changes nothing else in the corpus: the list drops what was deleted instead of reading it all again.
     remove: async (id) => {
-      await corpusDb.documents.delete(id);
-      await get().load();
+      try {
+        await corpusDb.documents.delete(id);
+      } catch (e) {
+        return set({ storageProblem: storageError(e).message });
+      }
+      set((s) => ({ documents: s.documents.filter((d) => d.id !== id) }));
     },
     clear: async () => {
-      await corpusDb.documents.clear();
-      await corpusDb.batches.clear();
-      set({ importErrors: [], importedCount: null });
-      await get().load();
+      try {
+        await corpusDb.transaction('rw', corpusDb.documents, corpusDb.batches, async () => {
+          await corpusDb.documents.clear();
+          await corpusDb.batches.clear();
+        });
+      } catch (e) {
+        return set({ storageProblem: storageError(e).message });
+      }
+      set({ documents: [], importErrors: [], importedCount: null });
     },
   };
 });
