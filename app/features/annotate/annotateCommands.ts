@@ -1,7 +1,7 @@
 import { TASKS } from '../../../src/index.ts';
 import { addSpan, moveSpanEdge, removeSpan, setSpanRange } from '../../../src/annotate/edits.ts';
 import type { Command } from '../../shared/commands/commands.ts';
-import { labelChoices, useAnnotateStore } from './annotateStore.ts';
+import { labelChoices, neighbourOf, useAnnotateStore } from './annotateStore.ts';
 
 const state = () => useAnnotateStore.getState();
 const isOpen = () => state().current !== null;
@@ -10,11 +10,7 @@ const hasSelection = () => {
   const s = state().selection;
   return s !== null && s[0] < s[1];
 };
-const hasNeighbour = (step: 1 | -1) => {
-  const { queue, docId } = state();
-  const at = docId === null ? -1 : queue.indexOf(docId);
-  return at !== -1 && at + step >= 0 && at + step < queue.length;
-};
+const hasNeighbour = (step: 1 | -1) => neighbourOf(state(), step) !== undefined;
 const spanSelected = () => spanTask() && state().selected !== null && state().selected! < (state().current?.entities.length ?? 0);
 
 /** Adds the selected text as a span with the task's label `n` (1-based) and selects the new span. */

@@ -13,7 +13,6 @@ interface AnnotateState {
   text: string;
   task: TaskId;
   current: LocatedExtraction | null;
-  reviewed: boolean;
   past: LocatedExtraction[];
   future: LocatedExtraction[];
   /** The entity the keyboard acts on. */
@@ -35,11 +34,21 @@ interface AnnotateState {
   next(step: 1 | -1): void;
 }
 
+/** The id of the document `step` places from the open one in the queue, if there is one. */
+export function neighbourOf({ queue, docId }: Pick<AnnotateState, 'queue' | 'docId'>, step: 1 | -1): number | undefined {
+  const at = docId === null ? -1 : queue.indexOf(docId);
+  return at === -1 ? undefined : queue[at + step];
+}
+
 const save = (id: number, x: LocatedExtraction, extra: Partial<StoredDocument> = {}) => useCorpusStore.getState().update(id, { annotation: x, ...summaryOf(x), ...extra });
 
 export const useAnnotateStore = create<AnnotateState>((set, get) => {
   // Each document keeps its history while the page lives: going to the next one and back can still undo.
   const histories = new Map<number, { past: LocatedExtraction[]; future: LocatedExtraction[] }>();
+  const keepHistory = () => {
+    const { docId, past, future } = get();
+    if (docId !== null) histories.set(docId, { past, future });
+  };
   const replaceWith = (x: LocatedExtraction, past: LocatedExtraction[], future: LocatedExtraction[]) => {
     const { docId, selected } = get();
     if (docId === null) return;
@@ -52,15 +61,13 @@ export const useAnnotateStore = create<AnnotateState>((set, get) => {
     text: '',
     task: 'ner',
     current: null,
-    reviewed: false,
     past: [],
     future: [],
     selected: null,
     selection: null,
     queue: [],
     open: (doc, queue) => {
-      const { docId, past, future } = get();
-      if (docId !== null) histories.set(docId, { past, future });
+      keepHistory();
       const kept = histories.get(doc.id!);
       const current = currentExtraction(doc, useProfileStore.getState().profile);
       // A history only fits the extraction it was built on (an import or a batch may have replaced it since).
@@ -70,7 +77,6 @@ export const useAnnotateStore = create<AnnotateState>((set, get) => {
         text: doc.text,
         task: doc.task,
         current,
-        reviewed: doc.reviewed === 1,
         past: fits ? kept.past : [],
         future: fits ? kept.future : [],
         selected: null,
@@ -79,8 +85,7 @@ export const useAnnotateStore = create<AnnotateState>((set, get) => {
       });
     },
     close: () => {
-      const { docId, past, future } = get();
-      if (docId !== null) histories.set(docId, { past, future });
+      keepHistory();
       set({ docId: null, current: null, past: [], future: [], selected: null, selection: null });
     },
     apply: (edit) => {
@@ -105,16 +110,11 @@ export const useAnnotateStore = create<AnnotateState>((set, get) => {
     reviewAndNext: async () => {
       const { docId, current } = get();
       if (docId === null || !current) return;
-      if (!(await save(docId, current, { reviewed: 1 }))) return;
-      set({ reviewed: true });
-      get().next(1);
+      if (await save(docId, current, { reviewed: 1 })) get().next(1);
     },
     next: (step) => {
-      const { docId, queue } = get();
-      const docs = useCorpusStore.getState().documents;
-      const at = queue.indexOf(docId ?? -1);
-      const id = queue[at + step];
-      const doc = id === undefined ? undefined : docs.find((d) => d.id === id);
+      const id = neighbourOf(get(), step);
+      const doc = id === undefined ? undefined : useCorpusStore.getState().documents.find((d) => d.id === id);
       if (doc) get().open(doc);
     },
   };
