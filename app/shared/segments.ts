@@ -1,3 +1,5 @@
+import type { LocatedExtraction } from '../../src/index.ts';
+
 export interface LabeledRange {
   start: number;
   end: number;
@@ -79,4 +81,32 @@ export function labelHue(label: string): number {
   let h = 0;
   for (const c of label) h = (h * 31 + c.codePointAt(0)!) % 360;
   return h;
+}
+
+export type ItemKind = 'entities' | 'relations' | 'events';
+
+const ROLES = { relations: ['head', 'tail'], events: ['subject', 'trigger', 'object', 'time'] } as const;
+
+/**
+ * Every located piece of an extraction as ranges: entities under their label, tuple arguments under the
+ * name of their role (`roleName('head')`…), in item order, so colours do not depend on how offsets were built.
+ */
+export function extractionRanges(x: LocatedExtraction, roleName: (role: string) => string): (LabeledRange & { kind: ItemKind })[] {
+  const out: (LabeledRange & { kind: ItemKind })[] = [];
+  x.entities.forEach((e, i) => {
+    if (e.start !== null && e.end !== null) out.push({ start: e.start, end: e.end, label: e.label, item: i, kind: 'entities' });
+  });
+  x.relations.forEach((r, i) => {
+    for (const role of ROLES.relations) {
+      const o = r.offsets[role];
+      if (o) out.push({ start: o[0], end: o[1], label: roleName(role), item: i, kind: 'relations' });
+    }
+  });
+  x.events.forEach((e, i) => {
+    for (const role of ROLES.events) {
+      const o = e.offsets[role];
+      if (o) out.push({ start: o[0], end: o[1], label: roleName(role), item: i, kind: 'events' });
+    }
+  });
+  return out;
 }

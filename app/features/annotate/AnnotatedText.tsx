@@ -1,22 +1,10 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { LocatedExtraction, Offsets } from '../../../src/index.ts';
+import type { LocatedExtraction } from '../../../src/index.ts';
 import { useTranslation } from 'react-i18next';
-import { labelHue, segmentText, type LabeledRange, type Segment } from '../../shared/segments.ts';
+import { extractionRanges, labelHue, segmentText, type ItemKind, type LabeledRange, type Segment } from '../../shared/segments.ts';
 import { offsetAtPoint, selectionIn } from './textSelection.ts';
 
 const chip = (label: string, lit: boolean) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 70% / ${lit ? 0.9 : 0.45})` });
-
-/** Every located piece of an extraction, as ranges: entities by index and label, tuple arguments under their tuple by role. */
-function rangesOf(x: LocatedExtraction, role: (name: string) => string): (LabeledRange & { entity: boolean })[] {
-  const out: (LabeledRange & { entity: boolean })[] = [];
-  x.entities.forEach((e, i) => e.start !== null && e.end !== null && out.push({ start: e.start, end: e.end, label: e.label, item: i, entity: true }));
-  const args = (offsets: Record<string, Offsets>, i: number) => {
-    for (const [name, o] of Object.entries(offsets)) if (o) out.push({ start: o[0], end: o[1], label: role(name), item: i, entity: false });
-  };
-  x.relations.forEach((r, i) => args(r.offsets, i));
-  x.events.forEach((e, i) => args(e.offsets, i));
-  return out;
-}
 
 /**
  * The document's text with its spans highlighted, where the annotator selects text for a new span or a
@@ -48,8 +36,8 @@ export function AnnotatedText({
   const span = selected === null ? undefined : extraction.entities[selected];
   const located = span && span.start !== null && span.end !== null ? { start: drag?.start ?? span.start, end: drag?.end ?? span.end } : null;
   const shown = drag && selected !== null ? { ...extraction, entities: extraction.entities.map((e, i) => (i === selected ? { ...e, start: drag.start, end: drag.end } : e)) } : extraction;
-  const ranges = rangesOf(shown, (name) => t(`result.${name}`));
-  if (selection) ranges.push({ start: selection[0], end: selection[1], label: '\u0000selection', item: -1, entity: false });
+  const ranges: (LabeledRange & { kind?: ItemKind })[] = extractionRanges(shown, (role) => t(`result.${role}`));
+  if (selection) ranges.push({ start: selection[0], end: selection[1], label: '\u0000selection', item: -1 });
   const read = () => !drag && root.current && onSelection(selectionIn(root.current, window.getSelection()));
   const dragging = drag !== null;
   const latest = useRef({ drag, selected, onResize });
@@ -98,7 +86,7 @@ export function AnnotatedText({
     </div>
   );
 
-  function piece(s: Segment<LabeledRange & { entity: boolean }>) {
+  function piece(s: Segment<LabeledRange & { kind?: ItemKind }>) {
     const isSelection = s.ranges.some((r) => r.item === -1);
     const own = s.ranges.filter((r) => r.item !== -1);
     if (own.length === 0)
@@ -107,7 +95,7 @@ export function AnnotatedText({
           {s.text}
         </span>
       );
-    const entity = own.find((r) => r.entity);
+    const entity = own.find((r) => r.kind === 'entities');
     const lit = entity !== undefined && entity.item === selected;
     return (
       <mark

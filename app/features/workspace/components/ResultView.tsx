@@ -1,29 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocatedExtraction, Offsets } from '../../../../src/index.ts';
-import { labelHue, segmentBlocks, segmentText, type LabeledRange } from '../../../shared/segments.ts';
+import type { LocatedExtraction } from '../../../../src/index.ts';
+import { extractionRanges, labelHue, segmentBlocks, segmentText, type ItemKind } from '../../../shared/segments.ts';
 import { ItemTable, type Column } from './ItemTable.tsx';
 
-type Kind = 'entities' | 'relations' | 'events';
+type Kind = ItemKind;
 /** Which item is under the pointer or focus, so its spans and its row light up together. */
 export interface ItemRef {
   kind: Kind;
   index: number;
-}
-
-const range = (o: Offsets | undefined, label: string, item: number): LabeledRange[] => (o ? [{ start: o[0], end: o[1], label, item }] : []);
-
-function rangesOf(x: LocatedExtraction, t: (k: string) => string): (LabeledRange & { kind: Kind })[] {
-  const tag = (kind: Kind) => (r: LabeledRange) => ({ ...r, kind });
-  return [
-    ...x.entities.flatMap((e, i) => (e.start != null && e.end != null ? [{ start: e.start, end: e.end, label: e.label, item: i, kind: 'entities' as const }] : [])),
-    ...x.relations.flatMap((r, i) => [...range(r.offsets.head, t('result.head'), i), ...range(r.offsets.tail, t('result.tail'), i)].map(tag('relations'))),
-    ...x.events.flatMap((e, i) =>
-      [...range(e.offsets.subject, t('result.subject'), i), ...range(e.offsets.trigger, t('result.trigger'), i), ...range(e.offsets.object, t('result.object'), i), ...range(e.offsets.time, t('result.time'), i)].map(
-        tag('events'),
-      ),
-    ),
-  ];
 }
 
 type Row<K extends Kind> = LocatedExtraction[K][number];
@@ -43,7 +28,7 @@ const chip = (label: string) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 
 export function ResultView({ text, extraction: x }: { text: string; extraction: LocatedExtraction }) {
   const { t } = useTranslation();
   const [active, setActive] = useState<ItemRef | null>(null);
-  const ranges = rangesOf(x, t);
+  const ranges = extractionRanges(x, (role) => t(`result.${role}`));
   const segments = segmentText(text, ranges);
   const lines = segmentBlocks(segments);
   const labels = [...new Set(ranges.map((r) => r.label))];
