@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { LocatedExtraction } from '../../../src/index.ts';
+import { codePointLength, type LocatedExtraction } from '../../../src/index.ts';
 import { useTranslation } from 'react-i18next';
 import { extractionRanges, labelHue, segmentText, type ItemKind, type LabeledRange, type Segment } from '../../shared/segments.ts';
 import { offsetAtPoint, selectionIn } from './textSelection.ts';
@@ -80,7 +80,7 @@ export function AnnotatedText({
     <div ref={root} className="text-lg leading-9 break-words whitespace-pre-wrap select-text" lang="ja" data-testid="annotated-text" onMouseUp={read} onKeyUp={read}>
       {segmentText(text, ranges).map((s) => {
         const before = located && s.start === located.start ? <span key={`h${s.start}`} {...handle('start')} /> : null;
-        const after = located && s.start + Array.from(s.text).length === located.end ? <span key={`t${s.start}`} {...handle('end')} /> : null;
+        const after = located && s.start + codePointLength(s.text) === located.end ? <span key={`t${s.start}`} {...handle('end')} /> : null;
         return [before, piece(s), after];
       })}
     </div>

@@ -4,8 +4,7 @@ import { engine, type SentenceRun } from '../../shared/engine/engine.ts';
 import { corpusDb, storageError, type StoredBatch, type StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { useCorpusStore } from '../corpus/corpusStore.ts';
 import { summaryOf } from '../corpus/documents.ts';
-import { useProfileStore } from '../profile/profileStore.ts';
-import { useRunStore } from '../workspace/runStore.ts';
+import { runOptions } from '../workspace/runActions.ts';
 
 interface BatchState {
   /** The stored job: present from start to finish, and across reloads. */
@@ -79,12 +78,9 @@ export const useBatchStore = create<BatchState>((set, get) => {
         const doc = useCorpusStore.getState().documents.find((d) => d.id === id);
         let patch: Partial<StoredDocument> | null = null;
         if (doc) {
-          const { task } = doc;
-          const { grammar, constrainArgs, examples } = useRunStore.getState();
-          const profile = useProfileStore.getState().profile;
           let outcome: ReturnType<typeof outcomeOf>;
           try {
-            const runs = await engine.run(doc.text, { task, profile, examples, grammar: grammar ? { spans: 'substring', tupleArgs: constrainArgs ? 'substring' : 'free' } : null, maxTokens: 256 }, () => {});
+            const runs = await engine.run(doc.text, runOptions(doc.task), () => {});
             outcome = outcomeOf(runs);
           } catch (e) {
             // One document's failure does not stop the batch.
@@ -107,7 +103,7 @@ export const useBatchStore = create<BatchState>((set, get) => {
           set({ problem: storageError(e).message });
           break;
         }
-        if (patch) useCorpusStore.setState((s) => ({ documents: s.documents.map((d) => (d.id === id ? { ...d, ...patch } : d)) }));
+        if (patch) useCorpusStore.getState().patchInMemory(id, patch);
         set((s) => ({ job: nextJob, doneHere: s.doneHere + 1 }));
       }
       const job = get().job;

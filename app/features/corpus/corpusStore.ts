@@ -41,6 +41,8 @@ interface CorpusState {
   cancelCsv(): void;
   open(id: number): void;
   update(id: number, patch: Partial<StoredDocument>): Promise<boolean>;
+  /** Brings the list in line with a change already written to the database. */
+  patchInMemory(id: number, patch: Partial<StoredDocument>): void;
   remove(id: number): Promise<void>;
   clear(): Promise<void>;
 }
@@ -161,9 +163,11 @@ export const useCorpusStore = create<CorpusState>((set, get) => {
         set({ storageProblem: storageError(e).message });
         return false;
       }
-      set((s) => ({ documents: s.documents.map((d) => (d.id === id ? { ...d, ...patch } : d)), storageProblem: null }));
+      get().patchInMemory(id, patch);
+      set({ storageProblem: null });
       return true;
     },
+    patchInMemory: (id, patch) => set((s) => ({ documents: s.documents.map((d) => (d.id === id ? { ...d, ...patch } : d)) })),
     // Deleting changes nothing else in the corpus: the list drops what was deleted instead of reading it all again.
     remove: async (id) => {
       try {

@@ -1,19 +1,21 @@
-import { extract, shiftOffsets, type LocatedExtraction } from '../../../src/index.ts';
-import { engine } from '../../shared/engine/engine.ts';
+import { extract, shiftOffsets, type LocatedExtraction, type TaskId } from '../../../src/index.ts';
+import { engine, type RunOptions } from '../../shared/engine/engine.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { useInputStore } from './inputStore.ts';
 import { useRunStore } from './runStore.ts';
 
+/** The engine options for a run of `task` with the user's current format and run settings. */
+export function runOptions(task: TaskId): RunOptions {
+  const { grammar, constrainArgs, examples } = useRunStore.getState();
+  return { task, profile: useProfileStore.getState().profile, examples, grammar: grammar ? { spans: 'substring', tupleArgs: constrainArgs ? 'substring' : 'free' } : null, maxTokens: 256 };
+}
+
 /** Runs the loaded model over the current text with the current task, format and options. */
 export async function startRun() {
   const { text, task } = useInputStore.getState();
-  const { grammar, constrainArgs, examples, setRuns } = useRunStore.getState();
+  const { setRuns } = useRunStore.getState();
   setRuns([]);
-  await engine.run(
-    text,
-    { task, profile: useProfileStore.getState().profile, examples, grammar: grammar ? { spans: 'substring', tupleArgs: constrainArgs ? 'substring' : 'free' } : null, maxTokens: 256 },
-    setRuns,
-  );
+  await engine.run(text, runOptions(task), setRuns);
 }
 
 export const canRun = () => engine.store.getState().status === 'ready' && useInputStore.getState().text.trim() !== '';
