@@ -1,9 +1,7 @@
 import { parseOutput } from '../format/parseOutput.ts';
-import { aggregate, scoreSequence, type MatchOptions, type Scores, type SequenceScore } from '../metrics/score.ts';
+import { aggregate, type MatchOptions, type Scores } from '../metrics/score.ts';
 import type { DatasetRecord, InputError } from '../data/records.ts';
-import { evaluate, reportCsv, reportJson, reportMarkdown, type EvalPair } from '../metrics/report.ts';
-import type { TaskId } from '../domain/types.ts';
-import { TASK_IDS } from '../format/taskCatalog.ts';
+import { evaluate, reportCsv, reportJson, reportMarkdown, scoresByTask, type EvalPair } from '../metrics/report.ts';
 import { UsageError } from './io.ts';
 import { finish, readRecordFile, type Context } from './main.ts';
 
@@ -74,26 +72,20 @@ export async function evalCommand(ctx: Context): Promise<number> {
   // Scores over a partial pairing would mislead: report every problem and stop.
   if (errors.length) return finish(ctx, errors);
 
+  const pairs: EvalPair[] = paired.pairs.map(([g, p]) => ({
+    id: g.id ?? `${goldFile}:${g.line}`,
+    text: g.text,
+    task: g.task,
+    gold: parseOutput(g.output!, g.task, ctx.profile, { text: g.text }),
+    pred: parseOutput(p.output!, p.task, ctx.profile, { text: p.text }),
+  }));
   if (report !== undefined) {
-    const pairs: EvalPair[] = paired.pairs.map(([g, p]) => ({
-      id: g.id ?? `${goldFile}:${g.line}`,
-      text: g.text,
-      task: g.task,
-      gold: parseOutput(g.output!, g.task, ctx.profile, { text: g.text }),
-      pred: parseOutput(p.output!, p.task, ctx.profile, { text: p.text }),
-    }));
     const r = evaluate(pairs, match);
     ctx.io.out((report === 'md' ? reportMarkdown(r) : report === 'csv' ? reportCsv(r) : reportJson(r)).trimEnd());
     return 0;
   }
-  const perTask = new Map<TaskId, SequenceScore[]>();
-  const all: SequenceScore[] = [];
-  for (const [g, p] of paired.pairs) {
-    const s = scoreSequence(parseOutput(g.output!, g.task, ctx.profile, { text: g.text }), parseOutput(p.output!, p.task, ctx.profile, { text: p.text }), match);
-    all.push(s);
-    perTask.set(g.task, [...(perTask.get(g.task) ?? []), s]);
-  }
-  const rows: [string, Scores][] = TASK_IDS.filter((t) => perTask.has(t)).map((t) => [t, aggregate(perTask.get(t)!)]);
+  const { perTask, all } = scoresByTask(pairs, match);
+  const rows: [string, Scores][] = [...perTask].map(([t, scores]) => [t, aggregate(scores)]);
   const overall = aggregate(all);
   if (ctx.values.json) {
     ctx.io.out(JSON.stringify({ tasks: Object.fromEntries(rows.map(([t, s]) => [t, round(s)])), overall: round(overall), match }));

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Extraction, TaskId } from '../domain/types.ts';
 import { TASKS, TASK_IDS } from '../format/taskCatalog.ts';
-import { aggregate, DEFAULT_MATCH, itemTuples, normalizeField, sameCategory, scoreSequence, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
+import { aggregate, DEFAULT_MATCH, f1Of, itemTuples, normalizeField, pct, sameCategory, scoreSequence, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
 import { bootstrapIntervals, type Intervals } from './bootstrap.ts';
 import { PAPER_DATASET, PAPER_TABLE_1, type PaperDataset, type PaperResult } from './paperResults.ts';
 
@@ -114,13 +114,11 @@ export function labelScores(diffs: readonly DocumentDiff[], task: TaskId): Label
       add(w.pred, 'pred');
     }
   }
-  const pct = (a: number, b: number) => (b === 0 ? null : (100 * a) / b);
   return [...counts]
     .map(([label, c]) => {
       const precision = pct(c.matched, c.pred);
       const recall = pct(c.matched, c.gold);
-      const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-      return { label, ...c, precision, recall, f1 };
+      return { label, ...c, precision, recall, f1: f1Of(precision, recall) };
     })
     .sort((a, b) => b.gold - a.gold || b.pred - a.pred || a.label.localeCompare(b.label));
 }
@@ -130,32 +128,40 @@ export function labelScores(diffs: readonly DocumentDiff[], task: TaskId): Label
  * dataset, and a per-document diff. The scores are exactly `scoreSequence` + `aggregate`, as the CLI's.
  */
 export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAULT_MATCH, samples = 1000): EvalReport {
-  const perTask = new Map<TaskId, SequenceScore[]>();
-  const all: SequenceScore[] = [];
-  const documents: DocumentDiff[] = [];
-  for (const pair of pairs) {
-    const s = scoreSequence(pair.gold, pair.pred, opts);
-    all.push(s);
-    perTask.set(pair.task, [...(perTask.get(pair.task) ?? []), s]);
-    documents.push({
-      id: pair.id,
-      text: pair.text,
-      task: pair.task,
-      gold: pair.gold.category,
-      pred: pair.pred.category,
-      tlCorrect: sameCategory(pair.gold.category, pair.pred.category, opts),
-      ...diffItems(pair.gold, pair.pred, opts),
-    });
-  }
-  const tasks = TASK_IDS.filter((t) => perTask.has(t)).map((task): TaskReport => {
+  const { perTask, all } = scoresByTask(pairs, opts);
+  const documents: DocumentDiff[] = pairs.map((pair) => ({
+    id: pair.id,
+    text: pair.text,
+    task: pair.task,
+    gold: pair.gold.category,
+    pred: pair.pred.category,
+    tlCorrect: sameCategory(pair.gold.category, pair.pred.category, opts),
+    ...diffItems(pair.gold, pair.pred, opts),
+  }));
+  const tasks = [...perTask].map(([task, scores]): TaskReport => {
     const dataset = PAPER_DATASET[task] ?? null;
     const labels = labelScores(
       documents.filter((d) => d.task === task),
       task,
     );
-    return { task, scores: aggregate(perTask.get(task)!), intervals: bootstrapIntervals(perTask.get(task)!, samples), labels, dataset, paper: dataset ? PAPER_TABLE_1[dataset] : [] };
+    return { task, scores: aggregate(scores), intervals: bootstrapIntervals(scores, samples), labels, dataset, paper: dataset ? PAPER_TABLE_1[dataset] : [] };
   });
   return { match: opts, samples, tasks, overall: { scores: aggregate(all), intervals: bootstrapIntervals(all, samples) }, documents };
+}
+
+/** Each pair scored (`scoreSequence`), grouped by task in catalog order, and all together. */
+export function scoresByTask(pairs: readonly Pick<EvalPair, 'task' | 'gold' | 'pred'>[], opts: MatchOptions = DEFAULT_MATCH): { perTask: Map<TaskId, SequenceScore[]>; all: SequenceScore[] } {
+  const grouped = new Map<TaskId, SequenceScore[]>();
+  const all: SequenceScore[] = [];
+  for (const pair of pairs) {
+    const s = scoreSequence(pair.gold, pair.pred, opts);
+    all.push(s);
+    const group = grouped.get(pair.task);
+    if (group) group.push(s);
+    else grouped.set(pair.task, [s]);
+  }
+  const perTask = new Map(TASK_IDS.filter((t) => grouped.has(t)).map((t) => [t, grouped.get(t)!]));
+  return { perTask, all };
 }
 
 /** The reported scores, in table order, with their column names. */

@@ -146,7 +146,12 @@ export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOpt
   return { tlCorrect, gold: goldCount, pred: predCount, matched };
 }
 
-const pct = (num: number, den: number) => (den === 0 ? null : (100 * num) / den);
+/** A percentage, or null where there is nothing to divide by. */
+export const pct = (num: number, den: number) => (den === 0 ? null : (100 * num) / den);
+
+/** F1 of two percentages (0 when both are 0), or null when either is undefined. */
+export const f1Of = (precision: number | null, recall: number | null) =>
+  precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 
 export function aggregate(scores: readonly SequenceScore[]): Scores {
   let tl = 0;
@@ -168,7 +173,7 @@ export function aggregate(scores: readonly SequenceScore[]): Scores {
   }
   const precision = pct(matched, pred);
   const recall = pct(matched, gold);
-  const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const f1 = f1Of(precision, recall);
   return {
     n: scores.length,
     tl: pct(tl, scores.length),

@@ -22,8 +22,9 @@ export interface Pairing {
 export function pairDocuments(docs: readonly StoredDocument[], goldSource: string, from: PredictionSource, profile: FormatProfile): Pairing {
   const gold = docs.filter((d) => d.source === goldSource);
   const others = from.kind === 'file' ? docs.filter((d) => d.source === from.source) : [];
-  const byId = new Map(others.filter((d) => d.recordId !== null).map((d) => [`${d.task}\u241f${d.recordId}`, d]));
-  const byText = new Map(others.map((d) => [`${d.task}\u241f${d.text}`, d]));
+  const key = (d: StoredDocument, s: string) => `${d.task}\u241f${s}`;
+  const byId = new Map(others.filter((d) => d.recordId !== null).map((d) => [key(d, d.recordId!), d]));
+  const byText = new Map(others.map((d) => [key(d, d.text), d]));
   const pairs: EvalPair[] = [];
   const documentIds = new Map<string, number>();
   let noGold = 0;
@@ -37,7 +38,7 @@ export function pairDocuments(docs: readonly StoredDocument[], goldSource: strin
     let pred: LocatedExtraction | null;
     if (from.kind === 'batch') pred = d.prediction?.extraction ?? null;
     else {
-      const other = (d.recordId !== null ? byId.get(`${d.task}\u241f${d.recordId}`) : undefined) ?? byText.get(`${d.task}\u241f${d.text}`);
+      const other = (d.recordId !== null ? byId.get(key(d, d.recordId)) : undefined) ?? byText.get(key(d, d.text));
       pred = other ? currentExtraction(other, profile) : null;
     }
     if (!pred) {
