@@ -61,6 +61,9 @@ export interface EvalReport {
   documents: DocumentDiff[];
 }
 
+/** Whether a prediction got anything of this document wrong. */
+export const differs = (d: DocumentDiff) => !d.tlCorrect || d.missing.length > 0 || d.extra.length > 0 || d.wrongLabel.length > 0;
+
 /** Which field of an item is its label: a pair's type, a triple's relation, an event's trigger. */
 const LABEL_FIELD = { pairs: 0, triple: 1, event: 1 } as const;
 
@@ -219,7 +222,7 @@ export function reportMarkdown(r: EvalReport): string {
   }
   lines.push('', '## Per label (word level)', '', '| task | label | gold | predicted | matched | P | R | F1 |', '|---|---|---|---|---|---|---|---|');
   for (const t of r.tasks) for (const l of t.labels) lines.push(`| ${t.task} | ${mdEscape(l.label)} | ${l.gold} | ${l.pred} | ${l.matched} | ${num(l.precision)} | ${num(l.recall)} | ${num(l.f1)} |`);
-  const wrong = r.documents.filter((d) => !d.tlCorrect || d.missing.length || d.extra.length || d.wrongLabel.length);
+  const wrong = r.documents.filter(differs);
   lines.push('', `## Documents with differences (${wrong.length} of ${r.documents.length})`, '');
   for (const d of wrong) {
     lines.push(`- **${mdEscape(d.id)}** (${d.task}) ${mdEscape(d.text.slice(0, 60))}`);

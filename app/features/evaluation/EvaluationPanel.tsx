@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_MATCH, type MatchOptions } from '../../../src/index.ts';
-import { evaluate, METRICS, reportCsv, reportJson, reportMarkdown, type EvalReport, type Item } from '../../../src/metrics/report.ts';
+import { differs, evaluate, METRICS, reportCsv, reportJson, reportMarkdown, type EvalReport, type Item } from '../../../src/metrics/report.ts';
 import type { Interval } from '../../../src/metrics/bootstrap.ts';
 import { downloadFile } from '../../shared/download.ts';
 import { Choice } from '../../shared/Choice.tsx';
@@ -49,7 +49,7 @@ export function EvaluationPanel() {
     const doc = documents.find((d) => d.id === result!.documentIds.get(id));
     if (doc) useAnnotateStore.getState().open(doc, ids);
   };
-  const differing = report?.documents.filter((d) => !d.tlCorrect || d.missing.length || d.extra.length || d.wrongLabel.length) ?? [];
+  const differing = report?.documents.filter(differs) ?? [];
 
   return (
     <details className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="evaluation">
