@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { LocatedExtraction, TaskId } from '../../../src/index.ts';
-import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { summaryOf, type StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { useCorpusStore } from '../corpus/corpusStore.ts';
-import { currentExtraction, summaryOf } from '../corpus/documents.ts';
+import { currentExtraction } from '../corpus/documents.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 
 /** How many corrections undo remembers per document. */

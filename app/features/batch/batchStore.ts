@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import { mergeSentences } from '../../../src/index.ts';
 import { engine, type SentenceRun } from '../../shared/engine/engine.ts';
-import { corpusDb, storageError, type StoredBatch, type StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { corpusDb, storageError, summaryOf, type StoredBatch, type StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { useCorpusStore } from '../corpus/corpusStore.ts';
-import { summaryOf } from '../corpus/documents.ts';
 import { runOptions } from '../workspace/runActions.ts';
 
 interface BatchState {

@@ -45,10 +45,12 @@ export interface StoredBatch {
   startedAt: number;
 }
 
+/** The summary fields the list filters on, for the extraction a document now shows. */
+export const summaryOf = (x: LocatedExtraction | null) => ({ category: x?.category ?? null, warnings: x?.warnings.length ?? 0 });
+
 /** Fields a document gets when it comes in (or when v1 data is migrated): nothing corrected, predicted or reviewed yet. */
 export function freshFields(text: string, task: TaskId, output: string | null, profile = DEFAULT_PROFILE) {
-  const x = output ? extract(output, task, profile, text) : null;
-  return { annotation: null, prediction: null, predictionError: null, reviewed: 0 as const, category: x?.category ?? null, warnings: x?.warnings.length ?? 0 };
+  return { annotation: null, prediction: null, predictionError: null, reviewed: 0 as const, ...summaryOf(output ? extract(output, task, profile, text) : null) };
 }
 
 /**
