@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { engine } from '../../shared/engine/engine.ts';
 import { batchRate, useBatchStore } from './batchStore.ts';
+import { formatDuration } from '../../shared/formatDuration.ts';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40 dark:border-slate-700';
 
-const duration = (s: number) => (s < 60 ? `${Math.ceil(s)} s` : s < 3600 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`);
 
 /** Pre-annotates documents with the loaded model: progress with rate and ETA, pause, resume (after a reload too) and cancel. */
 export function BatchPanel({ ids }: { ids: number[] }) {
@@ -63,7 +63,7 @@ export function BatchPanel({ ids }: { ids: number[] }) {
             {t('batch.done', { done: job.next, total: job.ids.length })}
             {job.failed > 0 && ` · ${t('batch.failed', { count: job.failed })}`}
             {rate !== null && ` · ${t('batch.rate', { rate: rate.toFixed(2) })}`}
-            {etaS !== null && active && ` · ${t('batch.eta', { time: duration(etaS) })}`}
+            {etaS !== null && active && ` · ${t('batch.eta', { time: formatDuration(etaS) })}`}
             {!active && ` · ${t('batch.paused')}`}
           </p>
         </div>

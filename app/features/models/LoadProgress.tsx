@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LoadStatus } from '../../../src/index.ts';
+import { formatDuration } from '../../shared/formatDuration.ts';
 
-const time = (s: number) => (s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${s % 60}s`);
 
 export function LoadProgress({ load, onCancel }: { load: LoadStatus; onCancel(): void }) {
   const { t } = useTranslation();
@@ -13,8 +13,8 @@ export function LoadProgress({ load, onCancel }: { load: LoadStatus; onCancel():
         <span data-testid="load-phase">{phase}</span>
         <span className="tabular-nums text-slate-600 dark:text-slate-400">
           {pct}%{load.mb !== null && ` · ${load.mb} MB`}
-          {load.shard && ` · ${t('models.file', { done: load.shard.done, total: load.shard.total })}`} · {time(load.elapsedS)}
-          {load.etaS !== null && ` · ${t('models.left', { time: time(load.etaS) })}`}
+          {load.shard && ` · ${t('models.file', { done: load.shard.done, total: load.shard.total })}`} · {formatDuration(load.elapsedS)}
+          {load.etaS !== null && ` · ${t('models.left', { time: formatDuration(load.etaS) })}`}
         </span>
       </div>
       <progress className="h-2 w-full" max={100} value={pct} aria-label={`${phase}: ${pct}%`} />
