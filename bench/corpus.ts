@@ -1,15 +1,11 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { APP, withBrowser, writeResults } from './browser.ts';
 import { loadStockmark, sharedPath } from '../src/testing/sharedData.ts';
 import { median, quantile } from './stats.ts';
 
 // The corpus in Chromium, on the production build: importing the 5,343-sentence stockmark file, scrolling
 // the document list, heap after import; then a 10,000-document corpus scrolled and searched.
-const MODEL_PORT = 4181;
-const APP = `http://127.0.0.1:${MODEL_PORT}/giellm/`;
 const RUNS = 3;
 const SCROLL_FRAMES = 240;
 
@@ -55,9 +51,6 @@ async function timedImport(page: Page, name: string, buffer: Buffer, want: numbe
 const frameStats = (times: number[]) => ({ medianMs: median(times), p95Ms: quantile(times, 0.95), over17ms: times.filter((t) => t > 17.5).length / times.length, fps: 1000 / median(times) });
 
 async function main() {
-  const modelHost = spawn(process.execPath, ['e2e/support/modelServer.mjs'], { env: { ...process.env, MODEL_SERVER_PORT: String(MODEL_PORT) }, stdio: 'ignore' });
-  await new Promise((ok) => setTimeout(ok, 500));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
   const stockmark = readFileSync(sharedPath('stockmark-ner-wikipedia.json'));
   const sentences = loadStockmark();
   const big = Buffer.from(
@@ -68,7 +61,7 @@ async function main() {
   );
   const stock: { importMs: number; heapMB: number; frames: number[] }[] = [];
   const large: { importMs: number; frames: number[]; searchMs: number }[] = [];
-  try {
+  await withBrowser([], async (browser) => {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
@@ -90,10 +83,7 @@ async function main() {
       large.push({ importMs: bigMs, frames, searchMs });
       await c2.close();
     }
-  } finally {
-    await browser.close();
-    modelHost.kill();
-  }
+  });
   const stockFrames = frameStats(stock.flatMap((r) => r.frames));
   const largeFrames = frameStats(large.flatMap((r) => r.frames));
   const summary = {
@@ -112,10 +102,7 @@ async function main() {
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   console.log(`\ncorpus in Chromium (production build), ${RUNS} runs each`);
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i]!)).join('  '));
-  const file = resolve('bench', 'results', 'corpus.json');
-  await mkdir(resolve('bench', 'results'), { recursive: true });
-  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), ...summary }, null, 2)}\n`);
-  console.log(`written ${file}`);
+  await writeResults('corpus', summary);
 }
 
 await main();

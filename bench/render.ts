@@ -1,14 +1,9 @@
-import { spawn } from 'node:child_process';
-import { writeFile, mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
+import { APP, MODEL_PORT, withBrowser, writeResults } from './browser.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { median, quantile } from './stats.ts';
 
 // Rendering speed in Chromium, on the production build (run `npm run build` first; `npm run bench` does).
 // The e2e model host serves both the built app (under /giellm/) and the bench model.
-const MODEL_PORT = 4181;
-const APP = `http://127.0.0.1:${MODEL_PORT}/giellm/`;
 const SENTENCES = 500;
 const SPANS_PER_SENTENCE = 10;
 
@@ -30,12 +25,9 @@ function article() {
 
 
 async function main() {
-  const modelHost = spawn(process.execPath, ['e2e/support/modelServer.mjs'], { env: { ...process.env, MODEL_SERVER_PORT: String(MODEL_PORT) }, stdio: 'ignore' });
-  await new Promise((ok) => setTimeout(ok, 500));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--enable-unsafe-webgpu'] });
   const a = article();
   const results: Record<string, unknown> = {};
-  try {
+  await withBrowser(['--enable-unsafe-webgpu'], async (browser) => {
     // 1. First render of the pasted 5,000-span output over the 500-sentence text (5 runs, fresh page each).
     const firstRender: { commitMs: number; frameMs: number }[] = [];
     for (let i = 0; i < 5; i++) {
@@ -113,20 +105,14 @@ async function main() {
     const times = await page.evaluate(() => (window as unknown as { __times: number[] }).__times);
     results.tokenUpdates = { updates: times.length, sentencesOnScreen: onScreen, medianMs: median(times), p95Ms: quantile(times, 0.95), targetMs: 16 };
     await page.close();
-  } finally {
-    await browser.close();
-    modelHost.kill();
-  }
+  });
 
   const fr = results.firstRender as { medianCommitMs: number; medianFrameMs: number };
   const tu = results.tokenUpdates as { updates: number; medianMs: number; p95Ms: number; sentencesOnScreen: number };
   console.log('\nrendering in Chromium (production build)');
   console.log(`first render, ${SENTENCES} sentences / ${SENTENCES * SPANS_PER_SENTENCE} spans: median ${fr.medianCommitMs.toFixed(0)} ms until the spans are in the page, ${fr.medianFrameMs.toFixed(0)} ms to the next frame (target < 200 ms)`);
   console.log(`streamed token update with ${tu.sentencesOnScreen} sentences on screen: median ${tu.medianMs.toFixed(1)} ms, p95 ${tu.p95Ms.toFixed(1)} ms over ${tu.updates} updates (target < 16 ms)`);
-  const file = resolve('bench', 'results', 'render.json');
-  await mkdir(resolve('bench', 'results'), { recursive: true });
-  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2)}\n`);
-  console.log(`written ${file}`);
+  await writeResults('render', results);
 }
 
 await main();
