@@ -55,6 +55,14 @@ export interface Extraction {
   relations: Triple[];
   events: Quadruple[];
   warnings: string[];
+  /**
+   * How many word-level pieces of the output could not be read as an item (each also has a warning).
+   * Scoring counts them: as wrong predictions in a prediction, as a reason not to score a gold record.
+   * Absent when every piece was read.
+   */
+  unreadable?: number;
+  /** The generation stopped at its token limit (`finish_reason: length`); its cut-off last item was dropped. */
+  truncated?: boolean;
 }
 
 /** An Extraction whose strings have been looked up in the source text (offsets null where not found). */

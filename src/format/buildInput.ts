@@ -13,8 +13,9 @@ export function labelSetString(labels: readonly string[]): string {
   return s;
 }
 
-/** The exact model input: text, label set and IW, joined by the profile's separator. */
+/** The exact model input: text, label set (where the profile has one in the input) and IW, joined by the profile's separator. */
 export function buildInput(text: string, task: TaskId, profile: FormatProfile): string {
   const sep = partSeparatorOf(profile);
-  return [text, labelSetString(profile.categories[task]), profile.iw[task]].join(sep);
+  const parts = profile.labelSetInInput === false ? [text, profile.iw[task]] : [text, labelSetString(profile.categories[task]), profile.iw[task]];
+  return parts.join(sep);
 }

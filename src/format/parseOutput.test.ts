@@ -167,6 +167,101 @@ describe('parseOutput hazards', () => {
   });
 });
 
+describe('parseOutput: structure decided per position', () => {
+  const ner = (out: string, opts = {}) => parseOutput(out, 'ner', P, opts);
+  const title = 'ファイナルファンタジーXIV：新生エオルゼア';
+  const text = `${title}は、スクウェア・エニックスが発売したゲーム。`;
+
+  it('keeps a full-width colon inside a name in an ASCII-structured output, with or without the text', () => {
+    for (const opts of [{}, { text }]) {
+      const x = ner(`<技術>固有表現抽出:製品名;${title}:法人名;スクウェア・エニックス`, opts);
+      expect(x.entities).toEqual([
+        { label: '製品名', text: title },
+        { label: '法人名', text: 'スクウェア・エニックス' },
+      ]);
+      expect(x.warnings).toEqual([]);
+    }
+    const rel = parseOutput(`<IT>関係抽出:${title};発売;スクウェア・エニックス:`, 're', P);
+    expect(rel.relations).toEqual([{ head: title, relation: '発売', tail: 'スクウェア・エニックス' }]);
+    // And an ASCII colon inside a name of a full-width-structured output stays ASCII.
+    expect(ner('＜社会＞固有表現抽出：法人名；J:COM春日部').entities).toEqual([{ label: '法人名', text: 'J:COM春日部' }]);
+  });
+
+  it('still splits where the other width starts a readable item (a model that switched widths mid-output)', () => {
+    expect(ner('<社会>固有表現抽出:人名；松友美佐紀：地名；日本').entities).toEqual([
+      { label: '人名', text: '松友美佐紀' },
+      { label: '地名', text: '日本' },
+    ]);
+    expect(parseOutput('<スポーツ>関係抽出:国母和宏；所属；東海大:', 're', P).relations).toEqual([{ head: '国母和宏', relation: '所属', tail: '東海大' }]);
+  });
+
+  it('keeps an ASCII colon the text shows as it is written, never rewritten', () => {
+    const t = 'J：COM春日部とは、ケーブルテレビ局。';
+    expect(ner('<社会>固有表現抽出:法人名;J：COM春日部', { text: t }).entities).toEqual([{ label: '法人名', text: 'J：COM春日部' }]);
+  });
+
+  it('reads items after a line break that follows the header or comes between items', () => {
+    expect(ner('<社会>固有表現抽出\n:人名;松友美佐紀').entities).toEqual([{ label: '人名', text: '松友美佐紀' }]);
+    const x = ner('<社会>\n固有表現抽出:人名;松友美佐紀\n:地名;日本');
+    expect(x.entities.map((e) => e.text)).toEqual(['松友美佐紀', '日本']);
+    expect(x.warnings).toEqual([]);
+  });
+
+  it('matches the longest IW first', () => {
+    const out = '<積極>感情抽出名詞形容詞:ポジティブ;良い';
+    expect(parseOutput(out, 'se-nadj', P)).toMatchObject({ entities: [{ label: 'ポジティブ', text: '良い' }], warnings: [] });
+    const x = parseOutput(out, 'se-n', P);
+    expect(x.entities).toEqual([{ label: 'ポジティブ', text: '良い' }]);
+    expect(x.warnings).toEqual(['the output names the IW "感情抽出名詞形容詞" (task se-nadj), not "感情抽出名詞"']);
+    // Streaming: 感情抽出名詞 may still become 感情抽出名詞形容詞, so nothing is decided yet.
+    expect(parseOutput('<積極>感情抽出名詞', 'se-nadj', P, { partial: true }).warnings).toEqual([]);
+  });
+
+  it('removes only a real echo: a text that merely starts like the output is not one', () => {
+    const t = '<社会>固定電話の普及について。';
+    const out = '<社会>固有表現抽出:製品名;固定電話';
+    const x = ner(out, { text: t });
+    expect(x).toMatchObject({ category: '社会', entities: [{ label: '製品名', text: '固定電話' }], warnings: [] });
+    // And while it streams, nothing wrong is ever shown.
+    for (let i = 0; i <= out.length; i++) {
+      const y = ner(out.slice(0, i), { text: t, partial: true });
+      expect(y.warnings).toEqual([]);
+      expect([null, '社会']).toContain(y.category);
+    }
+  });
+
+  it('counts the pieces it could not read', () => {
+    expect(parseOutput('<スポーツ>関係抽出:国母和宏;所属:', 're', P).unreadable).toBe(1);
+    expect(parseOutput('<スポーツ>関係抽出:国母和宏;所属;東海大:ゴミ;ゴミ:', 're', P)).toMatchObject({ relations: [{ head: '国母和宏' }], unreadable: 1 });
+    expect(ner('<社会>固有表現抽出:人名;A:壊れた:;C').unreadable).toBe(2);
+    expect(ner('<社会>固有表現抽出:人名;A')).not.toHaveProperty('unreadable');
+  });
+
+  it('drops the cut-off last item of an output truncated at the token limit, and says so', () => {
+    const x = ner('<社会>固有表現抽出:人名;国母和宏:法人名;東海', { truncated: true });
+    expect(x.entities).toEqual([{ label: '人名', text: '国母和宏' }]);
+    expect(x).toMatchObject({ truncated: true, unreadable: 1 });
+    expect(x.warnings).toEqual(['the output was cut at the token limit: the last item "法人名;東海" was dropped']);
+    const re = parseOutput('<スポーツ>関係抽出:国母和宏;所属;東海', 're', P, { truncated: true });
+    expect(re).toMatchObject({ relations: [], truncated: true, unreadable: 1 });
+    // A tuple closed by its colon was complete when the limit hit.
+    expect(parseOutput('<スポーツ>関係抽出:国母和宏;所属;東海大:', 're', P, { truncated: true })).toMatchObject({ relations: [{ tail: '東海大' }], truncated: true });
+    expect(parseOutput('<スポーツ>関係抽出:国母和宏;所属;東海大:', 're', P, { truncated: true })).not.toHaveProperty('unreadable');
+  });
+
+  it('takes a non-string text as no text', () => {
+    expect(ner('<社会>固有表現抽出:人名;A', { text: 5 as unknown as string }).entities).toHaveLength(1);
+  });
+
+  it('joins a name across at most 8 colons, so a degenerate output costs linear time', () => {
+    const t = `${'監督:'.repeat(4000)}山村浩二`;
+    const x = ner(`<文芸>固有表現抽出:人名;${'監督:'.repeat(8000)}`, { text: t });
+    expect(x.entities[0]!.text).toBe(Array(9).fill('監督').join(':'));
+    expect(x.entities).toHaveLength(1);
+    expect(x.unreadable).toBe(8000 - 9);
+  });
+});
+
 describe('parseOutput on a streaming output', () => {
   it('returns only what is complete at every prefix, without warnings', () => {
     const full = '<社会>固有表現抽出:人名;松友美佐紀:地名;日本';
@@ -190,6 +285,24 @@ describe('parseOutput on a streaming output', () => {
     expect(parseOutput('<スポーツ>関係抽出:国母和宏;所属;東海大:', 're', P, { partial: true }).relations).toHaveLength(1);
   });
 
+  it('never shows an item it will later replace: a name joined across a colon is held until it is whole', () => {
+    const text = '『マイブリッジの糸』(11) 監督:山村浩二';
+    for (const [task, out] of [
+      ['ner', '<文芸>固有表現抽出:人名;監督:山村浩二:製品名;マイブリッジの糸'],
+      ['re', '<映画>関係抽出:マイブリッジの糸;監督;監督:山村浩二:'],
+      ['re', '<映画>関係抽出:監督:山村浩二;監督;マイブリッジの糸:'],
+    ] as const) {
+      const final = parseOutput(out, task, P, { text });
+      expect(final.warnings).toEqual([]);
+      const items = (x: Extraction) => [...x.entities, ...x.relations];
+      for (let i = 0; i <= out.length; i++) {
+        const x = parseOutput(out.slice(0, i), task, P, { text, partial: true });
+        expect(items(x), out.slice(0, i)).toEqual(items(final).slice(0, items(x).length));
+        expect(x.warnings).toEqual([]);
+      }
+    }
+  });
+
   it('shows nothing while the model is still echoing the prompt', () => {
     const text = '松友美佐紀は、日本のバドミントン選手。';
     const input = buildInput(text, 'ner', P);
@@ -201,9 +314,11 @@ describe('parseOutput on a streaming output', () => {
 });
 
 // Strings the format can carry: no structure characters, no surrounding space, no stop strings.
+// Full-width `：；＜＞` inside names too (Japanese titles carry them), at most one `；` a name: a tuple argument
+// holding a `：` followed by two `；` reads as a tuple of its own, an ambiguity no reader can settle.
 const field = fc
-  .string({ unit: fc.constantFrom(...'松友美佐紀日本東京abcXYZ0123（）「」・ー－/<>'.split('')), minLength: 1, maxLength: 8 })
-  .filter((s) => s.trim() === s);
+  .string({ unit: fc.constantFrom(...'松友美佐紀日本東京abcXYZ0123（）「」・ー－/<>：；＜＞'.split('')), minLength: 1, maxLength: 8 })
+  .filter((s) => s.trim() === s && (s.match(/；/g)?.length ?? 0) <= 1);
 
 const extractionFor = (task: TaskId): fc.Arbitrary<Extraction> => {
   const shape = TASKS[task].shape;

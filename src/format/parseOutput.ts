@@ -1,8 +1,9 @@
 import type { Extraction, Quadruple, Span, TaskId, Triple } from '../domain/types.ts';
 import { emptyExtraction } from '../domain/types.ts';
-import { TASKS, TASK_IDS } from './taskCatalog.ts';
+import { TASKS } from './taskCatalog.ts';
 import type { FormatProfile } from './profile.ts';
 import { labelSetString } from './buildInput.ts';
+import { tasksByIwLength } from './splitInput.ts';
 import { nfkc } from '../text/nfkc.ts';
 
 export interface ParseOptions {
@@ -10,70 +11,73 @@ export interface ParseOptions {
   text?: string;
   /** A generation still streaming: only what is complete so far is returned, and nothing is warned about the tail. */
   partial?: boolean;
+  /**
+   * The generation stopped at its token limit (`finish_reason: length`): the last item may be cut short
+   * (東海 for 東海大), so it is dropped, warned about and counted as unreadable, and the result is marked.
+   */
+  truncated?: boolean;
 }
 
-type Punct = { colon: string; semi: string; lt: string; gt: string };
-const ASCII: Punct = { colon: ':', semi: ';', lt: '<', gt: '>' };
-const FULL: Punct = { colon: '：', semi: '；', lt: '＜', gt: '＞' };
-const FULL_WIDTH_STRUCTURE = /[：；＜＞]/;
+type Width = 'ascii' | 'full';
+const COLON = { ascii: ':', full: '：' } as const;
+const SEMI = { ascii: ';', full: '；' } as const;
+const OTHER: Record<Width, Width> = { ascii: 'full', full: 'ascii' };
+
+/**
+ * A name joins at most this many pieces across `:` separators. Real names hold one or two colons
+ * (`J:COM春日部`); the bound keeps a degenerate output (thousands of colons) linear.
+ */
+const MAX_COLON_JOINS = 8;
 
 const quote = (s: string, max = 40) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 
-/** Splits on a structural character, keeping slices of the original so full-width text inside names survives. */
-function splitOn(s: string, a: string, b: string | null): string[] {
-  if (b === null || s.indexOf(b) < 0) return s.split(a);
-  if (s.indexOf(a) < 0) return s.split(b);
-  const out: string[] = [];
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === a || c === b) {
-      out.push(s.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(s.slice(from));
-  return out;
-}
-
-function indexOfEither(s: string, a: string, b: string | null, from = 0): number {
-  const i = s.indexOf(a, from);
-  if (b === null) return i;
-  const j = s.indexOf(b, from);
-  return i < 0 ? j : j < 0 ? i : Math.min(i, j);
-}
-
-function endsWithEither(s: string, a: string, b: string | null): boolean {
-  return s.endsWith(a) || (b !== null && s.endsWith(b));
+/** A piece of the word-level part and the separator character in front of it (as written). */
+interface Piece {
+  s: string;
+  sep: string;
 }
 
 class Reader {
   readonly warnings: string[] = [];
+  /** Word-level pieces that could not be read as an item: each has a warning; scoring counts them. */
+  unreadable = 0;
   private normText: string | null | undefined;
-  readonly fw: Punct | null;
+  /** Whether full-width `：；＜＞` may be structure at all (the profile says); each position then decides. */
+  readonly fullwidth: boolean;
+  readonly textHasColon: boolean;
 
   constructor(
     readonly task: TaskId,
     readonly profile: FormatProfile,
     readonly opts: Readonly<ParseOptions>,
-    output: string,
   ) {
-    // Most outputs carry no full-width structure at all: then every scan can be a single native one.
-    this.fw = profile.punctuation === 'ascii+fullwidth' && FULL_WIDTH_STRUCTURE.test(output) ? FULL : null;
+    this.fullwidth = profile.punctuation === 'ascii+fullwidth';
+    this.textHasColon = opts.text !== undefined && /[:：]/.test(opts.text);
   }
 
   /** Whether the source text shows this string (width-insensitive), i.e. a `:` inside it belongs to a name. */
   textShows(s: string): boolean {
     if (this.normText === undefined) this.normText = this.opts.text === undefined ? null : nfkc(this.opts.text);
-    return this.normText !== null && this.normText.includes(nfkc(s));
+    if (this.normText === null) return false;
+    const n = nfkc(s);
+    return n.length <= this.normText.length && this.normText.includes(n);
   }
 
-  split(s: string, which: 'colon' | 'semi'): string[] {
-    return splitOn(s, ASCII[which], this.fw?.[which] ?? null);
+  /** The first `;` (either width where allowed), or -1. */
+  semiAt(s: string): number {
+    const a = s.indexOf(';');
+    if (!this.fullwidth) return a;
+    const b = s.indexOf('；');
+    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
   }
 
   warn(message: string) {
     this.warnings.push(message);
+  }
+
+  unreadablePiece(message: string) {
+    this.unreadable++;
+    this.warn(message);
   }
 }
 
@@ -102,41 +106,85 @@ function cutTail(raw: string, profile: FormatProfile): { s: string; ended: boole
   return { s, ended };
 }
 
+const squash = (s: string) => s.replace(/\s+/g, '');
+const startsAnswer = (s: string) => s === '' || s.startsWith('<') || s.startsWith('＜');
+
 /**
- * Removes an echoed prompt (text, label set, IW) that some runtimes return in front of the answer. Any
- * separator between the parts is whitespace, so both profiles' echoes are recognised.
+ * Removes an echoed prompt that some runtimes return in front of the answer. An echo is the whole input
+ * header — the text, the label set where the profile puts one in the input, and the IW, with any
+ * whitespace between — followed by the answer's `<category>`; a text that merely starts like the output
+ * (`<社会>固…`) is not one. Without the text, the label set + IW at the start still give an echo away.
  */
 function dropEcho(s: string, r: Reader): { s: string; inEcho: boolean } {
   const { task, profile, opts } = r;
-  let body = s.trimStart();
+  const body = s.trimStart();
   const text = opts.text?.trim() ?? '';
-  let echoed = false;
-  if (text !== '') {
-    if (body.startsWith(text)) {
-      body = body.slice(text.length).trimStart();
-      echoed = true;
-    } else if (opts.partial && text.startsWith(body)) return { s: '', inEcho: true };
-  }
-  // Without the text, an echo still shows itself as the full label set followed by the IW.
   const labels = labelSetString(profile.categories[task]);
-  if (!echoed && (profile.categories[task].length < 2 || !body.startsWith(labels))) return { s: body, inEcho: false };
   const iw = profile.iw[task];
-  const header = `${labels}${iw}`;
-  if (opts.partial && header.startsWith(body.replace(/\s+/g, ''))) return { s: '', inEcho: true };
-  if (!body.startsWith(labels)) return { s: body, inEcho: false };
-  const rest = body.slice(labels.length).trimStart();
-  if (!rest.startsWith(iw)) return { s: body, inEcho: false };
-  return { s: rest.slice(iw.length).trimStart(), inEcho: false };
+  // Without the text, a lone IW or one label proves nothing: the answer itself starts that way.
+  if (text === '' && profile.categories[task].length < 2) return { s: body, inEcho: false };
+  let rest = body;
+  const take = (part: string) => {
+    if (part === '') return true;
+    if (!rest.startsWith(part)) return false;
+    rest = rest.slice(part.length).trimStart();
+    return true;
+  };
+  // The label set is optional after the text (either input form may have been echoed), required without it.
+  const echoed = (): boolean => {
+    if (text === '') return take(labels) && take(iw);
+    if (!take(text)) return false;
+    take(labels);
+    return take(iw);
+  };
+  if (echoed() && startsAnswer(rest)) {
+    return { s: rest, inEcho: false };
+  }
+  // Still streaming the echo: show nothing until it is clear whether the answer or the echo is coming.
+  if (opts.partial) {
+    const b = squash(body);
+    if (b !== '' && squash(`${text}${labels}${iw}`).startsWith(b)) {
+      return { s: '', inEcho: true };
+    }
+  }
+  return { s: body, inEcho: false };
+}
+
+/**
+ * Joins the lines of an output where a line break sits inside its structure: before a `:` that starts an
+ * item (`<社会>固有表現抽出\n:人名;…`, or one item a line) or right after the `<category>` tag. Anything
+ * else after the first line is not part of the answer: it is warned about and ignored.
+ */
+function joinLines(s: string, r: Reader): string {
+  if (!s.includes('\n')) return s;
+  const lines = s.split(/\r?\n/);
+  let out = lines[0]!.trimEnd();
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    const startsItem = line.startsWith(':') || (r.fullwidth && line.startsWith('：'));
+    const afterTag = /^[<＜][^:;：；\n]*[>＞]$/.test(out);
+    if (startsItem || afterTag) {
+      out += line;
+      continue;
+    }
+    const rest = lines.slice(i).join('\n').trim();
+    r.warn(`ignored text after the first line: ${quote(rest)}`);
+    break;
+  }
+  return out;
 }
 
 /** Reads `<category>` and the echoed IW; returns the word-level remainder, or null when the stream is mid-header. */
 function readHeader(s: string, r: Reader, out: Extraction): string | null {
   const { task, profile, opts } = r;
-  const lt = r.fw?.lt ?? null;
-  const gt = r.fw?.gt ?? null;
   let rest = s;
-  if (rest.startsWith('<') || (lt !== null && rest.startsWith(lt))) {
-    const close = indexOfEither(rest, '>', gt, 1);
+  const opener = rest.startsWith('<') ? 'ascii' : r.fullwidth && rest.startsWith('＜') ? 'full' : null;
+  const closeAt = (w: Width, from: number) => rest.indexOf(w === 'ascii' ? '>' : '＞', from);
+  if (opener !== null) {
+    // The tag closes with its own width where it can; the other width only where the profile allows it.
+    let close = closeAt(opener, 1);
+    if (close < 0 && r.fullwidth) close = closeAt(OTHER[opener], 1);
     if (close < 0) {
       if (opts.partial) return null;
       r.warn(`category tag ${quote(rest)} is not closed with >`);
@@ -147,10 +195,12 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
     else out.category = category;
     rest = rest.slice(close + 1);
   } else {
-    const close = indexOfEither(rest, '>', gt);
+    const a = closeAt('ascii', 0);
+    const b = r.fullwidth ? closeAt('full', 0) : -1;
+    const close = a < 0 ? b : b < 0 ? a : Math.min(a, b);
     const iwAt = rest.indexOf(profile.iw[task]);
     const beforeClose = rest.slice(0, Math.max(close, 0));
-    if (close > 0 && (iwAt < 0 || close < iwAt) && indexOfEither(beforeClose, ':', r.fw?.colon ?? null) < 0) {
+    if (close > 0 && (iwAt < 0 || close < iwAt) && !/[:：]/.test(beforeClose)) {
       out.category = beforeClose.trim() || null;
       r.warn(`the category ${quote(beforeClose)} has no opening <`);
       rest = rest.slice(close + 1);
@@ -164,83 +214,148 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
 
   rest = rest.trimStart();
   const iw = profile.iw[task];
-  if (rest.startsWith(iw)) return rest.slice(iw.length);
-  if (opts.partial && iw.startsWith(rest)) return null;
-  for (const other of TASK_IDS) {
-    if (other !== task && profile.iw[other] !== iw && rest.startsWith(profile.iw[other])) {
-      r.warn(`the output names the IW ${quote(profile.iw[other])} (task ${other}), not ${quote(iw)}`);
-      return rest.slice(profile.iw[other].length);
+  // Longest IW first: 感情抽出名詞 is a prefix of 感情抽出名詞形容詞.
+  const ordered = tasksByIwLength(profile);
+  if (opts.partial && ordered.some((t) => profile.iw[t].length > rest.length && profile.iw[t].startsWith(rest))) return null;
+  const named = ordered.find((t) => rest.startsWith(profile.iw[t]));
+  if (named === undefined) return rest; // The IW is optional: some runs do not echo it.
+  const said = profile.iw[named];
+  if (said !== iw) r.warn(`the output names the IW ${quote(said)} (task ${named}), not ${quote(iw)}`);
+  return rest.slice(said.length);
+}
+
+/**
+ * The width whose `:` separates this output's items: the width of its first `:`. A `:` of the other width
+ * is structure only where what follows it reads as an item by itself; elsewhere it belongs to a name
+ * (ファイナルファンタジーXIV：新生エオルゼア in an ASCII-structured output), and keeps its character.
+ */
+function primaryWidth(body: string, r: Reader): Width {
+  if (!r.fullwidth) return 'ascii';
+  const a = body.indexOf(':');
+  const b = body.indexOf('：');
+  return b >= 0 && (a < 0 || b < a) ? 'full' : 'ascii';
+}
+
+/**
+ * The word-level part cut into pieces: at every `:` of the primary width, and at a `:` of the other width
+ * where `isItem` reads the piece after it as an item of its own. While streaming (or cut at the token
+ * limit) the still-growing last piece is held back; `dropped` is it, when it held anything.
+ */
+function cutPieces(body: string, r: Reader, w: Width, isItem: (s: string) => boolean): { pieces: Piece[]; dropped: string | null } {
+  const colon = COLON[w];
+  const other = COLON[OTHER[w]];
+  const pieces: Piece[] = [];
+  let sep = '';
+  for (const part of body.split(colon)) {
+    if (!r.fullwidth || !part.includes(other)) {
+      pieces.push({ s: part, sep });
+    } else {
+      const subs = part.split(other);
+      let cur = subs[0]!;
+      let curSep = sep;
+      for (const sub of subs.slice(1)) {
+        if (isItem(sub) && isItem(cur)) {
+          pieces.push({ s: cur, sep: curSep });
+          cur = sub;
+          curSep = other;
+        } else cur = `${cur}${other}${sub}`;
+      }
+      pieces.push({ s: cur, sep: curSep });
     }
+    sep = colon;
   }
-  return rest; // The IW is optional: some runs do not echo it.
+  let dropped: string | null = null;
+  if ((r.opts.partial || r.opts.truncated) && !body.endsWith(colon)) {
+    const last = pieces.pop()!.s;
+    if (last.trim() !== '') dropped = last;
+  }
+  return { pieces, dropped };
 }
 
-/** The pieces between `:` separators that are complete, dropping the still-growing last one while streaming. */
-function completePieces(body: string, r: Reader): string[] {
-  const pieces = r.split(body, 'colon');
-  if (r.opts.partial && !endsWithEither(body, ':', r.fw?.colon ?? null)) pieces.pop();
-  return pieces;
-}
-
-function readPairs(body: string, r: Reader, out: Extraction) {
+function readPairs(body: string, r: Reader, out: Extraction): string | null {
   const { task, profile } = r;
   const known = TASKS[task].wordLabelsComplete ? profile.wordLabels[task] : null;
-  const pieces = completePieces(body, r);
+  const isPair = (s: string) => {
+    const semi = r.semiAt(s);
+    return semi >= 0 && (known === null || known.includes(s.slice(0, semi).trim()));
+  };
+  const w = primaryWidth(body, r);
+  const { pieces, dropped } = cutPieces(body, r, w, isPair);
   for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!;
+    const piece = pieces[i]!.s;
     if (piece.trim() === '') continue;
-    const semi = indexOfEither(piece, ';', r.fw?.semi ?? null);
+    const semi = r.semiAt(piece);
     if (semi < 0) {
-      r.warn(`could not read ${quote(piece)} as Label;Span`);
+      r.unreadablePiece(`could not read ${quote(piece)} as Label;Span`);
       continue;
     }
     const label = piece.slice(0, semi).trim();
     let text = piece.slice(semi + 1).trim();
     // A `:` inside a name splits it; the source text tells us when the next piece continues this span.
-    while (r.opts.text !== undefined && i + 1 < pieces.length) {
+    for (let joins = 0; r.textHasColon && i + 1 < pieces.length && joins < MAX_COLON_JOINS; joins++) {
       const next = pieces[i + 1]!;
-      const nextSemi = indexOfEither(next, ';', r.fw?.semi ?? null);
-      const nextIsPair = nextSemi >= 0 && (known === null || known.includes(next.slice(0, nextSemi).trim()));
-      if (next.trim() !== '' && !nextIsPair && r.textShows(`${text}:${next.trimEnd()}`)) {
-        text = `${text}:${next.trimEnd()}`;
+      const joined = `${text}${next.sep}${next.s.trimEnd()}`;
+      if (next.s.trim() !== '' && !isPair(next.s) && r.textShows(joined)) {
+        text = joined;
         i++;
       } else break;
     }
+    // Streaming: a last span the text shows followed by `:` may still grow into a longer name; hold it.
+    if (r.opts.partial && r.textHasColon && pieces.slice(i + 1).every((p) => p.s.trim() === '') && r.textShows(`${text}:`)) break;
     if (label === '' || text === '') {
-      r.warn(`the pair ${quote(piece)} has an empty ${label === '' ? 'label' : 'span'}`);
+      r.unreadablePiece(`the pair ${quote(piece)} has an empty ${label === '' ? 'label' : 'span'}`);
       continue;
     }
     if (known !== null && !known.includes(label)) r.warn(`label ${quote(label)} is not one of ${known.join(' ')}`);
     out.entities.push({ label, text } satisfies Span);
   }
+  return dropped;
 }
 
-function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 'event') {
-  const pieces = completePieces(body, r).filter((p) => p.trim() !== '');
+const TUPLE_FORM = { triple: 'Head;Relation;Tail', event: 'Subject;Trigger;[Object;]Time' } as const;
+
+function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 'event'): string | null {
   const arity = shape === 'triple' ? [3] : [3, 4];
   const max = Math.max(...arity);
+  const w = primaryWidth(body, r);
+  const semi = SEMI[w];
+  // A tuple's fields split at the primary width's `;`; at both widths only where that alone does not fit.
+  const whole = (fields: string[]) => arity.includes(fields.length) && fields.every((f) => f !== '');
+  const fieldsOf = (s: string): string[] => {
+    const own = s.split(semi).map((f) => f.trim());
+    if (!r.fullwidth || whole(own)) return own;
+    const both = s.split(/[;；]/).map((f) => f.trim());
+    return whole(both) || !s.includes(semi) ? both : own;
+  };
+  // A `:` of the other width separates tuples only between two pieces that are whole tuples in one width each.
+  const standsAlone = (s: string) => whole(s.split(semi).map((f) => f.trim())) || (!s.includes(semi) && whole(fieldsOf(s)));
+  const { pieces: all, dropped } = cutPieces(body, r, w, standsAlone);
+  const pieces = all.filter((p) => p.s.trim() !== '');
   for (let i = 0; i < pieces.length; i++) {
-    let fields = r.split(pieces[i]!, 'semi').map((f) => f.trim());
-    let shown = pieces[i]!;
+    let fields = fieldsOf(pieces[i]!.s);
+    let shown = pieces[i]!.s;
     // Join the next piece across a `:` the source text shows inside an argument (e.g. 監督:山村浩二).
-    while (r.opts.text !== undefined && i + 1 < pieces.length) {
-      const next = r.split(pieces[i + 1]!, 'semi').map((f) => f.trim());
-      const joinedField = `${fields[fields.length - 1]}:${next[0]}`;
-      const fits = fields.length + next.length - 1 <= max;
-      const needs = fields.length < arity[0]! || next.length === 1;
-      if (fits && needs && r.textShows(joinedField)) {
+    for (let joins = 0; r.textHasColon && i + 1 < pieces.length && joins < MAX_COLON_JOINS; joins++) {
+      const nextPiece = pieces[i + 1]!;
+      const next = fieldsOf(nextPiece.s);
+      const joinedField = `${fields[fields.length - 1]}${nextPiece.sep}${next[0]}`;
+      const fitsJoined = fields.length + next.length - 1 <= max;
+      // Only a piece that cannot stand alone as a tuple is joined (`s;t;監督` + `山村浩二;time` is one event).
+      const needs = !arity.includes(fields.length) || !arity.includes(next.length);
+      if (fitsJoined && needs && r.textShows(joinedField)) {
         fields = [...fields.slice(0, -1), joinedField, ...next.slice(1)];
-        shown = `${shown}:${pieces[i + 1]}`;
+        shown = `${shown}${nextPiece.sep}${nextPiece.s}`;
         i++;
       } else break;
     }
+    // Streaming: a last argument the text shows followed by `:` may still be joined with what comes next.
+    if (r.opts.partial && i === pieces.length - 1 && r.textHasColon && r.textShows(`${fields[fields.length - 1]}:`)) break;
     if (!arity.includes(fields.length)) {
-      const want = shape === 'triple' ? 'Head;Relation;Tail' : 'Subject;Trigger;[Object;]Time';
-      r.warn(`could not read ${quote(shown)} as ${want} (${fields.length} part${fields.length === 1 ? '' : 's'})`);
+      r.unreadablePiece(`could not read ${quote(shown)} as ${TUPLE_FORM[shape]} (${fields.length} part${fields.length === 1 ? '' : 's'})`);
       continue;
     }
     if (fields.some((f) => f === '')) {
-      r.warn(`${quote(shown)} has an empty part`);
+      r.unreadablePiece(`${quote(shown)} has an empty part`);
       continue;
     }
     if (shape === 'triple') {
@@ -254,11 +369,13 @@ function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 
       out.events.push({ subject, trigger, object: null, time } satisfies Quadruple);
     }
   }
+  return dropped;
 }
 
 /**
  * Reads a GIELLM output into an Extraction. Never throws: whatever can be read is returned, and each piece
- * that could not be read gets one human-readable warning. With `partial`, returns what is complete so far.
+ * that could not be read gets one human-readable warning (and is counted in `unreadable`, which scoring
+ * reads). With `partial`, returns what is complete so far; with `truncated`, drops the cut-off last item.
  */
 export function parseOutput(output: string, task: TaskId, profile: FormatProfile, opts: ParseOptions = {}): Extraction {
   const out = emptyExtraction(task);
@@ -266,28 +383,31 @@ export function parseOutput(output: string, task: TaskId, profile: FormatProfile
     out.warnings.push('the output is not text');
     return out;
   }
+  const text = typeof opts.text === 'string' ? opts.text : undefined;
   const tail = cutTail(output, profile);
-  const reader = new Reader(task, profile, tail.ended && opts.partial ? { text: opts.text, partial: false } : opts, tail.s);
+  // A generation that visibly ended is complete, however it is labelled.
+  const ended = tail.ended && (opts.partial || opts.truncated);
+  const reader = new Reader(task, profile, ended ? { text } : { text, partial: opts.partial, truncated: opts.truncated && !opts.partial });
   const echo = dropEcho(tail.s, reader);
   if (echo.inEcho) return out;
 
-  let s = echo.s;
-  const nl = s.indexOf('\n');
-  if (nl >= 0) {
-    const after = s.slice(nl + 1).trim();
-    s = s.slice(0, nl).trimEnd();
-    if (after !== '') reader.warn(`ignored text after the first line: ${quote(after)}`);
-  }
+  const s = joinLines(echo.s, reader);
+  let dropped: string | null = null;
   if (s.trim() === '' && !reader.opts.partial) {
     reader.warn('the output is empty');
   } else {
     const body = readHeader(s, reader, out);
     if (body !== null) {
       const shape = TASKS[task].shape;
-      if (shape === 'pairs') readPairs(body, reader, out);
-      else readTuples(body, reader, out, shape);
+      dropped = shape === 'pairs' ? readPairs(body, reader, out) : readTuples(body, reader, out, shape);
     }
   }
+  if (reader.opts.truncated) {
+    out.truncated = true;
+    if (dropped !== null) reader.unreadablePiece(`the output was cut at the token limit: the last item ${quote(dropped.trim())} was dropped`);
+    else reader.warn('the output was cut at the token limit');
+  }
   out.warnings = reader.warnings;
+  if (reader.unreadable > 0) out.unreadable = reader.unreadable;
   return out;
 }

@@ -10,6 +10,11 @@ export interface FormatProfile {
   name: string;
   /** Between text, label set and IW in the input: newline in the model card, nothing in the TCREE CSV. */
   partSeparator: 'newline' | 'none';
+  /**
+   * Whether the input carries the text-level label set between the text and the IW. The paper (section 3)
+   * and the model card put it there; the authors' TCREE CSV input has none (`{text}{IW}`).
+   */
+  labelSetInInput: boolean;
   /** Which `: ; < >` widths the parser treats as structure; serialization always writes ASCII. */
   punctuation: 'ascii' | 'ascii+fullwidth';
   /** `:Label;Span` pairs end without `:` in the card; a profile may expect one. */
@@ -33,6 +38,7 @@ export const DEFAULT_PROFILE: FormatProfile = Object.freeze({
   id: 'model-card',
   name: 'Model card (newline separated)',
   partSeparator: 'newline',
+  labelSetInInput: true,
   punctuation: 'ascii+fullwidth',
   pairsTrailingColon: false,
   tupleJoin: 'shared',
@@ -43,9 +49,19 @@ export const DEFAULT_PROFILE: FormatProfile = Object.freeze({
   wordLabels: perTask((id) => [...TASKS[id].wordLabels]),
 }) as FormatProfile;
 
-/** The separator-less variant seen in the authors' TCREE CSV and SLG converter. */
-export const CSV_PROFILE: FormatProfile = { ...DEFAULT_PROFILE, id: 'tcree-csv', name: 'TCREE CSV (no separator)', partSeparator: 'none' };
+/**
+ * The input exactly as the authors' TCREE CSV has it: text and IW with nothing between and no label set
+ * (`…発表された。イベント抽出`). Whether GIELLM-13B was trained on this form or the paper's is unknown.
+ */
+export const CSV_PROFILE: FormatProfile = {
+  ...DEFAULT_PROFILE,
+  id: 'tcree-csv',
+  name: 'TCREE CSV (text + IW, no label set)',
+  partSeparator: 'none',
+  labelSetInInput: false,
+};
 
+/** The profiles the app offers ready-made: the paper's/model card's input form, and the TCREE CSV's. */
 export const BUILTIN_PROFILES: readonly FormatProfile[] = [DEFAULT_PROFILE, CSV_PROFILE];
 
 export function partSeparatorOf(profile: FormatProfile): string {
@@ -87,9 +103,10 @@ export function validateProfile(input: unknown): ProfileResult {
   oneOf('partSeparator', ['newline', 'none']);
   oneOf('punctuation', ['ascii', 'ascii+fullwidth']);
   oneOf('tupleJoin', ['shared', 'doubled']);
-  if (raw.pairsTrailingColon !== undefined) {
-    if (typeof raw.pairsTrailingColon === 'boolean') out.pairsTrailingColon = raw.pairsTrailingColon;
-    else errors.push('pairsTrailingColon: expected true or false');
+  for (const key of ['pairsTrailingColon', 'labelSetInInput'] as const) {
+    if (raw[key] === undefined) continue;
+    if (typeof raw[key] === 'boolean') out[key] = raw[key];
+    else errors.push(`${key}: expected true or false`);
   }
   for (const key of ['stopStrings', 'tailJunk'] as const) {
     if (raw[key] === undefined) continue;
@@ -119,6 +136,13 @@ export function validateProfile(input: unknown): ProfileResult {
       if (bad !== undefined) errors.push(`${key}.${task}: label ${JSON.stringify(bad)} is empty or contains : ; < >`);
       else out[key][task] = list;
     }
+  }
+  // One IW names one task: an output naming it could not say which task it answers.
+  const owner = new Map<string, TaskId>();
+  for (const task of TASK_IDS) {
+    const first = owner.get(out.iw[task]);
+    if (first !== undefined) errors.push(`iw.${task}: ${JSON.stringify(out.iw[task])} is already the IW of ${first}`);
+    else owner.set(out.iw[task], task);
   }
   return errors.length ? { ok: false, errors } : { ok: true, profile: out };
 }

@@ -18,13 +18,52 @@ describe('buildGrammar, checked with XGrammar', () => {
     }
   });
 
-  it('accepts the stockmark gold NER outputs with spans constrained to their sentence', async () => {
-    const sample = loadStockmark().filter((_, i) => i % 25 === 0); // 214 sentences spread over the file
-    for (const s of sample) {
+  it('accepts every one of the 5,343 stockmark gold NER outputs, with spans constrained to their sentence', async () => {
+    // Including the five whose names hold a colon (Pi:Co, J:COM春日部, "Crypto: How the Code…", …).
+    let withColon = 0;
+    for (const s of loadStockmark()) {
       const x = { ...emptyExtraction('ner', '社会'), entities: s.entities.map((e) => ({ label: e.type, text: e.name })) };
+      if (s.entities.some((e) => e.name.includes(':'))) withColon++;
       const accepts = await grammarAccepts(buildGrammar('ner', P, s.text));
       expect(await accepts(serializeOutput(x, 'ner', P)), s.text).toBe(true);
     }
+    expect(withColon).toBe(5);
+  }, 120_000);
+
+  it('follows the profile: trailing colon, doubled joins, widths, and one leading space or line break', async () => {
+    const text = '松友美佐紀は、日本のバドミントン選手。';
+    const x = { ...emptyExtraction('ner', '社会'), entities: [{ label: '人名', text: '松友美佐紀' }] };
+    const trailing = { ...P, pairsTrailingColon: true };
+    const t = await grammarAccepts(buildGrammar('ner', trailing, text));
+    expect(await t(serializeOutput(x, 'ner', trailing))).toBe(true);
+    expect(await t('<社会>固有表現抽出:人名;松友美佐紀')).toBe(false);
+    expect(await t('<社会>固有表現抽出')).toBe(true);
+    const doubled = { ...P, tupleJoin: 'doubled' as const };
+    const two = { ...emptyExtraction('re', 'スポーツ'), relations: [{ head: 'a', relation: '所属', tail: 'b' }, { head: 'c', relation: '職業', tail: 'd' }] };
+    const d = await grammarAccepts(buildGrammar('re', doubled, null));
+    expect(await d(serializeOutput(two, 're', doubled))).toBe(true);
+    expect(await d(serializeOutput(two, 're', P))).toBe(false);
+    const ner = await grammarAccepts(buildGrammar('ner', P, text));
+    expect(await ner('＜社会＞固有表現抽出：人名；松友美佐紀')).toBe(true); // the older converter's full-width structure
+    expect(await ner('\n<社会>固有表現抽出:人名;松友美佐紀')).toBe(true);
+    expect(await ner(' <社会>固有表現抽出')).toBe(true);
+    expect(await ner('\n\n<社会>固有表現抽出')).toBe(false);
+    const ascii = await grammarAccepts(buildGrammar('ner', { ...P, punctuation: 'ascii' }, text));
+    expect(await ascii('＜社会＞固有表現抽出：人名；松友美佐紀')).toBe(false);
+  });
+
+  it('admits a colon inside a name only where the sentence has it, never at a span end', async () => {
+    const text = 'J:COM春日部とは、ケーブルテレビ局。';
+    const ner = await grammarAccepts(buildGrammar('ner', P, text));
+    expect(await ner('<社会>固有表現抽出:法人名;J:COM春日部')).toBe(true);
+    expect(await ner('<社会>固有表現抽出:法人名;J:')).toBe(false);
+    expect(await ner('<社会>固有表現抽出:法人名;:COM')).toBe(false);
+    const film = '『マイブリッジの糸』(11) 監督:山村浩二';
+    const re = await grammarAccepts(buildGrammar('re', P, film));
+    expect(await re('<映画>関係抽出:監督:山村浩二;監督;マイブリッジの糸:')).toBe(true);
+    expect(await re('<映画>関係抽出:山村:浩二;監督;マイブリッジの糸:')).toBe(false); // that colon is not in the sentence
+    const plain = await grammarAccepts(buildGrammar('re', P, '国母和宏(東海大)が出場'));
+    expect(await plain('<スポーツ>関係抽出:国母:和宏;所属;東海大:')).toBe(false);
   });
 
   it('rejects malformed outputs', async () => {
