@@ -87,4 +87,23 @@ describe('alignSpans', () => {
     expect(x.events[0]!.offsets).toEqual({ subject: [5, 9], trigger: [10, 12], object: null, time: [0, 4] });
     expect(x.warnings).toEqual([]);
   });
+
+  it('never matches half of a surrogate pair', () => {
+    const x = alignSpans('𠮷野家', { ...emptyExtraction('ner'), entities: [{ label: '法人名', text: '\uDFB7' }, { label: '法人名', text: '野' }] });
+    expect(x.entities.map((e) => [e.start, e.end])).toEqual([
+      [null, null],
+      [1, 2],
+    ]);
+    expect(x.warnings).toEqual(['span 法人名 "\\udfb7" was not found in the text']);
+  });
+
+  it('places a covering span and thousands of one-character spans inside it (each scan of taken occurrences is done once)', () => {
+    const text = 'あいうえおかきくけこ'.repeat(6000);
+    const spans = [{ label: '人名', text }, ...Array.from({ length: 4000 }, (_, i) => ({ label: '人名', text: text[i % 10]! }))];
+    const x = alignSpans(text, { ...emptyExtraction('ner'), entities: spans });
+    expect([x.entities[0]!.start, x.entities[0]!.end]).toEqual([0, 60_000]);
+    // Every short span overlaps the covering one; repeats take successive occurrences.
+    expect(x.entities.slice(1, 12).map((e) => e.start)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(x.warnings).toEqual([]);
+  });
 });

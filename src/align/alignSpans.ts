@@ -1,5 +1,5 @@
 import type { Extraction, LocatedExtraction, Offsets } from '../domain/types.ts';
-import { TextIndex, type Range } from '../text/textIndex.ts';
+import { TextIndex, type Range, type Skip } from '../text/textIndex.ts';
 
 /**
  * Places entity and sentiment-word spans, which come in text order and rarely overlap (the stockmark gold
@@ -27,9 +27,17 @@ class SpanPlacer {
     return true;
   };
 
+  /** Per needle, how far its occurrences are known to be taken (see Skip): repeats of one span stay linear. */
+  private readonly skips = new Map<string, Skip>();
+
   place(needle: string): Offsets {
+    let skip = this.skips.get(needle);
+    if (skip === undefined) this.skips.set(needle, (skip = { exact: 0, norm: 0 }));
     const pick =
-      this.index.find(needle, this.cursor, this.free) ?? this.index.find(needle, 0, this.free) ?? this.index.find(needle, this.cursor, ANY) ?? this.index.find(needle, 0, ANY);
+      this.index.find(needle, this.cursor, this.free, skip) ??
+      this.index.find(needle, 0, this.free, skip) ??
+      this.index.find(needle, this.cursor, ANY) ??
+      this.index.find(needle, 0, ANY);
     if (!pick) return null;
     if (this.taken) this.taken.fill(1, pick[0], pick[1]);
     else this.placed.push(pick);

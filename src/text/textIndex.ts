@@ -18,6 +18,16 @@ interface NormView {
 
 export type Range = readonly [number, number];
 
+/**
+ * A caller's memory for repeated `find`s of one needle whose `accept` only ever turns from yes to no (a
+ * position once taken stays taken): how far the occurrences from the start are known to be refused, in
+ * the raw text and in the NFKC view. It keeps many placements of one string linear instead of quadratic.
+ */
+export interface Skip {
+  exact: number;
+  norm: number;
+}
+
 export class TextIndex {
   private readonly cpOfUnit: Uint32Array | null;
   private view: NormView | undefined;
@@ -40,28 +50,44 @@ export class TextIndex {
    * The first occurrence at or after code point `from` that `accept` takes: exact matches when the text has
    * any, else width/NFKC-insensitive ones. Stops at the first accepted one, so it costs little on long texts.
    */
-  find(needle: string, from: number, accept: (r: Range) => boolean): Range | null {
+  find(needle: string, from: number, accept: (r: Range) => boolean, skip?: Skip): Range | null {
     if (needle === '') return null;
-    const first = this.text.indexOf(needle, this.unitOf(from));
+    const fromUnit = this.unitOf(from);
+    const first = this.text.indexOf(needle, fromUnit);
     if (first >= 0 || (from > 0 && this.text.indexOf(needle) >= 0)) {
-      for (let i = first; i >= 0; i = this.text.indexOf(needle, i + 1)) {
+      // Occurrences before `skip.exact` were all refused by this (monotone) `accept` before: start after them.
+      const contiguous = skip !== undefined && fromUnit <= skip.exact;
+      const start = contiguous ? this.text.indexOf(needle, skip.exact) : first;
+      for (let i = start; i >= 0; i = this.text.indexOf(needle, i + 1)) {
+        if (this.splitsPair(i) || this.splitsPair(i + needle.length)) continue;
         const r: Range = [this.cp(i), this.cp(i + needle.length)];
         if (accept(r)) return r;
+        if (contiguous) skip.exact = i + 1;
       }
+      if (contiguous) skip.exact = this.text.length;
       return null;
     }
     const norm = nfkc(needle);
     if (norm === '') return null;
     const view = this.normView();
+    const fromView = lowerBound(view.start, from);
+    const contiguous = skip !== undefined && fromView <= skip.norm;
     let last = -1;
-    for (let i = view.text.indexOf(norm, lowerBound(view.start, from)); i >= 0; i = view.text.indexOf(norm, i + 1)) {
+    for (let i = view.text.indexOf(norm, contiguous ? skip.norm : fromView); i >= 0; i = view.text.indexOf(norm, i + 1)) {
       const start = view.start[i]!;
       if (start === last) continue;
       last = start;
       const r: Range = [start, view.end[i + norm.length - 1]!];
       if (accept(r)) return r;
+      if (contiguous) skip.norm = i + 1;
     }
+    if (contiguous) skip.norm = view.text.length;
     return null;
+  }
+
+  /** Whether a UTF-16 offset falls between the two halves of a surrogate pair (a lone half never matches there). */
+  private splitsPair(unit: number): boolean {
+    return this.cpOfUnit !== null && unit > 0 && unit < this.text.length && isPairAt(this.text, unit - 1);
   }
 
   /** UTF-16 offset of a code-point offset. */
