@@ -121,26 +121,84 @@ describe('giellm eval', () => {
     const md = await cli(['eval', '--gold', TCREE, '--pred', 'pred.jsonl', '--report', 'md'], { 'pred.jsonl': pred });
     expect(md.code).toBe(0);
     expect(md.out).toMatch(/\| overall \| 6 \| 83\.33 \[[\d.]+–[\d.]+\] \| 83\.33 \[/);
-    expect(md.out).toContain('| ee | TCREE | GIELLM-13B-JP | 97.49 | 78.51 | 77.41 |');
+    expect(md.out).toContain('| TCREE | GIELLM-13B-JP | 97.49 | 78.51 | 77.41 |');
+    expect(md.out).toContain('| TCREE | SLG Framework | 96.49 | 73.12 | 71.72 |');
+    expect(md.out).toContain('Table 1: The accuracy of Six Mix Datasets');
+    expect(md.out).toContain('ALL (strict): also no extra or unreadable predicted items.');
     expect(md.out).toContain('wrong label: 国母和宏;所属;東海大 → 国母和宏;職業;東海大');
     const csv = await cli(['eval', '--gold', TCREE, '--pred', 'pred.jsonl', '--report', 'csv'], { 'pred.jsonl': pred });
     expect(csv.out.split('\n').find((l) => l.startsWith('re,3,WL,'))).toMatch(/^re,3,WL,66\.67,/);
     expect((await cli(['eval', '--gold', TCREE, '--pred', 'pred.jsonl', '--report', 'pdf'], { 'pred.jsonl': pred })).code).toBe(2);
   });
 
-  it('prints a table', async () => {
+  it('prints a table with both ALLs, explained', async () => {
     const r = await cli(['eval', '--gold', TCREE, '--pred', 'pred.jsonl'], { 'pred.jsonl': pred });
-    expect(r.out.split('\n')[0]).toMatch(/^task\s+n\s+TL\s+WL\s+ALL\s+F1$/);
-    expect(r.out).toMatch(/overall\s+6\s+83\.33\s+83\.33\s+66\.67/);
+    expect(r.out.split('\n')[0]).toMatch(/^task\s+n\s+TL\s+WL\s+ALL\(paper\)\s+ALL\(strict\)\s+P\s+R\s+F1$/);
+    expect(r.out).toMatch(/overall\s+6\s+83\.33\s+83\.33\s+66\.67\s+66\.67/);
+    expect(r.out).toContain('scored 6 of 6 gold records');
+    expect(r.out).toContain('ALL (paper): TL right and every gold item predicted');
   });
 
-  it('pairs by id and names ids without a partner', async () => {
+  it('pairs by id, scores the pairs it has and names ids without a partner', async () => {
     const gold = '{"id": "a", "text": "x", "task": "ner", "output": "<社会>固有表現抽出"}\n{"id": "b", "text": "y", "task": "ner", "output": "<社会>固有表現抽出"}';
     const p = '{"id": "b", "text": "y", "task": "ner", "output": "<社会>固有表現抽出"}\n{"id": "c", "text": "z", "task": "ner", "output": "<社会>固有表現抽出"}';
-    const r = await cli(['eval', '--gold', 'g.jsonl', '--pred', 'p.jsonl'], { 'g.jsonl': gold, 'p.jsonl': p });
+    const r = await cli(['eval', '--gold', 'g.jsonl', '--pred', 'p.jsonl', '--json'], { 'g.jsonl': gold, 'p.jsonl': p });
     expect(r.code).toBe(2);
     expect(r.err).toBe('g.jsonl:1: id "a" has no prediction in p.jsonl\np.jsonl:2: id "c" is not in g.jsonl');
-    expect(r.out).toBe('');
+    expect(JSON.parse(r.out)).toMatchObject({ overall: { n: 1, tl: 100 }, scored: 1, problems: 2 });
+  });
+
+  it('scores every good line and lists the bad ones', async () => {
+    const withIds = (text: string) => text.trim().split('\n').map((l, i) => JSON.stringify({ id: `r${i}`, ...(JSON.parse(l) as object) }));
+    const gold = withIds(readFileSync(TCREE, 'utf8'));
+    const p = withIds(pred);
+    p[1] = '{"id": "r1", "text": "壊れ';
+    const r = await cli(['eval', '--gold', 'g.jsonl', '--pred', 'p.jsonl', '--json'], { 'g.jsonl': gold.join('\n'), 'p.jsonl': p.join('\n') });
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')).toEqual([expect.stringMatching(/^p\.jsonl:2: not valid JSON/), 'g.jsonl:2: id "r1" has no prediction in p.jsonl']);
+    // Row 1 (the RE row with the wrong relation) is the one left out: the other five score as before.
+    expect(JSON.parse(r.out)).toMatchObject({ scored: 5, problems: 2, tasks: { re: { n: 2, wl: 100 }, ee: { n: 3, tl: 66.67 } } });
+  });
+
+  it('refuses pairs whose texts differ (a shuffled prediction file), or scores them with a flag and says so', async () => {
+    // Rows swapped within their task (0 ↔ 2 are EE, 1 ↔ 4 RE): every task matches, four texts do not.
+    const l = pred.split('\n');
+    const shuffled = [l[2], l[4], l[0], l[3], l[1], l[5]].join('\n');
+    const r = await cli(['eval', '--gold', TCREE, '--pred', 'p.jsonl', '--json'], { 'p.jsonl': shuffled });
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe(`p.jsonl:1: its text differs from the gold record's (${TCREE}:1): the files may not be in the same order (not scored; --allow-text-mismatch scores such pairs)`);
+    expect(r.err.split('\n')).toHaveLength(4);
+    expect(JSON.parse(r.out)).toMatchObject({ scored: 2 });
+    const allowed = await cli(['eval', '--gold', TCREE, '--pred', 'p.jsonl', '--json', '--allow-text-mismatch'], { 'p.jsonl': shuffled });
+    expect(allowed.code).toBe(0);
+    expect(allowed.err).toContain('scored anyway (--allow-text-mismatch)');
+    expect(JSON.parse(allowed.out)).toMatchObject({ scored: 6 });
+  });
+
+  it('leaves an unreadable gold record out of the scores, naming it; counts unreadable predicted pieces as wrong', async () => {
+    const rec = (id: string, output: string) => JSON.stringify({ id, text: 'スノーボードの国母和宏(東海大)が出場。', task: 're', output });
+    const gold = [rec('1', '<スポーツ>関係抽出:国母和宏;所属:'), rec('2', '<スポーツ>関係抽出:国母和宏;所属;東海大:')].join('\n');
+    const p = [rec('1', '<スポーツ>関係抽出:国母和宏;所属;東海大:'), rec('2', '<スポーツ>関係抽出:国母和宏;所属;東海大:ゴミ;ゴミ:')].join('\n');
+    const r = await cli(['eval', '--gold', 'g.jsonl', '--pred', 'p.jsonl', '--json'], { 'g.jsonl': gold, 'p.jsonl': p });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('g.jsonl:1: not scored: 1 piece of the gold output could not be read: could not read "国母和宏;所属" as Head;Relation;Tail (2 parts)');
+    // Record 2: 1 gold, 2 predicted (the junk tuple counts), 1 matched: ALL (paper) right, strict ALL not, P = 50.
+    expect(JSON.parse(r.out).overall).toMatchObject({ n: 1, all: 100, allStrict: 0, precision: 50, recall: 100 });
+  });
+
+  it('drops the cut-off last item of a prediction marked truncated', async () => {
+    const rec = (output: string, extra = {}) => JSON.stringify({ id: '1', text: '国母和宏(東海大)が出場。', task: 'ner', output, ...extra });
+    const gold = rec('<社会>固有表現抽出:人名;国母和宏');
+    const cut = rec('<社会>固有表現抽出:人名;国母和宏:法人名;東海', { finish_reason: 'length' });
+    const r = await cli(['eval', '--gold', 'g.jsonl', '--pred', 'p.jsonl', '--json'], { 'g.jsonl': gold, 'p.jsonl': cut });
+    expect(JSON.parse(r.out).overall).toMatchObject({ all: 100, allStrict: 0, precision: 50 });
+  });
+
+  it('compares strings exactly as written with --normalize none', async () => {
+    const rec = (output: string) => JSON.stringify({ id: '1', text: '国母和宏 が出場。', task: 'ner', output });
+    const files = { 'g.jsonl': rec('<社会>固有表現抽出:人名;国母和宏'), 'p.jsonl': rec('<社会>固有表現抽出:人名;ＫＯＫＵＢＯ') };
+    const none = await cli(['eval', '--gold', 'g.jsonl', '--pred', 'p.jsonl', '--json', '--normalize', 'none'], files);
+    expect(JSON.parse(none.out).overall).toMatchObject({ wl: 0 });
   });
 
   it('refuses a count mismatch when pairing by line', async () => {

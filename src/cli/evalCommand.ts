@@ -1,7 +1,7 @@
 import { parseOutput } from '../format/parseOutput.ts';
-import { aggregate, type MatchOptions, type Scores } from '../metrics/score.ts';
-import type { DatasetRecord, InputError } from '../data/records.ts';
-import { evaluate, reportCsv, reportJson, reportMarkdown, scoresByTask, type EvalPair } from '../metrics/report.ts';
+import { aggregate, unscorableReason, type MatchOptions, type Scores } from '../metrics/score.ts';
+import { formatInputError, type DatasetRecord, type InputError } from '../data/records.ts';
+import { ALL_EXPLAINED, evaluate, reportCsv, reportJson, reportMarkdown, scoresByTask, type EvalPair } from '../metrics/report.ts';
 import { UsageError } from './io.ts';
 import { finish, readRecordFile, type Context } from './main.ts';
 
@@ -31,12 +31,40 @@ function pairRecords(gold: DatasetRecord[], pred: DatasetRecord[], goldFile: str
     }
     for (let i = 0; i < Math.min(gold.length, pred.length); i++) pairs.push([gold[i]!, pred[i]!]);
   }
-  for (const [g, p] of pairs) {
+  return { pairs, errors };
+}
+
+/** The same text as far as pairing goes: line endings and surrounding space aside. */
+const sameText = (a: string, b: string) => a === b || a.replace(/\r\n?/g, '\n').trim() === b.replace(/\r\n?/g, '\n').trim();
+
+/**
+ * The pairs that can be scored: both sides have an output, the same task and (unless allowed) the same
+ * text, and the gold can be read whole. Every other pair is an error naming its file and line.
+ */
+function scorablePairs(paired: [DatasetRecord, DatasetRecord][], goldFile: string, predFile: string, allowTextMismatch: boolean, ctx: Context) {
+  const errors: InputError[] = [];
+  const warnings: InputError[] = [];
+  const pairs: EvalPair[] = [];
+  for (const [g, p] of paired) {
+    const before = errors.length;
     if (g.output === undefined) errors.push({ file: goldFile, line: g.line, message: '"output" is missing: a gold record needs one' });
     if (p.output === undefined) errors.push({ file: predFile, line: p.line, message: '"output" is missing: a prediction needs one' });
     if (g.task !== p.task) errors.push({ file: predFile, line: p.line, message: `task ${p.task} does not match the gold record's ${g.task} (${goldFile}:${g.line})` });
+    if (!sameText(g.text, p.text)) {
+      const message = `its text differs from the gold record's (${goldFile}:${g.line}): the files may not be in the same order`;
+      if (allowTextMismatch) warnings.push({ file: predFile, line: p.line, message: `${message}; scored anyway (--allow-text-mismatch)` });
+      else errors.push({ file: predFile, line: p.line, message: `${message} (not scored; --allow-text-mismatch scores such pairs)` });
+    }
+    if (errors.length > before) continue;
+    const gold = parseOutput(g.output!, g.task, ctx.profile, { text: g.text, truncated: g.truncated });
+    const reason = unscorableReason(gold);
+    if (reason !== null) {
+      errors.push({ file: goldFile, line: g.line, message: `not scored: ${reason}` });
+      continue;
+    }
+    pairs.push({ id: g.id ?? `${goldFile}:${g.line}`, text: g.text, task: g.task, gold, pred: parseOutput(p.output!, p.task, ctx.profile, { text: p.text, truncated: p.truncated }) });
   }
-  return { pairs, errors };
+  return { pairs, errors, warnings };
 }
 
 const cell = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
@@ -44,8 +72,8 @@ const round = (s: Scores) =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'number' && k !== 'n' ? Math.round(v * 100) / 100 : v]));
 
 export function formatTable(rows: [string, Scores][]): string {
-  const head = ['task', 'n', 'TL', 'WL', 'ALL', 'F1'];
-  const body = rows.map(([name, s]) => [name, String(s.n), cell(s.tl), cell(s.wl), cell(s.all), cell(s.f1)]);
+  const head = ['task', 'n', 'TL', 'WL', 'ALL(paper)', 'ALL(strict)', 'P', 'R', 'F1'];
+  const body = rows.map(([name, s]) => [name, String(s.n), cell(s.tl), cell(s.wl), cell(s.all), cell(s.allStrict), cell(s.precision), cell(s.recall), cell(s.f1)]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), ...body.map(line)].join('\n');
@@ -68,30 +96,26 @@ export async function evalCommand(ctx: Context): Promise<number> {
   const gold = await readRecordFile(ctx, goldFile);
   const pred = await readRecordFile(ctx, predFile);
   const paired = pairRecords(gold.records, pred.records, goldFile, predFile);
-  const errors = [...gold.errors, ...pred.errors, ...paired.errors];
-  // Scores over a partial pairing would mislead: report every problem and stop.
-  if (errors.length) return finish(ctx, errors);
-
-  const pairs: EvalPair[] = paired.pairs.map(([g, p]) => ({
-    id: g.id ?? `${goldFile}:${g.line}`,
-    text: g.text,
-    task: g.task,
-    gold: parseOutput(g.output!, g.task, ctx.profile, { text: g.text }),
-    pred: parseOutput(p.output!, p.task, ctx.profile, { text: p.text }),
-  }));
+  const scorable = scorablePairs(paired.pairs, goldFile, predFile, ctx.values['allow-text-mismatch'] === true, ctx);
+  // Every good pair is scored; every bad line is listed after the scores, and the exit code says so.
+  const errors = [...gold.errors, ...pred.errors, ...paired.errors, ...scorable.errors];
+  const { pairs } = scorable;
+  const scoredLine = `scored ${pairs.length} of ${gold.records.length + gold.errors.length} gold records${errors.length ? `; ${errors.length} problem(s) listed below` : ''}`;
   if (report !== undefined) {
-    const r = evaluate(pairs, match);
+    const r = evaluate(pairs, match, 1000, { allDocuments: ctx.values['all-documents'] === true, scposProtocol: ctx.values['scpos-protocol'] === true });
     ctx.io.out((report === 'md' ? reportMarkdown(r) : report === 'csv' ? reportCsv(r) : reportJson(r)).trimEnd());
-    return 0;
-  }
-  const { perTask, all } = scoresByTask(pairs, match);
-  const rows: [string, Scores][] = [...perTask].map(([t, scores]) => [t, aggregate(scores)]);
-  const overall = aggregate(all);
-  if (ctx.values.json) {
-    ctx.io.out(JSON.stringify({ tasks: Object.fromEntries(rows.map(([t, s]) => [t, round(s)])), overall: round(overall), match }));
   } else {
-    ctx.io.out(formatTable([...rows, ['overall', overall]]));
-    ctx.io.out(`(percent; items matched as ${match.duplicates}, ${match.normalize === 'nfkc' ? 'NFKC-normalised' : 'as written'}; WL = matched / gold items)`);
+    const { perTask, all } = scoresByTask(pairs, match);
+    const rows: [string, Scores][] = [...perTask].map(([t, scores]) => [t, aggregate(scores)]);
+    const overall = aggregate(all);
+    if (ctx.values.json) {
+      ctx.io.out(JSON.stringify({ tasks: Object.fromEntries(rows.map(([t, s]) => [t, round(s)])), overall: round(overall), match, scored: pairs.length, problems: errors.length }));
+    } else {
+      ctx.io.out(formatTable([...rows, ['overall', overall]]));
+      ctx.io.out(`(percent; items matched as ${match.duplicates}, ${match.normalize === 'nfkc' ? 'NFKC-normalised' : 'as written'}; WL = matched / gold items; ${scoredLine})`);
+      ctx.io.out(ALL_EXPLAINED);
+    }
   }
-  return 0;
+  if (scorable.warnings.length) ctx.io.err(scorable.warnings.map(formatInputError).join('\n'));
+  return finish(ctx, errors);
 }

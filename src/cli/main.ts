@@ -13,10 +13,13 @@ export const HELP = `giellm — GIELLM input/output tools
 
   giellm prompt --task T (--text S | FILE)       print the model input(s)
   giellm parse [FILE]                            one Extraction JSON per record (stdin without FILE)
-  giellm eval --gold GOLD --pred PRED [--json]   TL / WL / ALL / F1 per task and overall
+  giellm eval --gold GOLD --pred PRED [--json]   TL / WL / ALL (paper and strict) / P / R / F1
          [--match multiset|set] [--normalize nfkc|none]
+         [--allow-text-mismatch]                 score pairs whose texts differ (reported)
          [--report md|csv|json]                  the full report: 95% bootstrap intervals, the
-                                                 paper's Table 1, per-record differences
+         [--all-documents] [--scpos-protocol]    paper's Table 1, the records that differ (all of
+                                                 them with --all-documents), SCPOS as the paper
+                                                 scored it (3 seeded 1,000-sample subsets)
   giellm convert --from stockmark FILE [--category C]
                                                  stockmark ner.json → JSONL records with gold outputs
   giellm model check DIR [--mode giellm|prompted]
@@ -46,7 +49,17 @@ const COMMON: ParseArgsConfig['options'] = {
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   prompt: { task: { type: 'string' }, text: { type: 'string' } },
   parse: {},
-  eval: { gold: { type: 'string' }, pred: { type: 'string' }, json: { type: 'boolean' }, report: { type: 'string' }, match: { type: 'string' }, normalize: { type: 'string' } },
+  eval: {
+    gold: { type: 'string' },
+    pred: { type: 'string' },
+    json: { type: 'boolean' },
+    report: { type: 'string' },
+    match: { type: 'string' },
+    normalize: { type: 'string' },
+    'allow-text-mismatch': { type: 'boolean' },
+    'all-documents': { type: 'boolean' },
+    'scpos-protocol': { type: 'boolean' },
+  },
   convert: { from: { type: 'string' }, category: { type: 'string' } },
   model: { mode: { type: 'string' } },
 };

@@ -8,6 +8,8 @@ export interface DatasetRecord {
   text: string;
   task: TaskId;
   output?: string;
+  /** The output was cut at its token limit (`"truncated": true` or `"finish_reason": "length"` in the record). */
+  truncated?: boolean;
   line: number;
 }
 
@@ -109,6 +111,8 @@ export function readRecords(content: string, file: string, profile: FormatProfil
       const record: DatasetRecord = { text: o.text, task: resolved.task, line };
       if (o.id !== undefined) record.id = String(o.id);
       if (o.output !== undefined) record.output = o.output as string;
+      if (o.truncated !== undefined && typeof o.truncated !== 'boolean') return '"truncated" is not true or false';
+      if (o.truncated === true || o.finish_reason === 'length') record.truncated = true;
       return record;
     },
     'expected a JSON object like {"text": "…", "task": "ner"}',

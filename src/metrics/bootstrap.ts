@@ -1,4 +1,4 @@
-import { aggregate, type Scores, type SequenceScore } from './score.ts';
+import type { SequenceScore } from './score.ts';
 
 export type Interval = readonly [number, number] | null;
 export type Intervals = Record<'tl' | 'wl' | 'all' | 'allStrict' | 'f1', Interval>;
@@ -17,32 +17,111 @@ export function seededRandom(seed: number): () => number {
 
 const KEYS = ['tl', 'wl', 'all', 'allStrict', 'f1'] as const;
 
-/**
- * 95% percentile bootstrap intervals over sequences: resample the sequences with replacement `samples`
- * times and take the 2.5th and 97.5th percentiles of each score. Sequences, not items, are resampled,
- * because a sequence's items are not independent of each other.
- */
-export function bootstrapIntervals(scores: readonly SequenceScore[], samples = 1000, seed = 1): Intervals {
-  const out = Object.fromEntries(KEYS.map((k) => [k, null])) as Record<(typeof KEYS)[number], Interval>;
-  if (scores.length === 0) return out;
-  const rand = seededRandom(seed);
-  const draws: Record<string, number[]> = Object.fromEntries(KEYS.map((k) => [k, []]));
-  const sample: SequenceScore[] = new Array(scores.length);
-  for (let b = 0; b < samples; b++) {
-    for (let i = 0; i < scores.length; i++) sample[i] = scores[Math.floor(rand() * scores.length)]!;
-    const s: Scores = aggregate(sample);
-    for (const k of KEYS) if (s[k] !== null) draws[k]!.push(s[k]);
+/** A group's sequences as columns of counts: what a resample adds up, with no objects per draw. */
+interface Columns {
+  n: number;
+  tl: Uint8Array;
+  all: Uint8Array;
+  strict: Uint8Array;
+  gold: Uint32Array;
+  pred: Uint32Array;
+  matched: Uint32Array;
+}
+
+function columns(scores: readonly SequenceScore[]): Columns {
+  const n = scores.length;
+  const c: Columns = { n, tl: new Uint8Array(n), all: new Uint8Array(n), strict: new Uint8Array(n), gold: new Uint32Array(n), pred: new Uint32Array(n), matched: new Uint32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const s = scores[i]!;
+    const all = s.tlCorrect && s.matched === s.gold;
+    c.tl[i] = s.tlCorrect ? 1 : 0;
+    c.all[i] = all ? 1 : 0;
+    c.strict[i] = all && s.pred === s.gold ? 1 : 0;
+    c.gold[i] = s.gold;
+    c.pred[i] = s.pred;
+    c.matched[i] = s.matched;
   }
-  for (const k of KEYS) {
-    const d = draws[k]!.sort((a, b) => a - b);
+  return c;
+}
+
+/** One resample's sums; percentages are taken from them as `aggregate` takes them. */
+type Sums = Float64Array; // n, tl, all, strict, gold, pred, matched
+
+function scoresOf(s: Sums, out: Float64Array[], b: number) {
+  const n = s[0]!;
+  const [gold, pred, matched] = [s[4]!, s[5]!, s[6]!];
+  const precision = pred === 0 ? NaN : (100 * matched) / pred;
+  const recall = gold === 0 ? NaN : (100 * matched) / gold;
+  out[0]![b] = (100 * s[1]!) / n;
+  out[1]![b] = recall;
+  out[2]![b] = (100 * s[2]!) / n;
+  out[3]![b] = (100 * s[3]!) / n;
+  out[4]![b] = Number.isNaN(precision) || Number.isNaN(recall) ? NaN : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+}
+
+function intervalsOf(draws: Float64Array[]): Intervals {
+  const out = {} as Record<(typeof KEYS)[number], Interval>;
+  KEYS.forEach((k, i) => {
     // A resample can lack every gold item (WL undefined there): the interval is over the resamples that have some.
-    if (d.length) out[k] = [percentile(d, 0.025), percentile(d, 0.975)];
-  }
+    const d = draws[i]!.filter((v) => !Number.isNaN(v)).sort();
+    out[k] = d.length ? [percentile(d, 0.025), percentile(d, 0.975)] : null;
+  });
   return out;
 }
 
+const empty = (): Intervals => Object.fromEntries(KEYS.map((k) => [k, null])) as Intervals;
+
+/**
+ * 95% percentile bootstrap intervals, for several groups of sequences (the tasks) and for all of them, in
+ * one resampling pass: each of the `samples` resamples draws every group's sequences with replacement
+ * from that group (stratified by group, so the overall mix of tasks stays the data's), and the overall
+ * resample is the union of the group resamples. Sequences, not items, are resampled, because a
+ * sequence's items are not independent of each other. The counts live in typed arrays and each resample
+ * only adds them up, so 187,028 sequences × 1,000 resamples take a second, not a minute.
+ */
+export function bootstrapGroups(groups: readonly (readonly SequenceScore[])[], samples = 1000, seed = 1): { groups: Intervals[]; overall: Intervals } {
+  const cols = groups.map(columns);
+  const total = cols.reduce((n, c) => n + c.n, 0);
+  if (total === 0 || samples <= 0) return { groups: groups.map(empty), overall: empty() };
+  const rand = seededRandom(seed);
+  const groupDraws = cols.map(() => KEYS.map(() => new Float64Array(samples)));
+  const overallDraws = KEYS.map(() => new Float64Array(samples));
+  const sums: Sums = new Float64Array(7);
+  const overall: Sums = new Float64Array(7);
+  for (let b = 0; b < samples; b++) {
+    overall.fill(0);
+    cols.forEach((c, g) => {
+      let tl = 0;
+      let all = 0;
+      let strict = 0;
+      let gold = 0;
+      let pred = 0;
+      let matched = 0;
+      for (let k = 0; k < c.n; k++) {
+        const i = Math.floor(rand() * c.n);
+        tl += c.tl[i]!;
+        all += c.all[i]!;
+        strict += c.strict[i]!;
+        gold += c.gold[i]!;
+        pred += c.pred[i]!;
+        matched += c.matched[i]!;
+      }
+      sums.set([c.n, tl, all, strict, gold, pred, matched]);
+      for (let j = 0; j < 7; j++) overall[j]! += sums[j]!;
+      if (c.n > 0) scoresOf(sums, groupDraws[g]!, b);
+    });
+    scoresOf(overall, overallDraws, b);
+  }
+  return { groups: cols.map((c, g) => (c.n > 0 ? intervalsOf(groupDraws[g]!) : empty())), overall: intervalsOf(overallDraws) };
+}
+
+/** Intervals for one group of sequences (see bootstrapGroups). */
+export function bootstrapIntervals(scores: readonly SequenceScore[], samples = 1000, seed = 1): Intervals {
+  return bootstrapGroups([scores], samples, seed).overall;
+}
+
 /** Linear-interpolated percentile of sorted values. */
-export function percentile(sorted: readonly number[], q: number): number {
+export function percentile(sorted: ArrayLike<number>, q: number): number {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);

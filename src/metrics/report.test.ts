@@ -5,7 +5,9 @@ import { loadTcree } from '../testing/sharedData.ts';
 import { PERTURBED_EXPECTED, PERTURBED_OUTPUTS } from '../testing/perturbedTcree.ts';
 import type { TaskId } from '../domain/types.ts';
 import { bootstrapIntervals, percentile } from './bootstrap.ts';
-import { diffItems, evaluate, reportCsv, reportMarkdown, type EvalPair } from './report.ts';
+import { diffItems, evaluate, protocolScores, reportCsv, reportMarkdown, type EvalPair } from './report.ts';
+import { headlineRow, PAPER_DATASET, PAPER_TABLE_1 } from './paperResults.ts';
+import { scoreSequence } from './score.ts';
 import Papa from 'papaparse';
 
 const pairs = (): EvalPair[] =>
@@ -23,13 +25,20 @@ describe('evaluate', () => {
     expect(rounded(report.overall.scores as never)).toEqual(PERTURBED_EXPECTED.overall);
   });
 
-  it("puts the paper's TCREE row beside both TCREE tasks", () => {
+  it("puts the paper's TCREE rows beside both TCREE tasks", () => {
     expect(report.tasks.map((t) => t.dataset)).toEqual(['TCREE', 'TCREE']);
-    expect(report.tasks[0]!.paper[0]).toEqual({ model: 'GIELLM-13B-JP', tl: 97.49, wl: 78.51, all: 77.41 });
+    expect(headlineRow(report.tasks[0]!.paper)).toEqual({ model: 'GIELLM-13B-JP', tl: 97.49, wl: 78.51, all: 77.41 });
+    expect(report.tasks[0]!.paper.map((p) => p.model)).toEqual(['SLG Framework', 'GPT-3.5-Turbo', 'GIELLM-7B', 'GIELLM-13B', 'GIELLM-13B-JP']);
+  });
+
+  it('keeps only the documents that differ, unless asked for all', () => {
+    expect(report.documentCount).toBe(6);
+    expect(report.documents.map((d) => d.id)).toEqual(['t1', 't3', 't5', 't6']);
+    expect(evaluate(pairs(), undefined, 100, { allDocuments: true }).documents).toHaveLength(6);
   });
 
   it('diffs each document: missing, extra, and a wrong label', () => {
-    const d = Object.fromEntries(report.documents.map((x) => [x.id, x]));
+    const d = Object.fromEntries(evaluate(pairs(), undefined, 100, { allDocuments: true }).documents.map((x) => [x.id, x]));
     expect(d.t1).toMatchObject({ tlCorrect: false, gold: 'スポーツ', pred: '映画', missing: [], extra: [] });
     expect(d.t3!.wrongLabel).toEqual([{ gold: ['浅田真央', '出演', '日本テレビ', '27日'], pred: ['浅田真央', '対戦', '日本テレビ', '27日'] }]);
     expect(d.t5).toMatchObject({ matched: [['山村浩二', '監督', 'マイブリッジの糸']], missing: [], wrongLabel: [] });
@@ -62,7 +71,7 @@ describe('evaluate', () => {
 
   it('writes CSV and Markdown reports with the same numbers', () => {
     const rows = Papa.parse<string[]>(reportCsv(report), { skipEmptyLines: true }).data;
-    expect(rows[0]!.slice(0, 7)).toEqual(['task', 'n', 'metric', 'value', 'ci_low', 'ci_high', 'paper_dataset']);
+    expect(rows[0]!.slice(0, 8)).toEqual(['task', 'n', 'metric', 'value', 'ci_low', 'ci_high', 'scpos_protocol_mean', 'paper_dataset']);
     expect(rows.find((r) => r[0] === 're' && r[2] === 'WL')!.slice(3, 4)).toEqual(['66.67']);
     expect(rows.find((r) => r[0] === 'overall' && r[2] === 'F1')![3]).toBe('61.54');
     const md = reportMarkdown(report);
@@ -95,5 +104,41 @@ describe('bootstrap', () => {
     const p = parseOutput('<社会>固有表現抽出:人名;太郎', 'ner', P);
     expect(diffItems(g, p).missing).toHaveLength(1);
     expect(diffItems(g, p, { duplicates: 'set', normalize: 'nfkc' }).missing).toHaveLength(0);
+  });
+});
+
+describe("the paper's Table 1 and its SCPOS protocol", () => {
+  it('has every dataset, with a row for each task, and the numbers as printed', () => {
+    expect(Object.keys(PAPER_TABLE_1)).toHaveLength(6);
+    expect(PAPER_DATASET['se-n']).toBe('SCPOS:N');
+    expect(PAPER_DATASET['se-nadj']).toBe('SCPOS:Adj & N');
+    expect(headlineRow(PAPER_TABLE_1['SCPOS:N'])).toEqual({ model: 'GIELLM-13B-JP', tl: 92.43, wl: 49.63, all: 4.43 });
+    expect(PAPER_TABLE_1['SCPOS:Adj & N'].find((r) => r.model === 'USA-7B')).toEqual({ model: 'USA-7B', tl: 90.2, wl: 60.09, all: 3.97 });
+    expect(PAPER_TABLE_1.SCNM.some((r) => r.model === 'USA-7B')).toBe(false); // "-" in the paper
+  });
+
+  it('averages three seeded random 1,000-sample subsets without replacement', () => {
+    // 3,000 sequences, the first 1,500 TL-right: every subset is near 50%, and the mean is their mean.
+    const scores = Array.from({ length: 3000 }, (_, i) => ({ tlCorrect: i < 1500, gold: 1, pred: 1, matched: 1 }));
+    const p = protocolScores(scores, 3);
+    expect(p.size).toBe(1000);
+    expect(p.subsets).toHaveLength(3);
+    for (const s of p.subsets) {
+      expect(s.n).toBe(1000);
+      expect(s.tl).toBeGreaterThan(44);
+      expect(s.tl).toBeLessThan(56);
+    }
+    expect(p.mean.tl).toBeCloseTo((p.subsets[0]!.tl! + p.subsets[1]!.tl! + p.subsets[2]!.tl!) / 3, 9);
+    expect(protocolScores(scores, 3)).toEqual(p);
+    // A smaller set is used whole, three times.
+    expect(protocolScores(scores.slice(0, 10)).mean.tl).toBe(100);
+  });
+
+  it('is in the report for SCPOS tasks when asked', () => {
+    const x = parseOutput('<積極>感情抽出形容詞:ポジティブ;良い', 'se-adj', P);
+    const r = evaluate([{ id: '1', text: '良い', task: 'se-adj', gold: x, pred: x }], undefined, 10, { scposProtocol: true });
+    expect(r.tasks[0]!.protocol!.mean.all).toBe(100);
+    expect(reportMarkdown(r)).toContain('| se-adj | 1 | 100.00 | 100.00 | 100.00 | 100.00 | 100.00 |');
+    expect(scoreSequence(x, x).pred).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import type { Extraction, TaskId } from '../domain/types.ts';
 import { TASKS, TASK_IDS } from '../format/taskCatalog.ts';
-import { aggregate, DEFAULT_MATCH, f1Of, itemTuples, normalizeField, pct, sameCategory, scoreSequence, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
-import { bootstrapIntervals, type Intervals } from './bootstrap.ts';
-import { PAPER_DATASET, PAPER_TABLE_1, type PaperDataset, type PaperResult } from './paperResults.ts';
+import { aggregate, DEFAULT_MATCH, f1Of, itemTuples, normalizeField, pct, sameCategory, scoreSequence, unscorableReason, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
+import { bootstrapGroups, seededRandom, type Intervals } from './bootstrap.ts';
+import { PAPER_DATASET, PAPER_TABLE_1, PAPER_TABLE_1_CAPTION, SCPOS_PROTOCOL, type PaperDataset, type PaperResult } from './paperResults.ts';
 
 /** One gold sequence and the prediction for it. */
 export interface EvalPair {
@@ -30,6 +30,10 @@ export interface DocumentDiff {
   extra: Item[];
   /** A gold item predicted with everything right but its label (entity type, relation, trigger). */
   wrongLabel: { gold: Item; pred: Item }[];
+  /** Predicted pieces that could not be read as items (each counted as a wrong prediction). */
+  unreadable: number;
+  /** The prediction was cut at its token limit. */
+  truncated: boolean;
 }
 
 /** Word-level counts for one label (entity type, relation, trigger or polarity). */
@@ -43,6 +47,13 @@ export interface LabelScore {
   f1: number | null;
 }
 
+/** The paper's SCPOS protocol applied: scores on seeded random subsets of the task's sequences, and their mean. */
+export interface ProtocolScores {
+  size: number;
+  subsets: Scores[];
+  mean: Scores;
+}
+
 export interface TaskReport {
   task: TaskId;
   scores: Scores;
@@ -51,6 +62,18 @@ export interface TaskReport {
   labels: LabelScore[];
   dataset: PaperDataset | null;
   paper: readonly PaperResult[];
+  /** Predictions cut at their token limit, and predicted pieces that could not be read (scored as wrong). */
+  truncated: number;
+  unreadable: number;
+  /** With `scposProtocol`, for the SCPOS tasks: the paper's three 1,000-sample subsets. */
+  protocol?: ProtocolScores;
+}
+
+/** A gold record left out of the scores, and why. */
+export interface Unscorable {
+  id: string;
+  task: TaskId;
+  reason: string;
 }
 
 export interface EvalReport {
@@ -58,11 +81,26 @@ export interface EvalReport {
   samples: number;
   tasks: TaskReport[];
   overall: { scores: Scores; intervals: Intervals };
+  /** The documents that differ, in input order; every scored document with `allDocuments`. */
   documents: DocumentDiff[];
+  allDocuments: boolean;
+  /** How many documents were scored (documents holds only the differing ones by default). */
+  documentCount: number;
+  unscorable: Unscorable[];
+  /** Table 1's caption, for the paper's rows beside the scores. */
+  caption: string;
+}
+
+export interface EvaluateOptions {
+  /** Keep every scored document in `documents`, not only those that differ. */
+  allDocuments?: boolean;
+  /** Also score each SCPOS task as the paper did: the mean over three seeded random 1,000-sample subsets. */
+  scposProtocol?: boolean;
+  seed?: number;
 }
 
 /** Whether a prediction got anything of this document wrong. */
-export const differs = (d: DocumentDiff) => !d.tlCorrect || d.missing.length > 0 || d.extra.length > 0 || d.wrongLabel.length > 0;
+export const differs = (d: DocumentDiff) => !d.tlCorrect || d.missing.length > 0 || d.extra.length > 0 || d.wrongLabel.length > 0 || d.unreadable > 0;
 
 /** Which field of an item is its label: a pair's type, a triple's relation, an event's trigger. */
 const LABEL_FIELD = { pairs: 0, triple: 1, event: 1 } as const;
@@ -73,21 +111,28 @@ export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions
   const dedupe = (xs: Item[]) => (opts.duplicates === 'set' ? [...new Map(xs.map((x) => [key(x), x])).values()] : xs);
   const g = dedupe(itemTuples(gold));
   const p = dedupe(itemTuples(pred));
-  const left = new Map<string, number[]>();
-  g.forEach((item, i) => left.set(key(item), [...(left.get(key(item)) ?? []), i]));
   const matched: Item[] = [];
   const extra: Item[] = [];
-  const usedGold = new Set<number>();
+  if (g.length === 0) return { matched, missing: [], extra: p, wrongLabel: [] };
+  const left = new Map<string, number[]>();
+  g.forEach((item, i) => {
+    const k = key(item);
+    const at = left.get(k);
+    if (at) at.push(i);
+    else left.set(k, [i]);
+  });
+  const usedGold = new Uint8Array(g.length);
   for (const item of p) {
     const free = left.get(key(item));
     if (free?.length) {
-      usedGold.add(free.shift()!);
+      usedGold[free.shift()!] = 1;
       matched.push(item);
     } else extra.push(item);
   }
-  const missing = g.filter((_, i) => !usedGold.has(i));
-  const skip = LABEL_FIELD[TASKS[gold.task].shape];
+  const missing = g.filter((_, i) => !usedGold[i]);
   const wrongLabel: DocumentDiff['wrongLabel'] = [];
+  if (missing.length === 0 || extra.length === 0) return { matched, missing, extra, wrongLabel };
+  const skip = LABEL_FIELD[TASKS[gold.task].shape];
   for (const m of [...missing]) {
     const j = extra.findIndex((e) => key(e, skip) === key(m, skip));
     if (j === -1) continue;
@@ -98,25 +143,30 @@ export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions
   return { matched, missing, extra, wrongLabel };
 }
 
-/** Per-label precision, recall and F1 from the documents' diffs (so matching is exactly the diff's). */
-export function labelScores(diffs: readonly DocumentDiff[], task: TaskId): LabelScore[] {
+type LabelCounts = Map<string, { gold: number; pred: number; matched: number }>;
+
+/** Adds one document's diff to per-label counts (so matching is exactly the diff's). */
+function countLabels(counts: LabelCounts, d: Pick<DocumentDiff, 'matched' | 'missing' | 'extra' | 'wrongLabel'>, task: TaskId) {
   const at = LABEL_FIELD[TASKS[task].shape];
-  const counts = new Map<string, { gold: number; pred: number; matched: number }>();
-  const add = (item: Item, ...ks: ('gold' | 'pred' | 'matched')[]) => {
+  const add = (item: Item, gold: number, pred: number, matched: number) => {
     const label = item[at]!.trim();
-    const c = counts.get(label) ?? { gold: 0, pred: 0, matched: 0 };
-    for (const k of ks) c[k]++;
-    counts.set(label, c);
+    const c = counts.get(label);
+    if (c) {
+      c.gold += gold;
+      c.pred += pred;
+      c.matched += matched;
+    } else counts.set(label, { gold, pred, matched });
   };
-  for (const d of diffs) {
-    for (const m of d.matched) add(m, 'gold', 'pred', 'matched');
-    for (const m of d.missing) add(m, 'gold');
-    for (const e of d.extra) add(e, 'pred');
-    for (const w of d.wrongLabel) {
-      add(w.gold, 'gold');
-      add(w.pred, 'pred');
-    }
+  for (const m of d.matched) add(m, 1, 1, 1);
+  for (const m of d.missing) add(m, 1, 0, 0);
+  for (const e of d.extra) add(e, 0, 1, 0);
+  for (const w of d.wrongLabel) {
+    add(w.gold, 1, 0, 0);
+    add(w.pred, 0, 1, 0);
   }
+}
+
+function labelRows(counts: LabelCounts): LabelScore[] {
   return [...counts]
     .map(([label, c]) => {
       const precision = pct(c.matched, c.pred);
@@ -126,30 +176,112 @@ export function labelScores(diffs: readonly DocumentDiff[], task: TaskId): Label
     .sort((a, b) => b.gold - a.gold || b.pred - a.pred || a.label.localeCompare(b.label));
 }
 
+/** Per-label precision, recall and F1 from the documents' diffs (so matching is exactly the diff's). */
+export function labelScores(diffs: readonly DocumentDiff[], task: TaskId): LabelScore[] {
+  const counts: LabelCounts = new Map();
+  for (const d of diffs) countLabels(counts, d, task);
+  return labelRows(counts);
+}
+
+const meanScores = (xs: readonly Scores[]): Scores => {
+  const mean = (k: keyof Scores) => (xs.some((x) => x[k] === null) ? null : xs.reduce((n, x) => n + x[k]!, 0) / xs.length);
+  return { n: xs[0]?.n ?? 0, tl: mean('tl'), wl: mean('wl'), all: mean('all'), allStrict: mean('allStrict'), precision: mean('precision'), recall: mean('recall'), f1: mean('f1') };
+};
+
 /**
- * Scores pairs per task and overall, with 95% bootstrap intervals and the paper's Table 1 row for the same
- * dataset, and a per-document diff. The scores are exactly `scoreSequence` + `aggregate`, as the CLI's.
+ * The paper's SCPOS protocol (section 4.1): three random samples of 1,000 sequences (drawn without
+ * replacement, seeded), scored separately and averaged. A task with fewer sequences uses them all.
  */
-export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAULT_MATCH, samples = 1000): EvalReport {
-  const { perTask, all } = scoresByTask(pairs, opts);
-  const documents: DocumentDiff[] = pairs.map((pair) => ({
-    id: pair.id,
-    text: pair.text,
-    task: pair.task,
-    gold: pair.gold.category,
-    pred: pair.pred.category,
-    tlCorrect: sameCategory(pair.gold.category, pair.pred.category, opts),
-    ...diffItems(pair.gold, pair.pred, opts),
-  }));
-  const tasks = [...perTask].map(([task, scores]): TaskReport => {
-    const dataset = PAPER_DATASET[task] ?? null;
-    const labels = labelScores(
-      documents.filter((d) => d.task === task),
+export function protocolScores(scores: readonly SequenceScore[], seed = 1): ProtocolScores {
+  const size = Math.min(SCPOS_PROTOCOL.size, scores.length);
+  const rand = seededRandom(seed);
+  const subsets: Scores[] = [];
+  const order = Array.from(scores.keys());
+  for (let k = 0; k < SCPOS_PROTOCOL.subsets; k++) {
+    // A partial Fisher–Yates shuffle: the first `size` positions are a uniform sample without replacement.
+    for (let i = 0; i < size; i++) {
+      const j = i + Math.floor(rand() * (order.length - i));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    subsets.push(aggregate(order.slice(0, size).map((i) => scores[i]!)));
+  }
+  return { size, subsets, mean: meanScores(subsets) };
+}
+
+/**
+ * Scores pairs per task and overall, with 95% bootstrap intervals (one stratified resampling pass for all
+ * tasks) and the paper's Table 1 rows for the same dataset, and a diff of each document that differs. The
+ * scores are exactly `scoreSequence` + `aggregate`, as the CLI's. A pair whose gold cannot be scored
+ * (`unscorableReason`) is left out of every score and listed in `unscorable`.
+ */
+export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAULT_MATCH, samples = 1000, options: EvaluateOptions = {}): EvalReport {
+  const allDocuments = options.allDocuments ?? false;
+  const unscorable: Unscorable[] = [];
+  const scorable: EvalPair[] = [];
+  for (const pair of pairs) {
+    const reason = unscorableReason(pair.gold);
+    if (reason === null) scorable.push(pair);
+    else unscorable.push({ id: pair.id, task: pair.task, reason });
+  }
+  const { perTask, all } = scoresByTask(scorable, opts);
+  const documents: DocumentDiff[] = [];
+  const counts = new Map<TaskId, LabelCounts>();
+  const flags = new Map<TaskId, { truncated: number; unreadable: number }>();
+  for (const pair of scorable) {
+    const items = diffItems(pair.gold, pair.pred, opts);
+    let c = counts.get(pair.task);
+    if (!c) counts.set(pair.task, (c = new Map()));
+    countLabels(c, items, pair.task);
+    let f = flags.get(pair.task);
+    if (!f) flags.set(pair.task, (f = { truncated: 0, unreadable: 0 }));
+    const unreadable = pair.pred.unreadable ?? 0;
+    const truncated = pair.pred.truncated === true;
+    f.unreadable += unreadable;
+    if (truncated) f.truncated++;
+    const doc: DocumentDiff = {
+      id: pair.id,
+      text: pair.text,
+      task: pair.task,
+      gold: pair.gold.category,
+      pred: pair.pred.category,
+      tlCorrect: sameCategory(pair.gold.category, pair.pred.category, opts),
+      ...items,
+      unreadable,
+      truncated,
+    };
+    if (allDocuments || differs(doc)) documents.push(doc);
+  }
+  const groups = [...perTask];
+  const ci = bootstrapGroups(
+    groups.map(([, scores]) => scores),
+    samples,
+    options.seed,
+  );
+  const tasks = groups.map(([task, scores], g): TaskReport => {
+    const dataset = PAPER_DATASET[task];
+    const report: TaskReport = {
       task,
-    );
-    return { task, scores: aggregate(scores), intervals: bootstrapIntervals(scores, samples), labels, dataset, paper: dataset ? PAPER_TABLE_1[dataset] : [] };
+      scores: aggregate(scores),
+      intervals: ci.groups[g]!,
+      labels: labelRows(counts.get(task) ?? new Map()),
+      dataset,
+      paper: PAPER_TABLE_1[dataset],
+      ...(flags.get(task) ?? { truncated: 0, unreadable: 0 }),
+    };
+    if (options.scposProtocol && TASKS[task].dataset === 'SCPOS') report.protocol = protocolScores(scores, options.seed);
+    return report;
   });
-  return { match: opts, samples, tasks, overall: { scores: aggregate(all), intervals: bootstrapIntervals(all, samples) }, documents };
+  return {
+    match: opts,
+    samples,
+    tasks,
+    overall: { scores: aggregate(all), intervals: ci.overall },
+    documents,
+    allDocuments,
+    documentCount: scorable.length,
+    unscorable,
+    caption: PAPER_TABLE_1_CAPTION,
+  };
 }
 
 /** Each pair scored (`scoreSequence`), grouped by task in catalog order, and all together. */
@@ -171,26 +303,31 @@ export function scoresByTask(pairs: readonly Pick<EvalPair, 'task' | 'gold' | 'p
 export const METRICS = [
   ['tl', 'TL'],
   ['wl', 'WL'],
-  ['all', 'ALL'],
+  ['all', 'ALL (paper)'],
   ['allStrict', 'ALL (strict)'],
   ['f1', 'F1'],
 ] as const;
+
+/** What each ALL means, for every table that shows both. */
+export const ALL_EXPLAINED =
+  'ALL (paper): TL right and every gold item predicted, as section 4.1 defines it (extra predicted items do not count against it, so a sequence with no gold items is right whatever is predicted); compare it with Table 1. ALL (strict): also no extra or unreadable predicted items.';
+
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '' : v.toFixed(2));
 
 /** One row per task and metric: value, interval, and the paper's numbers for the same dataset. */
 export function reportCsv(r: EvalReport): string {
   const models = [...new Set(r.tasks.flatMap((t) => t.paper.map((p) => p.model)))];
-  const rows: (string | number)[][] = [['task', 'n', 'metric', 'value', 'ci_low', 'ci_high', 'paper_dataset', ...models]];
-  const rowsFor = (name: string, n: number, scores: Scores, ci: Intervals, dataset: string, paper: readonly PaperResult[]) => {
+  const rows: (string | number)[][] = [['task', 'n', 'metric', 'value', 'ci_low', 'ci_high', 'scpos_protocol_mean', 'paper_dataset', ...models]];
+  const rowsFor = (name: string, n: number, scores: Scores, ci: Intervals, dataset: string, paper: readonly PaperResult[], protocol?: ProtocolScores) => {
     for (const [k, label] of METRICS) {
       const fromPaper = models.map((m) => {
         const p = paper.find((x) => x.model === m);
         return p && (k === 'tl' || k === 'wl' || k === 'all') ? num(p[k]) : '';
       });
-      rows.push([name, n, label, num(scores[k]), num(ci[k]?.[0]), num(ci[k]?.[1]), dataset, ...fromPaper]);
+      rows.push([name, n, label, num(scores[k]), num(ci[k]?.[0]), num(ci[k]?.[1]), num(protocol?.mean[k]), dataset, ...fromPaper]);
     }
   };
-  for (const t of r.tasks) rowsFor(t.task, t.scores.n, t.scores, t.intervals, t.dataset ?? '', t.paper);
+  for (const t of r.tasks) rowsFor(t.task, t.scores.n, t.scores, t.intervals, t.dataset ?? '', t.paper, t.protocol);
   rowsFor('overall', r.overall.scores.n, r.overall.scores, r.overall.intervals, '', []);
   return Papa.unparse(rows, { newline: '\n' });
 }
@@ -208,28 +345,46 @@ export function reportMarkdown(r: EvalReport): string {
   const lines = [
     '# GIELLM evaluation report',
     '',
-    `Items matched as ${r.match.duplicates}, ${r.match.normalize === 'nfkc' ? 'NFKC-normalised' : 'as written'}. Percent, with 95% bootstrap intervals over sequences (${r.samples} resamples).`,
+    `Items matched as ${r.match.duplicates}, ${r.match.normalize === 'nfkc' ? 'NFKC-normalised' : 'as written'}. Percent, with 95% bootstrap intervals over sequences (${r.samples} resamples, stratified by task).`,
     '',
-    '| task | n | TL | WL | ALL | ALL (strict) | F1 |',
+    `| task | n | ${METRICS.map(([, h]) => h).join(' | ')} |`,
     '|---|---|---|---|---|---|---|',
     ...r.tasks.map((t) => `| ${t.task} | ${t.scores.n} | ${METRICS.map(([k]) => cell(t.scores[k], t.intervals[k])).join(' | ')} |`),
     `| overall | ${r.overall.scores.n} | ${METRICS.map(([k]) => cell(r.overall.scores[k], r.overall.intervals[k])).join(' | ')} |`,
+    '',
+    ALL_EXPLAINED,
   ];
-  const withPaper = r.tasks.filter((t) => t.dataset);
-  if (withPaper.length) {
-    lines.push('', "## The paper's Table 1 (TL / WL / ALL)", '', '| task | dataset | model | TL | WL | ALL |', '|---|---|---|---|---|---|');
-    for (const t of withPaper) for (const p of t.paper) lines.push(`| ${t.task} | ${t.dataset} | ${p.model} | ${num(p.tl)} | ${num(p.wl)} | ${num(p.all)} |`);
+  const flagged = r.tasks.filter((t) => t.truncated > 0 || t.unreadable > 0);
+  if (flagged.length) {
+    lines.push('');
+    for (const t of flagged) lines.push(`- ${t.task}: ${t.truncated} prediction(s) cut at the token limit, ${t.unreadable} unreadable predicted piece(s) (scored as wrong predictions)`);
+  }
+  const withProtocol = r.tasks.filter((t) => t.protocol);
+  if (withProtocol.length) {
+    lines.push('', "## SCPOS, as the paper scored it (mean of three seeded random subsets)", '', `| task | subset size | ${METRICS.map(([, h]) => h).join(' | ')} |`, '|---|---|---|---|---|---|---|');
+    for (const t of withProtocol) lines.push(`| ${t.task} | ${t.protocol!.size} | ${METRICS.map(([k]) => num(t.protocol!.mean[k]) || 'n/a').join(' | ')} |`);
+  }
+  const datasets = [...new Map(r.tasks.filter((t) => t.dataset).map((t) => [t.dataset!, t.paper])).entries()];
+  if (datasets.length) {
+    lines.push('', "## The paper's Table 1 (TL / WL / ALL)", '', mdEscape(r.caption), '', '| dataset | model | TL | WL | ALL |', '|---|---|---|---|---|');
+    for (const [dataset, paper] of datasets) for (const p of paper) lines.push(`| ${mdEscape(dataset)} | ${p.model} | ${num(p.tl)} | ${num(p.wl)} | ${num(p.all)} |`);
   }
   lines.push('', '## Per label (word level)', '', '| task | label | gold | predicted | matched | P | R | F1 |', '|---|---|---|---|---|---|---|---|');
   for (const t of r.tasks) for (const l of t.labels) lines.push(`| ${t.task} | ${mdEscape(l.label)} | ${l.gold} | ${l.pred} | ${l.matched} | ${num(l.precision)} | ${num(l.recall)} | ${num(l.f1)} |`);
+  if (r.unscorable.length) {
+    lines.push('', `## Gold records not scored (${r.unscorable.length})`, '');
+    for (const u of r.unscorable) lines.push(`- **${mdEscape(u.id)}** (${u.task}): ${mdEscape(u.reason)}`);
+  }
   const wrong = r.documents.filter(differs);
-  lines.push('', `## Documents with differences (${wrong.length} of ${r.documents.length})`, '');
+  lines.push('', `## Documents with differences (${wrong.length} of ${r.documentCount})`, '');
   for (const d of wrong) {
     lines.push(`- **${mdEscape(d.id)}** (${d.task}) ${mdEscape(d.text.slice(0, 60))}`);
     if (!d.tlCorrect) lines.push(`  - category: gold ${mdEscape(d.gold ?? '∅')}, predicted ${mdEscape(d.pred ?? '∅')}`);
     for (const m of d.missing) lines.push(`  - missing: ${mdEscape(itemText(m))}`);
     for (const e of d.extra) lines.push(`  - extra: ${mdEscape(itemText(e))}`);
     for (const w of d.wrongLabel) lines.push(`  - wrong label: ${mdEscape(itemText(w.gold))} → ${mdEscape(itemText(w.pred))}`);
+    if (d.unreadable) lines.push(`  - unreadable predicted pieces: ${d.unreadable}`);
+    if (d.truncated) lines.push('  - the prediction was cut at the token limit');
   }
   return lines.join('\n') + '\n';
 }

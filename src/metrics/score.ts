@@ -9,15 +9,20 @@ import { nfkc } from '../text/nfkc.ts';
  *   `(subject, trigger, object|∅, time)` tuples. Order never matters.
  * - normalize `nfkc` (default): every string is NFKC-normalised and trimmed before comparing, so full-width
  *   and half-width forms of the same name match (the authors' converters emitted both). `none` compares the
- *   strings as written.
+ *   strings exactly as written (no trimming either).
  * - duplicates `multiset` (default): a gold item repeated twice must be predicted twice to match twice, as
  *   the gold strings do repeat pairs. `set` collapses repeats on both sides first (looser).
  * - TL: the `<label>`s compared after the same normalisation; a missing label counts as wrong (null only
  *   equals null). TL = correct / sequences.
  * - WL (paper): matched items / gold items, summed over the data set (micro). Extra predictions do not
  *   lower it, exactly as the paper's formula; precision and F1 report them.
- * - ALL (paper): sequences whose TL is right and whose WL is 100% (a sequence with no gold items has WL
- *   100%). ALL (strict), offered beside it, also requires no extra predicted items.
+ * - ALL (paper): sequences whose TL is right and whose WL is 100% — read literally, as the paper writes it,
+ *   so a sequence with no gold items has WL 100% and is ALL-correct whatever extra items are predicted.
+ *   ALL (strict), always reported beside it, also requires no extra predicted items (the predicted multiset
+ *   equals the gold one). Compare with the paper's Table 1 on ALL; judge a model on ALL (strict).
+ * - Unreadable pieces (`Extraction.unreadable`): in a prediction, each counts as one predicted item that
+ *   matches nothing (so it lowers precision, F1 and strict ALL); a gold record with any is not scored at
+ *   all (see `unscorableReason`), since its items are not known.
  */
 export interface MatchOptions {
   duplicates: 'multiset' | 'set';
@@ -48,7 +53,10 @@ export interface Scores {
 // A separator no field contains, for joining an item's fields into one comparable key.
 const SEP = '\u241f';
 
-const normalizer = (opts: MatchOptions) => (opts.normalize === 'nfkc' ? nfkc : (s: string) => s);
+const asWritten = (s: string) => s;
+const nfkcTrimmed = (s: string) => nfkc(s.trim());
+// `nfkc` also trims; `none` compares the strings exactly as written.
+const normalizer = (opts: MatchOptions) => (opts.normalize === 'nfkc' ? nfkcTrimmed : asWritten);
 
 /** Every item's normalised fields, flat, `stride` fields an item: no per-item arrays or joined strings. */
 function itemFields(x: Extraction, opts: MatchOptions): { stride: number; fields: string[] } {
@@ -56,14 +64,14 @@ function itemFields(x: Extraction, opts: MatchOptions): { stride: number; fields
   const shape = TASKS[x.task].shape;
   const fields: string[] = [];
   if (shape === 'pairs') {
-    for (const e of x.entities) fields.push(n(e.label.trim()), n(e.text.trim()));
+    for (const e of x.entities) fields.push(n(e.label), n(e.text));
     return { stride: 2, fields };
   }
   if (shape === 'triple') {
-    for (const r of x.relations) fields.push(n(r.head.trim()), n(r.relation.trim()), n(r.tail.trim()));
+    for (const r of x.relations) fields.push(n(r.head), n(r.relation), n(r.tail));
     return { stride: 3, fields };
   }
-  for (const e of x.events) fields.push(n(e.subject.trim()), n(e.trigger.trim()), e.object === null ? '∅' : n(e.object.trim()), n(e.time.trim()));
+  for (const e of x.events) fields.push(n(e.subject), n(e.trigger), e.object === null ? '∅' : n(e.object), n(e.time));
   return { stride: 4, fields };
 }
 
@@ -124,18 +132,19 @@ function countMatchesInPlace(stride: number, gold: string[], pred: string[]): nu
 /** Whether two categories are the same after the options' normalisation (null only equals null). */
 export function sameCategory(gold: string | null, pred: string | null, opts: MatchOptions = DEFAULT_MATCH): boolean {
   const n = normalizer(opts);
-  return gold === null ? pred === null : pred !== null && n(gold.trim()) === n(pred.trim());
+  return gold === null ? pred === null : pred !== null && n(gold) === n(pred);
 }
 
 /** The normaliser the options name, for callers that compare fields themselves. */
-export const normalizeField = (s: string, opts: MatchOptions = DEFAULT_MATCH) => normalizer(opts)(s.trim());
+export const normalizeField = (s: string, opts: MatchOptions = DEFAULT_MATCH) => normalizer(opts)(s);
 
 export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): SequenceScore {
   const tlCorrect = sameCategory(gold.category, pred.category, opts);
+  const unreadable = pred.unreadable ?? 0;
   if (opts.duplicates === 'set') {
     const g = itemKeys(gold, opts);
     const p = itemKeys(pred, opts);
-    return { tlCorrect, gold: g.length, pred: p.length, matched: countMatches(g, p) };
+    return { tlCorrect, gold: g.length, pred: p.length + unreadable, matched: countMatches(g, p) };
   }
   const g = itemFields(gold, opts);
   const p = itemFields(pred, opts);
@@ -143,7 +152,21 @@ export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOpt
   const predCount = p.fields.length / p.stride;
   const matched =
     goldCount === 0 || predCount === 0 ? 0 : goldCount * predCount <= 64 ? countMatchesInPlace(g.stride, g.fields, p.fields) : countMatches(keysOf(g), keysOf(p));
-  return { tlCorrect, gold: goldCount, pred: predCount, matched };
+  return { tlCorrect, gold: goldCount, pred: predCount + unreadable, matched };
+}
+
+/**
+ * Why a gold record cannot be scored, or null: a piece of its output could not be read (its items are not
+ * known, so any score against it would be a guess), it has no category, or it was cut at a token limit.
+ */
+export function unscorableReason(gold: Extraction): string | null {
+  if (gold.unreadable) {
+    const what = gold.warnings.length ? `: ${gold.warnings.join('; ')}` : '';
+    return `${gold.unreadable} piece${gold.unreadable === 1 ? '' : 's'} of the gold output could not be read${what}`;
+  }
+  if (gold.truncated) return 'the gold output was cut at a token limit';
+  if (gold.category === null) return `the gold output has no <category>${gold.warnings.length ? ` (${gold.warnings.join('; ')})` : ''}`;
+  return null;
 }
 
 /** A percentage, or null where there is nothing to divide by. */
