@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from './main.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -40,11 +42,25 @@ describe('giellm prompt', () => {
     expect((await cli(['prompt', '--task', 'ee', '--separator', 'none', '--text', '発表された。'])).out).toBe('発表された。<スポーツ><映画><女性><IT><CM>イベント抽出');
   });
 
-  it('prints one JSON line per record of a JSONL file', async () => {
-    const r = await cli(['prompt', '--task', 're', TCREE]);
-    const lines = r.out.split('\n').map((l) => JSON.parse(l) as { input: string });
-    expect(lines).toHaveLength(6);
+  it('prints one JSON line per record of a JSONL file, each with its own task', async () => {
+    const r = await cli(['prompt', TCREE]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n').map((l) => JSON.parse(l) as { task: string; input: string });
+    expect(lines.map((l) => l.task)).toEqual(['ee', 're', 'ee', 'ee', 're', 're']);
     expect(lines[1]!.input.endsWith('\n<スポーツ><映画><女性><IT><CM>\n関係抽出')).toBe(true);
+    expect(lines[0]!.input.endsWith('\nイベント抽出')).toBe(true);
+  });
+
+  it('never re-tasks a record silently: --task names the records that differ', async () => {
+    const r = await cli(['prompt', '--task', 're', TCREE]);
+    expect(r.code).toBe(2);
+    expect(r.out.split('\n')).toHaveLength(3);
+    expect(r.err.split('\n')[0]).toBe(`${TCREE}:1: the record's task is ee, not --task re (leave --task out to use each record's own)`);
+  });
+
+  it("builds the authors' TCREE CSV input with the built-in tcree-csv profile: text + IW, no label set", async () => {
+    const r = await cli(['prompt', '--task', 'ee', '--profile', 'tcree-csv', '--text', '発表された。']);
+    expect(r.out).toBe('発表された。イベント抽出');
   });
 
   it('rejects an unknown task', async () => {
@@ -245,5 +261,25 @@ describe('the giellm bin', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^<stdin>:1: not valid JSON/);
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('refuses binary and non-UTF-8 files by name instead of echoing their bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'giellm-cli-'));
+    const binary = join(dir, 'model.jsonl');
+    writeFileSync(binary, Buffer.from([0x7b, 0x22, 0x00, 0xff, 0x10, 0x0a]));
+    const b = spawnSync(bin, ['parse', binary], { encoding: 'utf8' });
+    expect(b.status).toBe(2);
+    expect(b.stderr.trim()).toBe(`giellm parse: ${binary}: binary data (a NUL byte at offset 2), not a text file`);
+    expect(b.stdout).toBe('');
+    const sjis = join(dir, 'sjis.jsonl');
+    // {"text": "日本", ...} saved as Shift_JIS: 日本 = 93 fa 96 7b.
+    writeFileSync(sjis, Buffer.concat([Buffer.from('{"text": "'), Buffer.from([0x93, 0xfa, 0x96, 0x7b]), Buffer.from('", "task": "ner", "output": "<社会>"}\n')]));
+    const s = spawnSync(bin, ['parse', sjis], { encoding: 'utf8' });
+    expect(s.status).toBe(2);
+    expect(s.stderr).toContain(`${sjis}: not UTF-8 text (another encoding such as Shift_JIS or EUC-JP`);
+    // A replacement character written as valid UTF-8 is content, not a sign of binary data.
+    const fffd = join(dir, 'fffd.jsonl');
+    writeFileSync(fffd, '{"text": "文字化け\uFFFDあり", "task": "ner", "output": "<社会>固有表現抽出"}\n');
+    expect(spawnSync(bin, ['parse', fffd], { encoding: 'utf8' }).status).toBe(0);
   });
 });

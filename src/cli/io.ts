@@ -11,20 +11,37 @@ export interface CliIo {
 /** A failure the user caused and can fix: printed as is, exit code 2, never a stack trace. */
 export class UsageError extends Error {}
 
+/**
+ * The bytes as UTF-8 text, or a UsageError naming the file: a NUL byte means a binary file, and bytes that
+ * are not UTF-8 are another encoding (Shift_JIS, EUC-JP) or binary. Checking here keeps raw bytes out of
+ * the output and replacement characters out of the data; a U+FFFD written as valid UTF-8 is content.
+ */
+export function decodeUtf8(bytes: Uint8Array, name: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new UsageError(`${name}: binary data (a NUL byte at offset ${nul}), not a text file`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${name}: not UTF-8 text (another encoding such as Shift_JIS or EUC-JP, or binary data): convert it to UTF-8 first, e.g. iconv -f CP932 -t UTF-8`);
+  }
+}
+
 export const nodeIo = (): CliIo => ({
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   readFile: async (path) => {
+    let bytes: Buffer;
     try {
-      return await readFile(path, 'utf8');
+      bytes = await readFile(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a directory` : `${path}: cannot be read (${code ?? (e as Error).message})`);
     }
+    return decodeUtf8(bytes, path);
   },
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeUtf8(Buffer.concat(chunks), '<stdin>');
   },
 });

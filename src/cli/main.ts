@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_PROFILE, validateProfile, type FormatProfile } from '../format/profile.ts';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, validateProfile, type FormatProfile } from '../format/profile.ts';
 import { isTaskId, TASK_IDS } from '../format/taskCatalog.ts';
 import { formatInputError, readRecords, type InputError } from '../data/records.ts';
 import { UsageError, type CliIo } from './io.ts';
@@ -11,7 +11,8 @@ import { modelCommand } from './modelCommand.ts';
 
 export const HELP = `giellm — GIELLM input/output tools
 
-  giellm prompt --task T (--text S | FILE)       print the model input(s)
+  giellm prompt --task T --text S                print the model input
+  giellm prompt [--task T] FILE                  one input per record (JSONL: each record's own task)
   giellm parse [FILE]                            one Extraction JSON per record (stdin without FILE)
   giellm eval --gold GOLD --pred PRED [--json]   TL / WL / ALL (paper and strict) / P / R / F1
          [--match multiset|set] [--normalize nfkc|none]
@@ -26,7 +27,9 @@ export const HELP = `giellm — GIELLM input/output tools
                                                  check a local MLC model folder before serving it
 
 Common options:
-  --profile FILE        a format profile (JSON); default: the model card's
+  --profile FILE|ID     a format profile (JSON), or a built-in one: ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}
+                        (model-card: text, label set, IW on separate lines, as the paper and the
+                        model card; tcree-csv: text + IW with nothing between, as the authors' CSV)
   --separator newline|none
                         separator between text, label set and IW in inputs
 
@@ -74,7 +77,9 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
 
 async function loadProfile(io: CliIo, values: Context['values']): Promise<FormatProfile> {
   let profile = DEFAULT_PROFILE;
-  if (typeof values.profile === 'string') {
+  const builtin = BUILTIN_PROFILES.find((p) => p.id === values.profile);
+  if (builtin) profile = builtin;
+  else if (typeof values.profile === 'string') {
     let json: unknown;
     const path = values.profile;
     try {
