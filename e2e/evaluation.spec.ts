@@ -31,6 +31,9 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
     }
   }
   await expect(evaluation.locator('tr[data-task="re"] td').last()).toHaveText('TCREE GIELLM-13B-JP: 97.49 / 78.51 / 77.41');
+  // Both ALLs are there, named and explained.
+  await expect(evaluation.getByTestId('evaluation-table').locator('th')).toContainText(['ALL (paper)', 'ALL (strict)']);
+  await expect(evaluation.getByTestId('evaluation-table').locator('caption')).toContainText('ALL (strict): also no extra or unreadable predicted items.');
   // The chart has this evaluation's bars beside the paper's, for TL, WL and ALL of both tasks.
   const chart = evaluation.getByTestId('score-chart');
   await expect(chart.locator('rect[data-series="This evaluation"]')).toHaveCount(6);
@@ -54,10 +57,38 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
   const md = await downloadFrom(page, () => evaluation.getByRole('button', { name: 'Markdown', exact: true }).click());
   expect(md.name).toBe('evaluation.md');
   expect(md.content).toMatch(/\| ee \| 3 \| 66\.67 \[[\d.]+–[\d.]+\] \| 66\.67 \[/);
-  expect(md.content).toContain('| re | TCREE | GIELLM-13B-JP | 97.49 | 78.51 | 77.41 |');
+  expect(md.content).toContain('| TCREE | GIELLM-13B-JP | 97.49 | 78.51 | 77.41 |');
   const csv = await downloadFrom(page, () => evaluation.getByRole('button', { name: 'CSV', exact: true }).click());
-  expect(csv.content.split('\n').find((l) => l.startsWith('overall,6,ALL,'))).toMatch(/^overall,6,ALL,50\.00,/);
-  const json = JSON.parse((await downloadFrom(page, () => evaluation.getByRole('button', { name: 'JSON', exact: true }).click())).content) as { overall: { scores: { f1: number } }; documents: unknown[] };
+  expect(csv.content.split('\n').find((l) => l.startsWith('overall,6,ALL (paper),'))).toMatch(/^overall,6,ALL \(paper\),50\.00,/);
+  expect(csv.content.split('\n').find((l) => l.startsWith('overall,6,ALL (strict),'))).toMatch(/^overall,6,ALL \(strict\),33\.33,/);
+  const json = JSON.parse((await downloadFrom(page, () => evaluation.getByRole('button', { name: 'JSON', exact: true }).click())).content) as {
+    overall: { scores: { f1: number } };
+    documents: unknown[];
+    documentCount: number;
+  };
   expect(json.overall.scores.f1.toFixed(2)).toBe('61.54');
-  expect(json.documents).toHaveLength(6);
+  // The report keeps the four documents that differ, and says how many were scored.
+  expect(json.documents).toHaveLength(4);
+  expect(json.documentCount).toBe(6);
+});
+
+test('an unreadable gold document is not scored and is named; an unreadable predicted piece counts as a wrong prediction', async ({ page }) => {
+  const rec = (id: string, output: string) => JSON.stringify({ id, text: 'スノーボードの国母和宏(東海大)が出場。', task: 're', output });
+  const gold = [rec('1', '<スポーツ>関係抽出:国母和宏;所属:'), rec('2', '<スポーツ>関係抽出:国母和宏;所属;東海大:')].join('\n');
+  const pred = [rec('1', '<スポーツ>関係抽出:国母和宏;所属;東海大:'), rec('2', '<スポーツ>関係抽出:国母和宏;所属;東海大:ゴミ;ゴミ:')].join('\n');
+  await page.goto('/');
+  await importFile(page, 'gold.jsonl', Buffer.from(gold));
+  await importFile(page, 'pred.jsonl', Buffer.from(pred));
+  await page.getByText('Evaluation', { exact: true }).click();
+  const evaluation = page.getByTestId('evaluation');
+  await evaluation.getByRole('combobox', { name: 'Gold' }).selectOption('gold.jsonl');
+  await evaluation.getByRole('combobox', { name: 'Predictions' }).selectOption('pred.jsonl');
+  await evaluation.getByRole('button', { name: 'Evaluate' }).click();
+  await expect(evaluation.getByTestId('evaluation-summary')).toHaveText('1 documents scored. 1 gold documents could not be read whole and were not scored:');
+  await expect(evaluation.getByTestId('evaluation-unscorable')).toHaveText('1: 1 piece of the gold output could not be read: could not read "国母和宏;所属" as Head;Relation;Tail (2 parts)');
+  const row = evaluation.locator('tr[data-task="re"]');
+  await expect(row.locator('[data-metric="all"]')).toHaveText(/^100\.00/);
+  await expect(row.locator('[data-metric="allStrict"]')).toHaveText(/^0\.00/);
+  await expect(evaluation.getByTestId('evaluation-flags')).toHaveText('re: 0 predictions cut at the token limit, 1 unreadable predicted pieces (scored as wrong predictions).');
+  await expect(evaluation.getByTestId('evaluation-diffs').locator('[data-kind="unreadable"]')).toHaveText('1 unreadable predicted pieces (scored as wrong)');
 });

@@ -9,6 +9,8 @@ export interface Script {
   delayMs: number;
   /** Sentences (matched as `outputs` are) whose generation throws this message, as a failing engine would. */
   errors?: Record<string, string>;
+  /** Sentences (matched as `outputs` are) whose output ends at the token limit: web-llm's `finish_reason: "length"`. */
+  truncated?: string[];
 }
 
 declare global {
@@ -53,7 +55,8 @@ export async function installScriptedBackend(page: Page, script: Script) {
             onText(out);
             await sleep(s.delayMs);
           }
-          return { text: out, finishReason: 'stop' as const, usage: { promptTokens: last.length, completionTokens: out.length, prefillTokensPerS: 500, decodeTokensPerS: 25, timeToFirstTokenS: 0.2, e2eLatencyS: 1 } };
+          const cut = (s.truncated ?? []).some((k) => last.startsWith(k));
+          return { text: out, finishReason: cut ? ('length' as const) : ('stop' as const), usage: { promptTokens: last.length, completionTokens: out.length, prefillTokensPerS: 500, decodeTokensPerS: 25, timeToFirstTokenS: 0.2, e2eLatencyS: 1 } };
         },
         interrupt() {
           interrupted = true;

@@ -41,6 +41,19 @@ test('a run streams per-sentence results into place, then shows the final state'
   await page.screenshot({ path: 'test-results/screenshots/run-done.png', fullPage: true });
 });
 
+test('an output cut at the token limit is marked, and its cut-off last item is not shown as an entity', async ({ page }) => {
+  await installScriptedBackend(page, { outputs: { [S1]: '<社会>固有表現抽出:人名;松友美佐紀:地名;日' }, truncated: [S1], fallback: '<社会>固有表現抽出', delayMs: 0 });
+  await loadScriptedModel(page);
+  await page.getByRole('textbox', { name: 'Source text' }).fill(S1);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences');
+  const run = page.getByTestId('sentence-runs').locator('> li').first();
+  await expect(run.getByTestId('truncated')).toHaveText('Cut at the token limit: the last, incomplete item was dropped');
+  // 日 is the start of 日本, cut short: only the complete entity is highlighted.
+  await expect(run.locator('mark')).toHaveText(['松友美佐紀']);
+  await expect(run.getByTestId('warnings')).toContainText('the output was cut at the token limit: the last item "地名;日" was dropped');
+});
+
 test('Stop ends the run mid-way: the running sentence keeps what it had, the rest are stopped', async ({ page }) => {
   await installScriptedBackend(page, { outputs: {}, fallback: '<社会>固有表現抽出:人名;松友美佐紀:地名;日本:地名;東京:地名;大阪', delayMs: 60 });
   await loadScriptedModel(page);

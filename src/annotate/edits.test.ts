@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../extract.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
-import { addSpan, addTuple, moveSpanEdge, removeSpan, removeTuple, setCategory, setSpanLabel, setSpanRange, setTupleField } from './edits.ts';
+import { addSpan, addTuple, asAnnotation, moveSpanEdge, removeSpan, removeTuple, setCategory, setSpanLabel, setSpanRange, setTupleField } from './edits.ts';
+import { emptyExtraction, type LocatedExtraction } from '../domain/types.ts';
 
 const text = '𠮷野家の社長が東京で会見した。';
 const base = () => extract('<社会>固有表現抽出:法人名;𠮷野家', 'ner', P, text);
@@ -72,5 +73,16 @@ describe('tuple edits', () => {
     x = addTuple(x, 'events');
     expect(x.events).toHaveLength(2);
     expect(removeTuple(x, 'events', 0).events[0]!.subject).toBe('');
+  });
+});
+
+describe('asAnnotation', () => {
+  it("drops the model's parse flags from what a person saves, and keeps everything else", () => {
+    const x = { ...emptyExtraction('ner', '社会'), entities: [{ label: '人名', text: 'A', start: 0, end: 1 }], unreadable: 2, truncated: true } as LocatedExtraction;
+    const a = asAnnotation(x);
+    expect(a).not.toHaveProperty('unreadable');
+    expect(a).not.toHaveProperty('truncated');
+    expect(a.entities).toEqual(x.entities);
+    expect(x.unreadable).toBe(2);
   });
 });

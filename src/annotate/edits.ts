@@ -21,6 +21,18 @@ const clampRange = (index: TextIndex, start: number, end: number): [number, numb
 const without = <T>(xs: readonly T[], i: number): T[] => xs.filter((_, j) => j !== i);
 const replaced = <T>(xs: readonly T[], i: number, x: T): T[] => xs.map((y, j) => (j === i ? x : y));
 
+/**
+ * What a person saves is what they decided: the model's parse flags (unreadable pieces, a cut-off output)
+ * described the model's string, not the annotation, so they do not travel into it.
+ */
+export function asAnnotation(x: LocatedExtraction): LocatedExtraction {
+  if (x.unreadable === undefined && x.truncated === undefined) return x;
+  const rest = { ...x };
+  delete rest.unreadable;
+  delete rest.truncated;
+  return rest;
+}
+
 export function setCategory(x: LocatedExtraction, category: string | null): LocatedExtraction {
   return { ...x, category: category === '' ? null : category };
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { asAnnotation } from '../../../src/annotate/edits.ts';
 import type { LocatedExtraction, TaskId } from '../../../src/index.ts';
 import { summaryOf, type StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { useCorpusStore } from '../corpus/corpusStore.ts';
@@ -40,7 +41,10 @@ export function neighbourOf({ queue, docId }: Pick<AnnotateState, 'queue' | 'doc
   return at === -1 ? undefined : queue[at + step];
 }
 
-const save = (id: number, x: LocatedExtraction, extra: Partial<StoredDocument> = {}) => useCorpusStore.getState().update(id, { annotation: x, ...summaryOf(x), ...extra });
+const save = (id: number, x: LocatedExtraction, extra: Partial<StoredDocument> = {}) => {
+  const annotation = asAnnotation(x);
+  return useCorpusStore.getState().update(id, { annotation, ...summaryOf(annotation), ...extra });
+};
 
 export const useAnnotateStore = create<AnnotateState>((set, get) => {
   // Each document keeps its history while the page lives: going to the next one and back can still undo.

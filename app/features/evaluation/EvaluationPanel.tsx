@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_MATCH, type MatchOptions } from '../../../src/index.ts';
 import { differs, evaluate, METRICS, reportCsv, reportJson, reportMarkdown, type EvalReport, type Item } from '../../../src/metrics/report.ts';
+import { headlineRow } from '../../../src/metrics/paperResults.ts';
 import type { Interval } from '../../../src/metrics/bootstrap.ts';
 import { downloadFile } from '../../shared/download.ts';
 import { Choice } from '../../shared/Choice.tsx';
@@ -16,6 +17,8 @@ const DIFFS_SHOWN = 200;
 const BATCH = '\u0000batch';
 
 const cell = (v: number | null, ci: Interval) => (v === null ? 'n/a' : `${v.toFixed(2)}${ci ? ` [${ci[0].toFixed(1)}–${ci[1].toFixed(1)}]` : ''}`);
+const UNSCORABLE_SHOWN = 20;
+type Pairing = ReturnType<typeof pairDocuments>;
 const itemText = (i: Item) => i.join(';');
 
 /** Scores a gold set against predictions (a batch run or another file) as the paper does, beside its Table 1. */
@@ -26,14 +29,15 @@ export function EvaluationPanel() {
   const [gold, setGold] = useState('');
   const [pred, setPred] = useState(BATCH);
   const [match, setMatch] = useState<MatchOptions>(DEFAULT_MATCH);
-  const [result, setResult] = useState<{ report: EvalReport; documentIds: Map<string, number>; noGold: number; noPrediction: number } | null>(null);
+  const [protocol, setProtocol] = useState(false);
+  const [result, setResult] = useState<(Omit<Pairing, 'pairs'> & { report: EvalReport }) | null>(null);
   const goldSource = gold || sources[0] || '';
   if (documents.length === 0) return null;
 
   const run = () => {
     const from: PredictionSource = pred === BATCH ? { kind: 'batch' } : { kind: 'file', source: pred };
-    const p = pairDocuments(documents, goldSource, from, useProfileStore.getState().profile);
-    setResult({ report: evaluate(p.pairs, match), documentIds: p.documentIds, noGold: p.noGold, noPrediction: p.noPrediction });
+    const { pairs, ...p } = pairDocuments(documents, goldSource, from, useProfileStore.getState().profile);
+    setResult({ ...p, report: evaluate(pairs, match, 1000, { scposProtocol: protocol }) });
   };
   const save = (kind: 'json' | 'csv' | 'md') => {
     if (!result) return;
@@ -77,6 +81,10 @@ export function EvaluationPanel() {
             ['none', t('evaluation.asWritten')],
           ]}
         />
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={protocol} onChange={(e) => setProtocol(e.target.checked)} />
+          {t('evaluation.protocol')}
+        </label>
         <button type="button" className={control} onClick={run}>
           {t('evaluation.evaluate')}
         </button>
@@ -84,29 +92,42 @@ export function EvaluationPanel() {
       {result && report && (
         <div className="mt-3 grid gap-3">
           <p className="text-sm" data-testid="evaluation-summary">
-            {t('evaluation.summary', { n: report.overall.scores.n })}
+            {t('evaluation.summary', { n: report.documentCount })}
             {result.noGold > 0 && ` ${t('evaluation.noGold', { count: result.noGold })}`}
             {result.noPrediction > 0 && ` ${t('evaluation.noPrediction', { count: result.noPrediction })}`}
+            {result.textMismatch > 0 && ` ${t('evaluation.textMismatch', { count: result.textMismatch })}`}
+            {report.unscorable.length > 0 && ` ${t('evaluation.unscorable', { count: report.unscorable.length })}`}
           </p>
+          {report.unscorable.length > 0 && (
+            <ul className="text-xs text-amber-800 dark:text-amber-200" data-testid="evaluation-unscorable">
+              {report.unscorable.slice(0, UNSCORABLE_SHOWN).map((u) => (
+                <li key={u.id} lang="ja">
+                  {u.id}: {u.reason}
+                </li>
+              ))}
+            </ul>
+          )}
           {report.overall.scores.n > 0 && (
             <>
               <div className="overflow-x-auto">
                 <table className="text-sm tabular-nums" data-testid="evaluation-table">
-                  <caption className="text-left text-xs text-slate-600 dark:text-slate-400">{t('evaluation.caption', { samples: report.samples })}</caption>
+                  <caption className="text-left text-xs text-slate-600 dark:text-slate-400">
+                    {t('evaluation.caption', { samples: report.samples })} {t('evaluation.allExplained')}
+                  </caption>
                   <thead>
                     <tr className="text-left">
                       <th className="pr-3">{t('evaluation.task')}</th>
                       <th className="pr-3">n</th>
-                      {METRICS.map(([, h]) => (
-                        <th key={h} className="pr-3">
-                          {h}
+                      {METRICS.map(([k]) => (
+                        <th key={k} className="pr-3">
+                          {t(`evaluation.metric.${k}`)}
                         </th>
                       ))}
                       <th>{t('evaluation.paper')}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {[...report.tasks.map((r) => ({ name: r.task, scores: r.scores, intervals: r.intervals, paper: r.paper, dataset: r.dataset })), { name: 'overall', ...report.overall, paper: [], dataset: null }].map((r) => (
+                    {[...report.tasks.map((r) => ({ name: r.task, scores: r.scores, intervals: r.intervals, headline: headlineRow(r.paper), dataset: r.dataset })), { name: 'overall', ...report.overall, headline: undefined, dataset: null }].map((r) => (
                       <tr key={r.name} data-task={r.name}>
                         <th className="pr-3 text-left">{r.name}</th>
                         <td className="pr-3">{r.scores.n}</td>
@@ -115,12 +136,39 @@ export function EvaluationPanel() {
                             {cell(r.scores[k], r.intervals[k])}
                           </td>
                         ))}
-                        <td className="text-xs">{r.dataset && r.paper[0] ? `${r.dataset} ${r.paper[0].model}: ${r.paper[0].tl} / ${r.paper[0].wl} / ${r.paper[0].all}` : ''}</td>
+                        <td className="text-xs">{r.dataset && r.headline ? `${r.dataset} ${r.headline.model}: ${r.headline.tl} / ${r.headline.wl} / ${r.headline.all}` : ''}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
+              {report.tasks
+                .filter((task) => task.truncated > 0 || task.unreadable > 0)
+                .map((task) => (
+                  <p key={task.task} className="text-xs text-amber-800 dark:text-amber-200" data-testid="evaluation-flags">
+                    {t('evaluation.flags', { task: task.task, truncated: task.truncated, unreadable: task.unreadable })}
+                  </p>
+                ))}
+              {report.tasks.some((task) => task.protocol) && (
+                <table className="text-sm tabular-nums" data-testid="evaluation-protocol">
+                  <caption className="text-left text-xs text-slate-600 dark:text-slate-400">{t('evaluation.protocolCaption')}</caption>
+                  <tbody>
+                    {report.tasks
+                      .filter((task) => task.protocol)
+                      .map((task) => (
+                        <tr key={task.task} data-task={task.task}>
+                          <th className="pr-3 text-left">{task.task}</th>
+                          <td className="pr-3">{task.protocol!.size}</td>
+                          {METRICS.map(([k]) => (
+                            <td key={k} className="pr-3" data-metric={k}>
+                              {cell(task.protocol!.mean[k], null)}
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              )}
               <ScoreChart tasks={report.tasks} />
               <details data-testid="label-scores">
                 <summary className="text-sm font-medium">{t('evaluation.perLabel')}</summary>
@@ -171,7 +219,7 @@ export function EvaluationPanel() {
                 </button>
               </div>
               <section aria-label={t('evaluation.diffs')}>
-                <h3 className="text-sm font-medium">{t('evaluation.diffsCount', { count: differing.length, total: report.documents.length })}</h3>
+                <h3 className="text-sm font-medium">{t('evaluation.diffsCount', { count: differing.length, total: report.documentCount })}</h3>
                 <ul className="grid gap-2 text-sm" data-testid="evaluation-diffs">
                   {differing.slice(0, DIFFS_SHOWN).map((d) => (
                     <li key={d.id} className="rounded border border-slate-200 p-2 dark:border-slate-800" data-doc={d.id}>
@@ -199,6 +247,8 @@ export function EvaluationPanel() {
                           ≠ {itemText(w.gold)} → {itemText(w.pred)}
                         </p>
                       ))}
+                      {d.unreadable > 0 && <p data-kind="unreadable">{t('evaluation.unreadableDiff', { count: d.unreadable })}</p>}
+                      {d.truncated && <p data-kind="truncated">{t('result.truncated')}</p>}
                     </li>
                   ))}
                 </ul>

@@ -26,15 +26,23 @@ describe('pairDocuments', () => {
       doc('gold', B, '<社会>固有表現抽出:地名;大阪'),
       doc('gold', 'ない文。', null),
       doc('gold', '予測なし。', '<社会>固有表現抽出'),
-      doc('pred', 'ids win over text', '<技術>固有表現抽出', 'a'),
+      doc('pred', A, '<自然>固有表現抽出'),
+      doc('pred', A, '<技術>固有表現抽出', 'a'),
       doc('pred', B, '<社会>固有表現抽出:地名;大阪'),
     ];
     const p = pairDocuments(docs, 'gold', { kind: 'file', source: 'pred' }, P);
+    // The id pairs A with 技術, not with the id-less 自然 of the same text.
     expect(p.pairs.map((x) => [x.text, x.pred.category])).toEqual([
       [A, '技術'],
       [B, '社会'],
     ]);
-    expect(p).toMatchObject({ noGold: 1, noPrediction: 1 });
+    expect(p).toMatchObject({ noGold: 1, noPrediction: 1, textMismatch: 0 });
+  });
+  it('refuses an id pair whose texts differ (a shuffled or mislabelled file), and counts it', () => {
+    const docs = [doc('gold', A, '<社会>固有表現抽出:地名;東京', 'a'), doc('pred', '別の文。', '<社会>固有表現抽出:地名;東京', 'a')];
+    const p = pairDocuments(docs, 'gold', { kind: 'file', source: 'pred' }, P);
+    expect(p.pairs).toEqual([]);
+    expect(p.textMismatch).toBe(1);
   });
   it('takes batch predictions of the gold documents, and corrections as gold', () => {
     const prediction = { model: 'm', raw: '', extraction: extract('<技術>固有表現抽出:地名;東京', 'ner', P, A), at: 0 };

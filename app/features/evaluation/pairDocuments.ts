@@ -13,11 +13,14 @@ export interface Pairing {
   /** Gold documents left out, and why, for the user to see. */
   noGold: number;
   noPrediction: number;
+  /** Pairs by record id whose texts differ: refused, since they cannot be the same document's. */
+  textMismatch: number;
 }
 
 /**
  * Pairs the gold documents of one source with their predictions. From another file, a document pairs by
- * its record id where both sides have one, else by the same text and task.
+ * its record id where both sides have one, else by the same text and task; an id pair whose texts differ
+ * is refused and counted (a shuffled or mislabelled file would otherwise score as if it were right).
  */
 export function pairDocuments(docs: readonly StoredDocument[], goldSource: string, from: PredictionSource, profile: FormatProfile): Pairing {
   const gold = docs.filter((d) => d.source === goldSource);
@@ -29,6 +32,7 @@ export function pairDocuments(docs: readonly StoredDocument[], goldSource: strin
   const documentIds = new Map<string, number>();
   let noGold = 0;
   let noPrediction = 0;
+  let textMismatch = 0;
   for (const d of gold) {
     const g = goldExtraction(d, profile);
     if (!g) {
@@ -39,6 +43,10 @@ export function pairDocuments(docs: readonly StoredDocument[], goldSource: strin
     if (from.kind === 'batch') pred = d.prediction?.extraction ?? null;
     else {
       const other = (d.recordId !== null ? byId.get(key(d, d.recordId)) : undefined) ?? byText.get(key(d, d.text));
+      if (other && other.text.trim() !== d.text.trim()) {
+        textMismatch++;
+        continue;
+      }
       pred = other ? currentExtraction(other, profile) : null;
     }
     if (!pred) {
@@ -49,5 +57,5 @@ export function pairDocuments(docs: readonly StoredDocument[], goldSource: strin
     pairs.push({ id, text: d.text, task: d.task, gold: g, pred });
     documentIds.set(id, d.id!);
   }
-  return { pairs, documentIds, noGold, noPrediction };
+  return { pairs, documentIds, noGold, noPrediction, textMismatch };
 }

@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TASKS, type TaskId } from '../../../src/index.ts';
+import { CSV_PROFILE, DEFAULT_PROFILE, TASKS, type FormatProfile, type TaskId } from '../../../src/index.ts';
 import { useProfileStore } from './profileStore.ts';
 import { ErrorList } from '../../shared/ErrorList.tsx';
 
 const field = 'rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900';
+
+/** The built-in input forms: what each sets, so choosing one keeps the user's IWs and label sets. */
+const FORMS = { 'model-card': DEFAULT_PROFILE, 'tcree-csv': CSV_PROFILE } as const;
+const formOf = (p: FormatProfile) =>
+  (Object.keys(FORMS) as (keyof typeof FORMS)[]).find((k) => FORMS[k].partSeparator === p.partSeparator && FORMS[k].labelSetInInput === p.labelSetInInput) ?? 'custom';
 
 /** The IW and text-level label set of one task, and the separator: edited here, saved for next time. */
 export function ProfileEditor({ task }: { task: TaskId }) {
@@ -19,7 +24,7 @@ export function ProfileEditor({ task }: { task: TaskId }) {
       <summary>
         {t('profile.heading')}: {profile.iw[task]} · {profile.categories[task].map((c) => `<${c}>`).join('')}
       </summary>
-      <div className="mt-2 grid gap-2 sm:grid-cols-3">
+      <div className="mt-2 grid gap-2 sm:grid-cols-4">
         <label className="grid gap-1">
           {t('profile.iw')}
           <input className={field} value={profile.iw[task]} onChange={(e) => setIw(task, e.target.value)} lang="ja" />
@@ -38,6 +43,27 @@ export function ProfileEditor({ task }: { task: TaskId }) {
             }}
           />
         </label>
+        <div className="grid gap-1">
+          <label htmlFor="input-form">{t('profile.form')}</label>
+          <select
+            id="input-form"
+            className={field}
+            value={formOf(profile)}
+            onChange={(e) => {
+              const form = FORMS[e.target.value as keyof typeof FORMS];
+              if (form) update({ partSeparator: form.partSeparator, labelSetInInput: form.labelSetInInput });
+            }}
+            data-testid="input-form"
+          >
+            <option value="model-card">{t('profile.formModelCard')}</option>
+            <option value="tcree-csv">{t('profile.formTcreeCsv')}</option>
+            {formOf(profile) === 'custom' && <option value="custom">{t('profile.formCustom')}</option>}
+          </select>
+          <span className="flex items-center gap-1">
+            <input type="checkbox" checked={profile.labelSetInInput} onChange={(e) => update({ labelSetInInput: e.target.checked })} id="label-set-in-input" />
+            <label htmlFor="label-set-in-input">{t('profile.labelSetInInput')}</label>
+          </span>
+        </div>
         <label className="grid gap-1">
           {t('profile.separator')}
           <select className={field} value={profile.partSeparator} onChange={(e) => update({ partSeparator: e.target.value as 'newline' | 'none' })}>

@@ -190,7 +190,7 @@ export class Engine {
         run.status = 'running';
         run.startedAt = performance.now();
         emit(run);
-        const parse = (raw: string, partial: boolean) => extract(raw, opts.task, opts.profile, run.sentence.text, partial);
+        const parse = (raw: string, partial: boolean, truncated = false) => extract(raw, opts.task, opts.profile, run.sentence.text, partial, { truncated });
         let result: GenerateResult;
         try {
           result = await backend.generate(
@@ -211,7 +211,8 @@ export class Engine {
           continue;
         }
         run.raw = result.text;
-        run.extraction = parse(result.text, false);
+        // Cut at max_tokens: the last item may be cut short (東海 for 東海大), so it is dropped and marked.
+        run.extraction = parse(result.text, false, result.finishReason === 'length');
         run.usage = result.usage;
         run.ms = performance.now() - run.startedAt;
         run.status = result.finishReason === 'abort' || this.stopRequested ? 'stopped' : 'done';

@@ -58,6 +58,11 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
         <span className="rounded-full bg-indigo-700 px-3 py-0.5 text-sm text-white" data-testid="category">
           {x.category ?? t('result.noCategory')}
         </span>
+        {x.truncated && (
+          <span className="rounded border border-amber-500 px-2 py-0.5 text-xs text-amber-900 dark:text-amber-100" data-testid="truncated">
+            {t('result.truncated')}
+          </span>
+        )}
       </div>
 
       <div key={layoutKey(segments)} className="text-lg leading-9 break-words" lang="ja" data-testid="highlighted">
