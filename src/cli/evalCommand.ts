@@ -1,7 +1,7 @@
 import { parseOutput } from '../format/parseOutput.ts';
 import { aggregate, unscorableReason, type MatchOptions, type Scores } from '../metrics/score.ts';
 import { formatInputError, type DatasetRecord, type InputError } from '../data/records.ts';
-import { ALL_EXPLAINED, evaluate, reportCsv, reportJson, reportMarkdown, scoresByTask, type EvalPair } from '../metrics/report.ts';
+import { ALL_EXPLAINED, evaluate, reportCsv, reportJsonChunks, reportMarkdown, scoresByTask, type EvalPair } from '../metrics/report.ts';
 import { UsageError } from './io.ts';
 import { finish, readRecordFile, type Context } from './main.ts';
 
@@ -79,6 +79,20 @@ export function formatTable(rows: [string, Scores][]): string {
   return [line(head), ...body.map(line)].join('\n');
 }
 
+/**
+ * Both files read, paired and parsed: only the pairs (and the problems) outlive this, so the records and
+ * their strings can be collected before the report is built.
+ */
+async function readPairs(ctx: Context, goldFile: string, predFile: string) {
+  const gold = await readRecordFile(ctx, goldFile);
+  const pred = await readRecordFile(ctx, predFile);
+  const paired = pairRecords(gold.records, pred.records, goldFile, predFile);
+  const scorable = scorablePairs(paired.pairs, goldFile, predFile, ctx.values['allow-text-mismatch'] === true, ctx);
+  // Every good pair is scored; every bad line is listed after the scores, and the exit code says so.
+  const errors = [...gold.errors, ...pred.errors, ...paired.errors, ...scorable.errors];
+  return { pairs: scorable.pairs, errors, warnings: scorable.warnings, goldCount: gold.records.length + gold.errors.length };
+}
+
 export async function evalCommand(ctx: Context): Promise<number> {
   const { gold: goldFile, pred: predFile } = ctx.values;
   if (typeof goldFile !== 'string' || typeof predFile !== 'string') throw new UsageError('give --gold GOLD and --pred PRED (JSONL records with outputs)');
@@ -93,17 +107,15 @@ export async function evalCommand(ctx: Context): Promise<number> {
   }
   const report = ctx.values.report;
   if (report !== undefined && report !== 'md' && report !== 'csv' && report !== 'json') throw new UsageError('--report must be md, csv or json');
-  const gold = await readRecordFile(ctx, goldFile);
-  const pred = await readRecordFile(ctx, predFile);
-  const paired = pairRecords(gold.records, pred.records, goldFile, predFile);
-  const scorable = scorablePairs(paired.pairs, goldFile, predFile, ctx.values['allow-text-mismatch'] === true, ctx);
-  // Every good pair is scored; every bad line is listed after the scores, and the exit code says so.
-  const errors = [...gold.errors, ...pred.errors, ...paired.errors, ...scorable.errors];
-  const { pairs } = scorable;
-  const scoredLine = `scored ${pairs.length} of ${gold.records.length + gold.errors.length} gold records${errors.length ? `; ${errors.length} problem(s) listed below` : ''}`;
+  const { pairs, errors, warnings, goldCount } = await readPairs(ctx, goldFile, predFile);
+  const scoredLine = `scored ${pairs.length} of ${goldCount} gold records${errors.length ? `; ${errors.length} problem(s) listed below` : ''}`;
   if (report !== undefined) {
     const r = evaluate(pairs, match, 1000, { allDocuments: ctx.values['all-documents'] === true, scposProtocol: ctx.values['scpos-protocol'] === true });
-    ctx.io.out((report === 'md' ? reportMarkdown(r) : report === 'csv' ? reportCsv(r) : reportJson(r)).trimEnd());
+    if (report === 'json') {
+      const write = ctx.io.write ?? ctx.io.out;
+      for (const chunk of reportJsonChunks(r)) write(chunk);
+      ctx.io.write?.('\n');
+    } else ctx.io.out((report === 'md' ? reportMarkdown(r) : reportCsv(r)).trimEnd());
   } else {
     const { perTask, all } = scoresByTask(pairs, match);
     const rows: [string, Scores][] = [...perTask].map(([t, scores]) => [t, aggregate(scores)]);
@@ -116,6 +128,6 @@ export async function evalCommand(ctx: Context): Promise<number> {
       ctx.io.out(ALL_EXPLAINED);
     }
   }
-  if (scorable.warnings.length) ctx.io.err(scorable.warnings.map(formatInputError).join('\n'));
+  if (warnings.length) ctx.io.err(warnings.map(formatInputError).join('\n'));
   return finish(ctx, errors);
 }

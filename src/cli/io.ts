@@ -1,8 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 
 /** What a CLI command touches outside itself; tests pass their own. */
 export interface CliIo {
   out(line: string): void;
+  /** Writes text as it is, no line added: for output made in pieces. */
+  write?(text: string): void;
   err(line: string): void;
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
@@ -19,15 +22,15 @@ export class UsageError extends Error {}
 export function decodeUtf8(bytes: Uint8Array, name: string): string {
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new UsageError(`${name}: binary data (a NUL byte at offset ${nul}), not a text file`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  if (!isUtf8(bytes)) {
     throw new UsageError(`${name}: not UTF-8 text (another encoding such as Shift_JIS or EUC-JP, or binary data): convert it to UTF-8 first, e.g. iconv -f CP932 -t UTF-8`);
   }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 export const nodeIo = (): CliIo => ({
   out: (line) => process.stdout.write(`${line}\n`),
+  write: (text) => process.stdout.write(text),
   err: (line) => process.stderr.write(`${line}\n`),
   readFile: async (path) => {
     let bytes: Buffer;

@@ -42,14 +42,24 @@ export function lineCounter(content: string): (position: number) => number {
   };
 }
 
+/**
+ * Numbered non-blank lines of a text, one at a time (a BOM and CRLF tolerated): a large file is walked
+ * with indexOf, never split into an array of every line.
+ */
+export function* eachLine(content: string): Generator<{ line: number; text: string }> {
+  let from = content.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let line = 1; from <= content.length; line++) {
+    let end = content.indexOf('\n', from);
+    if (end < 0) end = content.length;
+    const text = content.slice(from, end > from && content.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (text.trim() !== '') yield { line, text };
+    from = end + 1;
+  }
+}
+
 /** Splits text into numbered non-blank lines, tolerating a BOM and CRLF. */
 export function numberedLines(content: string): { line: number; text: string }[] {
-  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const out: { line: number; text: string }[] = [];
-  lines.forEach((text, i) => {
-    if (text.trim() !== '') out.push({ line: i + 1, text });
-  });
-  return out;
+  return [...eachLine(content)];
 }
 
 /** A task named by its id or, where `iw` allows, by the IW the profile gives it (as TCREE rows do). */
@@ -66,7 +76,7 @@ export function taskFrom(value: unknown, profile: FormatProfile, iw = true): { t
 
 /** Each non-blank line parsed as a JSON object, or the reason it is not one. */
 export function* jsonLines(content: string): Generator<{ line: number; value: unknown; error: string | null }> {
-  for (const { line, text } of numberedLines(content)) {
+  for (const { line, text } of eachLine(content)) {
     let value: unknown;
     try {
       value = JSON.parse(text);

@@ -21,6 +21,7 @@ export interface ParseOptions {
 type Width = 'ascii' | 'full';
 const COLON = { ascii: ':', full: '：' } as const;
 const SEMI = { ascii: ';', full: '；' } as const;
+const GT = { ascii: '>', full: '＞' } as const;
 const OTHER: Record<Width, Width> = { ascii: 'full', full: 'ascii' };
 
 /**
@@ -45,6 +46,8 @@ class Reader {
   /** Whether full-width `：；＜＞` may be structure at all (the profile says); each position then decides. */
   readonly fullwidth: boolean;
   readonly textHasColon: boolean;
+  /** The word-level labels when they are a closed set (NER, sentiment), so a piece's label can be judged. */
+  readonly knownLabels: readonly string[] | null;
 
   constructor(
     readonly task: TaskId,
@@ -53,6 +56,13 @@ class Reader {
   ) {
     this.fullwidth = profile.punctuation === 'ascii+fullwidth';
     this.textHasColon = opts.text !== undefined && /[:：]/.test(opts.text);
+    this.knownLabels = TASKS[task].wordLabelsComplete ? profile.wordLabels[task] : null;
+  }
+
+  /** Whether a piece reads as `Label;Span` by itself: a `;`, and a known label before it where labels are closed. */
+  isPair(s: string): boolean {
+    const semi = this.semiAt(s);
+    return semi >= 0 && (this.knownLabels === null || this.knownLabels.includes(s.slice(0, semi).trim()));
   }
 
   /** Whether the source text shows this string (width-insensitive), i.e. a `:` inside it belongs to a name. */
@@ -108,6 +118,8 @@ function cutTail(raw: string, profile: FormatProfile): { s: string; ended: boole
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const startsAnswer = (s: string) => s === '' || s.startsWith('<') || s.startsWith('＜');
+/** `rest` after `part` and the whitespace that follows it, or null when `rest` does not start with it. */
+const after = (rest: string, part: string): string | null => (part === '' ? rest : rest.startsWith(part) ? rest.slice(part.length).trimStart() : null);
 
 /**
  * Removes an echoed prompt that some runtimes return in front of the answer. An echo is the whole input
@@ -123,23 +135,11 @@ function dropEcho(s: string, r: Reader): { s: string; inEcho: boolean } {
   const iw = profile.iw[task];
   // Without the text, a lone IW or one label proves nothing: the answer itself starts that way.
   if (text === '' && profile.categories[task].length < 2) return { s: body, inEcho: false };
-  let rest = body;
-  const take = (part: string) => {
-    if (part === '') return true;
-    if (!rest.startsWith(part)) return false;
-    rest = rest.slice(part.length).trimStart();
-    return true;
-  };
   // The label set is optional after the text (either input form may have been echoed), required without it.
-  const echoed = (): boolean => {
-    if (text === '') return take(labels) && take(iw);
-    if (!take(text)) return false;
-    take(labels);
-    return take(iw);
-  };
-  if (echoed() && startsAnswer(rest)) {
-    return { s: rest, inEcho: false };
-  }
+  let rest = text === '' ? after(body, labels) : after(body, text);
+  if (rest !== null && text !== '') rest = after(rest, labels) ?? rest;
+  if (rest !== null) rest = after(rest, iw);
+  if (rest !== null && startsAnswer(rest)) return { s: rest, inEcho: false };
   // Still streaming the echo: show nothing until it is clear whether the answer or the echo is coming.
   if (opts.partial) {
     const b = squash(body);
@@ -180,11 +180,10 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
   const { task, profile, opts } = r;
   let rest = s;
   const opener = rest.startsWith('<') ? 'ascii' : r.fullwidth && rest.startsWith('＜') ? 'full' : null;
-  const closeAt = (w: Width, from: number) => rest.indexOf(w === 'ascii' ? '>' : '＞', from);
   if (opener !== null) {
     // The tag closes with its own width where it can; the other width only where the profile allows it.
-    let close = closeAt(opener, 1);
-    if (close < 0 && r.fullwidth) close = closeAt(OTHER[opener], 1);
+    let close = rest.indexOf(GT[opener], 1);
+    if (close < 0 && r.fullwidth) close = rest.indexOf(GT[OTHER[opener]], 1);
     if (close < 0) {
       if (opts.partial) return null;
       r.warn(`category tag ${quote(rest)} is not closed with >`);
@@ -195,8 +194,8 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
     else out.category = category;
     rest = rest.slice(close + 1);
   } else {
-    const a = closeAt('ascii', 0);
-    const b = r.fullwidth ? closeAt('full', 0) : -1;
+    const a = rest.indexOf('>');
+    const b = r.fullwidth ? rest.indexOf('＞') : -1;
     const close = a < 0 ? b : b < 0 ? a : Math.min(a, b);
     const iwAt = rest.indexOf(profile.iw[task]);
     const beforeClose = rest.slice(0, Math.max(close, 0));
@@ -215,9 +214,12 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
   rest = rest.trimStart();
   const iw = profile.iw[task];
   // Longest IW first: 感情抽出名詞 is a prefix of 感情抽出名詞形容詞.
-  const ordered = tasksByIwLength(profile);
-  if (opts.partial && ordered.some((t) => profile.iw[t].length > rest.length && profile.iw[t].startsWith(rest))) return null;
-  const named = ordered.find((t) => rest.startsWith(profile.iw[t]));
+  let named: TaskId | undefined;
+  for (const t of tasksByIwLength(profile)) {
+    const said = profile.iw[t];
+    if (opts.partial && said.length > rest.length && said.startsWith(rest)) return null;
+    if (named === undefined && rest.startsWith(said)) named = t;
+  }
   if (named === undefined) return rest; // The IW is optional: some runs do not echo it.
   const said = profile.iw[named];
   if (said !== iw) r.warn(`the output names the IW ${quote(said)} (task ${named}), not ${quote(iw)}`);
@@ -241,7 +243,7 @@ function primaryWidth(body: string, r: Reader): Width {
  * where `isItem` reads the piece after it as an item of its own. While streaming (or cut at the token
  * limit) the still-growing last piece is held back; `dropped` is it, when it held anything.
  */
-function cutPieces(body: string, r: Reader, w: Width, isItem: (s: string) => boolean): { pieces: Piece[]; dropped: string | null } {
+function cutPieces(body: string, r: Reader, w: Width, shape: Shape): { pieces: Piece[]; dropped: string | null } {
   const colon = COLON[w];
   const other = COLON[OTHER[w]];
   const pieces: Piece[] = [];
@@ -254,7 +256,7 @@ function cutPieces(body: string, r: Reader, w: Width, isItem: (s: string) => boo
       let cur = subs[0]!;
       let curSep = sep;
       for (const sub of subs.slice(1)) {
-        if (isItem(sub) && isItem(cur)) {
+        if (standsAlone(sub, r, w, shape) && standsAlone(cur, r, w, shape)) {
           pieces.push({ s: cur, sep: curSep });
           cur = sub;
           curSep = other;
@@ -272,15 +274,42 @@ function cutPieces(body: string, r: Reader, w: Width, isItem: (s: string) => boo
   return { pieces, dropped };
 }
 
+type Shape = 'pairs' | 'triple' | 'event';
+const ARITY: Record<'triple' | 'event', { arity: readonly number[]; max: number }> = { triple: { arity: [3], max: 3 }, event: { arity: [3, 4], max: 4 } };
+const trimmed = (f: string) => f.trim();
+const notBlank = (p: Piece) => p.s.trim() !== '';
+const onlyBlankAfter = (pieces: readonly Piece[], i: number) => {
+  for (let j = i + 1; j < pieces.length; j++) if (pieces[j]!.s.trim() !== '') return false;
+  return true;
+};
+
+/** Whether fields make a whole tuple of the shape: the right count, none empty. */
+function whole(fields: readonly string[], shape: 'triple' | 'event'): boolean {
+  return ARITY[shape].arity.includes(fields.length) && !fields.includes('');
+}
+
+/** A tuple's fields: split at the primary width's `;`, at both widths only where that alone does not fit. */
+function fieldsOf(s: string, r: Reader, w: Width, shape: 'triple' | 'event'): string[] {
+  const semi = SEMI[w];
+  const own = s.split(semi).map(trimmed);
+  if (!r.fullwidth || whole(own, shape)) return own;
+  const both = s.split(/[;；]/).map(trimmed);
+  return whole(both, shape) || !s.includes(semi) ? both : own;
+}
+
+/**
+ * Whether a piece reads as an item by itself. For tuples: a whole tuple in one width (a `:` of the other
+ * width separates tuples only between two such pieces); for pairs: a `Label;` with a known label.
+ */
+function standsAlone(s: string, r: Reader, w: Width, shape: Shape): boolean {
+  if (shape === 'pairs') return r.isPair(s);
+  return whole(s.split(SEMI[w]).map(trimmed), shape) || (!s.includes(SEMI[w]) && whole(fieldsOf(s, r, w, shape), shape));
+}
+
 function readPairs(body: string, r: Reader, out: Extraction): string | null {
-  const { task, profile } = r;
-  const known = TASKS[task].wordLabelsComplete ? profile.wordLabels[task] : null;
-  const isPair = (s: string) => {
-    const semi = r.semiAt(s);
-    return semi >= 0 && (known === null || known.includes(s.slice(0, semi).trim()));
-  };
+  const known = r.knownLabels;
   const w = primaryWidth(body, r);
-  const { pieces, dropped } = cutPieces(body, r, w, isPair);
+  const { pieces, dropped } = cutPieces(body, r, w, 'pairs');
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!.s;
     if (piece.trim() === '') continue;
@@ -295,13 +324,13 @@ function readPairs(body: string, r: Reader, out: Extraction): string | null {
     for (let joins = 0; r.textHasColon && i + 1 < pieces.length && joins < MAX_COLON_JOINS; joins++) {
       const next = pieces[i + 1]!;
       const joined = `${text}${next.sep}${next.s.trimEnd()}`;
-      if (next.s.trim() !== '' && !isPair(next.s) && r.textShows(joined)) {
+      if (next.s.trim() !== '' && !r.isPair(next.s) && r.textShows(joined)) {
         text = joined;
         i++;
       } else break;
     }
     // Streaming: a last span the text shows followed by `:` may still grow into a longer name; hold it.
-    if (r.opts.partial && r.textHasColon && pieces.slice(i + 1).every((p) => p.s.trim() === '') && r.textShows(`${text}:`)) break;
+    if (r.opts.partial && r.textHasColon && onlyBlankAfter(pieces, i) && r.textShows(`${text}:`)) break;
     if (label === '' || text === '') {
       r.unreadablePiece(`the pair ${quote(piece)} has an empty ${label === '' ? 'label' : 'span'}`);
       continue;
@@ -315,29 +344,17 @@ function readPairs(body: string, r: Reader, out: Extraction): string | null {
 const TUPLE_FORM = { triple: 'Head;Relation;Tail', event: 'Subject;Trigger;[Object;]Time' } as const;
 
 function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 'event'): string | null {
-  const arity = shape === 'triple' ? [3] : [3, 4];
-  const max = Math.max(...arity);
+  const { arity, max } = ARITY[shape];
   const w = primaryWidth(body, r);
-  const semi = SEMI[w];
-  // A tuple's fields split at the primary width's `;`; at both widths only where that alone does not fit.
-  const whole = (fields: string[]) => arity.includes(fields.length) && fields.every((f) => f !== '');
-  const fieldsOf = (s: string): string[] => {
-    const own = s.split(semi).map((f) => f.trim());
-    if (!r.fullwidth || whole(own)) return own;
-    const both = s.split(/[;；]/).map((f) => f.trim());
-    return whole(both) || !s.includes(semi) ? both : own;
-  };
-  // A `:` of the other width separates tuples only between two pieces that are whole tuples in one width each.
-  const standsAlone = (s: string) => whole(s.split(semi).map((f) => f.trim())) || (!s.includes(semi) && whole(fieldsOf(s)));
-  const { pieces: all, dropped } = cutPieces(body, r, w, standsAlone);
-  const pieces = all.filter((p) => p.s.trim() !== '');
+  const { pieces: all, dropped } = cutPieces(body, r, w, shape);
+  const pieces = all.filter(notBlank);
   for (let i = 0; i < pieces.length; i++) {
-    let fields = fieldsOf(pieces[i]!.s);
+    let fields = fieldsOf(pieces[i]!.s, r, w, shape);
     let shown = pieces[i]!.s;
     // Join the next piece across a `:` the source text shows inside an argument (e.g. 監督:山村浩二).
     for (let joins = 0; r.textHasColon && i + 1 < pieces.length && joins < MAX_COLON_JOINS; joins++) {
       const nextPiece = pieces[i + 1]!;
-      const next = fieldsOf(nextPiece.s);
+      const next = fieldsOf(nextPiece.s, r, w, shape);
       const joinedField = `${fields[fields.length - 1]}${nextPiece.sep}${next[0]}`;
       const fitsJoined = fields.length + next.length - 1 <= max;
       // Only a piece that cannot stand alone as a tuple is joined (`s;t;監督` + `山村浩二;time` is one event).
@@ -354,7 +371,7 @@ function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 
       r.unreadablePiece(`could not read ${quote(shown)} as ${TUPLE_FORM[shape]} (${fields.length} part${fields.length === 1 ? '' : 's'})`);
       continue;
     }
-    if (fields.some((f) => f === '')) {
+    if (fields.includes('')) {
       r.unreadablePiece(`${quote(shown)} has an empty part`);
       continue;
     }

@@ -3,8 +3,17 @@ import { buildInput } from './buildInput.ts';
 import type { FormatProfile } from './profile.ts';
 import { TASK_IDS } from './taskCatalog.ts';
 
-/** The tasks, longest IW first, so an IW that ends another cannot cut it short. */
-export const tasksByIwLength = (profile: FormatProfile): TaskId[] => [...TASK_IDS].sort((a, b) => profile.iw[b].length - profile.iw[a].length);
+const byIwLength = new WeakMap<FormatProfile['iw'], readonly TaskId[]>();
+
+/** The tasks, longest IW first, so an IW that ends another cannot cut it short (worked out once per profile). */
+export function tasksByIwLength(profile: FormatProfile): readonly TaskId[] {
+  let order = byIwLength.get(profile.iw);
+  if (order === undefined) {
+    order = [...TASK_IDS].sort((a, b) => profile.iw[b].length - profile.iw[a].length);
+    byIwLength.set(profile.iw, order);
+  }
+  return order;
+}
 
 /** The text without a `<label>` set at its end, nor the whitespace around that set. */
 export const dropLabelSet = (s: string): string => s.replace(/\s*(?:[<＜][^<>＜＞]*[>＞])+\s*$/, '');

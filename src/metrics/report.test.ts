@@ -4,10 +4,10 @@ import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 import { loadTcree } from '../testing/sharedData.ts';
 import { PERTURBED_EXPECTED, PERTURBED_OUTPUTS } from '../testing/perturbedTcree.ts';
 import type { TaskId } from '../domain/types.ts';
-import { bootstrapIntervals, percentile } from './bootstrap.ts';
+import { bootstrapIntervals, percentile, seededRandom } from './bootstrap.ts';
 import { diffItems, evaluate, protocolScores, reportCsv, reportMarkdown, type EvalPair } from './report.ts';
 import { headlineRow, PAPER_DATASET, PAPER_TABLE_1 } from './paperResults.ts';
-import { scoreSequence } from './score.ts';
+import { aggregate, scoreSequence } from './score.ts';
 import Papa from 'papaparse';
 
 const pairs = (): EvalPair[] =>
@@ -140,5 +140,34 @@ describe("the paper's Table 1 and its SCPOS protocol", () => {
     expect(r.tasks[0]!.protocol!.mean.all).toBe(100);
     expect(reportMarkdown(r)).toContain('| se-adj | 1 | 100.00 | 100.00 | 100.00 | 100.00 | 100.00 |');
     expect(scoreSequence(x, x).pred).toBe(1);
+  });
+});
+
+describe("the report's scores", () => {
+  it('equal scoreSequence + aggregate on random pairs, in both matching modes', () => {
+    const rand = seededRandom(5);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const names = ['東京', '大阪', '東京 ', 'ＴＯＫＹＯ', 'TOKYO', '日本'];
+    const randomX = (task: TaskId) => {
+      const out = pick(['<社会>', '<技術>', '']) + P.iw[task];
+      const n = Math.floor(rand() * 5);
+      const items = Array.from({ length: n }, () =>
+        task === 'ner' ? `:${pick(['地名', '人名'])};${pick(names)}` : `${pick(names)};${pick(['所属', '監督'])};${pick(names)}`,
+      );
+      const text = task === 'ner' ? items.join('') : items.length ? `:${items.join(':')}:${rand() < 0.2 ? 'ゴミ;ゴミ:' : ''}` : '';
+      return parseOutput(out + text, task, P);
+    };
+    const pairs = Array.from({ length: 400 }, (_, i): EvalPair => {
+      const task: TaskId = i % 2 ? 'ner' : 're';
+      return { id: String(i), text: '', task, gold: randomX(task), pred: randomX(task) };
+    }).filter((p) => p.gold.category !== null && !p.gold.unreadable);
+    for (const match of [{ duplicates: 'multiset', normalize: 'nfkc' }, { duplicates: 'set', normalize: 'none' }] as const) {
+      const r = evaluate(pairs, match, 10);
+      for (const t of r.tasks) {
+        const expected = aggregate(pairs.filter((p) => p.task === t.task).map((p) => scoreSequence(p.gold, p.pred, match)));
+        expect(t.scores).toEqual(expected);
+      }
+      expect(r.overall.scores).toEqual(aggregate(pairs.map((p) => scoreSequence(p.gold, p.pred, match))));
+    }
   });
 });

@@ -105,36 +105,51 @@ export const differs = (d: DocumentDiff) => !d.tlCorrect || d.missing.length > 0
 /** Which field of an item is its label: a pair's type, a triple's relation, an event's trigger. */
 const LABEL_FIELD = { pairs: 0, triple: 1, event: 1 } as const;
 
+const KEY_SEP = '\u241f';
+/** An item's comparable key: its normalised fields joined, the field at `skip` left out (-1 keeps all). */
+function itemKey(item: Item, opts: MatchOptions, skip = -1): string {
+  let k = '';
+  for (let i = 0; i < item.length; i++) k += (i === 0 ? '' : KEY_SEP) + (i === skip ? '' : normalizeField(item[i]!, opts));
+  return k;
+}
+
+function dedupe(xs: Item[], opts: MatchOptions): Item[] {
+  if (opts.duplicates !== 'set') return xs;
+  const seen = new Map<string, Item>();
+  for (const x of xs) seen.set(itemKey(x, opts), x);
+  return [...seen.values()];
+}
+
 /** Matches items as the scores do (multiset, normalised), then pairs leftovers that differ only in their label. */
 export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): Pick<DocumentDiff, 'matched' | 'missing' | 'extra' | 'wrongLabel'> {
-  const key = (item: Item, skip = -1) => item.map((f, i) => (i === skip ? '' : normalizeField(f, opts))).join('\u241f');
-  const dedupe = (xs: Item[]) => (opts.duplicates === 'set' ? [...new Map(xs.map((x) => [key(x), x])).values()] : xs);
-  const g = dedupe(itemTuples(gold));
-  const p = dedupe(itemTuples(pred));
+  const g = dedupe(itemTuples(gold), opts);
+  const p = dedupe(itemTuples(pred), opts);
   const matched: Item[] = [];
   const extra: Item[] = [];
   if (g.length === 0) return { matched, missing: [], extra: p, wrongLabel: [] };
   const left = new Map<string, number[]>();
-  g.forEach((item, i) => {
-    const k = key(item);
+  for (let i = 0; i < g.length; i++) {
+    const k = itemKey(g[i]!, opts);
     const at = left.get(k);
     if (at) at.push(i);
     else left.set(k, [i]);
-  });
+  }
   const usedGold = new Uint8Array(g.length);
   for (const item of p) {
-    const free = left.get(key(item));
+    const free = left.get(itemKey(item, opts));
     if (free?.length) {
       usedGold[free.shift()!] = 1;
       matched.push(item);
     } else extra.push(item);
   }
-  const missing = g.filter((_, i) => !usedGold[i]);
+  const missing: Item[] = [];
+  for (let i = 0; i < g.length; i++) if (!usedGold[i]) missing.push(g[i]!);
   const wrongLabel: DocumentDiff['wrongLabel'] = [];
   if (missing.length === 0 || extra.length === 0) return { matched, missing, extra, wrongLabel };
   const skip = LABEL_FIELD[TASKS[gold.task].shape];
   for (const m of [...missing]) {
-    const j = extra.findIndex((e) => key(e, skip) === key(m, skip));
+    const mk = itemKey(m, opts, skip);
+    const j = extra.findIndex((e) => itemKey(e, opts, skip) === mk);
     if (j === -1) continue;
     wrongLabel.push({ gold: m, pred: extra[j]! });
     extra.splice(j, 1);
@@ -223,7 +238,10 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
     if (reason === null) scorable.push(pair);
     else unscorable.push({ id: pair.id, task: pair.task, reason });
   }
-  const { perTask, all } = scoresByTask(scorable, opts);
+  // Each pair's score is read off its diff (the same multiset matching as scoreSequence, which a test
+  // checks on random pairs), so the items are normalised and matched once, not twice.
+  const grouped = new Map<TaskId, SequenceScore[]>();
+  const all: SequenceScore[] = [];
   const documents: DocumentDiff[] = [];
   const counts = new Map<TaskId, LabelCounts>();
   const flags = new Map<TaskId, { truncated: number; unreadable: number }>();
@@ -238,20 +256,18 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
     const truncated = pair.pred.truncated === true;
     f.unreadable += unreadable;
     if (truncated) f.truncated++;
-    const doc: DocumentDiff = {
-      id: pair.id,
-      text: pair.text,
-      task: pair.task,
-      gold: pair.gold.category,
-      pred: pair.pred.category,
-      tlCorrect: sameCategory(pair.gold.category, pair.pred.category, opts),
-      ...items,
-      unreadable,
-      truncated,
-    };
+    const tlCorrect = sameCategory(pair.gold.category, pair.pred.category, opts);
+    const m = items.matched.length;
+    const w = items.wrongLabel.length;
+    const score: SequenceScore = { tlCorrect, gold: m + items.missing.length + w, pred: m + items.extra.length + w + unreadable, matched: m };
+    all.push(score);
+    const group = grouped.get(pair.task);
+    if (group) group.push(score);
+    else grouped.set(pair.task, [score]);
+    const doc: DocumentDiff = { id: pair.id, text: pair.text, task: pair.task, gold: pair.gold.category, pred: pair.pred.category, tlCorrect, ...items, unreadable, truncated };
     if (allDocuments || differs(doc)) documents.push(doc);
   }
-  const groups = [...perTask];
+  const groups = TASK_IDS.filter((t) => grouped.has(t)).map((t): [TaskId, SequenceScore[]] => [t, grouped.get(t)!]);
   const ci = bootstrapGroups(
     groups.map(([, scores]) => scores),
     samples,
@@ -332,8 +348,27 @@ export function reportCsv(r: EvalReport): string {
   return Papa.unparse(rows, { newline: '\n' });
 }
 
+/**
+ * The report as JSON, in pieces to write one after another: the scores indented, then one document a
+ * line. A report of 187,028 documents never exists as one indented string (that string, and its copies on
+ * the way out, were most of the memory).
+ */
+export function* reportJsonChunks(r: EvalReport, chunkChars = 1 << 20): Generator<string> {
+  const { documents, ...rest } = r;
+  const head = JSON.stringify(rest, null, 2);
+  let chunk = `${head.slice(0, -2)},\n  "documents": [`;
+  for (let i = 0; i < documents.length; i++) {
+    chunk += `${i === 0 ? '' : ','}\n    ${JSON.stringify(documents[i])}`;
+    if (chunk.length >= chunkChars) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}${documents.length ? '\n  ' : ''}]\n}`;
+}
+
 export function reportJson(r: EvalReport): string {
-  return JSON.stringify(r, null, 2);
+  return [...reportJsonChunks(r)].join('');
 }
 
 const cell = (v: number | null, ci: Intervals[keyof Intervals]) => (v === null ? 'n/a' : ci ? `${v.toFixed(2)} [${ci[0].toFixed(2)}–${ci[1].toFixed(2)}]` : v.toFixed(2));
