@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+
+export { writeResults } from './results.ts';
 
 // The e2e model host serves both the built app (under /giellm/) and the bench model.
 export const MODEL_PORT = 4181;
@@ -20,10 +20,3 @@ export async function withBrowser<T>(args: string[], fn: (browser: Browser) => P
   }
 }
 
-/** Writes a benchmark's results, dated, to `bench/results/<name>.json`, and says where. */
-export async function writeResults(name: string, results: object) {
-  const file = resolve('bench', 'results', `${name}.json`);
-  await mkdir(resolve('bench', 'results'), { recursive: true });
-  await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), ...results }, null, 2)}\n`);
-  console.log(`written ${file}`);
-}

@@ -10,7 +10,19 @@ function pairRecords(gold: DatasetRecord[], pred: DatasetRecord[], goldFile: str
   const errors: InputError[] = [];
   const pairs: [DatasetRecord, DatasetRecord][] = [];
   const byId = gold.every((r) => r.id !== undefined) && pred.every((r) => r.id !== undefined);
-  if (byId) {
+  // Files written in the same order (the usual case): ids align line by line, one set finds repeats.
+  const aligned = byId && gold.length === pred.length && gold.every((g, i) => g.id === pred[i]!.id);
+  if (aligned) {
+    const seen = new Set<string>();
+    gold.forEach((g, i) => {
+      const p = pred[i]!;
+      if (seen.has(g.id!)) {
+        errors.push({ file: goldFile, line: g.line, message: `id ${JSON.stringify(g.id)} appears twice` });
+        errors.push({ file: predFile, line: p.line, message: `id ${JSON.stringify(p.id)} appears twice` });
+      } else pairs.push([g, p]);
+      seen.add(g.id!);
+    });
+  } else if (byId) {
     const preds = new Map<string, DatasetRecord>();
     for (const p of pred) {
       if (preds.has(p.id!)) errors.push({ file: predFile, line: p.line, message: `id ${JSON.stringify(p.id)} appears twice` });
@@ -62,7 +74,10 @@ function scorablePairs(paired: [DatasetRecord, DatasetRecord][], goldFile: strin
       errors.push({ file: goldFile, line: g.line, message: `not scored: ${reason}` });
       continue;
     }
-    pairs.push({ id: g.id ?? `${goldFile}:${g.line}`, text: g.text, task: g.task, gold, pred: parseOutput(p.output!, p.task, ctx.profile, { text: p.text, truncated: p.truncated }) });
+    // The same output string for the same text reads the same: parse it once (most outputs of a good model).
+    const same = p.output === g.output && p.text === g.text && !p.truncated;
+    const pred = same ? gold : parseOutput(p.output!, p.task, ctx.profile, { text: p.text, truncated: p.truncated });
+    pairs.push({ id: g.id ?? `${goldFile}:${g.line}`, text: g.text, task: g.task, gold, pred });
   }
   return { pairs, errors, warnings };
 }

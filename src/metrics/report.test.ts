@@ -4,7 +4,7 @@ import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 import { loadTcree } from '../testing/sharedData.ts';
 import { PERTURBED_EXPECTED, PERTURBED_OUTPUTS } from '../testing/perturbedTcree.ts';
 import type { TaskId } from '../domain/types.ts';
-import { bootstrapIntervals, percentile, seededRandom } from './bootstrap.ts';
+import { bootstrapGroups, bootstrapIntervals, logGamma, percentile, poisson, seedState, seededRandom } from './bootstrap.ts';
 import { diffItems, evaluate, protocolScores, reportCsv, reportMarkdown, type EvalPair } from './report.ts';
 import { headlineRow, PAPER_DATASET, PAPER_TABLE_1 } from './paperResults.ts';
 import { aggregate, scoreSequence } from './score.ts';
@@ -94,6 +94,31 @@ describe('bootstrap', () => {
     expect(lo).toBeLessThan(36);
     expect(hi).toBeGreaterThan(64);
     expect(hi).toBeLessThan(78);
+  });
+  it('draws Poisson variates with the right mean and variance, small and large', () => {
+    const s = seedState(11);
+    for (const lambda of [0.5, 3, 9.5, 10, 57, 93_420]) {
+      const xs = Array.from({ length: 20_000 }, () => poisson(lambda, s));
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
+      // Standard errors: sqrt(λ/N) for the mean, about λ·sqrt(2/N) for the variance.
+      expect(Math.abs(mean - lambda), `mean at λ=${lambda}`).toBeLessThan(5 * Math.sqrt(lambda / xs.length));
+      expect(Math.abs(variance / lambda - 1), `variance at λ=${lambda}`).toBeLessThan(5 * Math.sqrt(2 / xs.length) + 0.01);
+      expect(xs.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
+    }
+    // P(X = 0) at λ = 3 is e^-3.
+    const zeros = Array.from({ length: 50_000 }, () => poisson(3, s)).filter((x) => x === 0).length / 50_000;
+    expect(Math.abs(zeros - Math.exp(-3))).toBeLessThan(0.005);
+  });
+  it('computes ln Γ', () => {
+    for (const [x, v] of [[1, 0], [2, 0], [5, Math.log(24)], [11, Math.log(3628800)], [0.5 + 1, Math.log(Math.sqrt(Math.PI) / 2)]] as const) expect(logGamma(x)).toBeCloseTo(v, 10);
+  });
+  it('gives intervals that do not depend on how many tasks are resampled beside a group', () => {
+    const a = Array.from({ length: 300 }, (_, i) => ({ tlCorrect: i % 3 !== 0, gold: 2, pred: 2 + (i % 2), matched: i % 5 === 0 ? 1 : 2 }));
+    const [lo, hi] = bootstrapGroups([a], 1000).groups[0]!.tl!;
+    expect(lo).toBeGreaterThan(60);
+    expect(hi).toBeLessThan(73);
+    expect(bootstrapGroups([a, a], 500, 3).overall.tl![1]).toBeLessThan(hi);
   });
   it('interpolates percentiles', () => {
     expect(percentile([0, 10], 0.5)).toBe(5);

@@ -123,6 +123,8 @@ function dedupe(xs: Item[], opts: MatchOptions): Item[] {
 /** Matches items as the scores do (multiset, normalised), then pairs leftovers that differ only in their label. */
 export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): Pick<DocumentDiff, 'matched' | 'missing' | 'extra' | 'wrongLabel'> {
   const g = dedupe(itemTuples(gold), opts);
+  // A prediction that is the gold itself (the same output string, read once) matches every item.
+  if (pred === gold) return { matched: g, missing: [], extra: [], wrongLabel: [] };
   const p = dedupe(itemTuples(pred), opts);
   const matched: Item[] = [];
   const extra: Item[] = [];
@@ -264,8 +266,9 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
     const group = grouped.get(pair.task);
     if (group) group.push(score);
     else grouped.set(pair.task, [score]);
-    const doc: DocumentDiff = { id: pair.id, text: pair.text, task: pair.task, gold: pair.gold.category, pred: pair.pred.category, tlCorrect, ...items, unreadable, truncated };
-    if (allDocuments || differs(doc)) documents.push(doc);
+    if (allDocuments || !tlCorrect || unreadable > 0 || items.missing.length > 0 || items.extra.length > 0 || w > 0) {
+      documents.push({ id: pair.id, text: pair.text, task: pair.task, gold: pair.gold.category, pred: pair.pred.category, tlCorrect, ...items, unreadable, truncated });
+    }
   }
   const groups = TASK_IDS.filter((t) => grouped.has(t)).map((t): [TaskId, SequenceScore[]] => [t, grouped.get(t)!]);
   const ci = bootstrapGroups(

@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateSequences, PAPER_SEQUENCES } from './core.ts';
+import { median } from './stats.ts';
+import { writeResults } from './results.ts';
+
+// `giellm eval --report json` on the paper's SCPOS-sized 187,028 records, run as users run it (the real
+// bin, through tsx, in its own process), beside the floor of just reading the same two files and
+// JSON.parse-ing every line, measured the same way in the same run.
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TARGET = { maxMs: 5000, maxRssMB: 500 };
+
+const dir = mkdtempSync(join(tmpdir(), 'giellm-eval-bench-'));
+const gold = join(dir, 'gold.jsonl');
+const pred = join(dir, 'pred.jsonl');
+const seqs = generateSequences(PAPER_SEQUENCES);
+writeFileSync(gold, `${seqs.map((s, i) => JSON.stringify({ id: `s${i}`, text: s.text, task: s.task, output: s.gold })).join('\n')}\n`);
+writeFileSync(pred, `${seqs.map((s, i) => JSON.stringify({ id: `s${i}`, text: s.text, task: s.task, output: s.pred })).join('\n')}\n`);
+
+// Each child prints its own wall time and peak RSS on its last stderr line, so node's start is counted
+// for both alike and the parent's memory is not.
+const REPORT = `process.on('exit', () => process.stderr.write('\\n' + JSON.stringify({ ms: performance.now(), rssMB: process.resourceUsage().maxRSS / 1024 })));`;
+const CLI = `${REPORT} const { register } = await import('tsx/esm/api'); register(); const { run } = await import(${JSON.stringify(resolve('src/cli/main.ts'))}); const { nodeIo } = await import(${JSON.stringify(resolve('src/cli/io.ts'))}); process.exitCode = await run(process.argv.slice(1), nodeIo());`;
+const FLOOR = `${REPORT} const { readFileSync } = await import('node:fs'); let n = 0; for (const f of process.argv.slice(1)) for (const l of readFileSync(f, 'utf8').split('\\n')) if (l) { JSON.parse(l); n++; }`;
+
+function measure(code: string, args: string[], out: string) {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`benchmark child failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  writeFileSync(out, r.stdout);
+  return JSON.parse(r.stderr.trim().split('\n').pop()!) as { ms: number; rssMB: number };
+}
+
+const report = join(dir, 'report.json');
+const cli: { ms: number; rssMB: number }[] = [];
+const floor: { ms: number; rssMB: number }[] = [];
+for (let i = 0; i < RUNS; i++) {
+  floor.push(measure(FLOOR, [gold, pred], join(dir, 'floor.out')));
+  cli.push(measure(CLI, ['eval', '--gold', gold, '--pred', pred, '--report', 'json'], report));
+}
+const reportMs = median(cli.map((c) => c.ms));
+const floorMs = median(floor.map((c) => c.ms));
+const peakRssMB = Math.max(...cli.map((c) => c.rssMB));
+const floorRssMB = Math.max(...floor.map((c) => c.rssMB));
+const reportMB = statSync(report).size / 1048576;
+rmSync(dir, { recursive: true, force: true });
+
+const rows = [
+  ['measurement', 'median', 'floor (read + JSON.parse)', 'ratio', 'target'],
+  [`giellm eval --report json, ${PAPER_SEQUENCES} records`, `${reportMs.toFixed(0)} ms`, `${floorMs.toFixed(0)} ms`, `${(reportMs / floorMs).toFixed(2)}×`, `< ${TARGET.maxMs} ms`],
+  ['peak RSS', `${peakRssMB.toFixed(0)} MB`, `${floorRssMB.toFixed(0)} MB`, `${(peakRssMB / floorRssMB).toFixed(2)}×`, `< ${TARGET.maxRssMB} MB`],
+  ['report size (differing documents only)', `${reportMB.toFixed(1)} MB`, '', '', ''],
+];
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+console.log(`(${RUNS} runs each, medians; ${cpus().length} CPUs, ${cpus()[0]?.model ?? ''})`);
+await writeResults('eval', { records: PAPER_SEQUENCES, runs: RUNS, reportMs, floorMs, ratio: reportMs / floorMs, peakRssMB, floorRssMB, reportMB, target: TARGET, cpus: cpus().length, node: process.version, raw: { cli, floor } });
