@@ -223,6 +223,16 @@ describe('giellm eval', () => {
   });
 });
 
+describe("README's worked scoring example", () => {
+  it('gives the numbers the README shows', async () => {
+    const fixture = (name: string) => fileURLToPath(new URL(`../testing/fixtures/${name}`, import.meta.url));
+    const r = await cli(['eval', '--gold', fixture('eval-example-gold.jsonl'), '--pred', fixture('eval-example-pred.jsonl'), '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).overall).toEqual({ n: 3, tl: 66.67, wl: 50, all: 66.67, allStrict: 0, precision: 20, recall: 50, f1: 28.57 });
+    expect(r.err).toContain('eval-example-gold.jsonl:4: not scored: 1 piece of the gold output could not be read');
+  });
+});
+
 describe('giellm convert', () => {
   it('converts the stockmark file into records whose outputs parse back to the gold entities', async () => {
     const r = await cli(['convert', '--from', 'stockmark', sharedPath('stockmark-ner-wikipedia.json'), '--category', '社会']);
