@@ -127,9 +127,11 @@ export async function evalCommand(ctx: Context): Promise<number> {
   if (report !== undefined) {
     const r = evaluate(pairs, match, 1000, { allDocuments: ctx.values['all-documents'] === true, scposProtocol: ctx.values['scpos-protocol'] === true });
     if (report === 'json') {
-      const write = ctx.io.write ?? ctx.io.out;
-      for (const chunk of reportJsonChunks(r)) write(chunk);
-      ctx.io.write?.('\n');
+      for (const chunk of reportJsonChunks(r)) {
+        if (ctx.io.write) await ctx.io.write(chunk);
+        else ctx.io.out(chunk);
+      }
+      await ctx.io.write?.('\n');
     } else ctx.io.out((report === 'md' ? reportMarkdown(r) : reportCsv(r)).trimEnd());
   } else {
     const { perTask, all } = scoresByTask(pairs, match);

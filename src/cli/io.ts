@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 /** What a CLI command touches outside itself; tests pass their own. */
 export interface CliIo {
   out(line: string): void;
-  /** Writes text as it is, no line added: for output made in pieces. */
-  write?(text: string): void;
+  /** Writes text as it is, no line added, resolving once it is handed on: for output made in pieces. */
+  write?(text: string): Promise<void>;
   err(line: string): void;
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
@@ -30,7 +30,8 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
 
 export const nodeIo = (): CliIo => ({
   out: (line) => process.stdout.write(`${line}\n`),
-  write: (text) => process.stdout.write(text),
+  // Waiting for each piece keeps a pipe that drains slowly from holding the whole output in memory.
+  write: (text) => new Promise<void>((done, fail) => process.stdout.write(text, (e) => (e ? fail(e) : done()))),
   err: (line) => process.stderr.write(`${line}\n`),
   readFile: async (path) => {
     let bytes: Buffer;

@@ -360,6 +360,33 @@ describe('properties', () => {
     expect(x).toMatchObject({ category: null, entities: [{ label: '人名', text: 'A' }], warnings: ['the output has no <category> label'] });
   });
 
+  it('streaming never shows an item the finished output replaces, names with colons the text shows included', () => {
+    // Names drawn from a pool that holds colons of both widths; the text shows every name, as real text does.
+    const name = fc.constantFrom('監督:山村浩二', '監督', '山村浩二', 'J:COM春日部', 'J', 'XIV：新生', '東京', 'Pi:Co');
+    for (const task of ['ner', 're', 'ee'] as const) {
+      fc.assert(
+        fc.property(extractionFor(task), fc.array(name, { minLength: 1, maxLength: 4 }), (x0, names) => {
+          const rename = (i: number) => names[i % names.length]!;
+          const x = {
+            ...x0,
+            entities: x0.entities.map((e, i) => ({ ...e, text: rename(i) })),
+            relations: x0.relations.map((r, i) => ({ ...r, head: rename(i), tail: rename(i + 1) })),
+            events: x0.events.map((e, i) => ({ ...e, subject: rename(i) })),
+          };
+          const text = `『${names.join('』と『')}』の話。`;
+          const out = serializeOutput(x, task, P);
+          const items = (y: Extraction) => [...y.entities, ...y.relations, ...y.events];
+          const final = items(parseOutput(out, task, P, { text }));
+          for (let i = 0; i <= out.length; i++) {
+            const shown = items(parseOutput(out.slice(0, i), task, P, { text, partial: true }));
+            expect(shown).toEqual(final.slice(0, shown.length));
+          }
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
+
   it('never throws, on any string, task, profile, text and streaming state', () => {
     const structural = fc.string({ unit: fc.constantFrom(...'<>:;：；＜＞\n 社会人名固有表現抽出関係イベント</s>\\/n'.split('')), maxLength: 60 });
     fc.assert(
