@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { sharedPath } from '../src/testing/sharedData.ts';
 import { PERTURBED_EXPECTED, PERTURBED_OUTPUTS } from '../src/testing/perturbedTcree.ts';
 import { downloadFrom, importFile } from './support/corpus.ts';
@@ -10,17 +10,23 @@ const perturbed = tcree
   .map((l, i) => JSON.stringify({ ...(JSON.parse(l) as object), output: PERTURBED_OUTPUTS[i] }))
   .join('\n');
 
+/** Opens the evaluation panel, picks the gold and prediction files, and evaluates. */
+async function evaluateFiles(page: Page, gold: string, pred: string) {
+  await page.getByText('Evaluation', { exact: true }).click();
+  const evaluation = page.getByTestId('evaluation');
+  await evaluation.getByRole('combobox', { name: 'Gold' }).selectOption(gold);
+  await evaluation.getByRole('combobox', { name: 'Predictions' }).selectOption(pred);
+  await evaluation.getByRole('button', { name: 'Evaluate' }).click();
+  return evaluation;
+}
+
 test('evaluating tcree-sample against a perturbed copy gives the hand-computed scores, diffs, chart and reports', async ({ page }) => {
   await page.goto('/');
   await importFile(page, 'tcree-sample.jsonl', Buffer.from(tcree));
   await importFile(page, 'perturbed.jsonl', Buffer.from(perturbed));
   await expect(page.getByTestId('documents').locator('li')).toHaveCount(12);
 
-  await page.getByText('Evaluation', { exact: true }).click();
-  const evaluation = page.getByTestId('evaluation');
-  await evaluation.getByRole('combobox', { name: 'Gold' }).selectOption('tcree-sample.jsonl');
-  await evaluation.getByRole('combobox', { name: 'Predictions' }).selectOption('perturbed.jsonl');
-  await evaluation.getByRole('button', { name: 'Evaluate' }).click();
+  const evaluation = await evaluateFiles(page, 'tcree-sample.jsonl', 'perturbed.jsonl');
   await expect(evaluation.getByTestId('evaluation-summary')).toHaveText('6 documents scored.');
 
   for (const [task, expected] of Object.entries(PERTURBED_EXPECTED)) {
@@ -73,19 +79,15 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
 });
 
 test('an unreadable gold document is not scored and is named; an unreadable predicted piece counts as a wrong prediction', async ({ page }) => {
-  const rec = (id: string, output: string) => JSON.stringify({ id, text: 'スノーボードの国母和宏(東海大)が出場。', task: 're', output });
-  const gold = [rec('1', '<スポーツ>関係抽出:国母和宏;所属:'), rec('2', '<スポーツ>関係抽出:国母和宏;所属;東海大:')].join('\n');
-  const pred = [rec('1', '<スポーツ>関係抽出:国母和宏;所属;東海大:'), rec('2', '<スポーツ>関係抽出:国母和宏;所属;東海大:ゴミ;ゴミ:')].join('\n');
+  const rec = (id: string, output: string) => JSON.stringify({ id, text: '山田太郎(東西大)が出場した。', task: 're', output });
+  const gold = [rec('1', '<スポーツ>関係抽出:山田太郎;所属:'), rec('2', '<スポーツ>関係抽出:山田太郎;所属;東西大:')].join('\n');
+  const pred = [rec('1', '<スポーツ>関係抽出:山田太郎;所属;東西大:'), rec('2', '<スポーツ>関係抽出:山田太郎;所属;東西大:ゴミ;ゴミ:')].join('\n');
   await page.goto('/');
   await importFile(page, 'gold.jsonl', Buffer.from(gold));
   await importFile(page, 'pred.jsonl', Buffer.from(pred));
-  await page.getByText('Evaluation', { exact: true }).click();
-  const evaluation = page.getByTestId('evaluation');
-  await evaluation.getByRole('combobox', { name: 'Gold' }).selectOption('gold.jsonl');
-  await evaluation.getByRole('combobox', { name: 'Predictions' }).selectOption('pred.jsonl');
-  await evaluation.getByRole('button', { name: 'Evaluate' }).click();
+  const evaluation = await evaluateFiles(page, 'gold.jsonl', 'pred.jsonl');
   await expect(evaluation.getByTestId('evaluation-summary')).toHaveText('1 documents scored. 1 gold documents could not be read whole and were not scored:');
-  await expect(evaluation.getByTestId('evaluation-unscorable')).toHaveText('1: 1 piece of the gold output could not be read: could not read "国母和宏;所属" as Head;Relation;Tail (2 parts)');
+  await expect(evaluation.getByTestId('evaluation-unscorable')).toHaveText('1: 1 piece of the gold output could not be read: could not read "山田太郎;所属" as Head;Relation;Tail (2 parts)');
   const row = evaluation.locator('tr[data-task="re"]');
   await expect(row.locator('[data-metric="all"]')).toHaveText(/^100\.00/);
   await expect(row.locator('[data-metric="allStrict"]')).toHaveText(/^0\.00/);
