@@ -37,6 +37,22 @@ test('the format profile edits the model input, refuses a bad IW with a reason, 
   await expect(page.getByTestId('model-input')).toHaveText(/<積極><消極>感情形容詞抽出$/);
 });
 
+test("the TCREE CSV input form gives the authors' input exactly: text + IW, no label set", async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ee');
+  await page.getByRole('textbox', { name: 'Source text' }).fill('吉田秀彦が引退を発表した。');
+  await page.getByText(/^Format:/).click();
+  await page.getByRole('button', { name: 'Show the model input' }).click();
+  await expect(page.getByTestId('model-input')).toHaveText('吉田秀彦が引退を発表した。\n<スポーツ><映画><女性><IT><CM>\nイベント抽出');
+  await page.getByRole('combobox', { name: 'Input form' }).selectOption('tcree-csv');
+  await expect(page.getByTestId('model-input')).toHaveText('吉田秀彦が引退を発表した。イベント抽出');
+  await expect(page.getByRole('checkbox', { name: 'Label set in the input' })).not.toBeChecked();
+  // One setting changed by hand makes the form custom, and says so.
+  await page.getByRole('checkbox', { name: 'Label set in the input' }).check();
+  await expect(page.getByRole('combobox', { name: 'Input form' })).toHaveValue('custom');
+  await expect(page.getByTestId('model-input')).toHaveText('吉田秀彦が引退を発表した。<スポーツ><映画><女性><IT><CM>イベント抽出');
+});
+
 test('hovering or focusing a row lights its spans in the text, and hovering a span lights its row', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Load a sample' }).selectOption('tcree-3');
