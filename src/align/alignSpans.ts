@@ -19,6 +19,7 @@ class SpanPlacer {
     spans: number,
   ) {
     this.taken = spans > 32 ? new Uint8Array(index.length) : null;
+    this.skips = spans > 32 ? new Map() : null;
   }
 
   private readonly free = (r: Range) => {
@@ -27,12 +28,18 @@ class SpanPlacer {
     return true;
   };
 
-  /** Per needle, how far its occurrences are known to be taken (see Skip): repeats of one span stay linear. */
-  private readonly skips = new Map<string, Skip>();
+  /**
+   * Per needle, how far its occurrences are known to be taken (see Skip): repeats of one span stay linear.
+   * Only for many spans, like `taken`: a few spans cannot make the scans quadratic.
+   */
+  private readonly skips: Map<string, Skip> | null;
 
   place(needle: string): Offsets {
-    let skip = this.skips.get(needle);
-    if (skip === undefined) this.skips.set(needle, (skip = { exact: 0, norm: 0 }));
+    let skip: Skip | undefined;
+    if (this.skips !== null) {
+      skip = this.skips.get(needle);
+      if (skip === undefined) this.skips.set(needle, (skip = { exact: 0, norm: 0 }));
+    }
     const pick =
       this.index.find(needle, this.cursor, this.free, skip) ??
       this.index.find(needle, 0, this.free, skip) ??

@@ -32,11 +32,16 @@ const MAX_COLON_JOINS = 8;
 
 const quote = (s: string, max = 40) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 
-/** A piece of the word-level part and the separator character in front of it (as written). */
-interface Piece {
-  s: string;
-  sep: string;
+/**
+ * The pieces of the word-level part and the separator in front of each (as written). Most outputs use
+ * one width throughout: then `seps` is null and every separator is `colon`, with no array built for them.
+ */
+interface Pieces {
+  s: string[];
+  seps: string[] | null;
+  colon: string;
 }
+const sepBefore = (p: Pieces, i: number) => (p.seps ? p.seps[i]! : i === 0 ? '' : p.colon);
 
 class Reader {
   readonly warnings: string[] = [];
@@ -45,7 +50,7 @@ class Reader {
   private normText: string | null | undefined;
   /** Whether full-width `：；＜＞` may be structure at all (the profile says); each position then decides. */
   readonly fullwidth: boolean;
-  readonly textHasColon: boolean;
+  private hasColon: boolean | undefined;
   /** The word-level labels when they are a closed set (NER, sentiment), so a piece's label can be judged. */
   readonly knownLabels: readonly string[] | null;
 
@@ -55,7 +60,6 @@ class Reader {
     readonly opts: Readonly<ParseOptions>,
   ) {
     this.fullwidth = profile.punctuation === 'ascii+fullwidth';
-    this.textHasColon = opts.text !== undefined && /[:：]/.test(opts.text);
     this.knownLabels = TASKS[task].wordLabelsComplete ? profile.wordLabels[task] : null;
   }
 
@@ -63,6 +67,12 @@ class Reader {
   isPair(s: string): boolean {
     const semi = this.semiAt(s);
     return semi >= 0 && (this.knownLabels === null || this.knownLabels.includes(s.slice(0, semi).trim()));
+  }
+
+  /** Whether the source text has a `:` at all (only then can a name hold one); looked at once, when first asked. */
+  get textHasColon(): boolean {
+    if (this.hasColon === undefined) this.hasColon = this.opts.text !== undefined && /[:：]/.test(this.opts.text);
+    return this.hasColon;
   }
 
   /** Whether the source text shows this string (width-insensitive), i.e. a `:` inside it belongs to a name. */
@@ -175,6 +185,17 @@ function joinLines(s: string, r: Reader): string {
   return out;
 }
 
+const extended = new WeakMap<FormatProfile['iw'], Set<TaskId>>();
+/** Whether another task's IW begins with this task's IW (so matching it needs the longest-first scan). */
+function extendedIw(profile: FormatProfile, task: TaskId): boolean {
+  let set = extended.get(profile.iw);
+  if (set === undefined) {
+    set = new Set(tasksByIwLength(profile).filter((t) => tasksByIwLength(profile).some((o) => profile.iw[o] !== profile.iw[t] && profile.iw[o].startsWith(profile.iw[t]))));
+    extended.set(profile.iw, set);
+  }
+  return set.has(task);
+}
+
 /** Reads `<category>` and the echoed IW; returns the word-level remainder, or null when the stream is mid-header. */
 function readHeader(s: string, r: Reader, out: Extraction): string | null {
   const { task, profile, opts } = r;
@@ -213,6 +234,8 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
 
   rest = rest.trimStart();
   const iw = profile.iw[task];
+  // The common case: the task's own IW, which no longer IW begins with.
+  if (rest.startsWith(iw) && rest.length > iw.length && !extendedIw(profile, task)) return rest.slice(iw.length);
   // Longest IW first: 感情抽出名詞 is a prefix of 感情抽出名詞形容詞.
   let named: TaskId | undefined;
   for (const t of tasksByIwLength(profile)) {
@@ -243,32 +266,36 @@ function primaryWidth(body: string, r: Reader): Width {
  * where `isItem` reads the piece after it as an item of its own. While streaming (or cut at the token
  * limit) the still-growing last piece is held back; `dropped` is it, when it held anything.
  */
-function cutPieces(body: string, r: Reader, w: Width, shape: Shape): { pieces: Piece[]; dropped: string | null } {
+function cutPieces(body: string, r: Reader, w: Width, shape: Shape): { pieces: Pieces; dropped: string | null } {
   const colon = COLON[w];
   const other = COLON[OTHER[w]];
-  const pieces: Piece[] = [];
-  let sep = '';
-  for (const part of body.split(colon)) {
-    if (!r.fullwidth || !part.includes(other)) {
-      pieces.push({ s: part, sep });
-    } else {
+  const parts = body.split(colon);
+  const pieces: Pieces = { s: parts, seps: null, colon };
+  if (r.fullwidth && body.includes(other)) {
+    const s: string[] = [];
+    const seps: string[] = [];
+    parts.forEach((part, k) => {
       const subs = part.split(other);
       let cur = subs[0]!;
-      let curSep = sep;
+      let curSep = k === 0 ? '' : colon;
       for (const sub of subs.slice(1)) {
         if (standsAlone(sub, r, w, shape) && standsAlone(cur, r, w, shape)) {
-          pieces.push({ s: cur, sep: curSep });
+          s.push(cur);
+          seps.push(curSep);
           cur = sub;
           curSep = other;
         } else cur = `${cur}${other}${sub}`;
       }
-      pieces.push({ s: cur, sep: curSep });
-    }
-    sep = colon;
+      s.push(cur);
+      seps.push(curSep);
+    });
+    pieces.s = s;
+    pieces.seps = seps;
   }
   let dropped: string | null = null;
   if ((r.opts.partial || r.opts.truncated) && !body.endsWith(colon)) {
-    const last = pieces.pop()!.s;
+    const last = pieces.s.pop()!;
+    pieces.seps?.pop();
     if (last.trim() !== '') dropped = last;
   }
   return { pieces, dropped };
@@ -277,11 +304,22 @@ function cutPieces(body: string, r: Reader, w: Width, shape: Shape): { pieces: P
 type Shape = 'pairs' | 'triple' | 'event';
 const ARITY: Record<'triple' | 'event', { arity: readonly number[]; max: number }> = { triple: { arity: [3], max: 3 }, event: { arity: [3, 4], max: 4 } };
 const trimmed = (f: string) => f.trim();
-const notBlank = (p: Piece) => p.s.trim() !== '';
-const onlyBlankAfter = (pieces: readonly Piece[], i: number) => {
-  for (let j = i + 1; j < pieces.length; j++) if (pieces[j]!.s.trim() !== '') return false;
+const onlyBlankAfter = (pieces: readonly string[], i: number) => {
+  for (let j = i + 1; j < pieces.length; j++) if (pieces[j]!.trim() !== '') return false;
   return true;
 };
+
+/** The pieces that hold something (tuples skip the empty ones a doubled `::` leaves), separators kept. */
+function nonBlank(p: Pieces): Pieces {
+  const s: string[] = [];
+  const seps: string[] | null = p.seps ? [] : null;
+  for (let i = 0; i < p.s.length; i++) {
+    if (p.s[i]!.trim() === '') continue;
+    s.push(p.s[i]!);
+    seps?.push(p.seps![i]!);
+  }
+  return { s, seps, colon: p.colon };
+}
 
 /** Whether fields make a whole tuple of the shape: the right count, none empty. */
 function whole(fields: readonly string[], shape: 'triple' | 'event'): boolean {
@@ -309,9 +347,10 @@ function standsAlone(s: string, r: Reader, w: Width, shape: Shape): boolean {
 function readPairs(body: string, r: Reader, out: Extraction): string | null {
   const known = r.knownLabels;
   const w = primaryWidth(body, r);
-  const { pieces, dropped } = cutPieces(body, r, w, 'pairs');
+  const { pieces: cut, dropped } = cutPieces(body, r, w, 'pairs');
+  const pieces = cut.s;
   for (let i = 0; i < pieces.length; i++) {
-    const piece = pieces[i]!.s;
+    const piece = pieces[i]!;
     if (piece.trim() === '') continue;
     const semi = r.semiAt(piece);
     if (semi < 0) {
@@ -323,8 +362,8 @@ function readPairs(body: string, r: Reader, out: Extraction): string | null {
     // A `:` inside a name splits it; the source text tells us when the next piece continues this span.
     for (let joins = 0; r.textHasColon && i + 1 < pieces.length && joins < MAX_COLON_JOINS; joins++) {
       const next = pieces[i + 1]!;
-      const joined = `${text}${next.sep}${next.s.trimEnd()}`;
-      if (next.s.trim() !== '' && !r.isPair(next.s) && r.textShows(joined)) {
+      const joined = `${text}${sepBefore(cut, i + 1)}${next.trimEnd()}`;
+      if (next.trim() !== '' && !r.isPair(next) && r.textShows(joined)) {
         text = joined;
         i++;
       } else break;
@@ -347,21 +386,23 @@ function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 
   const { arity, max } = ARITY[shape];
   const w = primaryWidth(body, r);
   const { pieces: all, dropped } = cutPieces(body, r, w, shape);
-  const pieces = all.filter(notBlank);
+  const cut = nonBlank(all);
+  const pieces = cut.s;
   for (let i = 0; i < pieces.length; i++) {
-    let fields = fieldsOf(pieces[i]!.s, r, w, shape);
-    let shown = pieces[i]!.s;
+    let fields = fieldsOf(pieces[i]!, r, w, shape);
+    let shown = pieces[i]!;
     // Join the next piece across a `:` the source text shows inside an argument (e.g. 監督:山村浩二).
     for (let joins = 0; r.textHasColon && i + 1 < pieces.length && joins < MAX_COLON_JOINS; joins++) {
       const nextPiece = pieces[i + 1]!;
-      const next = fieldsOf(nextPiece.s, r, w, shape);
-      const joinedField = `${fields[fields.length - 1]}${nextPiece.sep}${next[0]}`;
+      const sep = sepBefore(cut, i + 1);
+      const next = fieldsOf(nextPiece, r, w, shape);
+      const joinedField = `${fields[fields.length - 1]}${sep}${next[0]}`;
       const fitsJoined = fields.length + next.length - 1 <= max;
       // Only a piece that cannot stand alone as a tuple is joined (`s;t;監督` + `山村浩二;time` is one event).
       const needs = !arity.includes(fields.length) || !arity.includes(next.length);
       if (fitsJoined && needs && r.textShows(joinedField)) {
         fields = [...fields.slice(0, -1), joinedField, ...next.slice(1)];
-        shown = `${shown}${nextPiece.sep}${nextPiece.s}`;
+        shown = `${shown}${sep}${nextPiece}`;
         i++;
       } else break;
     }
@@ -400,11 +441,12 @@ export function parseOutput(output: string, task: TaskId, profile: FormatProfile
     out.warnings.push('the output is not text');
     return out;
   }
-  const text = typeof opts.text === 'string' ? opts.text : undefined;
   const tail = cutTail(output, profile);
-  // A generation that visibly ended is complete, however it is labelled.
+  // A generation that visibly ended is complete, however it is labelled; a text that is not a string is none.
   const ended = tail.ended && (opts.partial || opts.truncated);
-  const reader = new Reader(task, profile, ended ? { text } : { text, partial: opts.partial, truncated: opts.truncated && !opts.partial });
+  const plain = !ended && !(opts.partial && opts.truncated) && (opts.text === undefined || typeof opts.text === 'string');
+  const text = typeof opts.text === 'string' ? opts.text : undefined;
+  const reader = new Reader(task, profile, plain ? opts : ended ? { text } : { text, partial: opts.partial, truncated: opts.truncated && !opts.partial });
   const echo = dropEcho(tail.s, reader);
   if (echo.inEcho) return out;
 
