@@ -39,7 +39,7 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
   await expect(evaluation.locator('tr[data-task="re"] td').last()).toHaveText('TCREE GIELLM-13B-JP: 97.49 / 78.51 / 77.41');
   // Both ALLs are there, named and explained.
   await expect(evaluation.getByTestId('evaluation-table').locator('th')).toContainText(['ALL (paper)', 'ALL (strict)']);
-  await expect(evaluation.getByTestId('evaluation-table').locator('caption')).toContainText('ALL (strict): also no extra or unreadable predicted items.');
+  await expect(evaluation.getByTestId('evaluation-all-explained')).toContainText('ALL (strict): also no extra or unreadable predicted items.');
   // The chart has this evaluation's bars beside the paper's, for TL, WL and ALL of both tasks.
   const chart = evaluation.getByTestId('score-chart');
   await expect(chart.locator('rect[data-series="This evaluation"]')).toHaveCount(6);

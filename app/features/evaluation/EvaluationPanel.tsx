@@ -111,9 +111,7 @@ export function EvaluationPanel() {
             <>
               <div className="overflow-x-auto">
                 <table className="text-sm tabular-nums" data-testid="evaluation-table">
-                  <caption className="text-left text-xs text-slate-600 dark:text-slate-400">
-                    {t('evaluation.caption', { samples: report.samples })} {t('evaluation.allExplained')}
-                  </caption>
+                  <caption className="text-left text-xs text-slate-600 dark:text-slate-400">{t('evaluation.caption', { samples: report.samples })}</caption>
                   <thead>
                     <tr className="text-left">
                       <th className="pr-3">{t('evaluation.task')}</th>
@@ -142,6 +140,9 @@ export function EvaluationPanel() {
                   </tbody>
                 </table>
               </div>
+              <p className="max-w-prose text-xs text-slate-600 dark:text-slate-400" data-testid="evaluation-all-explained">
+                {t('evaluation.allExplained')}
+              </p>
               {report.tasks
                 .filter((task) => task.truncated > 0 || task.unreadable > 0)
                 .map((task) => (
