@@ -87,6 +87,12 @@ describe('giellm parse', () => {
     expect(xs[1]!.relations[0]).toEqual({ head: '国母和宏', relation: '所属', tail: '東海大', offsets: { head: [15, 19], tail: [20, 23] } });
   });
 
+  it('marks a record cut at its token limit and drops its cut-off item', async () => {
+    const line = JSON.stringify({ text: '松友美佐紀は日本の選手。', task: 'ner', output: '<社会>固有表現抽出:人名;松友美佐紀:地名;日', finish_reason: 'length' });
+    const r = await cli(['parse'], {}, line);
+    expect(JSON.parse(r.out)).toMatchObject({ truncated: true, unreadable: 1, entities: [{ text: '松友美佐紀', start: 0, end: 5 }] });
+  });
+
   it('keeps every good line and names each bad one with file and line', async () => {
     const file = [
       '{"text": "松友美佐紀は選手。", "task": "ner", "output": "<社会>固有表現抽出:人名;松友美佐紀"}',

@@ -10,10 +10,17 @@ import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
 import { currentExtraction } from './documents.ts';
 
 /** A document as a format reads it, before it is stored: where it came from is added by the importer. */
-export type ImportedDocument = Pick<StoredDocument, 'line' | 'recordId' | 'text' | 'task' | 'output'> & { annotation?: StoredDocument['annotation'] };
+export type ImportedDocument = Pick<StoredDocument, 'line' | 'recordId' | 'text' | 'task' | 'output' | 'outputTruncated'> & { annotation?: StoredDocument['annotation'] };
 
 /** A dataset record as a document. */
-export const fromRecord = (r: DatasetRecord): ImportedDocument => ({ line: r.line, recordId: r.id ?? null, text: r.text, task: r.task, output: r.output ?? null });
+export const fromRecord = (r: DatasetRecord): ImportedDocument => ({
+  line: r.line,
+  recordId: r.id ?? null,
+  text: r.text,
+  task: r.task,
+  output: r.output ?? null,
+  ...(r.truncated ? { outputTruncated: true as const } : {}),
+});
 
 /** An annotated document as a document whose output is the GIELLM string of its annotation; `keepOffsets` keeps the annotation itself too. */
 const fromAnnotated = (d: AnnotatedDocument, profile: FormatProfile, keepOffsets: boolean): ImportedDocument => ({

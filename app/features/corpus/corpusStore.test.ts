@@ -56,6 +56,12 @@ describe('corpus store', () => {
     ]);
   });
 
+  it("keeps a record's token-limit mark through IndexedDB, so its cut-off item is dropped and counted", async () => {
+    await store().importFile(file('cut.jsonl', '{"text": "東京で会見。", "task": "ner", "output": "<社会>固有表現抽出:地名;東京:人名;会", "finish_reason": "length"}\n'), 'ner');
+    const stored = (await corpusDb.documents.toArray()).find((d) => d.source === 'cut.jsonl')!;
+    expect(stored).toMatchObject({ outputTruncated: true, warnings: 1 });
+  });
+
   it('reads a TCREE CSV without asking, and plain text one document per line', async () => {
     const tcree = await documentsFromFile('t.csv', '今月8日、吉田秀彦が引退。イベント抽出,,<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:\n', 'ner');
     expect('docs' in tcree && tcree.docs.map((d) => [d.text, d.task, d.category])).toEqual([['今月8日、吉田秀彦が引退。', 'ee', 'スポーツ']]);

@@ -50,7 +50,7 @@ interface CorpusState {
 /** What every imported document gets beside what its format read: its file, the time, and fresh review fields. */
 const stored = (source: string, profile: FormatProfile) => {
   const importedAt = Date.now();
-  return (d: ImportedDocument): NewDocument => ({ ...freshFields(d.text, d.task, d.output, profile), ...d, source, importedAt });
+  return (d: ImportedDocument): NewDocument => ({ ...freshFields(d.text, d.task, d.output, profile, d.outputTruncated), ...d, source, importedAt });
 };
 
 /**

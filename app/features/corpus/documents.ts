@@ -9,5 +9,5 @@ export function currentExtraction(d: StoredDocument, profile: FormatProfile): Lo
 /** The document as gold: a correction or an imported output. A prediction nobody checked is not gold. */
 export function goldExtraction(d: StoredDocument, profile: FormatProfile): LocatedExtraction | null {
   if (d.annotation) return d.annotation;
-  return d.output ? extract(d.output, d.task, profile, d.text) : null;
+  return d.output ? extract(d.output, d.task, profile, d.text, false, { truncated: d.outputTruncated === true }) : null;
 }

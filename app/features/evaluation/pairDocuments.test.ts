@@ -54,4 +54,9 @@ describe('pairDocuments', () => {
     expect(p.pairs[0]!.pred.category).toBe('技術');
     expect(p.noPrediction).toBe(1);
   });
+  it("reads an imported prediction cut at its token limit as cut: its last item is dropped and counted", () => {
+    const docs = [doc('gold', A, '<社会>固有表現抽出:地名;東京', 'a'), doc('pred', A, '<社会>固有表現抽出:地名;東京:人名;会', 'a', { outputTruncated: true })];
+    const p = pairDocuments(docs, 'gold', { kind: 'file', source: 'pred' }, P);
+    expect(p.pairs[0]!.pred).toMatchObject({ truncated: true, unreadable: 1, entities: [{ text: '東京' }] });
+  });
 });

@@ -20,6 +20,8 @@ export interface StoredDocument {
   task: TaskId;
   /** A model output or gold that came with it, rendered like a live run. */
   output: string | null;
+  /** That output was cut at its token limit (the record said `finish_reason: "length"`); absent otherwise. */
+  outputTruncated?: true;
   importedAt: number;
   /** The annotator's corrected extraction; null while nothing was corrected (the output, or else the prediction, stands). */
   annotation: LocatedExtraction | null;
@@ -49,8 +51,8 @@ export interface StoredBatch {
 export const summaryOf = (x: LocatedExtraction | null) => ({ category: x?.category ?? null, warnings: x?.warnings.length ?? 0 });
 
 /** Fields a document gets when it comes in (or when v1 data is migrated): nothing corrected, predicted or reviewed yet. */
-export function freshFields(text: string, task: TaskId, output: string | null, profile = DEFAULT_PROFILE) {
-  return { annotation: null, prediction: null, predictionError: null, reviewed: 0 as const, ...summaryOf(output ? extract(output, task, profile, text) : null) };
+export function freshFields(text: string, task: TaskId, output: string | null, profile = DEFAULT_PROFILE, truncated = false) {
+  return { annotation: null, prediction: null, predictionError: null, reviewed: 0 as const, ...summaryOf(output ? extract(output, task, profile, text, false, { truncated }) : null) };
 }
 
 /**
