@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateSequences, PAPER_SEQUENCES } from './core.ts';
-import { median } from './stats.ts';
+import { median, printTable } from './stats.ts';
 import { writeResults } from './results.ts';
 
 // `giellm eval --report json` on the paper's SCPOS-sized 187,028 records, run as users run it (the real
@@ -52,7 +52,6 @@ const rows = [
   ['peak RSS', `${peakRssMB.toFixed(0)} MB`, `${floorRssMB.toFixed(0)} MB`, `${(peakRssMB / floorRssMB).toFixed(2)}×`, `< ${TARGET.maxRssMB} MB`],
   ['report size (differing documents only)', `${reportMB.toFixed(1)} MB`, '', '', ''],
 ];
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+printTable(rows);
 console.log(`(${RUNS} runs each, medians; ${cpus().length} CPUs, ${cpus()[0]?.model ?? ''})`);
 await writeResults('eval', { records: PAPER_SEQUENCES, runs: RUNS, reportMs, floorMs, ratio: reportMs / floorMs, peakRssMB, floorRssMB, reportMB, target: TARGET, cpus: cpus().length, node: process.version, raw: { cli, floor } });

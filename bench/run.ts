@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { cpus } from 'node:os';
 import { generateSequences, runCore, PAPER_SEQUENCES } from './core.ts';
 import { promptLengths } from './prompts.ts';
-import { median } from './stats.ts';
+import { median, printTable } from './stats.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { alignSpans } from '../src/align/alignSpans.ts';
 import { emptyExtraction } from '../src/domain/types.ts';
@@ -38,8 +38,7 @@ const table = [
   ['benchmark', 'n', 'median ms', 'min ms', 'max ms', 'seq/s'],
   ...rows.map((r) => [r.label, String(r.n), r.medianMs.toFixed(1), r.minMs.toFixed(1), r.maxMs.toFixed(1), Math.round(r.perSecond).toLocaleString('en')]),
 ];
-const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+printTable(table);
 console.log(`peak RSS ${peakRssMB.toFixed(0)} MB (target < 300 MB); target: ${PAPER_SEQUENCES} sequences < 1000 ms`);
 
 const file = resolve('bench', 'results', 'core.json');
@@ -55,9 +54,8 @@ const ptable = [
   ['task', 'sentences', 'GIELLM input', 'prompted, 1 ex.', 'prompted, 5 ex.', '5 ex. / GIELLM'],
   ...prompts.map((r) => [r.task, String(r.sentences), String(r.giellm), String(r.prompted1), String(r.prompted5), `${r.ratio5.toFixed(1)}×`]),
 ];
-const pw = ptable[0]!.map((_, i) => Math.max(...ptable.map((r) => r[i]!.length)));
 console.log('\nmedian prompt length in characters (prompted: instruction + worked examples; examples capped by the pool)');
-for (const r of ptable) console.log(r.map((c, i) => (i === 0 ? c.padEnd(pw[i]!) : c.padStart(pw[i]!))).join('  '));
+printTable(ptable);
 const pfile = resolve('bench', 'results', 'prompts.json');
 writeFileSync(pfile, `${JSON.stringify({ date: new Date().toISOString(), unit: 'characters', rows: prompts }, null, 2)}\n`);
 console.log(`written ${pfile}`);

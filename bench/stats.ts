@@ -5,3 +5,9 @@ export function quantile(xs: readonly number[], q: number): number {
 }
 
 export const median = (xs: readonly number[]) => quantile(xs, 0.5);
+
+/** Prints rows as a table: the first column left-aligned, the others right-aligned, two spaces between. */
+export function printTable(rows: readonly (readonly string[])[]) {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+}

@@ -206,6 +206,10 @@ describe('giellm eval', () => {
     expect(r.err).toBe('g.jsonl:1: not scored: 1 piece of the gold output could not be read: could not read "国母和宏;所属" as Head;Relation;Tail (2 parts)');
     // Record 2: 1 gold, 2 predicted (the junk tuple counts), 1 matched: ALL (paper) right, strict ALL not, P = 50.
     expect(JSON.parse(r.out).overall).toMatchObject({ n: 1, all: 100, allStrict: 0, precision: 50, recall: 100 });
+    // The report says what it left out, as the table's stderr does.
+    const md = await cli(['eval', '--gold', 'g.jsonl', '--pred', 'p.jsonl', '--report', 'md'], { 'g.jsonl': gold, 'p.jsonl': p });
+    expect(md.out).toContain('## Gold records not scored (1)');
+    expect(md.out).toContain('| overall | 1 |');
   });
 
   it('drops the cut-off last item of a prediction marked truncated', async () => {

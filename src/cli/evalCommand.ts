@@ -50,13 +50,15 @@ function pairRecords(gold: DatasetRecord[], pred: DatasetRecord[], goldFile: str
 const sameText = (a: string, b: string) => a === b || a.replace(/\r\n?/g, '\n').trim() === b.replace(/\r\n?/g, '\n').trim();
 
 /**
- * The pairs that can be scored: both sides have an output, the same task and (unless allowed) the same
- * text, and the gold can be read whole. Every other pair is an error naming its file and line.
+ * The pairs to score: both sides have an output, the same task and (unless allowed) the same text. Every
+ * other pair is an error naming its file and line. A pair whose gold cannot be read whole is named too and
+ * still handed on, unparsed, so the report lists it (the scores leave it out: see `unscorableReason`).
  */
 function scorablePairs(paired: [DatasetRecord, DatasetRecord][], goldFile: string, predFile: string, allowTextMismatch: boolean, ctx: Context) {
   const errors: InputError[] = [];
   const warnings: InputError[] = [];
   const pairs: EvalPair[] = [];
+  let unscorable = 0;
   for (const [g, p] of paired) {
     const before = errors.length;
     if (g.output === undefined) errors.push({ file: goldFile, line: g.line, message: '"output" is missing: a gold record needs one' });
@@ -72,14 +74,14 @@ function scorablePairs(paired: [DatasetRecord, DatasetRecord][], goldFile: strin
     const reason = unscorableReason(gold);
     if (reason !== null) {
       errors.push({ file: goldFile, line: g.line, message: `not scored: ${reason}` });
-      continue;
+      unscorable++;
     }
     // The same output string for the same text reads the same: parse it once (most outputs of a good model).
-    const same = p.output === g.output && p.text === g.text && !p.truncated;
+    const same = reason !== null || (p.output === g.output && p.text === g.text && !p.truncated);
     const pred = same ? gold : parseOutput(p.output!, p.task, ctx.profile, { text: p.text, truncated: p.truncated });
     pairs.push({ id: g.id ?? `${goldFile}:${g.line}`, text: g.text, task: g.task, gold, pred });
   }
-  return { pairs, errors, warnings };
+  return { pairs, scored: pairs.length - unscorable, errors, warnings };
 }
 
 const cell = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
@@ -105,7 +107,7 @@ async function readPairs(ctx: Context, goldFile: string, predFile: string) {
   const scorable = scorablePairs(paired.pairs, goldFile, predFile, ctx.values['allow-text-mismatch'] === true, ctx);
   // Every good pair is scored; every bad line is listed after the scores, and the exit code says so.
   const errors = [...gold.errors, ...pred.errors, ...paired.errors, ...scorable.errors];
-  return { pairs: scorable.pairs, errors, warnings: scorable.warnings, goldCount: gold.records.length + gold.errors.length };
+  return { pairs: scorable.pairs, scored: scorable.scored, errors, warnings: scorable.warnings, goldCount: gold.records.length + gold.errors.length };
 }
 
 export async function evalCommand(ctx: Context): Promise<number> {
@@ -122,8 +124,8 @@ export async function evalCommand(ctx: Context): Promise<number> {
   }
   const report = ctx.values.report;
   if (report !== undefined && report !== 'md' && report !== 'csv' && report !== 'json') throw new UsageError('--report must be md, csv or json');
-  const { pairs, errors, warnings, goldCount } = await readPairs(ctx, goldFile, predFile);
-  const scoredLine = `scored ${pairs.length} of ${goldCount} gold records${errors.length ? `; ${errors.length} problem(s) listed below` : ''}`;
+  const { pairs, scored, errors, warnings, goldCount } = await readPairs(ctx, goldFile, predFile);
+  const scoredLine = `scored ${scored} of ${goldCount} gold records${errors.length ? `; ${errors.length} problem(s) listed below` : ''}`;
   if (report !== undefined) {
     const r = evaluate(pairs, match, 1000, { allDocuments: ctx.values['all-documents'] === true, scposProtocol: ctx.values['scpos-protocol'] === true });
     if (report === 'json') {
@@ -138,7 +140,7 @@ export async function evalCommand(ctx: Context): Promise<number> {
     const rows: [string, Scores][] = [...perTask].map(([t, scores]) => [t, aggregate(scores)]);
     const overall = aggregate(all);
     if (ctx.values.json) {
-      ctx.io.out(JSON.stringify({ tasks: Object.fromEntries(rows.map(([t, s]) => [t, round(s)])), overall: round(overall), match, scored: pairs.length, problems: errors.length }));
+      ctx.io.out(JSON.stringify({ tasks: Object.fromEntries(rows.map(([t, s]) => [t, round(s)])), overall: round(overall), match, scored, problems: errors.length }));
     } else {
       ctx.io.out(formatTable([...rows, ['overall', overall]]));
       ctx.io.out(`(percent; items matched as ${match.duplicates}, ${match.normalize === 'nfkc' ? 'NFKC-normalised' : 'as written'}; WL = matched / gold items; ${scoredLine})`);

@@ -60,7 +60,7 @@ export interface TaskReport {
   intervals: Intervals;
   /** Per label, most frequent in the gold first. */
   labels: LabelScore[];
-  dataset: PaperDataset | null;
+  dataset: PaperDataset;
   paper: readonly PaperResult[];
   /** Predictions cut at their token limit, and predicted pieces that could not be read (scored as wrong). */
   truncated: number;
@@ -99,8 +99,14 @@ export interface EvaluateOptions {
   seed?: number;
 }
 
+type ItemDiff = Pick<DocumentDiff, 'matched' | 'missing' | 'extra' | 'wrongLabel'>;
+
+/** Whether a prediction got anything of a document wrong, from its parts (before a DocumentDiff is built). */
+const anyDifference = (tlCorrect: boolean, unreadable: number, items: ItemDiff) =>
+  !tlCorrect || unreadable > 0 || items.missing.length > 0 || items.extra.length > 0 || items.wrongLabel.length > 0;
+
 /** Whether a prediction got anything of this document wrong. */
-export const differs = (d: DocumentDiff) => !d.tlCorrect || d.missing.length > 0 || d.extra.length > 0 || d.wrongLabel.length > 0 || d.unreadable > 0;
+export const differs = (d: DocumentDiff) => anyDifference(d.tlCorrect, d.unreadable, d);
 
 /** Which field of an item is its label: a pair's type, a triple's relation, an event's trigger. */
 const LABEL_FIELD = { pairs: 0, triple: 1, event: 1 } as const;
@@ -121,7 +127,7 @@ function dedupe(xs: Item[], opts: MatchOptions): Item[] {
 }
 
 /** Matches items as the scores do (multiset, normalised), then pairs leftovers that differ only in their label. */
-export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): Pick<DocumentDiff, 'matched' | 'missing' | 'extra' | 'wrongLabel'> {
+export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions = DEFAULT_MATCH): ItemDiff {
   const g = dedupe(itemTuples(gold), opts);
   // A prediction that is the gold itself (the same output string, read once) matches every item.
   if (pred === gold) return { matched: g, missing: [], extra: [], wrongLabel: [] };
@@ -163,7 +169,7 @@ export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions
 type LabelCounts = Map<string, { gold: number; pred: number; matched: number }>;
 
 /** Adds one document's diff to per-label counts (so matching is exactly the diff's). */
-function countLabels(counts: LabelCounts, d: Pick<DocumentDiff, 'matched' | 'missing' | 'extra' | 'wrongLabel'>, task: TaskId) {
+function countLabels(counts: LabelCounts, d: ItemDiff, task: TaskId) {
   const at = LABEL_FIELD[TASKS[task].shape];
   const add = (item: Item, gold: number, pred: number, matched: number) => {
     const label = item[at]!.trim();
@@ -242,8 +248,7 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
   }
   // Each pair's score is read off its diff (the same multiset matching as scoreSequence, which a test
   // checks on random pairs), so the items are normalised and matched once, not twice.
-  const grouped = new Map<TaskId, SequenceScore[]>();
-  const all: SequenceScore[] = [];
+  const scores: [TaskId, SequenceScore][] = [];
   const documents: DocumentDiff[] = [];
   const counts = new Map<TaskId, LabelCounts>();
   const flags = new Map<TaskId, { truncated: number; unreadable: number }>();
@@ -261,16 +266,13 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
     const tlCorrect = sameCategory(pair.gold.category, pair.pred.category, opts);
     const m = items.matched.length;
     const w = items.wrongLabel.length;
-    const score: SequenceScore = { tlCorrect, gold: m + items.missing.length + w, pred: m + items.extra.length + w + unreadable, matched: m };
-    all.push(score);
-    const group = grouped.get(pair.task);
-    if (group) group.push(score);
-    else grouped.set(pair.task, [score]);
-    if (allDocuments || !tlCorrect || unreadable > 0 || items.missing.length > 0 || items.extra.length > 0 || w > 0) {
+    scores.push([pair.task, { tlCorrect, gold: m + items.missing.length + w, pred: m + items.extra.length + w + unreadable, matched: m }]);
+    if (allDocuments || anyDifference(tlCorrect, unreadable, items)) {
       documents.push({ id: pair.id, text: pair.text, task: pair.task, gold: pair.gold.category, pred: pair.pred.category, tlCorrect, ...items, unreadable, truncated });
     }
   }
-  const groups = TASK_IDS.filter((t) => grouped.has(t)).map((t): [TaskId, SequenceScore[]] => [t, grouped.get(t)!]);
+  const { perTask, all } = byTask(scores);
+  const groups = [...perTask];
   const ci = bootstrapGroups(
     groups.map(([, scores]) => scores),
     samples,
@@ -303,19 +305,25 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
   };
 }
 
-/** Each pair scored (`scoreSequence`), grouped by task in catalog order, and all together. */
-export function scoresByTask(pairs: readonly Pick<EvalPair, 'task' | 'gold' | 'pred'>[], opts: MatchOptions = DEFAULT_MATCH): { perTask: Map<TaskId, SequenceScore[]>; all: SequenceScore[] } {
+/** Scores grouped by task in catalog order, and all of them together. */
+function byTask(scores: readonly (readonly [TaskId, SequenceScore])[]): { perTask: Map<TaskId, SequenceScore[]>; all: SequenceScore[] } {
   const grouped = new Map<TaskId, SequenceScore[]>();
   const all: SequenceScore[] = [];
-  for (const pair of pairs) {
-    const s = scoreSequence(pair.gold, pair.pred, opts);
+  for (const [task, s] of scores) {
     all.push(s);
-    const group = grouped.get(pair.task);
+    const group = grouped.get(task);
     if (group) group.push(s);
-    else grouped.set(pair.task, [s]);
+    else grouped.set(task, [s]);
   }
-  const perTask = new Map(TASK_IDS.filter((t) => grouped.has(t)).map((t) => [t, grouped.get(t)!]));
-  return { perTask, all };
+  return { perTask: new Map(TASK_IDS.filter((t) => grouped.has(t)).map((t) => [t, grouped.get(t)!])), all };
+}
+
+/**
+ * Each pair scored (`scoreSequence`), grouped by task in catalog order, and all together. A pair whose
+ * gold cannot be scored (`unscorableReason`) is left out, as `evaluate` leaves it out.
+ */
+export function scoresByTask(pairs: readonly Pick<EvalPair, 'task' | 'gold' | 'pred'>[], opts: MatchOptions = DEFAULT_MATCH): { perTask: Map<TaskId, SequenceScore[]>; all: SequenceScore[] } {
+  return byTask(pairs.filter((p) => unscorableReason(p.gold) === null).map((p) => [p.task, scoreSequence(p.gold, p.pred, opts)] as const));
 }
 
 /** The reported scores, in table order, with their column names. */
@@ -346,7 +354,7 @@ export function reportCsv(r: EvalReport): string {
       rows.push([name, n, label, num(scores[k]), num(ci[k]?.[0]), num(ci[k]?.[1]), num(protocol?.mean[k]), dataset, ...fromPaper]);
     }
   };
-  for (const t of r.tasks) rowsFor(t.task, t.scores.n, t.scores, t.intervals, t.dataset ?? '', t.paper, t.protocol);
+  for (const t of r.tasks) rowsFor(t.task, t.scores.n, t.scores, t.intervals, t.dataset, t.paper, t.protocol);
   rowsFor('overall', r.overall.scores.n, r.overall.scores, r.overall.intervals, '', []);
   return Papa.unparse(rows, { newline: '\n' });
 }
@@ -402,7 +410,7 @@ export function reportMarkdown(r: EvalReport): string {
     lines.push('', "## SCPOS, as the paper scored it (mean of three seeded random subsets)", '', `| task | subset size | ${METRICS.map(([, h]) => h).join(' | ')} |`, '|---|---|---|---|---|---|---|');
     for (const t of withProtocol) lines.push(`| ${t.task} | ${t.protocol!.size} | ${METRICS.map(([k]) => num(t.protocol!.mean[k]) || 'n/a').join(' | ')} |`);
   }
-  const datasets = [...new Map(r.tasks.filter((t) => t.dataset).map((t) => [t.dataset!, t.paper])).entries()];
+  const datasets = [...new Map(r.tasks.map((t) => [t.dataset, t.paper])).entries()];
   if (datasets.length) {
     lines.push('', "## The paper's Table 1 (TL / WL / ALL)", '', mdEscape(r.caption), '', '| dataset | model | TL | WL | ALL |', '|---|---|---|---|---|');
     for (const [dataset, paper] of datasets) for (const p of paper) lines.push(`| ${mdEscape(dataset)} | ${p.model} | ${num(p.tl)} | ${num(p.wl)} | ${num(p.all)} |`);

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CSV_PROFILE, DEFAULT_PROFILE, TASKS, type FormatProfile, type TaskId } from '../../../src/index.ts';
+import { BUILTIN_PROFILES, TASKS, type FormatProfile, type TaskId } from '../../../src/index.ts';
 import { useProfileStore } from './profileStore.ts';
 import { ErrorList } from '../../shared/ErrorList.tsx';
 
 const field = 'rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 
-/** The built-in input forms: what each sets, so choosing one keeps the user's IWs and label sets. */
-const FORMS = { 'model-card': DEFAULT_PROFILE, 'tcree-csv': CSV_PROFILE } as const;
-const formOf = (p: FormatProfile) =>
-  (Object.keys(FORMS) as (keyof typeof FORMS)[]).find((k) => FORMS[k].partSeparator === p.partSeparator && FORMS[k].labelSetInInput === p.labelSetInInput) ?? 'custom';
+/** The built-in profile whose input form (separator, label set or not) this profile has, else 'custom'. */
+const formOf = (p: FormatProfile) => BUILTIN_PROFILES.find((b) => b.partSeparator === p.partSeparator && b.labelSetInInput === p.labelSetInInput)?.id ?? 'custom';
 
 /** The IW and text-level label set of one task, and the separator: edited here, saved for next time. */
 export function ProfileEditor({ task }: { task: TaskId }) {
@@ -50,7 +48,8 @@ export function ProfileEditor({ task }: { task: TaskId }) {
             className={field}
             value={formOf(profile)}
             onChange={(e) => {
-              const form = FORMS[e.target.value as keyof typeof FORMS];
+              // Choosing a form keeps the user's IWs and label sets: only the input's shape changes.
+              const form = BUILTIN_PROFILES.find((b) => b.id === e.target.value);
               if (form) update({ partSeparator: form.partSeparator, labelSetInInput: form.labelSetInInput });
             }}
             data-testid="input-form"
