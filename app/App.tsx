@@ -4,11 +4,13 @@ import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
 import { CorpusPanel } from './features/corpus/CorpusPanel.tsx';
 import { AnnotationEditor } from './features/annotate/AnnotationEditor.tsx';
+import { BatchPanel } from './features/batch/BatchPanel.tsx';
 import { HelpSheet } from './shared/commands/HelpSheet.tsx';
 import { useShortcuts } from './shared/commands/useShortcuts.ts';
 import { LANGUAGES, setLanguage, type Language } from './shared/i18n/i18n.ts';
 import { useThemeStore, type Theme } from './shared/theme.ts';
-import { appCommands } from './commands.ts';
+import { appCommands, appCommandState } from './commands.ts';
+import { openDocument, workspaceRunOptions, workspaceTask } from './workflows.ts';
 import { PwaStatus } from './shared/PwaStatus.tsx';
 
 // Evaluation is for researchers at the end of a job: its code loads after the page, not with it.
@@ -21,7 +23,7 @@ export function App() {
   const [help, setHelp] = useState(false);
   const theme = useThemeStore((s) => s.theme);
   const commands = useMemo(() => appCommands(() => setHelp(true)), []);
-  useShortcuts(useCallback(() => commands, [commands]));
+  useShortcuts(useCallback(() => commands, [commands]), appCommandState);
 
   return (
     <div className="mx-auto max-w-5xl p-3 sm:p-4">
@@ -49,7 +51,7 @@ export function App() {
       </header>
       <main className="grid grid-cols-1 gap-4">
         <ModelPanel />
-        <CorpusPanel />
+        <CorpusPanel importTask={workspaceTask} onOpen={openDocument} batch={(ids) => <BatchPanel ids={ids} optionsFor={workspaceRunOptions} />} />
         <AnnotationEditor />
         <Suspense fallback={null}>
           <EvaluationPanel />

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASKS } from '../../../src/index.ts';
-import { removeSpan, setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/edits.ts';
-import { useProfileStore } from '../profile/profileStore.ts';
-import { useCorpusStore } from '../corpus/corpusStore.ts';
-import { labelChoices, useAnnotateStore } from './annotateStore.ts';
-import { annotateCommands } from './annotateCommands.ts';
+import { setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/edits.ts';
+import { useProfileStore } from '../../shared/profile/profileStore.ts';
+import { labelChoices, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
+import { annotateCommands, type AnnotateCommandId } from './annotateCommands.ts';
 import { CommandButton } from '../../shared/commands/CommandButton.tsx';
 import { AnnotatedText } from './AnnotatedText.tsx';
 import { TupleEditor } from './TupleEditor.tsx';
@@ -16,22 +16,15 @@ const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dar
 /** Corrects one corpus document: category, spans from selected text, tuples; every edit saved at once and undoable. */
 export function AnnotationEditor() {
   const { t } = useTranslation();
-  const docId = useAnnotateStore((s) => s.docId);
-  const text = useAnnotateStore((s) => s.text);
-  const task = useAnnotateStore((s) => s.task);
-  const x = useAnnotateStore((s) => s.current);
-  const selected = useAnnotateStore((s) => s.selected);
-  const selection = useAnnotateStore((s) => s.selection);
-  const queue = useAnnotateStore((s) => s.queue);
-  // Read so that the command buttons re-render when undo or redo becomes possible.
-  useAnnotateStore((s) => `${s.past.length > 0}${s.future.length > 0}`);
-  const doc = useCorpusStore((s) => s.documents.find((d) => d.id === docId));
+  // The whole corpus state: the command buttons are enabled by the state they are given.
+  const state = useCorpusStore();
+  const { docId, editorText: text, editorTask: task, current: x, selected, selection, queue, apply, select: selectSpan, setSelection, closeEditor: close } = state;
+  const doc = useMemo(() => state.documents.find((d) => d.id === docId), [state.documents, docId]);
   const categories = useProfileStore((s) => s.profile.categories[task]);
-  const storageProblem = useCorpusStore((s) => s.storageProblem);
-  const { apply, select: selectSpan, setSelection, close } = useAnnotateStore.getState();
-  // The editor's buttons are the same commands the keys run (they re-render with the store they read).
+  const storageProblem = useStorageMessage(state.storageProblem);
+  // The editor's buttons are the same commands the keys run.
   const commands = useMemo(() => new Map(annotateCommands().map((c) => [c.id, c])), []);
-  const command = (id: string) => commands.get(id)!;
+  const command = (id: AnnotateCommandId) => commands.get(id)!;
   if (docId === null || !x || !doc) return null;
   const shape = TASKS[task].shape;
   const labels = labelChoices(task);
@@ -54,11 +47,11 @@ export function AnnotationEditor() {
           </span>
         )}
         <div className="ml-auto flex flex-wrap gap-1">
-          <CommandButton command={command('undo')} className={button} />
-          <CommandButton command={command('redo')} className={button} />
-          <CommandButton command={command('prevDocument')} className={button} label={t('annotate.prev')} />
-          <CommandButton command={command('nextDocument')} className={button} label={t('annotate.next')} />
-          <CommandButton command={command('reviewNext')} className={`${button} bg-emerald-700 text-white`} />
+          <CommandButton command={command('undo')} state={state} className={button} />
+          <CommandButton command={command('redo')} state={state} className={button} />
+          <CommandButton command={command('prevDocument')} state={state} className={button} label={t('annotate.prev')} />
+          <CommandButton command={command('nextDocument')} state={state} className={button} label={t('annotate.next')} />
+          <CommandButton command={command('reviewNext')} state={state} className={`${button} bg-emerald-700 text-white`} />
           <button type="button" className={button} onClick={close}>
             {t('commands.close')}
           </button>
@@ -95,7 +88,7 @@ export function AnnotationEditor() {
         <>
           <div className="flex flex-wrap gap-1" role="group" aria-label={t('annotate.labels')}>
             {labels.slice(0, 9).map((l, i) => (
-              <CommandButton key={l} command={command(`label${i + 1}`)} className={button} label={l} />
+              <CommandButton key={l} command={command(`label${(i + 1) as 1}`)} state={state} className={button} label={l} />
             ))}
           </div>
           <table className="w-full text-sm" data-testid="span-list">
@@ -122,9 +115,9 @@ export function AnnotationEditor() {
                   <td lang="ja">{e.text}</td>
                   <td className="tabular-nums">{e.start === null ? t('result.notFound') : `${e.start}–${e.end}`}</td>
                   <td className="text-right">
-                    <button type="button" className="px-1" aria-label={t('annotate.deleteSpan', { span: e.text })} onClick={() => apply((y) => removeSpan(y, i))}>
+                    <CommandButton command={command('deleteSpan')} state={{ ...state, selected: i }} className="px-1" ariaLabel={t('annotate.deleteSpan', { span: e.text })}>
                       ×
-                    </button>
+                    </CommandButton>
                   </td>
                 </tr>
               ))}

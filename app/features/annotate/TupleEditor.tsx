@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { addTuple, removeTuple, setTupleField, type QuadrupleField, type TripleField, type TupleKind } from '../../../src/annotate/edits.ts';
-import { labelChoices, useAnnotateStore } from './annotateStore.ts';
+import { labelChoices, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 
 const FIELDS: Record<TupleKind, readonly { field: TripleField | QuadrupleField; label: string; arg: boolean }[]> = {
   relations: [
@@ -24,10 +24,10 @@ const button = 'rounded border border-slate-300 px-1.5 text-xs disabled:opacity-
  */
 export function TupleEditor({ kind }: { kind: TupleKind }) {
   const { t } = useTranslation();
-  const x = useAnnotateStore((s) => s.current)!;
-  const task = useAnnotateStore((s) => s.task);
-  const selection = useAnnotateStore((s) => s.selection);
-  const { apply, setSelection } = useAnnotateStore.getState();
+  const x = useCorpusStore((s) => s.current)!;
+  const task = useCorpusStore((s) => s.editorTask);
+  const selection = useCorpusStore((s) => s.selection);
+  const { apply, setSelection } = useCorpusStore.getState();
   const rows = kind === 'relations' ? x.relations : x.events;
   const listId = `labels-${kind}`;
   const commit = (i: number, field: TripleField | QuadrupleField, value: string) =>

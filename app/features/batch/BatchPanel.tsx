@@ -2,23 +2,31 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { engine } from '../../shared/engine/engine.ts';
-import { batchRate, useBatchStore } from './batchStore.ts';
+import type { TaskId } from '../../../src/index.ts';
+import { batchRate } from '../../../src/corpus/batch.ts';
+import type { RunOptions } from '../../shared/engine/engine.ts';
+import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
 import { formatDuration } from '../../shared/formatDuration.ts';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40 dark:border-slate-700';
 
 
 /** Pre-annotates documents with the loaded model: progress with rate and ETA, pause, resume (after a reload too) and cancel. */
-export function BatchPanel({ ids }: { ids: number[] }) {
+export function BatchPanel({ ids, optionsFor }: { ids: number[]; optionsFor: (task: TaskId) => RunOptions }) {
   const { t } = useTranslation();
-  const job = useBatchStore((s) => s.job);
-  const active = useBatchStore((s) => s.active);
-  const doneHere = useBatchStore((s) => s.doneHere);
-  const since = useBatchStore((s) => s.since);
-  const problem = useBatchStore((s) => s.problem);
-  const finished = useBatchStore((s) => s.finished);
+  const job = useCorpusStore((s) => s.job);
+  const active = useCorpusStore((s) => s.batchActive);
+  const doneHere = useCorpusStore((s) => s.doneHere);
+  const since = useCorpusStore((s) => s.since);
+  const batchProblem = useCorpusStore((s) => s.batchProblem);
+  const storageMessage = useStorageMessage(batchProblem?.code === 'notLoaded' ? null : batchProblem);
+  const problem = batchProblem?.code === 'notLoaded' ? t('batch.notLoaded') : storageMessage;
+  const finished = useCorpusStore((s) => s.batchFinished);
   const ready = useStore(engine.store, (s) => s.status === 'ready');
-  const { load, start, pause, resume, cancel } = useBatchStore.getState();
+  const { loadBatch: load, startBatch, pauseBatch: pause, resumeBatch, cancelBatch: cancel } = useCorpusStore.getState();
+  const start = (ids: number[]) => startBatch(ids, optionsFor);
+  const resume = () => resumeBatch(optionsFor);
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     void load();

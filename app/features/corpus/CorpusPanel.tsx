@@ -1,33 +1,39 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ErrorList } from '../../shared/ErrorList.tsx';
 import { Choice } from '../../shared/Choice.tsx';
 import { downloadFile } from '../../shared/download.ts';
-import { useInputStore } from '../workspace/inputStore.ts';
-import { useCorpusStore, type TextMode } from './corpusStore.ts';
-import { EXPORT_FORMATS, exportFile, type ExportFormat } from './corpusFormats.ts';
-import { ANY_CATEGORY, categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER, type DocumentFilter } from './filterDocuments.ts';
+import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import { useProfileStore } from '../../shared/profile/profileStore.ts';
+import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
+import { ACCEPT, EXPORT_TARGETS, exportDocuments, type TextMode } from '../../../src/interchange/formats.ts';
+import { ANY_CATEGORY, categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER, type DocumentFilter } from '../../../src/corpus/filter.ts';
+import { TASK_IDS, type TaskId } from '../../../src/index.ts';
 import { CsvMappingForm } from './CsvMappingForm.tsx';
-import { BatchPanel } from '../batch/BatchPanel.tsx';
-import { useBatchStore } from '../batch/batchStore.ts';
-import { useAnnotateStore } from '../annotate/annotateStore.ts';
-import { TASK_IDS } from '../../../src/index.ts';
-import { useProfileStore } from '../profile/profileStore.ts';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
 const ROW = 32;
 
+interface CorpusPanelProps {
+  /** The task of imported documents whose file does not say one. */
+  importTask(): TaskId;
+  /** Opens a document, with the ids shown (the editor steps through them). */
+  onOpen(id: number, shownIds: number[]): void;
+  /** The batch controls for the shown documents. */
+  batch(shownIds: number[]): ReactNode;
+}
+
 /** The user's documents, kept in IndexedDB: import files, open a document, delete. */
-export function CorpusPanel() {
+export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const { t } = useTranslation();
   const documents = useCorpusStore((s) => s.documents);
   const importErrors = useCorpusStore((s) => s.importErrors);
   const importedCount = useCorpusStore((s) => s.importedCount);
-  const storageProblem = useCorpusStore((s) => s.storageProblem);
+  const storageProblem = useStorageMessage(useCorpusStore((s) => s.storageProblem));
   const pendingCsv = useCorpusStore((s) => s.pendingCsv);
-  const openId = useAnnotateStore((s) => s.docId);
-  const { load, importFiles, open, remove, clear, setTextMode } = useCorpusStore.getState();
+  const openId = useCorpusStore((s) => s.docId);
+  const { loadDocuments: load, importFiles, remove, clear, setTextMode } = useCorpusStore.getState();
   const textMode = useCorpusStore((s) => s.textMode);
   const scroller = useRef<HTMLDivElement>(null);
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
@@ -41,22 +47,19 @@ export function CorpusPanel() {
   ];
   const shownIds = useMemo(() => shown.map((d) => d.id!), [shown]);
   const categories = useMemo(() => categoriesOf(documents), [documents]);
-  // Opening a document loads it into the workspace and the editor, which steps through the list as filtered.
-  const openDocument = (id: number) => {
-    open(id);
-    const d = documents.find((x) => x.id === id);
-    if (d) useAnnotateStore.getState().open(d, shownIds);
-  };
+  // The editor steps through the list as filtered.
+  const openDocument = (id: number) => onOpen(id, shownIds);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer returns functions by design
   const v = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
 
   useEffect(() => {
     void load();
   }, [load]);
-  const [format, setFormat] = useState<ExportFormat>('giellm');
+  const [format, setFormat] = useState(EXPORT_TARGETS[0]!.value);
   const download = () => {
     // What is shown is what is exported: filter to the reviewed documents to export only those.
-    void exportFile(format, shown, useProfileStore.getState().profile).then((f) => downloadFile(f.name, f.type, f.content));
+    const target = EXPORT_TARGETS.find((x) => x.value === format)!;
+    void exportDocuments(target, shown, useProfileStore.getState().profile).then((f) => downloadFile(f.name, f.type, f.content));
   };
 
   return (
@@ -70,12 +73,12 @@ export function CorpusPanel() {
           <input
             type="file"
             multiple
-            accept=".jsonl,.json,.txt,.csv,.tsv,text/plain,text/csv,application/json"
+            accept={ACCEPT}
             className="sr-only"
             aria-label={t('corpus.import')}
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
-              if (files.length) void importFiles(files, useInputStore.getState().task);
+              if (files.length) void importFiles(files, importTask());
               e.target.value = '';
             }}
           />
@@ -92,10 +95,10 @@ export function CorpusPanel() {
         />
         {documents.length > 0 && (
           <>
-            <select className={button} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} aria-label={t('corpus.exportFormat')}>
-              {EXPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`corpus.formatNames.${f}`)}
+            <select className={button} value={format} onChange={(e) => setFormat(e.target.value)} aria-label={t('corpus.exportFormat')}>
+              {EXPORT_TARGETS.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {t(`corpus.formatNames.${f.value}` as 'corpus.formatNames.records')}
                 </option>
               ))}
             </select>
@@ -111,12 +114,7 @@ export function CorpusPanel() {
           <button
             type="button"
             className={button}
-            onClick={() => {
-              // Nothing may go on working on documents that are gone: the editor closes and a batch stops.
-              useAnnotateStore.getState().close();
-              void useBatchStore.getState().cancel();
-              void clear();
-            }}
+            onClick={() => void clear()}
           >
             {t('corpus.deleteAll')}
           </button>
@@ -169,7 +167,7 @@ export function CorpusPanel() {
           <span data-testid="shown-count">{t('corpus.shown', { shown: shown.length, total: documents.length })}</span>
         </div>
       )}
-      {documents.length > 0 && <BatchPanel ids={shownIds} />}
+      {documents.length > 0 && batch(shownIds)}
       {documents.length > 0 && (
         <div ref={scroller} className="mt-2 max-h-64 overflow-auto" data-testid="documents">
           <ul style={{ height: v.getTotalSize(), position: 'relative' }}>
@@ -204,11 +202,7 @@ export function CorpusPanel() {
                     type="button"
                     className="px-1 text-xs"
                     aria-label={t('corpus.deleteOne', { line: d.line ?? '' })}
-                    onClick={() => {
-                      // The editor never edits a document that is gone.
-                      if (d.id === openId) useAnnotateStore.getState().close();
-                      void remove(d.id!);
-                    }}
+                    onClick={() => void remove(d.id!)}
                   >
                     ×
                   </button>

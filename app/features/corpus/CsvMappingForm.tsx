@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
-import { useCorpusStore, type PendingCsv } from './corpusStore.ts';
+import { useCorpusStore, type PendingCsv } from '../../shared/corpus/corpusStore.ts';
 
 const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';

@@ -6,10 +6,9 @@ import { headlineRow } from '../../../src/metrics/paperResults.ts';
 import type { Interval } from '../../../src/metrics/bootstrap.ts';
 import { downloadFile } from '../../shared/download.ts';
 import { Choice } from '../../shared/Choice.tsx';
-import { useCorpusStore } from '../corpus/corpusStore.ts';
-import { useProfileStore } from '../profile/profileStore.ts';
-import { pairDocuments, type PredictionSource } from './pairDocuments.ts';
-import { useAnnotateStore } from '../annotate/annotateStore.ts';
+import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import { useProfileStore } from '../../shared/profile/profileStore.ts';
+import { pairDocuments, type PredictionSource } from '../../../src/corpus/pairing.ts';
 import { ScoreChart } from './ScoreChart.tsx';
 
 const control = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
@@ -51,7 +50,7 @@ export function EvaluationPanel() {
   const openDiff = (id: string) => {
     const ids = differing.map((d) => result!.documentIds.get(d.id)!);
     const doc = documents.find((d) => d.id === result!.documentIds.get(id));
-    if (doc) useAnnotateStore.getState().open(doc, ids);
+    if (doc) useCorpusStore.getState().openEditor(doc, ids);
   };
   const differing = report?.documents.filter(differs) ?? [];
 

@@ -6,7 +6,7 @@ import { assessModel, validateCustomModel, type ModelInfo } from '../../../src/i
 import { engine } from '../../shared/engine/engine.ts';
 import { allModels, useModelsStore } from './modelsStore.ts';
 import type { CacheInfo } from '../../shared/engine/modelCache.ts';
-import { useEngine } from './useEngine.ts';
+import { useEngine } from '../../shared/engine/useEngine.ts';
 import { LoadProgress } from './LoadProgress.tsx';
 import { ErrorList } from '../../shared/ErrorList.tsx';
 

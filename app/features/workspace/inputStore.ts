@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { TaskId } from '../../../src/index.ts';
 import { SAMPLES } from '../../shared/samples/samples.ts';
 
-interface InputState {
+export interface InputState {
   text: string;
   task: TaskId;
   output: string;

@@ -1,6 +1,6 @@
 import { extract, shiftOffsets, type LocatedExtraction, type TaskId } from '../../../src/index.ts';
 import { engine, type RunOptions } from '../../shared/engine/engine.ts';
-import { useProfileStore } from '../profile/profileStore.ts';
+import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { useInputStore } from './inputStore.ts';
 import { useRunStore } from './runStore.ts';
 
@@ -17,9 +17,6 @@ export async function startRun() {
   setRuns([]);
   await engine.run(text, runOptions(task), setRuns);
 }
-
-export const canRun = () => engine.store.getState().status === 'ready' && useInputStore.getState().text.trim() !== '';
-export const canStop = () => engine.store.getState().status === 'generating';
 
 /** The pasted output read against the text, or null when nothing is pasted. */
 export function pastedExtraction(): LocatedExtraction | null {

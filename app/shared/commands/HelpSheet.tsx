@@ -4,7 +4,7 @@ import { formatShortcut, type Command } from './commands.ts';
 import { isMac } from './useShortcuts.ts';
 
 /** Every command with its shortcut, from the same definitions the key handler uses. */
-export function HelpSheet({ commands, onClose }: { commands: readonly Command[]; onClose(): void }) {
+export function HelpSheet<S>({ commands, onClose }: { commands: readonly Command<S>[]; onClose(): void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

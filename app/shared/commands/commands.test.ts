@@ -1,28 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { ariaShortcut, commandFor, formatShortcut, type Command, type KeyLike } from './commands.ts';
+import { ariaShortcut, commandFor, formatShortcut, lift, type Command, type KeyLike } from './commands.ts';
 
 const key = (k: string, o: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, isComposing: false, ...o });
 const ran: string[] = [];
-const cmd = (id: string, shortcut: Command['shortcut'], enabled = true): Command => ({ id, label: id, shortcut, enabled: () => enabled, run: () => void ran.push(id) });
+type State = { off: boolean };
+const cmd = (id: string, shortcut: Command<State>['shortcut'], enabled = true): Command<State> => ({ id, label: 'commands.run', shortcut, enabled: (s) => enabled && !s.off, run: () => void ran.push(id) });
 const COMMANDS = [cmd('run', { key: 'Enter', mod: true, inTextFields: true }), cmd('help', { key: '?', shift: true }), cmd('off', { key: 'x' }, false)];
+const ON: State = { off: false };
 
 describe('commandFor', () => {
   it('finds the command of a shortcut, Ctrl on Linux and ⌘ on a Mac', () => {
-    expect(commandFor(key('Enter', { ctrlKey: true }), COMMANDS, false, false)?.id).toBe('run');
-    expect(commandFor(key('Enter', { metaKey: true }), COMMANDS, false, true)?.id).toBe('run');
-    expect(commandFor(key('Enter', { metaKey: true }), COMMANDS, false, false)).toBeNull();
-    expect(commandFor(key('?', { shiftKey: true }), COMMANDS, false, false)?.id).toBe('help');
+    expect(commandFor(key('Enter', { ctrlKey: true }), COMMANDS, ON, false, false)?.id).toBe('run');
+    expect(commandFor(key('Enter', { metaKey: true }), COMMANDS, ON, false, true)?.id).toBe('run');
+    expect(commandFor(key('Enter', { metaKey: true }), COMMANDS, ON, false, false)).toBeNull();
+    expect(commandFor(key('?', { shiftKey: true }), COMMANDS, ON, false, false)?.id).toBe('help');
   });
 
   it('never fires while an IME is composing', () => {
-    expect(commandFor(key('Enter', { ctrlKey: true, isComposing: true }), COMMANDS, true, false)).toBeNull();
-    expect(commandFor(key('Process', { ctrlKey: true, keyCode: 229 }), COMMANDS, true, false)).toBeNull();
+    expect(commandFor(key('Enter', { ctrlKey: true, isComposing: true }), COMMANDS, ON, true, false)).toBeNull();
+    expect(commandFor(key('Process', { ctrlKey: true, keyCode: 229 }), COMMANDS, ON, true, false)).toBeNull();
   });
 
   it('keeps plain keys for typing in text fields, and skips disabled commands', () => {
-    expect(commandFor(key('?', { shiftKey: true }), COMMANDS, true, false)).toBeNull();
-    expect(commandFor(key('Enter', { ctrlKey: true }), COMMANDS, true, false)?.id).toBe('run');
-    expect(commandFor(key('x'), COMMANDS, false, false)).toBeNull();
+    expect(commandFor(key('?', { shiftKey: true }), COMMANDS, ON, true, false)).toBeNull();
+    expect(commandFor(key('Enter', { ctrlKey: true }), COMMANDS, ON, true, false)?.id).toBe('run');
+    expect(commandFor(key('x'), COMMANDS, ON, false, false)).toBeNull();
+  });
+
+  it('asks each command with the state it is given, also when lifted into a wider state', () => {
+    expect(commandFor(key('Enter', { ctrlKey: true }), COMMANDS, { off: true }, false, false)).toBeNull();
+    const wide = COMMANDS.map((c) => lift(c, (s: { inner: State }) => s.inner));
+    expect(commandFor(key('?', { shiftKey: true }), wide, { inner: ON }, false, false)?.id).toBe('help');
+    expect(commandFor(key('?', { shiftKey: true }), wide, { inner: { off: true } }, false, false)).toBeNull();
   });
 
   it('formats shortcuts per platform', () => {

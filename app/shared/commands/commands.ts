@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/en.ts';
+
 /** A keyboard shortcut: `key` as KeyboardEvent.key; `mod` is Ctrl, or ⌘ on a Mac. */
 export interface Shortcut {
   key: string;
@@ -9,16 +11,21 @@ export interface Shortcut {
 }
 
 /**
- * Every user command is defined once: its label, its shortcut and its effect. Menus, buttons, the
- * shortcut handler, the help sheet and tests all read the same definitions.
+ * Every user command is defined once: its typed id, its label, its shortcut, when it is enabled and its
+ * effect. Menus, buttons, the shortcut handler, the help sheet and tests all read the same definitions.
+ * `enabled` and `run` receive the state they read, so a button re-renders with the state it is given.
  */
-export interface Command {
-  id: string;
-  /** An i18n key for the label. */
-  label: string;
+export interface Command<S = never, Id extends string = string> {
+  id: Id;
+  label: MessageKey;
   shortcut?: Shortcut;
-  enabled(): boolean;
-  run(): void;
+  enabled(state: S): boolean;
+  run(state: S): void;
+}
+
+/** A command of one context (a slice of state) as a command of a wider one. */
+export function lift<S, T, Id extends string>(c: Command<S, Id>, part: (state: T) => S): Command<T, Id> {
+  return { ...c, enabled: (s) => c.enabled(part(s)), run: (s) => c.run(part(s)) };
 }
 
 export interface KeyLike {
@@ -40,12 +47,12 @@ export function matches(e: KeyLike, s: Shortcut, isMac: boolean): boolean {
  * The command a key press means, or null. Nothing fires while an IME is composing Japanese text (the Enter
  * that confirms a conversion must never run the model), nor in a text field unless the shortcut says so.
  */
-export function commandFor(e: KeyLike, commands: readonly Command[], inTextField: boolean, isMac: boolean): Command | null {
+export function commandFor<S, C extends Command<S>>(e: KeyLike, commands: readonly C[], state: S, inTextField: boolean, isMac: boolean): C | null {
   if (e.isComposing || e.keyCode === 229) return null;
   for (const c of commands) {
     if (!c.shortcut || !matches(e, c.shortcut, isMac)) continue;
     if (inTextField && !c.shortcut.inTextFields) continue;
-    return c.enabled() ? c : null;
+    return c.enabled(state) ? c : null;
   }
   return null;
 }

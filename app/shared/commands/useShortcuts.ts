@@ -8,15 +8,16 @@ const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(el.type)));
 
 /** One key listener for the app: each key press runs at most one command, never while an IME composes. */
-export function useShortcuts(commands: () => readonly Command[]) {
+export function useShortcuts<S>(commands: () => readonly Command<S>[], state: () => S) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const c = commandFor(e, commands(), isTextField(e.target), isMac());
+      const now = state();
+      const c = commandFor(e, commands(), now, isTextField(e.target), isMac());
       if (!c) return;
       e.preventDefault();
-      c.run();
+      c.run(now);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [commands]);
+  }, [commands, state]);
 }

@@ -153,7 +153,7 @@ export const en = {
     export: 'Export',
     exportShown: 'the {{count}} shown documents',
     exportFormat: 'Export format',
-    formatNames: { 'giellm': 'GIELLM training JSONL', 'extraction': 'Extraction JSON (with offsets)', 'doccano': 'doccano JSONL', 'labelstudio': 'Label Studio JSON', 'entities-csv': 'CSV: entities', 'triples-csv': 'CSV: triples', 'quadruples-csv': 'CSV: events', 'brat': 'brat standoff (zip)' },
+    formatNames: { 'records': 'JSONL records', 'training': 'GIELLM training JSONL', 'extraction': 'Extraction JSON (with offsets)', 'doccano': 'doccano JSONL', 'label-studio': 'Label Studio JSON', 'csv/entities': 'CSV: entities', 'csv/triples': 'CSV: triples', 'csv/events': 'CSV: events', 'brat': 'brat standoff (zip)' },
     heading: 'Corpus',
     import: 'Import a file',
     deleteAll: 'Delete all',
@@ -175,6 +175,11 @@ export const en = {
     eta: 'about {{time}} left',
     paused: 'paused',
     finished: 'Pre-annotation finished: {{done}} documents.',
+    notLoaded: 'The model is not loaded: load it, then resume.',
+  },
+  storage: {
+    quota: 'The browser’s storage for this site is full: nothing new was saved. Export your corpus, then delete documents or cached models, or free disk space, and try again.',
+    unavailable: 'The browser refused to store the corpus ({{name}}): private windows may not allow it. Your last change was not saved.',
   },
   evaluation: {
     heading: 'Evaluation',
@@ -278,3 +283,7 @@ export const en = {
 };
 
 export type Messages = typeof en;
+
+type Leaves<T, P extends string = ''> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`> }[keyof T & string];
+/** Every message's key, as `t()` takes it: a command's label is one of these, checked by the compiler. */
+export type MessageKey = Leaves<Messages>;

@@ -155,7 +155,7 @@ export const ja: Messages = {
     export: '書き出す',
     exportShown: '表示中の{{count}}件',
     exportFormat: '書き出し形式',
-    formatNames: { 'giellm': 'GIELLM学習用JSONL', 'extraction': 'Extraction JSON（位置つき）', 'doccano': 'doccano JSONL', 'labelstudio': 'Label Studio JSON', 'entities-csv': 'CSV: 固有表現', 'triples-csv': 'CSV: 関係', 'quadruples-csv': 'CSV: イベント', 'brat': 'brat standoff（zip）' },
+    formatNames: { 'records': 'JSONLレコード', 'training': 'GIELLM学習用JSONL', 'extraction': 'Extraction JSON（位置つき）', 'doccano': 'doccano JSONL', 'label-studio': 'Label Studio JSON', 'csv/entities': 'CSV: 固有表現', 'csv/triples': 'CSV: 関係', 'csv/events': 'CSV: イベント', 'brat': 'brat standoff（zip）' },
     heading: 'コーパス',
     import: 'ファイルを読み込む',
     deleteAll: 'すべて削除',
@@ -177,6 +177,11 @@ export const ja: Messages = {
     eta: '残り約{{time}}',
     paused: '一時停止中',
     finished: '事前アノテーション完了：{{done}}件。',
+    notLoaded: 'モデルが読み込まれていません。読み込んでから再開してください。',
+  },
+  storage: {
+    quota: 'このサイトのブラウザ保存領域がいっぱいです。新しい内容は保存されていません。コーパスをエクスポートしてから、文書やキャッシュ済みモデルを削除するか、ディスクの空きを増やして、もう一度お試しください。',
+    unavailable: 'ブラウザがコーパスの保存を拒否しました（{{name}}）。プライベートウィンドウでは保存できないことがあります。直前の変更は保存されていません。',
   },
   evaluation: {
     heading: '評価',

@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { CorpusDb, freshFields, storageError } from './corpusDb.ts';
+import { freshFields } from '../../../src/corpus/document.ts';
+import { CorpusDb } from './corpusDb.ts';
+import { storageError } from './corpusRepository.ts';
+import { en } from '../i18n/en.ts';
 
 describe('corpus database', () => {
   it('stores and reads documents across reopenings', async () => {
@@ -38,8 +41,10 @@ describe('corpus database', () => {
   });
 
   it('maps quota errors to a way out, and other failures to a clear message', () => {
-    expect(storageError({ name: 'QuotaExceededError' })).toMatchObject({ kind: 'quota', message: expect.stringContaining('storage for this site is full') });
-    expect(storageError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } }).kind).toBe('quota');
-    expect(storageError({ name: 'InvalidStateError' })).toMatchObject({ kind: 'unavailable', message: expect.stringContaining('InvalidStateError') });
+    expect(storageError({ name: 'QuotaExceededError' }).problem).toEqual({ code: 'quota' });
+    expect(en.storage.quota).toContain('storage for this site is full');
+    expect(storageError({ name: 'AbortError', inner: { name: 'QuotaExceededError' } }).problem.code).toBe('quota');
+    expect(storageError({ name: 'InvalidStateError' }).problem).toEqual({ code: 'unavailable', params: { name: 'InvalidStateError' } });
+    expect(en.storage.unavailable).toContain('({{name}})');
   });
 });

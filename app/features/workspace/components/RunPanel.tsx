@@ -1,11 +1,14 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_EXAMPLES } from '../../../../src/index.ts';
-import { engine, type SentenceRun } from '../../../shared/engine/engine.ts';
-import { useEngine } from '../../models/useEngine.ts';
+import type { SentenceRun } from '../../../shared/engine/engine.ts';
+import { useEngine } from '../../../shared/engine/useEngine.ts';
+import { CommandButton } from '../../../shared/commands/CommandButton.tsx';
 import { useRunStore } from '../runStore.ts';
-import { useInputStore } from '../inputStore.ts';
-import { canRun, canStop, resultsJson, startRun } from '../runActions.ts';
+import { resultsJson } from '../runActions.ts';
+import { useWorkspaceCommandState, workspaceCommands } from '../workspaceCommands.ts';
+
+const commands = new Map(workspaceCommands().map((c) => [c.id, c]));
 import { ResultView } from './ResultView.tsx';
 import { CopyButton } from './CopyButton.tsx';
 
@@ -34,9 +37,8 @@ function Summary({ runs }: { runs: SentenceRun[] }) {
 
 export function RunPanel() {
   const { t } = useTranslation();
-  const status = useEngine((s) => s.status);
-  // canRun() reads the text: re-render when it turns empty or non-empty.
-  useInputStore((s) => s.text.trim() === '');
+  const state = useWorkspaceCommandState();
+  const { status } = state;
   const model = useEngine((s) => s.model);
   const { runs, grammar, constrainArgs, examples, setGrammar, setConstrainArgs, setExamples } = useRunStore();
 
@@ -47,13 +49,8 @@ export function RunPanel() {
         <h2 id="run-heading" className="font-medium">
           {t('run.heading')}
         </h2>
-        {/* The same checks as the run and stop commands. */}
-        <button type="button" className={button} disabled={!canRun()} onClick={() => void startRun()}>
-          {t('run.run')}
-        </button>
-        <button type="button" className={button} disabled={!canStop()} onClick={() => engine.stop()}>
-          {t('run.stop')}
-        </button>
+        <CommandButton command={commands.get('run')!} state={state} className={button} label={t('run.run')} />
+        <CommandButton command={commands.get('stop')!} state={state} className={button} label={t('run.stop')} />
         <label className="text-sm">
           <input type="checkbox" checked={grammar} onChange={(e) => setGrammar(e.target.checked)} /> {t('run.grammar')}
         </label>

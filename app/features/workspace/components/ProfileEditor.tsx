@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUILTIN_PROFILES, TASKS, type FormatProfile, type TaskId } from '../../../src/index.ts';
-import { useProfileStore } from './profileStore.ts';
-import { ErrorList } from '../../shared/ErrorList.tsx';
+import { BUILTIN_PROFILES, TASKS, type FormatProfile, type TaskId } from '../../../../src/index.ts';
+import { useProfileStore } from '../../../shared/profile/profileStore.ts';
+import { ErrorList } from '../../../shared/ErrorList.tsx';
 
 const field = 'rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ModelPanel } from '../models/ModelPanel.tsx';
-import { WorkspacePage } from '../workspace/WorkspacePage.tsx';
+import { ModelPanel } from './features/models/ModelPanel.tsx';
+import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 
 /** The compact layout for iframes: no header, the model panel folded away. */
 export function EmbedApp() {

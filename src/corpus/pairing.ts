@@ -1,7 +1,8 @@
-import type { FormatProfile, LocatedExtraction } from '../../../src/index.ts';
-import type { EvalPair } from '../../../src/metrics/report.ts';
-import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
-import { goldExtraction, currentExtraction } from '../corpus/documents.ts';
+import type { LocatedExtraction } from '../domain/types.ts';
+import type { FormatProfile } from '../format/profile.ts';
+import type { EvalPair } from '../metrics/report.ts';
+
+import { currentExtraction, goldExtraction, type CorpusDocument } from './document.ts';
 
 /** Where predictions come from: a batch run over the gold documents, or another imported file. */
 export type PredictionSource = { kind: 'batch' } | { kind: 'file'; source: string };
@@ -22,10 +23,10 @@ export interface Pairing {
  * its record id where both sides have one, else by the same text and task; an id pair whose texts differ
  * is refused and counted (a shuffled or mislabelled file would otherwise score as if it were right).
  */
-export function pairDocuments(docs: readonly StoredDocument[], goldSource: string, from: PredictionSource, profile: FormatProfile): Pairing {
+export function pairDocuments(docs: readonly CorpusDocument[], goldSource: string, from: PredictionSource, profile: FormatProfile): Pairing {
   const gold = docs.filter((d) => d.source === goldSource);
   const others = from.kind === 'file' ? docs.filter((d) => d.source === from.source) : [];
-  const key = (d: StoredDocument, s: string) => `${d.task}\u241f${s}`;
+  const key = (d: CorpusDocument, s: string) => `${d.task}\u241f${s}`;
   const byId = new Map(others.filter((d) => d.recordId !== null).map((d) => [key(d, d.recordId!), d]));
   const byText = new Map(others.map((d) => [key(d, d.text), d]));
   const pairs: EvalPair[] = [];

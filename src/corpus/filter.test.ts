@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER } from './filterDocuments.ts';
-import { freshFields, type StoredDocument } from '../../shared/storage/corpusDb.ts';
+import { categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER } from './filter.ts';
+import { freshFields, type CorpusDocument } from './document.ts';
 
-const doc = (id: number, text: string, task: StoredDocument['task'], output: string | null): StoredDocument => ({ id, source: 'f', line: id, recordId: null, text, task, output, importedAt: 0, ...freshFields(text, task, output) });
+const doc = (id: number, text: string, task: CorpusDocument['task'], output: string | null): CorpusDocument => ({ id, source: 'f', line: id, recordId: null, text, task, output, importedAt: 0, ...freshFields(text, task, output) });
 const DOCS = [doc(1, 'ＮＴＴドコモの発表', 'ner', null), doc(2, '国母和宏(東海大)', 're', '<スポーツ>関係抽出:国母和宏;所属;東海大:'), doc(3, '浅田真央が出演', 'ee', '<スポーツ>イベント抽出:浅田真央;出演;27日:')];
 
 describe('filterDocuments', () => {

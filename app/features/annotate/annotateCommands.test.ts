@@ -1,14 +1,16 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addSpan, setCategory } from '../../../src/annotate/edits.ts';
-import { corpusDb, freshFields, type StoredDocument } from '../../shared/storage/corpusDb.ts';
-import { useCorpusStore } from '../corpus/corpusStore.ts';
+import { freshFields, type CorpusDocument } from '../../../src/corpus/document.ts';
+import { corpusRepository } from '../../shared/storage/corpusRepository.ts';
+import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import { annotateCommands, labelSelection } from './annotateCommands.ts';
-import { useAnnotateStore } from './annotateStore.ts';
+
+const corpusDb = corpusRepository.db;
 
 const TEXT = '国母和宏は東海大の学生だ。';
-const doc = (text: string, output: string | null): Omit<StoredDocument, 'id'> => ({ source: 't.jsonl', line: 1, recordId: null, text, task: 'ner', output, importedAt: 0, ...freshFields(text, 'ner', output) });
-const store = () => useAnnotateStore.getState();
+const doc = (text: string, output: string | null): Omit<CorpusDocument, 'id'> => ({ source: 't.jsonl', line: 1, recordId: null, text, task: 'ner', output, importedAt: 0, ...freshFields(text, 'ner', output) });
+const store = () => useCorpusStore.getState();
 const saved = async (id: number) => (await corpusDb.documents.get(id))!;
 
 describe('annotation store', () => {
@@ -16,8 +18,8 @@ describe('annotation store', () => {
   beforeEach(async () => {
     await corpusDb.documents.clear();
     ids = (await corpusDb.documents.bulkAdd([doc(TEXT, '<社会>固有表現抽出:人名;国母和宏'), doc('二つ目の文。', null)], { allKeys: true })) as number[];
-    await useCorpusStore.getState().load();
-    store().open(useCorpusStore.getState().documents[0]!, ids);
+    await store().loadDocuments();
+    store().openEditor(store().documents[0]!, ids);
   });
 
   it('saves every edit at once, and undo/redo walk the history, saving as they go', async () => {
@@ -42,8 +44,8 @@ describe('annotation store', () => {
   it('labels the selected text with a number key command, then marks reviewed and moves on', async () => {
     store().setSelection([5, 8]);
     const label2 = annotateCommands().find((c) => c.id === 'label2')!;
-    expect(label2.enabled()).toBe(true);
-    label2.run();
+    expect(label2.enabled(store())).toBe(true);
+    label2.run(store());
     expect(store().current!.entities.map((e) => [e.label, e.text])).toEqual([
       ['人名', '国母和宏'],
       ['法人名', '東海大'],
@@ -51,18 +53,18 @@ describe('annotation store', () => {
     expect(store().selected).toBe(1);
     expect(store().selection).toBeNull();
     // Without a selection, number keys do nothing (and let the key through).
-    expect(label2.enabled()).toBe(false);
-    labelSelection(2);
+    expect(label2.enabled(store())).toBe(false);
+    labelSelection(store(), 2);
     expect(store().current!.entities).toHaveLength(2);
-    annotateCommands().find((c) => c.id === 'spanEndLeft')!.run();
+    annotateCommands().find((c) => c.id === 'spanEndLeft')!.run(store());
     expect(store().current!.entities[1]!.text).toBe('東海');
     await store().reviewAndNext();
     expect((await saved(ids[0]!)).reviewed).toBe(1);
     expect(store().docId).toBe(ids[1]);
-    expect(store().text).toBe('二つ目の文。');
+    expect(store().editorText).toBe('二つ目の文。');
     expect(store().past).toEqual([]);
     // Back on the first document, its history is still there to undo.
-    store().next(-1);
+    store().step(-1);
     expect(store().docId).toBe(ids[0]);
     store().undo();
     expect(store().current!.entities[1]!.text).toBe('東海大');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE as P, extract } from '../../../src/index.ts';
-import { freshFields, type StoredDocument } from '../../shared/storage/corpusDb.ts';
-import { pairDocuments } from './pairDocuments.ts';
+import { DEFAULT_PROFILE as P, extract } from '../index.ts';
+import { freshFields, type CorpusDocument } from './document.ts';
+import { pairDocuments } from './pairing.ts';
 
 let next = 1;
-const doc = (source: string, text: string, output: string | null, recordId: string | null = null, extra: Partial<StoredDocument> = {}): StoredDocument => ({
+const doc = (source: string, text: string, output: string | null, recordId: string | null = null, extra: Partial<CorpusDocument> = {}): CorpusDocument => ({
   id: next++,
   source,
   line: next,

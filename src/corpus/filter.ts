@@ -1,5 +1,5 @@
-import type { TaskId } from '../../../src/index.ts';
-import type { StoredDocument } from '../../shared/storage/corpusDb.ts';
+import type { TaskId } from '../domain/types.ts';
+import type { CorpusDocument } from './document.ts';
 
 export interface DocumentFilter {
   task: TaskId | 'all';
@@ -16,9 +16,9 @@ export const ANY_CATEGORY = '*';
 export const NO_CATEGORY = '';
 export const NO_FILTER: DocumentFilter = { task: 'all', query: '', output: 'any', category: ANY_CATEGORY, reviewed: 'any', warnings: 'any' };
 
-const hasOutput = (d: StoredDocument) => Boolean(d.output || d.annotation || d.prediction);
+const hasOutput = (d: CorpusDocument) => Boolean(d.output || d.annotation || d.prediction);
 
-export function filterDocuments(docs: readonly StoredDocument[], f: DocumentFilter): StoredDocument[] {
+export function filterDocuments(docs: readonly CorpusDocument[], f: DocumentFilter): CorpusDocument[] {
   const words = f.query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
   return docs.filter((d) => {
     if (f.task !== 'all' && d.task !== f.task) return false;
@@ -34,7 +34,7 @@ export function filterDocuments(docs: readonly StoredDocument[], f: DocumentFilt
 }
 
 /** The categories present, for the filter's choices. */
-export function categoriesOf(docs: readonly StoredDocument[]): string[] {
+export function categoriesOf(docs: readonly CorpusDocument[]): string[] {
   const seen = new Set<string>();
   for (const d of docs) if (d.category !== null) seen.add(d.category);
   return [...seen].sort();

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE as P, extract, type Sentence } from '../../../src/index.ts';
-import type { SentenceRun } from '../../shared/engine/engine.ts';
-import { batchRate, outcomeOf } from './batchStore.ts';
+import { DEFAULT_PROFILE as P, extract, type Sentence } from '../index.ts';
+import { advanceJob, batchOutcome, batchRate, type SentenceOutcome } from './batch.ts';
 
-const run = (sentence: Sentence, status: SentenceRun['status'], raw: string, error: string | null = null): SentenceRun => ({
-  index: 0,
+const run = (sentence: Sentence, status: SentenceOutcome['status'], raw: string, error: string | null = null): SentenceOutcome => ({
   sentence,
   status,
-  messages: [],
   raw,
   extraction: status === 'done' ? extract(raw, 'ner', P, sentence.text) : null,
   error,
-  startedAt: 0,
-  ms: 1,
-  usage: null,
 });
+const outcomeOf = (runs: SentenceOutcome[]) => batchOutcome(runs, 'm', 0);
 
 describe('batch outcome', () => {
   const s1 = { text: '東京で会見。', start: 0, end: 6 };
@@ -39,5 +34,10 @@ describe('batch outcome', () => {
     const job = { id: 'batch' as const, ids: [1, 2, 3, 4, 5], next: 3, model: 'm', status: 'running' as const, failed: 0, startedAt: 0 };
     expect(batchRate({ job, doneHere: 2, since: 0 }, 4000)).toEqual({ rate: 0.5, etaS: 4 });
     expect(batchRate({ job, doneHere: 0, since: 0 }, 4000)).toEqual({ rate: null, etaS: null });
+  });
+  it('moves the job on by one, counting a document without a prediction as failed', () => {
+    const job = { id: 'batch' as const, ids: [1, 2], next: 0, model: 'm', status: 'running' as const, failed: 0, startedAt: 0 };
+    expect(advanceJob(job, { predictionError: 'GPU lost.' })).toMatchObject({ next: 1, failed: 1 });
+    expect(advanceJob(job, null)).toMatchObject({ next: 1, failed: 0 });
   });
 });

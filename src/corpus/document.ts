@@ -1,0 +1,114 @@
+import type { LocatedExtraction, TaskId } from '../domain/types.ts';
+import { emptyExtraction } from '../domain/types.ts';
+import { DEFAULT_PROFILE, type FormatProfile } from '../format/profile.ts';
+import { serializeOutput } from '../format/serializeOutput.ts';
+import { extract } from '../extract.ts';
+import type { AnnotatedDocument } from '../interchange/document.ts';
+
+// Where a corpus document's state is decided: which extraction it shows, what counts as gold, the summary
+// the list filters on, and how every import path makes one. The app stores these; the CLI converts them.
+
+/** A batch run's output for one document. */
+export interface Prediction {
+  model: string;
+  raw: string;
+  extraction: LocatedExtraction;
+  at: number;
+}
+
+/** One document of the user's corpus. */
+export interface CorpusDocument {
+  id?: number;
+  /** The file it came from, and its line there (null for a whole-file document). */
+  source: string;
+  line: number | null;
+  recordId: string | null;
+  text: string;
+  task: TaskId;
+  /** A model output or gold that came with it, rendered like a live run. */
+  output: string | null;
+  /** That output was cut at its token limit (the record said `finish_reason: "length"`); absent otherwise. */
+  outputTruncated?: true;
+  importedAt: number;
+  /** The annotator's corrected extraction; null while nothing was corrected (the output, or else the prediction, stands). */
+  annotation: LocatedExtraction | null;
+  /** The latest batch run's output, and the message of a batch run that failed on this document. */
+  prediction: Prediction | null;
+  predictionError: string | null;
+  /** 0 or 1: IndexedDB cannot index booleans. */
+  reviewed: 0 | 1;
+  /** Kept in step with the shown extraction (see `withSummary`), so a list of 10,000 filters without parsing any. */
+  category: string | null;
+  warnings: number;
+}
+
+/** A document as a format reads it, before it is stored: where it came from is added by `newDocument`. */
+export type ImportedDocument = Pick<CorpusDocument, 'line' | 'recordId' | 'text' | 'task' | 'output' | 'outputTruncated'> & { annotation?: CorpusDocument['annotation'] };
+
+/** The state of a batch run, kept so that a reload resumes it where it stopped. */
+export interface BatchJob {
+  id: 'batch';
+  ids: number[];
+  /** How many of `ids` are done. */
+  next: number;
+  model: string;
+  status: 'running' | 'paused';
+  failed: number;
+  startedAt: number;
+}
+
+/** The summary fields the list filters on, for the extraction a document now shows. */
+export const summaryOf = (x: LocatedExtraction | null) => ({ category: x?.category ?? null, warnings: x?.warnings.length ?? 0 });
+
+/** The imported output read against the text, or null when there is none. */
+const outputExtraction = (d: Pick<CorpusDocument, 'output' | 'task' | 'text' | 'outputTruncated'>, profile: FormatProfile): LocatedExtraction | null =>
+  d.output ? extract(d.output, d.task, profile, d.text, false, { truncated: d.outputTruncated === true }) : null;
+
+/** The document as gold: a correction or an imported output. A prediction nobody checked is not gold. */
+export function goldExtraction(d: CorpusDocument, profile: FormatProfile): LocatedExtraction | null {
+  return d.annotation ?? outputExtraction(d, profile);
+}
+
+/**
+ * The one precedence rule for what a document shows, and what the annotator corrects: their correction,
+ * else the imported output, else the batch prediction, else nothing.
+ */
+export function currentExtraction(d: CorpusDocument, profile: FormatProfile): LocatedExtraction {
+  return goldExtraction(d, profile) ?? d.prediction?.extraction ?? (emptyExtraction(d.task) as LocatedExtraction);
+}
+
+/**
+ * The output a document hands to a run or an export as text: the imported string itself while nothing
+ * replaced it (so it is kept exactly), else its current extraction written in the profile's format.
+ */
+export function currentOutput(d: CorpusDocument, profile: FormatProfile): string {
+  return d.annotation || (!d.output && d.prediction) ? serializeOutput(currentExtraction(d, profile), d.task, profile) : (d.output ?? '');
+}
+
+/** Fields a document gets when it comes in (or when v1 data is migrated): nothing corrected, predicted or reviewed yet. */
+export function freshFields(text: string, task: TaskId, output: string | null, profile = DEFAULT_PROFILE, truncated = false) {
+  return { annotation: null, prediction: null, predictionError: null, reviewed: 0 as const, ...summaryOf(outputExtraction({ output, task, text, outputTruncated: truncated ? true : undefined }, profile)) };
+}
+
+/** The one constructor every import path uses: what a format read, its file, the time, and fresh review fields. */
+export function newDocument(d: ImportedDocument, source: string, importedAt: number, profile: FormatProfile): CorpusDocument {
+  const doc: CorpusDocument = { ...freshFields(d.text, d.task, d.output, profile, d.outputTruncated === true), ...d, annotation: d.annotation ?? null, source, importedAt };
+  // A document that came with its own annotation shows it: the summary follows.
+  return d.annotation ? { ...doc, ...summaryOf(d.annotation) } : doc;
+}
+
+/**
+ * A patch with the summary fields it implies: whenever it touches what the document shows (its
+ * correction, output or prediction), the summary is recomputed by the precedence rule above.
+ */
+export function withSummary(d: CorpusDocument, patch: Partial<CorpusDocument>, profile: FormatProfile): Partial<CorpusDocument> {
+  const next = { ...d, ...patch };
+  const shown = 'annotation' in patch || 'output' in patch || 'outputTruncated' in patch || ('prediction' in patch && !next.annotation && !next.output);
+  if (!shown) return patch;
+  return { ...patch, ...summaryOf(next.annotation ?? outputExtraction(next, profile) ?? next.prediction?.extraction ?? null) };
+}
+
+/** Documents with their current extraction (corrections included), the unit every export format takes. */
+export function asAnnotated(docs: readonly CorpusDocument[], profile: FormatProfile): AnnotatedDocument[] {
+  return docs.map((d) => ({ id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: currentExtraction(d, profile) }));
+}
