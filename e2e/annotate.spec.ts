@@ -86,7 +86,7 @@ test('import outputs → correct spans, tuples and category with undo/redo → r
   await expect(annotator.getByTestId('category-select')).toHaveValue('技術');
   await expect(annotator.getByTestId('reviewed-badge')).toBeVisible();
   // Export follows the filter: the reviewed document alone.
-  await page.getByRole('combobox', { name: 'Export format' }).selectOption('giellm');
+  await page.getByRole('combobox', { name: 'Export format' }).selectOption('training');
   await expect(page.getByTestId('export-scope')).toHaveText('the 1 shown documents');
   const reviewedOnly = await downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
   expect(reviewedOnly.content.split('\n').map((l) => (JSON.parse(l) as { output: string }).output)).toEqual(['<技術>固有表現抽出:人名;国母和宏:施設名;東海大']);
@@ -96,7 +96,7 @@ test('import outputs → correct spans, tuples and category with undo/redo → r
     await page.getByRole('combobox', { name: 'Export format' }).selectOption(format);
     return downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
   };
-  const training = (await save('giellm')).content.split('\n').map((l) => JSON.parse(l) as { input: string; output: string });
+  const training = (await save('training')).content.split('\n').map((l) => JSON.parse(l) as { input: string; output: string });
   expect(training.find((l) => l.input.startsWith(NER_TEXT))!.output).toBe('<技術>固有表現抽出:人名;国母和宏:施設名;東海大');
   expect(training.find((l) => l.input.startsWith('スノーボード男子'))!.output).toBe('<スポーツ>関係抽出:国母和宏;職業;スノーボード:');
   const extraction = (await save('extraction')).content.split('\n').map((l) => JSON.parse(l) as { id: string; extraction: { entities: { text: string; start: number }[] } });

@@ -56,7 +56,7 @@ test('export GIELLM training data exactly, and doccano that imports back without
     return { name: download.suggestedFilename(), content: readFileSync((await download.path())!, 'utf8') };
   };
 
-  const training = await save('giellm');
+  const training = await save('training');
   expect(training.name).toBe('giellm-train.jsonl');
   const lines = training.content.split('\n').map((l) => JSON.parse(l) as { input: string; output: string });
   expect(lines.map((l) => l.output)).toEqual(rows.map((r) => r.output));
@@ -111,7 +111,7 @@ test('GIELLM training JSONL and Extraction JSON import back: export → delete a
     await page.getByRole('combobox', { name: 'Export format' }).selectOption(format);
     return downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
   };
-  for (const format of ['giellm', 'extraction']) {
+  for (const format of ['training', 'extraction']) {
     const first = await save(format);
     await page.getByRole('button', { name: 'Delete all' }).click();
     await expect(page.getByText(/^Corpus \(0\)/)).toBeVisible();

@@ -11,12 +11,15 @@ import type { Extraction } from '../domain/types.ts';
 
 const TCREE = sharedPath('tcree-sample.jsonl');
 
+const written = new Map<string, string | Uint8Array>();
+
 function fakeIo(files: Record<string, string>, stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
     out: (l) => out.push(l),
     err: (l) => err.push(l),
+    writeFile: async (p, content) => void written.set(p, content),
     readFile: async (p) => {
       if (p in files) return files[p]!;
       try {
@@ -267,6 +270,77 @@ describe('giellm convert', () => {
     const r = await cli(['convert', '--from', 'stockmark', 's.json'], { 's.json': '[\n{"curid": 1,\n oops}\n]' });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^s\.json:3: not valid JSON/);
+  });
+});
+
+describe('giellm convert between registered formats', () => {
+  const NER = '国母和宏は東海大の学生だ。';
+  const record = { id: 'n1', text: NER, task: 'ner', output: '<社会>固有表現抽出:人名;国母和宏:施設名;東海大' };
+  const recordsFile = JSON.stringify(record) + '\n';
+  const to = async (format: string, extra: string[] = []) => cli(['convert', '--from', 'records', '--to', format, ...extra, 'r.jsonl'], { 'r.jsonl': recordsFile });
+
+  it('writes records exactly as read, and every other writer from the same documents', async () => {
+    expect(JSON.parse((await to('records')).out)).toEqual(record);
+    expect(JSON.parse((await to('training')).out)).toEqual({ id: 'n1', input: `${NER}\n<社会><文芸><学問><技術><自然>\n固有表現抽出`, output: record.output });
+    const x = JSON.parse((await to('extraction')).out) as { id: string; extraction: { entities: { text: string; start: number }[] } };
+    expect(x.extraction.entities.map((e) => [e.text, e.start])).toEqual([
+      ['国母和宏', 0],
+      ['東海大', 5],
+    ]);
+    expect(JSON.parse((await to('doccano')).out)).toMatchObject({ id: 'n1', label: [[0, 4, '人名'], [5, 8, '施設名']], cats: ['社会'] });
+    expect(JSON.parse((await to('label-studio')).out)[0].annotations[0].result).toHaveLength(3);
+    expect((await to('csv', ['--table', 'entities'])).out.split('\n')[1]).toBe('n1,社会,人名,国母和宏,0,4');
+    const brat = await to('brat', ['-o', 'out.zip']);
+    expect(brat.code).toBe(0);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    expect(strFromU8(unzipSync(written.get('out.zip') as Uint8Array)['brat/0001.ann']!)).toContain('T1\t人名 0 4\t国母和宏');
+    expect((await to('brat')).err).toMatch(/binary file: give -o FILE/);
+  });
+
+  it('reads every readable format back into the same document, detected or named', async () => {
+    const via = async (format: string, extra: string[] = []) => {
+      const exported = format === 'brat' ? '' : (await to(format)).out;
+      const name = format === 'label-studio' ? 'x.json' : 'x.jsonl';
+      const r = await cli(['convert', ...extra, name], { [name]: exported });
+      return { ...r, records: r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as typeof record) };
+    };
+    for (const format of ['records', 'training', 'extraction']) expect((await via(format)).records, format).toEqual([record]);
+    // doccano and Label Studio files do not say their task: without --task the user is told, with it they read.
+    expect((await via('doccano')).err).toMatch(/doccano JSONL does not say each document's task: give --task/);
+    expect((await via('doccano', ['--task', 'ner'])).records).toEqual([record]);
+    expect((await via('label-studio', ['--task', 'ner'])).records).toEqual([{ ...record, id: 'n1' }]);
+  });
+
+  it('reads stockmark, the TCREE CSV, a CSV by its columns (guessed and said, or given) and plain text', async () => {
+    const files = {
+      't.csv': '今月8日、吉田秀彦が引退。イベント抽出,,<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:\n',
+      'c.csv': 'body,gold\n大阪へ。,<社会>固有表現抽出:地名;大阪\n',
+      'p.txt': '一。\n\n二。\n',
+    };
+    const tcree = await cli(['convert', 't.csv'], files);
+    expect(JSON.parse(tcree.out)).toEqual({ text: '今月8日、吉田秀彦が引退。', task: 'ee', output: '<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:' });
+    const guessed = await cli(['convert', '--task', 'ner', 'c.csv'], files);
+    expect(guessed.err).toBe('c.csv: CSV columns guessed from the header: text=body, output=gold, id=(none), task=(none) (set them with --columns)');
+    expect(JSON.parse(guessed.out)).toEqual({ text: '大阪へ。', task: 'ner', output: '<社会>固有表現抽出:地名;大阪' });
+    const given = await cli(['convert', '--from', 'csv', '--task', 're', '--columns', 'text=gold', 'c.csv'], files);
+    expect(JSON.parse(given.out)).toEqual({ text: '<社会>固有表現抽出:地名;大阪', task: 're' });
+    const lines = await cli(['convert', '--task', 're', 'p.txt'], files);
+    expect(lines.out.split('\n').map((l) => JSON.parse(l) as { text: string })).toEqual([
+      { text: '一。', task: 're' },
+      { text: '二。', task: 're' },
+    ]);
+    expect(JSON.parse((await cli(['convert', '--task', 're', '--text-mode', 'whole', 'p.txt'], files)).out)).toEqual({ text: '一。\n\n二。', task: 're' });
+    const stockmark = await cli(['convert', sharedPath('stockmark-ner-wikipedia.json'), '--category', '社会', '--to', 'extraction']);
+    expect(stockmark.out.split('\n')).toHaveLength(5343);
+  });
+
+  it('names what it cannot do: a format with no reader yet, an unknown one, a bad table, a binary file', async () => {
+    expect((await cli(['convert', '--from', 'conll', 'x'])).err).toMatch(/--from must be one of stockmark, .*CoNLL \(BIO\): arrives with/);
+    expect((await cli(['convert', '--to', 'nope', 'x'])).err).toMatch(/--to must be one of .*records/);
+    expect((await cli(['convert', '--to', 'csv', '--table', 'x', 'x'])).err).toMatch(/--table must be one of entities, triples, events/);
+    expect((await cli(['convert', '--to', 'records', '--table', 'x', 'x'])).err).toMatch(/has no tables/);
+    const binary = await cli(['convert', '--task', 'ner', 'b.txt'], { 'b.txt': 'ok\n\u0000' });
+    expect(binary).toMatchObject({ code: 2, err: 'b.txt:2: this file does not look like text (binary data); nothing was imported from it' });
   });
 });
 

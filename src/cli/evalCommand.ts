@@ -3,7 +3,7 @@ import { aggregate, unscorableReason, type MatchOptions, type Scores } from '../
 import { formatInputError, type DatasetRecord, type InputError } from '../data/records.ts';
 import { ALL_EXPLAINED, evaluate, reportCsv, reportJsonChunks, reportMarkdown, scoresByTask, type EvalPair } from '../metrics/report.ts';
 import { UsageError } from './io.ts';
-import { finish, readRecordFile, type Context } from './main.ts';
+import { finish, readRecordFile, type Context } from './context.ts';
 
 /** Pairs by id when every record on both sides has one, else by position; any mismatch is an error. */
 function pairRecords(gold: DatasetRecord[], pred: DatasetRecord[], goldFile: string, predFile: string) {

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 /** What a CLI command touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -9,6 +9,8 @@ export interface CliIo {
   err(line: string): void;
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  /** Writes a whole file (`-o`). */
+  writeFile?(path: string, content: string | Uint8Array): Promise<void>;
 }
 
 /** A failure the user caused and can fix: printed as is, exit code 2, never a stack trace. */
@@ -42,6 +44,13 @@ export const nodeIo = (): CliIo => ({
       throw new UsageError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a directory` : `${path}: cannot be read (${code ?? (e as Error).message})`);
     }
     return decodeUtf8(bytes, path);
+  },
+  writeFile: async (path, content) => {
+    try {
+      await writeFile(path, typeof content === 'string' ? (content === '' || content.endsWith('\n') ? content : `${content}\n`) : content);
+    } catch (e) {
+      throw new UsageError(`${path}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
   },
   readStdin: async () => {
     const chunks: Buffer[] = [];

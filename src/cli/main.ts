@@ -1,8 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, validateProfile, type FormatProfile } from '../format/profile.ts';
-import { isTaskId, TASK_IDS } from '../format/taskCatalog.ts';
-import { formatInputError, readRecords, type InputError } from '../data/records.ts';
+import { TASK_IDS } from '../format/taskCatalog.ts';
+import { FORMATS } from '../interchange/formats.ts';
 import { UsageError, type CliIo } from './io.ts';
+import type { Context } from './context.ts';
 import { promptCommand } from './promptCommand.ts';
 import { parseCommand } from './parseCommand.ts';
 import { evalCommand } from './evalCommand.ts';
@@ -21,8 +22,12 @@ export const HELP = `giellm — GIELLM input/output tools
          [--all-documents] [--scpos-protocol]    paper's Table 1, the records that differ (all of
                                                  them with --all-documents), SCPOS as the paper
                                                  scored it (3 seeded 1,000-sample subsets)
-  giellm convert --from stockmark FILE [--category C]
-                                                 stockmark ner.json → JSONL records with gold outputs
+  giellm convert [--from F] [--to F] FILE…      any format the app reads → any it writes
+         [--task T]                              (default --to records; --from: detected per file)
+         [--columns text=C,output=C,id=C,task=C] the task of files that name none (doccano, text…);
+         [--text-mode lines|whole]               a CSV's columns (else guessed, and said);
+         [--category C] [--table T] [-o FILE]    stockmark's label; the CSV table; brat needs -o
+                                                 Formats: ${FORMATS.map((f) => f.id).join(', ')}
   giellm model check DIR [--mode giellm|prompted]
                                                  check a local MLC model folder before serving it
 
@@ -35,13 +40,6 @@ Common options:
 
 Records are JSONL: {"id"?: "…", "text": "…", "task": "re", "output": "<スポーツ>関係抽出:…:"}
 Tasks: ${TASK_IDS.join(', ')}. Bad input exits with code 2 and names the file and line.`;
-
-export interface Context {
-  io: CliIo;
-  profile: FormatProfile;
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-}
 
 const COMMON: ParseArgsConfig['options'] = {
   profile: { type: 'string' },
@@ -63,7 +61,16 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
     'all-documents': { type: 'boolean' },
     'scpos-protocol': { type: 'boolean' },
   },
-  convert: { from: { type: 'string' }, category: { type: 'string' } },
+  convert: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    task: { type: 'string' },
+    columns: { type: 'string' },
+    'text-mode': { type: 'string' },
+    category: { type: 'string' },
+    table: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  },
   model: { mode: { type: 'string' } },
 };
 
@@ -97,25 +104,6 @@ async function loadProfile(io: CliIo, values: Context['values']): Promise<Format
     profile = { ...profile, partSeparator: values.separator };
   }
   return profile;
-}
-
-/** Reads JSONL records from FILE or stdin, with every bad line as an error beside the good records. */
-export async function readRecordFile(ctx: Context, path: string | undefined) {
-  const name = path ?? '<stdin>';
-  const content = path === undefined ? await ctx.io.readStdin() : await ctx.io.readFile(path);
-  return readRecords(content, name, ctx.profile);
-}
-
-/** Prints input errors after the good output; the exit code says some input was bad. */
-export function finish(ctx: Context, errors: InputError[]): number {
-  if (errors.length === 0) return 0;
-  ctx.io.err(errors.map(formatInputError).join('\n'));
-  return 2;
-}
-
-export function requireTask(value: unknown) {
-  if (!isTaskId(value)) throw new UsageError(`--task must be one of ${TASK_IDS.join(', ')}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`);
-  return value;
 }
 
 /** Runs one CLI invocation; returns the exit code (0 ok, 2 bad input or usage). */

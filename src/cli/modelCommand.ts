@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkModelFolder, type ModelFolder } from '../models/checkModelFolder.ts';
 import { UsageError } from './io.ts';
-import type { Context } from './main.ts';
+import type { Context } from './context.ts';
 
 const fsFolder = (dir: string): ModelFolder => ({
   async files() {

@@ -1,5 +1,5 @@
 import { extract } from '../extract.ts';
-import { finish, readRecordFile, type Context } from './main.ts';
+import { finish, readRecordFile, type Context } from './context.ts';
 
 /** Prints one Extraction per good record; bad lines and records without an output are reported after. */
 export async function parseCommand(ctx: Context): Promise<number> {

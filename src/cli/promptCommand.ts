@@ -1,7 +1,7 @@
 import { buildInput } from '../format/buildInput.ts';
 import { numberedLines } from '../data/records.ts';
 import { UsageError } from './io.ts';
-import { finish, readRecordFile, requireTask, type Context } from './main.ts';
+import { finish, readRecordFile, requireTask, type Context } from './context.ts';
 
 /**
  * `--text S` prints the input itself; a FILE prints one JSON line per record or text line. A JSONL record
