@@ -1,8 +1,10 @@
 // The framework-free extraction core: runs in Node, in a worker and in the page.
-// Modules with heavy dependencies are imported by their own paths, so the page's entry chunk does not carry
-// them: src/embed/protocol.ts (zod) and src/interchange/* (papaparse).
+// Only what this file exports loads with the page. Everything else is imported by its own path:
+// src/corpus/* (the corpus rules), src/interchange/formats.ts (the format registry, whose readers and
+// writers load on first use, with papaparse, fflate and zod), src/embed/protocol.ts (zod),
+// src/metrics/report.ts (papaparse; loads with the evaluation panel).
 export * from './domain/types.ts';
-export { TASKS, TASK_IDS, getTask, isTaskId } from './format/taskCatalog.ts';
+export { TASKS, TASK_IDS, isTaskId } from './format/taskCatalog.ts';
 export { BUILTIN_PROFILES, CSV_PROFILE, DEFAULT_PROFILE, validateProfile, type FormatProfile } from './format/profile.ts';
 export { buildInput, labelSetString } from './format/buildInput.ts';
 export { serializeOutput } from './format/serializeOutput.ts';

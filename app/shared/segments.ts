@@ -1,4 +1,5 @@
 import type { LocatedExtraction } from '../../src/index.ts';
+import { mentionsOf, type ItemList } from '../../src/format/itemSchema.ts';
 
 export interface LabeledRange {
   start: number;
@@ -83,9 +84,7 @@ export function labelHue(label: string): number {
   return h;
 }
 
-export type ItemKind = 'entities' | 'relations' | 'events';
-
-const ROLES = { relations: ['head', 'tail'], events: ['subject', 'trigger', 'object', 'time'] } as const;
+export type ItemKind = ItemList;
 
 /**
  * Every located piece of an extraction as ranges: entities under their label, tuple arguments under the
@@ -93,20 +92,9 @@ const ROLES = { relations: ['head', 'tail'], events: ['subject', 'trigger', 'obj
  */
 export function extractionRanges(x: LocatedExtraction, roleName: (role: string) => string): (LabeledRange & { kind: ItemKind })[] {
   const out: (LabeledRange & { kind: ItemKind })[] = [];
-  x.entities.forEach((e, i) => {
-    if (e.start !== null && e.end !== null) out.push({ start: e.start, end: e.end, label: e.label, item: i, kind: 'entities' });
-  });
-  x.relations.forEach((r, i) => {
-    for (const role of ROLES.relations) {
-      const o = r.offsets[role];
-      if (o) out.push({ start: o[0], end: o[1], label: roleName(role), item: i, kind: 'relations' });
-    }
-  });
-  x.events.forEach((e, i) => {
-    for (const role of ROLES.events) {
-      const o = e.offsets[role];
-      if (o) out.push({ start: o[0], end: o[1], label: roleName(role), item: i, kind: 'events' });
-    }
-  });
+  for (const m of mentionsOf(x)) {
+    const o = m.mention.offsets;
+    if (o) out.push({ start: o[0], end: o[1], label: m.list === 'entities' ? m.label : roleName(m.field), item: m.item, kind: m.list });
+  }
   return out;
 }

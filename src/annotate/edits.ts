@@ -1,16 +1,15 @@
 import type { LocatedExtraction, Offsets } from '../domain/types.ts';
 import { TextIndex } from '../text/textIndex.ts';
+import { EVENT_SCHEMA, mapTupleOffsets, mentionFields, TRIPLE_SCHEMA, type QuadrupleField, type TripleField, type TupleKind } from '../format/itemSchema.ts';
 
 /**
  * Corrections to a located Extraction, as pure functions: each returns a new Extraction and leaves the old
  * one as it was, so undo is keeping the previous value. Offsets are code points into `text`; a string an
  * edit takes from the text is re-read from it, so item strings and offsets never drift apart.
  */
-export type TupleKind = 'relations' | 'events';
-export type TripleField = 'head' | 'relation' | 'tail';
-export type QuadrupleField = 'subject' | 'trigger' | 'object' | 'time';
+export type { QuadrupleField, TripleField, TupleKind } from '../format/itemSchema.ts';
 /** Fields that point into the text; the others (a relation) are labels. */
-const ARG_FIELDS = new Set<string>(['head', 'tail', 'subject', 'trigger', 'object', 'time']);
+const ARG_FIELDS = new Set<string>([...mentionFields(TRIPLE_SCHEMA), ...mentionFields(EVENT_SCHEMA)]);
 
 const clampRange = (index: TextIndex, start: number, end: number): [number, number] => {
   const s = Math.max(0, Math.min(start, index.length));
@@ -119,8 +118,13 @@ export function setTupleField(
 }
 
 export function addTuple(x: LocatedExtraction, kind: TupleKind, relation = ''): LocatedExtraction {
-  if (kind === 'relations') return { ...x, relations: [...x.relations, { head: '', relation, tail: '', offsets: { head: null, tail: null } }] };
-  return { ...x, events: [...x.events, { subject: '', trigger: '', object: null, time: '', offsets: { subject: null, trigger: null, object: null, time: null } }] };
+  const none = () => null;
+  if (kind === 'relations') {
+    const r = { head: '', relation, tail: '', offsets: { head: null, tail: null } };
+    return { ...x, relations: [...x.relations, { ...r, offsets: mapTupleOffsets(r, TRIPLE_SCHEMA, none) }] };
+  }
+  const e = { subject: '', trigger: '', object: null, time: '', offsets: { subject: null, trigger: null, object: null, time: null } };
+  return { ...x, events: [...x.events, { ...e, offsets: mapTupleOffsets(e, EVENT_SCHEMA, none) }] };
 }
 
 export function removeTuple(x: LocatedExtraction, kind: TupleKind, i: number): LocatedExtraction {

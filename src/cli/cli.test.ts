@@ -357,6 +357,17 @@ describe('the giellm bin', () => {
     expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
 
+  it('runs as `npm run giellm --`, and writes a brat zip to the file -o names', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const viaNpm = spawnSync('npm', ['run', '-s', 'giellm', '--', 'prompt', '--task', 'ner', '--text', '東京'], { cwd: root, encoding: 'utf8' });
+    expect(viaNpm.stdout).toBe('東京\n<社会><文芸><学問><技術><自然>\n固有表現抽出\n');
+    const dir = mkdtempSync(join(tmpdir(), 'giellm-cli-'));
+    const zip = join(dir, 'brat.zip');
+    const r = spawnSync(bin, ['convert', '--to', 'brat', '-o', zip, TCREE], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(readFileSync(zip).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   it('refuses binary and non-UTF-8 files by name instead of echoing their bytes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'giellm-cli-'));
     const binary = join(dir, 'model.jsonl');

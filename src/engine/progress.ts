@@ -17,7 +17,6 @@ export interface LoadStatus {
   elapsedS: number;
   /** Seconds left in the phase, estimated from the rate so far; null when it cannot be told. */
   etaS: number | null;
-  text: string;
 }
 
 const NUM = (re: RegExp, s: string) => {
@@ -47,6 +46,5 @@ export function readProgress(report: InitProgress): LoadStatus {
     shard: shardMatch ? { done: Number(shardMatch[1]), total: Number(shardMatch[2]) } : null,
     elapsedS,
     etaS,
-    text,
   };
 }

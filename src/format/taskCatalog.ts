@@ -71,7 +71,3 @@ export const TASK_IDS = Object.keys(TASKS) as TaskId[];
 export function isTaskId(value: unknown): value is TaskId {
   return typeof value === 'string' && Object.hasOwn(TASKS, value);
 }
-
-export function getTask(id: TaskId): Task {
-  return TASKS[id];
-}

@@ -1,4 +1,6 @@
 import Papa from 'papaparse';
+import type { Quadruple, Triple } from '../domain/types.ts';
+import { TUPLE_SCHEMAS, tupleValue, type TupleField, type TupleKind } from '../format/itemSchema.ts';
 import type { AnnotatedDocument } from './document.ts';
 
 const csv = (rows: (string | number | null)[][]) => Papa.unparse(rows, { newline: '\n' });
@@ -7,10 +9,15 @@ const csv = (rows: (string | number | null)[][]) => Papa.unparse(rows, { newline
 export const entitiesCsv = (docs: readonly AnnotatedDocument[]) =>
   csv([['doc', 'category', 'label', 'text', 'start', 'end'], ...docs.flatMap((d, i) => d.extraction.entities.map((e) => [d.id ?? i + 1, d.extraction.category, e.label, e.text, e.start ?? null, e.end ?? null]))]);
 
+/** One row per tuple of a kind, one column per field of its schema. */
+const tuplesCsv = (kind: TupleKind) => (docs: readonly AnnotatedDocument[]) => {
+  const fields = TUPLE_SCHEMAS[kind].fields.map((f) => f.name as TupleField);
+  const items = (d: AnnotatedDocument): readonly (Triple | Quadruple)[] => d.extraction[kind];
+  return csv([['doc', 'category', ...fields], ...docs.flatMap((d, i) => items(d).map((t) => [d.id ?? i + 1, d.extraction.category, ...fields.map((f) => tupleValue(t, f))]))]);
+};
+
 /** One row per relation triple. */
-export const triplesCsv = (docs: readonly AnnotatedDocument[]) =>
-  csv([['doc', 'category', 'head', 'relation', 'tail'], ...docs.flatMap((d, i) => d.extraction.relations.map((r) => [d.id ?? i + 1, d.extraction.category, r.head, r.relation, r.tail]))]);
+export const triplesCsv = tuplesCsv('relations');
 
 /** One row per event (object empty for a 3-slot event). */
-export const quadruplesCsv = (docs: readonly AnnotatedDocument[]) =>
-  csv([['doc', 'category', 'subject', 'trigger', 'object', 'time'], ...docs.flatMap((d, i) => d.extraction.events.map((e) => [d.id ?? i + 1, d.extraction.category, e.subject, e.trigger, e.object, e.time]))]);
+export const quadruplesCsv = tuplesCsv('events');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LocatedExtraction, Offsets, TaskId } from '../domain/types.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
 import { readJsonLines, type ReadResult } from '../data/records.ts';
+import { mentionsOf } from '../format/itemSchema.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument } from './document.ts';
 
@@ -38,11 +39,8 @@ export function fromExtractionJsonl(content: string, file: string): ReadResult<A
     const check = (o: Offsets, s: string | null, what: string) => {
       if (o && (o[1] > index.length || index.slice(o[0], o[1]) !== s)) bad.push(`${what} ${JSON.stringify(s)} is not at ${o[0]}–${o[1]}`);
     };
-    extraction.entities.forEach((e, i) => check(e.start === null || e.end === null ? null : [e.start, e.end], e.text, `entity ${i + 1}`));
-    extraction.relations.forEach((r, i) => (check(r.offsets.head, r.head, `relation ${i + 1}'s head`), check(r.offsets.tail, r.tail, `relation ${i + 1}'s tail`)));
-    extraction.events.forEach((e, i) => {
-      for (const k of ['subject', 'trigger', 'object', 'time'] as const) check(e.offsets[k], e[k], `event ${i + 1}'s ${k}`);
-    });
+    const what = { entities: 'entity', relations: 'relation', events: 'event' } as const;
+    for (const m of mentionsOf(extraction as LocatedExtraction)) check(m.mention.offsets, m.mention.text, m.list === 'entities' ? `entity ${m.item + 1}` : `${what[m.list]} ${m.item + 1}'s ${m.field}`);
     if (bad.length) return `${bad[0]} in the text${bad.length > 1 ? ` (and ${bad.length - 1} more)` : ''}`;
     return { id: id === null || id === undefined ? null : String(id), text, extraction: extraction as LocatedExtraction, line };
   });

@@ -1,7 +1,7 @@
 import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
-import { binaryLine, numberedLines, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
+import { binaryLine, numberedLines, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
 import { asAnnotated, currentOutput, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
 import type { AnnotatedDocument } from './document.ts';
 import type { CsvMapping } from './csvImport.ts';
@@ -184,7 +184,7 @@ export const FORMATS: readonly FileFormat[] = [
     label: 'JSONL records ({"id"?, "text", "task" or "iw", "output"?})',
     extensions: ['.jsonl', '.json'],
     sniff: (_head, name) => /\.jsonl?$/i.test(name),
-    read: async (content, ctx) => records((await import('../data/records.ts')).readRecords(content, ctx.file, ctx.profile)),
+    read: async (content, ctx) => records(readRecords(content, ctx.file, ctx.profile)),
     // The output as it stands: an imported string kept exactly while nothing replaced it.
     write: async (docs, ctx) =>
       jsonl(

@@ -1,20 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { addTuple, removeTuple, setTupleField, type QuadrupleField, type TripleField, type TupleKind } from '../../../src/annotate/edits.ts';
+import { addTuple, removeTuple, setTupleField } from '../../../src/annotate/edits.ts';
+import { TUPLE_SCHEMAS, tupleMention, type TupleField, type TupleKind } from '../../../src/format/itemSchema.ts';
+import type { MessageKey } from '../../shared/i18n/en.ts';
 import { labelChoices, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 
-const FIELDS: Record<TupleKind, readonly { field: TripleField | QuadrupleField; label: string; arg: boolean }[]> = {
-  relations: [
-    { field: 'head', label: 'result.head', arg: true },
-    { field: 'relation', label: 'result.relation', arg: false },
-    { field: 'tail', label: 'result.tail', arg: true },
-  ],
-  events: [
-    { field: 'subject', label: 'result.subject', arg: true },
-    { field: 'trigger', label: 'result.trigger', arg: true },
-    { field: 'object', label: 'result.object', arg: true },
-    { field: 'time', label: 'result.time', arg: true },
-  ],
-};
+/** The columns of a tuple table: its schema's fields, each with its name in the catalogs. */
+const fieldsOf = (kind: TupleKind) => TUPLE_SCHEMAS[kind].fields.map((f) => ({ field: f.name as TupleField, label: `result.${f.name}` as MessageKey, arg: f.kind === 'mention', suggests: f.suggestsLabels === true }));
 const input = 'w-full min-w-0 rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 const button = 'rounded border border-slate-300 px-1.5 text-xs disabled:opacity-40 dark:border-slate-700';
 
@@ -28,12 +19,13 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
   const task = useCorpusStore((s) => s.editorTask);
   const selection = useCorpusStore((s) => s.selection);
   const { apply, setSelection } = useCorpusStore.getState();
-  const rows = kind === 'relations' ? x.relations : x.events;
+  const rows = x[kind];
+  const fields = fieldsOf(kind);
   const listId = `labels-${kind}`;
-  const commit = (i: number, field: TripleField | QuadrupleField, value: string) =>
+  const commit = (i: number, field: TupleField, value: string) =>
     apply((y, text) => {
-      const current = (kind === 'relations' ? y.relations[i] : y.events[i]) as unknown as Record<string, string | null>;
-      return (current[field] ?? '') === value ? y : setTupleField(y, text, kind, i, field, value);
+      const row = y[kind][i];
+      return !row || (tupleMention(row, field).text ?? '') === value ? y : setTupleField(y, text, kind, i, field, value);
     });
   return (
     <div className="grid gap-2" data-testid={`${kind}-editor`}>
@@ -45,7 +37,7 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
       <table className="w-full table-fixed text-sm">
         <thead>
           <tr className="text-left">
-            {FIELDS[kind].map((f) => (
+            {fields.map((f) => (
               <th key={f.field}>{t(f.label)}</th>
             ))}
             <th className="w-8">
@@ -56,9 +48,10 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
         <tbody>
           {rows.map((row, i) => (
             <tr key={i}>
-              {FIELDS[kind].map(({ field, label, arg }) => {
-                const value = ((row as unknown as Record<string, string | null>)[field] ?? '') as string;
-                const offsets = arg ? ((row.offsets as Record<string, readonly [number, number] | null>)[field] ?? null) : null;
+              {fields.map(({ field, label, arg, suggests }) => {
+                const mention = tupleMention(row, field);
+                const value = mention.text ?? '';
+                const offsets = arg ? mention.offsets : null;
                 const name = t('annotate.tupleField', { field: t(label), row: i + 1 });
                 return (
                   <td key={field} className="pr-1 align-top">
@@ -70,7 +63,7 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
                         lang="ja"
                         defaultValue={value}
                         aria-label={name}
-                        list={field === 'relation' || field === 'trigger' ? listId : undefined}
+                        list={suggests ? listId : undefined}
                         onBlur={(e) => commit(i, field, e.target.value)}
                         onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && commit(i, field, e.currentTarget.value)}
                       />

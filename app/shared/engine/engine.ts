@@ -95,7 +95,7 @@ export class Engine {
 
   async loadModel(model: ModelInfo): Promise<boolean> {
     const token = ++this.loadToken;
-    this.store.setState({ status: 'loading', model, failure: null, notice: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null, text: 'Fetching model configuration' } });
+    this.store.setState({ status: 'loading', model, failure: null, notice: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null } });
     try {
       const problem = await this.preflight(model);
       if (token !== this.loadToken) return false;
@@ -207,7 +207,7 @@ export class Engine {
           run.error = `${f.message} ${f.nextStep}`;
           run.ms = performance.now() - run.startedAt;
           emit(run);
-          if (f.kind === 'device-lost' || f.kind === 'worker-crashed') break;
+          if (f.kind === 'device-lost') break;
           continue;
         }
         run.raw = result.text;

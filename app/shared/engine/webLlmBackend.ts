@@ -1,6 +1,6 @@
 import { WebWorkerMLCEngine, type ChatCompletionChunk } from '@mlc-ai/web-llm';
 import { appConfigFor } from './modelRecord.ts';
-import type { GenerateResult, LlmBackend, Usage } from './backend.ts';
+import type { GenerateResult, LlmBackend, Usage } from './llmBackend.ts';
 
 const finish = (r: string | null | undefined): GenerateResult['finishReason'] =>
   r === 'stop' || r === 'length' || r === 'abort' ? r : 'other';

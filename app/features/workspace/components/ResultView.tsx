@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedExtraction } from '../../../../src/index.ts';
+import { TUPLE_SCHEMAS, tupleValue, type TupleField, type TupleKind } from '../../../../src/format/itemSchema.ts';
+import type { MessageKey } from '../../../shared/i18n/en.ts';
 import { extractionRanges, labelHue, segmentBlocks, segmentText, type ItemKind } from '../../../shared/segments.ts';
 import { ItemTable, type Column } from './ItemTable.tsx';
 
@@ -39,17 +41,11 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
     { header: t('result.span'), value: (e) => e.text },
     { header: t('result.offsets'), value: (e) => (e.start == null ? t('result.notFound') : `${e.start}–${e.end}`) },
   ];
-  const relationColumns: Column<Row<'relations'>>[] = [
-    { header: t('result.head'), value: (r) => r.head },
-    { header: t('result.relation'), value: (r) => r.relation },
-    { header: t('result.tail'), value: (r) => r.tail },
-  ];
-  const eventColumns: Column<Row<'events'>>[] = [
-    { header: t('result.subject'), value: (e) => e.subject },
-    { header: t('result.trigger'), value: (e) => e.trigger },
-    { header: t('result.object'), value: (e) => e.object ?? '—' },
-    { header: t('result.time'), value: (e) => e.time },
-  ];
+  // Tuple columns are their schema's fields, in output order.
+  const tupleColumns = <K extends TupleKind>(kind: K): Column<Row<K>>[] =>
+    TUPLE_SCHEMAS[kind].fields.map((f) => ({ header: t(`result.${f.name}` as MessageKey), value: (row: Row<K>) => tupleValue(row, f.name as TupleField) ?? '—' }));
+  const relationColumns = tupleColumns('relations');
+  const eventColumns = tupleColumns('events');
   const tableProps = (kind: Kind) => ({ testId: kind, active: active?.kind === kind ? active.index : null, onActive: (i: number | null) => setActive(i === null ? null : { kind, index: i }) });
 
   return (
