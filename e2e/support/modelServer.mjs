@@ -122,7 +122,9 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/wasm', 'content-length': BIG_LIB.length });
     if (flakyCount <= 2) {
       res.write(BIG_LIB.subarray(0, 64 * 1024));
-      setTimeout(() => res.destroy(), 50);
+      // Long enough for the app's 16-byte preflight probe to get its bytes on a loaded machine (at 50 ms
+      // the probe itself could lose the connection and rightly report the host unreachable).
+      setTimeout(() => res.destroy(), 500);
       return;
     }
     return res.end(BIG_LIB);

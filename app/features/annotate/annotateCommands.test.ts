@@ -16,8 +16,8 @@ const saved = async (id: number) => (await corpusDb.documents.get(id))!;
 describe('annotation store', () => {
   let ids: number[];
   beforeEach(async () => {
-    await corpusDb.documents.clear();
-    ids = (await corpusDb.documents.bulkAdd([doc(TEXT, '<社会>固有表現抽出:人名;国母和宏'), doc('二つ目の文。', null)], { allKeys: true })) as number[];
+    await corpusRepository.clear();
+    ids = await corpusRepository.add([doc(TEXT, '<社会>固有表現抽出:人名;国母和宏'), doc('二つ目の文。', null)]);
     await store().loadDocuments();
     store().openEditor(store().documents[0]!, ids);
   });

@@ -12,7 +12,7 @@ const store = () => useCorpusStore.getState();
 
 describe('corpus store', () => {
   beforeEach(async () => {
-    await corpusDb.documents.clear();
+    await corpusRepository.clear();
     await store().importFiles([file('a.jsonl', '{"text": "東京で会見。", "task": "ner", "output": "<社会>固有表現抽出:地名;東京"}\n')], 'ner');
   });
   afterEach(() => vi.restoreAllMocks());

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { freshFields } from '../../../src/corpus/document.ts';
 import { CorpusDb } from './corpusDb.ts';
-import { storageError } from './corpusRepository.ts';
+import { createCorpusRepository, storageError } from './corpusRepository.ts';
 import { en } from '../i18n/en.ts';
 
 describe('corpus database', () => {
   it('stores and reads documents across reopenings', async () => {
     const name = `t-${Math.random()}`;
     const db = new CorpusDb(name);
-    await db.documents.bulkAdd([
+    await createCorpusRepository(db).add([
       { source: 'a.jsonl', line: 1, recordId: 'x', text: '文', task: 'ner', output: null, importedAt: 1, ...freshFields('文', 'ner', null) },
       { source: 'a.jsonl', line: 2, recordId: null, text: '文2', task: 're', output: '<スポーツ>関係抽出', importedAt: 1, ...freshFields('文2', 're', '<スポーツ>関係抽出') },
     ]);
@@ -36,7 +36,7 @@ describe('corpus database', () => {
     expect(docs[0]).toMatchObject({ source: 'old.jsonl', line: 3, recordId: 'r1', output: '<社会>固有表現抽出:地名;東京', annotation: null, prediction: null, reviewed: 0, category: '社会', warnings: 0 });
     expect(docs[1]).toMatchObject({ output: null, category: null, reviewed: 0 });
     expect(await db.documents.where('reviewed').equals(0).count()).toBe(2);
-    await db.batches.put({ id: 'batch', ids: [1, 2], next: 1, model: 'm', status: 'paused', failed: 0, startedAt: 1 });
+    await createCorpusRepository(db).putBatch({ id: 'batch', ids: [1, 2], next: 1, model: 'm', status: 'paused', failed: 0, startedAt: 1 });
     expect((await db.batches.get('batch'))?.next).toBe(1);
   });
 
