@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine with Node 20: installs what e2e needs (Debian's chromium,
-# a Japanese font for readable screenshots) when missing, then lint, typecheck, unit, build and e2e.
+# a Japanese font for readable screenshots, llama-server built from npm sources) when missing, then lint,
+# typecheck, unit, build and e2e.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 npm ci --no-audit --no-fund
+# A real llama-server for the tests that generate with the tiny model: built once from the llama.cpp source
+# node-llama-cpp ships on npm (several minutes), then cached outside the clone.
+bash scripts/llama-server.sh build >/dev/null
 rm -rf test-results
 status=0
 npm test || status=$?

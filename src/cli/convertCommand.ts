@@ -1,28 +1,9 @@
-import type { TaskId } from '../domain/types.ts';
-import type { InputError } from '../data/records.ts';
-import { newDocument, type CorpusDocument } from '../corpus/document.ts';
-import type { CsvMapping } from '../interchange/csvImport.ts';
-import { detectFormat, exportDocuments, FORMATS, formatById, readDocuments, type FileFormat, type ReadContext, type TextMode } from '../interchange/formats.ts';
+import { exportDocuments, FORMATS, formatById } from '../interchange/formats.ts';
 import { UsageError } from './io.ts';
-import { finish, requireTask, type Context } from './context.ts';
+import { finish, type Context } from './context.ts';
+import { readInputs } from './readInputs.ts';
 
-const readable = () => FORMATS.filter((f) => f.read).map((f) => f.id).join(', ');
 const writable = () => FORMATS.filter((f) => f.write).map((f) => f.id).join(', ');
-
-/** `--columns text=本文,output=answer,id=番号,task=iw`: only text is required. */
-function parseColumns(value: string): CsvMapping {
-  const mapping: CsvMapping = { text: '', output: null, id: null, task: null };
-  for (const part of value.split(',')) {
-    const eq = part.indexOf('=');
-    const key = part.slice(0, eq).trim();
-    if (eq === -1 || !['text', 'output', 'id', 'task'].includes(key)) throw new UsageError(`--columns: ${JSON.stringify(part)} is not text=C, output=C, id=C or task=C`);
-    mapping[key as keyof CsvMapping] = part.slice(eq + 1).trim();
-  }
-  if (mapping.text === '') throw new UsageError('--columns must name the text column (text=C)');
-  return mapping;
-}
-
-const describeMapping = (m: CsvMapping) => (Object.entries(m) as [string, string | null][]).map(([k, v]) => `${k}=${v ?? '(none)'}`).join(', ');
 
 /**
  * Converts files between the formats of the registry (src/interchange/formats.ts), through the same
@@ -32,44 +13,12 @@ export async function convertCommand(ctx: Context): Promise<number> {
   const files = ctx.positionals;
   if (files.length === 0) throw new UsageError('give one FILE or more to convert');
   const { values, profile, io } = ctx;
-  let from: FileFormat | undefined;
-  if (typeof values.from === 'string') {
-    from = formatById(values.from);
-    if (!from?.read) throw new UsageError(`--from must be one of ${readable()}${from ? ` (${from.label}: ${from.pending})` : ''}`);
-  }
   const toId = typeof values.to === 'string' ? values.to : 'records';
   const to = formatById(toId);
   if (!to?.write) throw new UsageError(`--to must be one of ${writable()}${to ? ` (${to.label}: ${to.pending})` : ''}`);
   const variant = typeof values.table === 'string' ? values.table : undefined;
   if (variant !== undefined && !to.variants?.includes(variant)) throw new UsageError(to.variants ? `--table must be one of ${to.variants.join(', ')}` : `--to ${to.id} has no tables: leave out --table`);
-  const task: TaskId | undefined = values.task === undefined ? undefined : requireTask(values.task);
-  const textMode = values['text-mode'] ?? 'lines';
-  if (textMode !== 'lines' && textMode !== 'whole') throw new UsageError('--text-mode must be lines or whole');
-  const category = typeof values.category === 'string' ? values.category : null;
-  if (category !== null && !profile.categories.ner.includes(category)) {
-    throw new UsageError(`--category ${JSON.stringify(category)} is not one of ${profile.categories.ner.join(' ')}`);
-  }
-  const columns = typeof values.columns === 'string' ? parseColumns(values.columns) : undefined;
-
-  const docs: CorpusDocument[] = [];
-  const errors: InputError[] = [];
-  for (const file of files) {
-    const content = await io.readFile(file);
-    const format = from ?? detectFormat(content, file);
-    if (format.needsTask && task === undefined) {
-      throw new UsageError(`${file}: ${format.label} does not say each document's task: give --task (${from ? 'as --from says' : 'the file was read as this format'})`);
-    }
-    const read: ReadContext = { file, task: task ?? 'ner', profile, textMode: textMode as TextMode, category, ...(columns ? { mapping: columns } : {}) };
-    let r = await readDocuments(content, read, format);
-    if ('needsMapping' in r) {
-      // Nothing is guessed silently: the columns taken are said, with the flag that sets them.
-      io.err(`${file}: CSV columns guessed from the header: ${describeMapping(r.needsMapping.mapping)} (set them with --columns)`);
-      r = await readDocuments(content, { ...read, mapping: r.needsMapping.mapping }, format);
-    }
-    if ('needsMapping' in r) throw new UsageError(`${file}: the CSV columns could not be read`);
-    docs.push(...r.docs.map((d) => newDocument(d, file, 0, profile)));
-    errors.push(...r.errors);
-  }
+  const { docs, errors } = await readInputs(ctx, files);
   const out = await exportDocuments({ value: to.id, format: to, variant }, docs, profile);
   const path = typeof values.output === 'string' ? values.output : undefined;
   if (path !== undefined) {

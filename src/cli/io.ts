@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, truncate, writeFile } from 'node:fs/promises';
 
 /** What a CLI command touches outside itself; tests pass their own. */
 export interface CliIo {
@@ -11,6 +11,15 @@ export interface CliIo {
   readStdin(): Promise<string>;
   /** Writes a whole file (`-o`). */
   writeFile?(path: string, content: string | Uint8Array): Promise<void>;
+  /** A file's text, or null when there is none: an output to resume. */
+  readFileIfExists?(path: string): Promise<string | null>;
+  appendFile?(path: string, text: string): Promise<void>;
+  /** Cuts a file to `bytes` (a line a crash left half-written). */
+  truncateFile?(path: string, bytes: number): Promise<void>;
+  /** Progress: rewritten in place on a terminal, else a plain line now and then (and when `last`). */
+  progress?(line: string, last: boolean): void;
+  onInterrupt?(handler: () => void): void;
+  env?(name: string): string | undefined;
 }
 
 /** A failure the user caused and can fix: printed as is, exit code 2, never a stack trace. */
@@ -30,7 +39,35 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
+/** A progress line: rewritten in place on a terminal; elsewhere one line every 5 seconds, and the last. */
+function progressWriter(): (line: string, last: boolean) => void {
+  let lastAt = 0;
+  return (line, last) => {
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r\x1b[2K${line}${last ? '\n' : ''}`);
+      return;
+    }
+    const now = Date.now();
+    if (!last && now - lastAt < 5000) return;
+    lastAt = now;
+    process.stderr.write(`${line}\n`);
+  };
+}
+
 export const nodeIo = (): CliIo => ({
+  progress: progressWriter(),
+  onInterrupt: (handler) => void process.once('SIGINT', handler),
+  env: (name) => process.env[name],
+  readFileIfExists: async (path) => {
+    try {
+      return decodeUtf8(await readFile(path), path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e instanceof UsageError ? e : new UsageError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  },
+  appendFile: (path, text) => appendFile(path, text),
+  truncateFile: (path, bytes) => truncate(path, bytes),
   out: (line) => process.stdout.write(`${line}\n`),
   // Waiting for each piece keeps a pipe that drains slowly from holding the whole output in memory.
   write: (text) => new Promise<void>((done, fail) => process.stdout.write(text, (e) => (e ? fail(e) : done()))),

@@ -8,6 +8,8 @@ import { promptCommand } from './promptCommand.ts';
 import { parseCommand } from './parseCommand.ts';
 import { evalCommand } from './evalCommand.ts';
 import { convertCommand } from './convertCommand.ts';
+import { annotateCommand } from './annotateCommand.ts';
+import { READ_OPTIONS } from './readInputs.ts';
 import { modelCommand } from './modelCommand.ts';
 
 export const HELP = `giellm — GIELLM input/output tools
@@ -28,6 +30,11 @@ export const HELP = `giellm — GIELLM input/output tools
          [--text-mode lines|whole]               a CSV's columns (else guessed, and said);
          [--category C] [--table T] [-o FILE]    stockmark's label; the CSV table; brat needs -o
                                                  Formats: ${FORMATS.map((f) => f.id).join(', ')}
+  giellm annotate --endpoint URL [--endpoint URL…] IN [-o OUT.jsonl]
+         [--model NAME] [--mode giellm|prompted] run an OpenAI-compatible server (llama-server, vLLM,
+         [--concurrency N] [--grammar on|off]     Ollama) over any readable file: one record a document,
+         [--max-tokens N] [--api-key KEY]         appended as it goes; the same -o again resumes
+         [--from F] [--task T]                    (exit 1 when some failed, listed; key: GIELLM_API_KEY)
   giellm model check DIR [--mode giellm|prompted]
                                                  check a local MLC model folder before serving it
 
@@ -61,14 +68,18 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
     'all-documents': { type: 'boolean' },
     'scpos-protocol': { type: 'boolean' },
   },
-  convert: {
-    from: { type: 'string' },
+  convert: { ...READ_OPTIONS, to: { type: 'string' }, table: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  annotate: {
+    ...READ_OPTIONS,
+    endpoint: { type: 'string', multiple: true },
+    model: { type: 'string' },
+    mode: { type: 'string' },
+    concurrency: { type: 'string' },
+    grammar: { type: 'string' },
+    'max-tokens': { type: 'string' },
+    'context-window': { type: 'string' },
+    'api-key': { type: 'string' },
     to: { type: 'string' },
-    task: { type: 'string' },
-    columns: { type: 'string' },
-    'text-mode': { type: 'string' },
-    category: { type: 'string' },
-    table: { type: 'string' },
     output: { type: 'string', short: 'o' },
   },
   model: { mode: { type: 'string' } },
@@ -79,6 +90,7 @@ const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
   parse: parseCommand,
   eval: evalCommand,
   convert: convertCommand,
+  annotate: annotateCommand,
   model: modelCommand,
 };
 

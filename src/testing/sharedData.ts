@@ -11,8 +11,8 @@ function findRepoRoot(from: string): string {
     if (dirname(dir) === dir) return process.cwd();
   }
 }
-const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
-export const SHARED_DATA_DIR = process.env.GIELLM_DATA_DIR ?? join(repoRoot, '..', 'shared', 'data');
+export const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+export const SHARED_DATA_DIR = process.env.GIELLM_DATA_DIR ?? join(REPO_ROOT, '..', 'shared', 'data');
 
 export const sharedPath = (name: string) => join(SHARED_DATA_DIR, name);
 

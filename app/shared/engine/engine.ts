@@ -1,25 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import {
-  buildGrammar,
-  buildInput,
-  buildPromptedMessages,
-  extract,
-  absoluteUrl,
-  mapEngineError,
-  mapLoadError,
-  readProgress,
-  splitSentences,
-  type ChatMessage,
-  type EngineFailure,
-  type FormatProfile,
-  type GrammarOptions,
-  type LoadStatus,
-  type LocatedExtraction,
-  type ModelInfo,
-  type Sentence,
-  type TaskId,
-} from '../../../src/index.ts';
-import { createBackend, type GenerateResult, type LlmBackend, type Usage } from './backend.ts';
+import { absoluteUrl, mapLoadError, readProgress, type EngineFailure, type LoadStatus, type ModelInfo } from '../../../src/index.ts';
+import { planRuns, runSentences, type RunOptions, type SentenceRun } from '../../../src/engine/run.ts';
+import { createBackend, type LlmBackend } from './backend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
 import { preflightModel } from './preflight.ts';
 
@@ -34,31 +16,7 @@ export interface EngineState {
   notice: string | null;
 }
 
-export interface RunOptions {
-  task: TaskId;
-  profile: FormatProfile;
-  /** Examples for prompted models (0–5). */
-  examples: number;
-  /** Constrained decoding; null turns it off. */
-  grammar: GrammarOptions | null;
-  maxTokens: number;
-}
-
-export interface SentenceRun {
-  index: number;
-  sentence: Sentence;
-  status: 'waiting' | 'running' | 'done' | 'stopped' | 'failed';
-  messages: ChatMessage[];
-  raw: string;
-  extraction: LocatedExtraction | null;
-  error: string | null;
-  startedAt: number | null;
-  ms: number | null;
-  usage: Usage | null;
-}
-
-// LLaMA-family tokenizers spend up to about three tokens on a Japanese character; leave room to answer.
-const TOKENS_PER_CHAR = 3;
+export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
 
 /**
  * The one engine for the app's life, owned outside React's render cycle (StrictMode's double effects
@@ -138,12 +96,6 @@ export class Engine {
     this.backend?.interrupt();
   }
 
-  messagesFor(text: string, opts: RunOptions): ChatMessage[] {
-    const model = this.store.getState().model;
-    if (model?.mode === 'prompted') return buildPromptedMessages(text, opts.task, opts.profile, opts.examples);
-    return [{ role: 'user', content: buildInput(text, opts.task, opts.profile) }];
-  }
-
   /**
    * Runs the loaded model sentence by sentence, streaming each sentence's parsed result to `onUpdate`.
    * A sentence that fails (too long, an engine error) is marked and the rest go on; Stop ends the run.
@@ -154,18 +106,7 @@ export class Engine {
     if (state.status !== 'ready' || !state.model || !backend) throw new Error('Load a model first.');
     const model = state.model;
     this.stopRequested = false;
-    const runs: SentenceRun[] = splitSentences(text).map((sentence, index) => ({
-      index,
-      sentence,
-      status: 'waiting',
-      messages: this.messagesFor(sentence.text, opts),
-      raw: '',
-      extraction: null,
-      error: null,
-      startedAt: null,
-      ms: null,
-      usage: null,
-    }));
+    const runs = planRuns(text, opts, model.mode);
     // Snapshots share every unchanged run with the previous one, so a UI can skip re-rendering them.
     let snapshot = runs.map((r) => ({ ...r }));
     const emit = (changed?: SentenceRun) => {
@@ -175,49 +116,7 @@ export class Engine {
     emit();
     this.store.setState({ status: 'generating' });
     try {
-      for (const run of runs) {
-        if (this.stopRequested) {
-          run.status = 'stopped';
-          continue;
-        }
-        const promptChars = run.messages.reduce((n, m) => n + m.content.length, 0);
-        if (promptChars * TOKENS_PER_CHAR + opts.maxTokens > model.contextWindow) {
-          run.status = 'failed';
-          run.error = `This sentence (${run.sentence.text.length} characters) may not fit the model’s context window of ${model.contextWindow} tokens: split it or use fewer examples.`;
-          emit(run);
-          continue;
-        }
-        run.status = 'running';
-        run.startedAt = performance.now();
-        emit(run);
-        const parse = (raw: string, partial: boolean, truncated = false) => extract(raw, opts.task, opts.profile, run.sentence.text, partial, { truncated });
-        let result: GenerateResult;
-        try {
-          result = await backend.generate(
-            { messages: run.messages, grammar: opts.grammar ? buildGrammar(opts.task, opts.profile, run.sentence.text, opts.grammar) : null, maxTokens: opts.maxTokens },
-            (soFar) => {
-              run.raw = soFar;
-              run.extraction = parse(soFar, true);
-              emit(run);
-            },
-          );
-        } catch (e) {
-          const f = mapEngineError(e);
-          run.status = 'failed';
-          run.error = `${f.message} ${f.nextStep}`;
-          run.ms = performance.now() - run.startedAt;
-          emit(run);
-          if (f.kind === 'device-lost') break;
-          continue;
-        }
-        run.raw = result.text;
-        // Cut at max_tokens: the last item may be cut short (東海 for 東海大), so it is dropped and marked.
-        run.extraction = parse(result.text, false, result.finishReason === 'length');
-        run.usage = result.usage;
-        run.ms = performance.now() - run.startedAt;
-        run.status = result.finishReason === 'abort' || this.stopRequested ? 'stopped' : 'done';
-        emit(run);
-      }
+      await runSentences(runs, opts, model, (req, onText) => backend.generate(req, onText), { changed: emit, stopRequested: () => this.stopRequested, now: () => performance.now() });
     } finally {
       emit(); // sentences skipped after Stop or a lost device get their final state too
       if (this.store.getState().status === 'generating') this.store.setState({ status: 'ready' });

@@ -1,0 +1,48 @@
+import type { ChatMessage } from '../prompting/buildPrompted.ts';
+import type { InitProgress } from './progress.ts';
+import type { ModelInfo } from '../models/catalog.ts';
+
+export interface GenerateRequest {
+  messages: ChatMessage[];
+  /** GIELLM mode: the raw model input (`buildInput`), sent as is to a completions endpoint; null in prompted mode. */
+  prompt: string | null;
+  /** EBNF for XGrammar, or null for unconstrained decoding. */
+  grammar: string | null;
+  maxTokens: number;
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  prefillTokensPerS: number | null;
+  decodeTokensPerS: number | null;
+  timeToFirstTokenS: number | null;
+  e2eLatencyS: number | null;
+}
+
+export interface GenerateResult {
+  text: string;
+  finishReason: 'stop' | 'length' | 'abort' | 'other';
+  usage: Usage | null;
+}
+
+/** One generation, streamed: the signature every engine's generate has, for the run loop. */
+export type Generate = (req: GenerateRequest, onText: (textSoFar: string) => void) => Promise<GenerateResult>;
+
+/**
+ * THE test seam. Everything above it (Engine, stores, UI) and below it (the WebLLM worker) is the code
+ * users run; e2e tests that need streaming without a GPU install a scripted backend on
+ * `window.__GIELLM_TEST_BACKEND__` before the app starts (see e2e/README.md).
+ */
+export interface LlmBackend {
+  readonly name: string;
+  load(model: ModelInfo, onProgress: (p: InitProgress) => void): Promise<void>;
+  /** Streams the text generated so far to `onText`; resolves when generation ends. */
+  generate(req: GenerateRequest, onText: (textSoFar: string) => void): Promise<GenerateResult>;
+  interrupt(): void;
+  unload(): Promise<void>;
+  /** Ends the backend for good (terminates its worker). */
+  dispose(): void;
+  /** Called when the backend died on its own (a crashed worker). */
+  onCrash(listener: (reason: string) => void): void;
+}
