@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const MODEL_PORT = Number(process.env.MODEL_SERVER_PORT ?? 4174);
+const LLAMA_PORT = Number(process.env.LLAMA_SERVER_PORT ?? 4190);
+const TINY_MODEL = process.env.GIELLM_TINY_MODEL ?? '../shared/models/giellm-tiny-char.gguf';
 const ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export default defineConfig({
@@ -42,6 +44,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${MODEL_PORT}/__stats`,
       env: { MODEL_SERVER_PORT: String(MODEL_PORT) },
       reuseExistingServer: !process.env.CI,
+    },
+    {
+      // A real llama-server with the tiny GIELLM model, one thread (the browsers share the 2 cores).
+      command: `bash scripts/llama-server.sh ${LLAMA_PORT} ${TINY_MODEL} 1`,
+      env: { LLAMA_FOREGROUND: '1' },
+      url: `http://127.0.0.1:${LLAMA_PORT}/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 1_200_000,
     },
   ],
 });

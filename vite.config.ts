@@ -15,6 +15,7 @@ const csp = (): Plugin => ({
 
 // `base` is configurable so the static build can live under a project site's sub-path (e.g. /giellm/).
 export default defineConfig({
+  define: { 'import.meta.env.VITE_GIELLM_MODEL_HOSTS': JSON.stringify(process.env.GIELLM_MODEL_HOSTS ?? '') },
   base: process.env.GIELLM_BASE ?? './',
   plugins: [
     react(),

@@ -8,8 +8,17 @@ export const CATALOG_MODEL_HOSTS = [
   'https://raw.githubusercontent.com', // WebLLM's prebuilt model libraries
 ];
 
+/**
+ * An inference server on this machine (llama-server, vLLM, Ollama on their usual ports, or any other): the
+ * page may connect to loopback on any port, so a local server works in every build. Other hosts are named
+ * at build time (GIELLM_MODEL_HOSTS). The cost: a page of this origin may reach local services; each still
+ * decides by CORS whom it answers (llama-server answers any origin unless started with --cors-origins, its
+ * common/arg.cpp; Ollama only the origins in OLLAMA_ORIGINS).
+ */
+export const LOOPBACK_HOSTS = ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*'];
+
 export function contentSecurityPolicy(extraHosts: string): string {
-  const hosts = [...CATALOG_MODEL_HOSTS, ...extraHosts.split(/\s+/).filter(Boolean)];
+  const hosts = [...CATALOG_MODEL_HOSTS, ...LOOPBACK_HOSTS, ...extraHosts.split(/\s+/).filter(Boolean)];
   return [
     "default-src 'self'",
     // WebLLM compiles WebAssembly (its tokenizer, XGrammar and the model library): nothing else runs but our own scripts.

@@ -3,7 +3,8 @@
 #   scripts/llama-server.sh build                      build it (once; cached outside the clone)
 #   scripts/llama-server.sh PORT MODEL.gguf [THREADS] [more llama-server flags…]
 #                                                      build it when missing, start it on 127.0.0.1:PORT,
-#                                                      wait for /health, print its PID (log: $LLAMA_LOG)
+#                                                      wait for /health, print its PID (log: $LLAMA_LOG);
+#                                                      with LLAMA_FOREGROUND=1 it runs in the foreground
 # The source is the llama.cpp that the node-llama-cpp npm package ships (package/llama/gitRelease.bundle),
 # since npm is the one registry these machines reach. Use THREADS=1 when a browser runs beside it on 2 cores.
 set -euo pipefail
@@ -43,6 +44,9 @@ PORT="$1"; MODEL="$2"; THREADS="${3:-1}"; shift $(( $# >= 3 ? 3 : 2 ))
 build
 LOG="${LLAMA_LOG:-${TMPDIR:-/tmp}/llama-server-$PORT.log}"
 # -c 4096 over 4 slots gives each parallel request the tiny model's 1,024-token context.
+if [ -n "${LLAMA_FOREGROUND:-}" ]; then
+  LD_LIBRARY_PATH="$CACHE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" exec "$BIN" -m "$MODEL" --host 127.0.0.1 --port "$PORT" -t "$THREADS" -c 4096 -np 4 --no-webui "$@"
+fi
 LD_LIBRARY_PATH="$CACHE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" nohup "$BIN" -m "$MODEL" --host 127.0.0.1 --port "$PORT" -t "$THREADS" -c 4096 -np 4 --no-webui "$@" >"$LOG" 2>&1 &
 PID=$!
 for _ in $(seq 1 300); do

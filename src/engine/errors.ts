@@ -1,3 +1,5 @@
+import { ServerError } from './server.ts';
+
 /** A failure worded for a user: what happened and what to do next. Never a stack trace. */
 export interface EngineFailure {
   kind:
@@ -12,6 +14,7 @@ export interface EngineFailure {
     | 'library'
     | 'context-window'
     | 'worker-crashed'
+    | 'server'
     | 'unknown';
   message: string;
   nextStep: string;
@@ -42,8 +45,10 @@ const RULES: [RegExp, Omit<EngineFailure, 'message'> & { message: string }][] = 
   [/Failed to fetch|NetworkError|network|ERR_|Load failed|Request failed|fetch/i, { kind: 'network', message: 'The network failed during the download.', nextStep: 'Check the connection and retry: files already downloaded are kept and not fetched again.' }],
 ];
 
-/** Maps whatever WebLLM, the worker or the browser threw to a clear message and a next step. */
+/** Maps whatever WebLLM, the worker, a server or the browser threw to a clear message and a next step. */
 export function mapEngineError(raw: unknown): EngineFailure {
+  // A server's failure is worded where it happened (with the server's own answer): it keeps its words.
+  if (raw instanceof ServerError) return { kind: 'server', code: `server-${raw.code}`, message: raw.message, nextStep: '', params: { detail: raw.message } };
   const text = errorText(raw);
   for (const [re, failure] of RULES) if (re.test(text)) return { ...failure };
   const detail = text.slice(0, 200);

@@ -32,7 +32,7 @@ export interface ServerInfo {
   grammarField: 'grammar' | 'structured_outputs' | 'guided_grammar' | null;
 }
 
-export type ServerErrorCode = 'unreachable' | 'http' | 'unknown-model' | 'no-completions' | 'timeout' | 'dropped' | 'bad-stream';
+export type ServerErrorCode = 'unreachable' | 'blocked' | 'http' | 'unknown-model' | 'no-completions' | 'timeout' | 'dropped' | 'bad-stream';
 
 /** A server failure with a code, its parameters and a sentence a person can act on. */
 export class ServerError extends Error {
@@ -42,6 +42,7 @@ export class ServerError extends Error {
     readonly params: Record<string, string | number> = {},
   ) {
     super(message);
+    this.name = 'ServerError';
   }
 }
 

@@ -30,6 +30,8 @@ const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
 export function assessModel(model: ModelInfo, caps: Capabilities, cached = false): Assessment {
   const reasons: string[] = [];
   const issues: CapabilityIssue[] = [];
+  // A server model runs on the server: the browser needs no GPU and no storage for it.
+  if (model.server) return { runnable: true, reasons, issues };
   if (!caps.webgpu) {
     issues.push({ code: 'no-webgpu', params: {} });
     reasons.push('This browser has no WebGPU. Use a recent Chrome or Edge (113+) on desktop, or Safari 26+; in Firefox, enable WebGPU (dom.webgpu.enabled).');

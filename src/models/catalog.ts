@@ -25,6 +25,45 @@ export interface ModelInfo {
   custom?: boolean;
   /** Chat-config overrides WebLLM merges over mlc-chat-config.json (e.g. a raw "LM" template). */
   chatOverrides?: Record<string, unknown>;
+  /** Run on an OpenAI-compatible inference server instead of WebLLM: nothing is downloaded into the browser. */
+  server?: { url: string; model: string };
+}
+
+export type ServerModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
+
+/** A server model from the model panel's fields; every problem is named by its field. */
+export function validateServerModel(input: { url?: string; model?: string; mode?: string; contextWindow?: string | number }, existingIds: readonly string[]): ServerModelResult {
+  const errors: string[] = [];
+  const url = (input.url ?? '').trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(url)) errors.push('url: the server URL, e.g. http://127.0.0.1:8080');
+  const mode = input.mode === 'giellm' || input.mode === 'prompted' ? input.mode : null;
+  if (!mode) errors.push('mode: giellm (the fine-tuned model, raw prompt) or prompted (an instruction model)');
+  const name = (input.model ?? '').trim();
+  const contextWindow = input.contextWindow === undefined || input.contextWindow === '' ? 4096 : Number(input.contextWindow);
+  if (!Number.isInteger(contextWindow) || contextWindow <= 0) errors.push('contextWindow: a positive whole number of tokens');
+  if (errors.length) return { ok: false, errors };
+  let id = `server:${name || 'default'}@${url.replace(/^https?:\/\//, '')}`;
+  for (let k = 2; existingIds.includes(id); k++) id = `server:${name || 'default'}@${url.replace(/^https?:\/\//, '')}#${k}`;
+  return {
+    ok: true,
+    model: {
+      id,
+      displayName: `${name || 'server model'} @ ${url.replace(/^https?:\/\//, '')}`,
+      mode: mode!,
+      weightsUrl: url,
+      libUrl: url,
+      quantization: 'server',
+      downloadMB: 0,
+      vramMB: 0,
+      needsShaderF16: false,
+      contextWindow,
+      license: 'as served',
+      languages: ['ja'],
+      lowResource: false,
+      custom: true,
+      server: { url, model: name },
+    },
+  };
 }
 
 /**

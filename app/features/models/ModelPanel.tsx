@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { localizeFailure, localizeIssue } from '../../shared/i18n/coreMessages.ts';
 import { assessModel, validateCustomModel, type ModelInfo } from '../../../src/index.ts';
+import { validateServerModel } from '../../../src/models/catalog.ts';
+import { setServerKey } from '../../shared/engine/serverKeys.ts';
 import { engine } from '../../shared/engine/engine.ts';
 import { allModels, useModelsStore } from './modelsStore.ts';
 import type { CacheInfo } from '../../shared/engine/modelCache.ts';
@@ -24,6 +26,7 @@ export function ModelPanel() {
   const load = useEngine((s) => s.load);
   const failure = useEngine((s) => s.failure);
   const notice = useEngine((s) => s.notice);
+  const server = useEngine((s) => s.server);
 
   useEffect(() => {
     void probe();
@@ -76,7 +79,7 @@ export function ModelPanel() {
           </button>
         ) : (
           <button type="button" className={button} disabled={!verdict?.runnable || status === 'loading' || status === 'generating'} onClick={() => void loadSelected()}>
-            {isCached ? t('models.load') : t('models.downloadAndLoad', { size: gb(model.downloadMB) })}
+            {model.server ? t('models.connect') : isCached ? t('models.load') : t('models.downloadAndLoad', { size: gb(model.downloadMB) })}
           </button>
         )}
         <span className="text-sm" data-testid="engine-status">
@@ -84,9 +87,15 @@ export function ModelPanel() {
         </span>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {model.mode === 'giellm' ? t('models.giellmMode') : t('models.promptedMode')} {model.quantization} · {model.vramMB > 0 ? t('models.vram', { size: gb(model.vramMB) }) : t('models.vramUnknown')} · {model.license}
+        {model.mode === 'giellm' ? t('models.giellmMode') : t('models.promptedMode')}{' '}
+        {model.server ? t('models.serverMode', { url: model.server.url }) : `${model.quantization} · ${model.vramMB > 0 ? t('models.vram', { size: gb(model.vramMB) }) : t('models.vramUnknown')} · ${model.license}`}
         {model.notes ? ` · ${model.notes}` : ''}
       </p>
+      {server && status !== 'idle' && loaded?.server && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="server-info">
+          {t('models.serverInfo', { kind: server.kind, version: server.version ?? '', grammar: server.grammar })}
+        </p>
+      )}
       {verdict && !verdict.runnable && (
         <ul className="text-sm text-amber-800 dark:text-amber-200" data-testid="model-reasons">
           {verdict.issues.map((issue, i) => (
@@ -106,6 +115,7 @@ export function ModelPanel() {
       )}
       {notice && <p className="text-sm" role="status">{notice}</p>}
       <CachedModels models={models} cached={cached} onDelete={(id) => void deleteCached(id)} gb={gb} />
+      <ServerModelForm existing={models.map((m) => m.id)} />
       <CustomModelForm existing={models.map((m) => m.id)} />
     </section>
   );
@@ -137,6 +147,46 @@ function CachedModels({ models, cached, onDelete, gb }: { models: ModelInfo[]; c
           </button>
         </li>
       </ul>
+    </details>
+  );
+}
+
+/** A model on an OpenAI-compatible server: its URL, its name there, the prompt mode and an optional key. */
+function ServerModelForm({ existing }: { existing: string[] }) {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<string[]>([]);
+  const addCustom = useModelsStore((s) => s.addCustom);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>;
+    const result = validateServerModel(data, existing);
+    if (!result.ok) return setErrors(result.errors);
+    setErrors([]);
+    setServerKey(result.model.id, data.apiKey ?? '');
+    addCustom(result.model);
+  };
+  const input = 'rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
+  return (
+    <details className="text-sm" data-testid="server-form">
+      <summary>{t('models.addServer')}</summary>
+      <form className="mt-2 grid gap-1 sm:grid-cols-2" onSubmit={submit} aria-label={t('models.addServer')}>
+        <label className="grid">{t('models.serverUrl')}<input name="url" className={input} placeholder="http://127.0.0.1:8080" /></label>
+        <label className="grid">{t('models.serverModel')}<input name="model" className={input} placeholder="ganchengguang/GIELLM-13b" /></label>
+        <label className="grid">
+          {t('models.mode')}
+          <select name="mode" className={input} defaultValue="giellm" aria-label={t('models.mode')}>
+            <option value="giellm">{t('models.modeGiellm')}</option>
+            <option value="prompted">{t('models.modePrompted')}</option>
+          </select>
+        </label>
+        <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={input} inputMode="numeric" placeholder="4096" /></label>
+        <label className="grid sm:col-span-2">{t('models.apiKey')}<input name="apiKey" type="password" autoComplete="off" className={input} /></label>
+        <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-400">{t('models.serverHint')}</p>
+        <button type="submit" className={`${button} justify-self-start`}>
+          {t('models.add')}
+        </button>
+        <ErrorList errors={errors} className="sm:col-span-2" testId="server-model-errors" />
+      </form>
     </details>
   );
 }

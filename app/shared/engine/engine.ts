@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import { absoluteUrl, mapLoadError, readProgress, type EngineFailure, type LoadStatus, type ModelInfo } from '../../../src/index.ts';
+import { absoluteUrl, mapEngineError, mapLoadError, readProgress, type EngineFailure, type LoadStatus, type ModelInfo } from '../../../src/index.ts';
+import { createServerBackend } from './serverBackend.ts';
+import { serverKeyOf } from './serverKeys.ts';
 import { planRuns, runSentences, type RunOptions, type SentenceRun } from '../../../src/engine/run.ts';
 import { createBackend, type LlmBackend } from './backend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
@@ -14,6 +16,8 @@ export interface EngineState {
   failure: EngineFailure | null;
   /** A one-line notice for the user (e.g. the engine restarted). */
   notice: string | null;
+  /** For a server model: what answered (kind, version) and how decoding is constrained there. */
+  server: { kind: string; version: string | null; grammar: string } | null;
 }
 
 export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
@@ -23,7 +27,7 @@ export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
  * would otherwise abort loads). UI reads `engine.store` through selectors.
  */
 export class Engine {
-  readonly store = createStore<EngineState>(() => ({ status: 'idle', model: null, load: null, failure: null, notice: null }));
+  readonly store = createStore<EngineState>(() => ({ status: 'idle', model: null, load: null, failure: null, notice: null, server: null }));
   private backend: LlmBackend | null = null;
   private loadToken = 0;
   private stopRequested = false;
@@ -31,11 +35,23 @@ export class Engine {
   constructor(
     private readonly makeBackend: () => Promise<LlmBackend> = createBackend,
     private readonly preflight: (m: ModelInfo) => Promise<EngineFailure | null> = preflightModel,
+    /** The API key of a server model, kept in this browser only. */
+    private readonly serverKey: (m: ModelInfo) => string | undefined = (m) => serverKeyOf(m.id),
   ) {}
 
-  private async ensureBackend(): Promise<LlmBackend> {
-    if (this.backend) return this.backend;
-    const b = await this.makeBackend();
+  private async ensureBackend(model: ModelInfo): Promise<LlmBackend> {
+    // A server model talks to its server from the page; the others run in the WebLLM worker.
+    const kind = model.server ? 'server' : 'local';
+    if (this.backend && (this.backend.name === 'server') === (kind === 'server')) return this.backend;
+    this.backend?.dispose();
+    this.backend = null;
+    const b =
+      kind === 'server'
+        ? createServerBackend(
+            () => this.serverKey(model),
+            (info, grammar) => this.store.setState({ server: { kind: info.kind, version: info.version, grammar } }),
+          )
+        : await this.makeBackend();
     b.onCrash((reason) => {
       if (this.backend !== b) return;
       this.backend = null;
@@ -53,16 +69,16 @@ export class Engine {
 
   async loadModel(model: ModelInfo): Promise<boolean> {
     const token = ++this.loadToken;
-    this.store.setState({ status: 'loading', model, failure: null, notice: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null } });
+    this.store.setState({ status: 'loading', model, failure: null, notice: null, server: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null } });
     try {
-      const problem = await this.preflight(model);
+      const problem = model.server ? null : await this.preflight(model);
       if (token !== this.loadToken) return false;
       if (problem) {
         this.store.setState({ status: 'idle', model: null, load: null, failure: problem });
         return false;
       }
       if (model.downloadMB > 1000) await requestPersistentStorage();
-      const backend = await this.ensureBackend();
+      const backend = await this.ensureBackend(model);
       await backend.load(model, (p) => {
         if (token === this.loadToken) this.store.setState({ load: readProgress(p) });
       });
@@ -72,7 +88,8 @@ export class Engine {
     } catch (e) {
       if (token !== this.loadToken) return false;
       const phase = this.store.getState().load?.phase ?? 'config';
-      this.store.setState({ status: 'idle', model: null, load: null, failure: mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost')) });
+      const failure = model.server ? mapEngineError(e) : mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost'));
+      this.store.setState({ status: 'idle', model: null, load: null, failure });
       return false;
     }
   }
@@ -88,7 +105,7 @@ export class Engine {
   async unload() {
     this.loadToken++;
     await this.backend?.unload().catch(() => undefined);
-    this.store.setState({ status: 'idle', model: null, load: null });
+    this.store.setState({ status: 'idle', model: null, load: null, server: null });
   }
 
   stop() {

@@ -1,0 +1,57 @@
+import { detectServer, grammarNote, serverGenerate, ServerError, type ServerConfig, type ServerInfo } from '../../../src/engine/server.ts';
+import type { LlmBackend } from './llmBackend.ts';
+
+/** Origins this build's Content-Security-Policy lets the page connect to besides loopback (GIELLM_MODEL_HOSTS). */
+const ALLOWED = (import.meta.env.VITE_GIELLM_MODEL_HOSTS ?? '').split(/\s+/).filter(Boolean);
+const isLoopback = (u: URL) => u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+
+/** Whether the page may connect to a server URL; the CSP would block it silently otherwise. */
+export function serverAllowed(url: string, allowed: readonly string[] = ALLOWED): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return isLoopback(u) || allowed.some((h) => h === u.origin || (h.startsWith('https://*.') && u.protocol === 'https:' && u.hostname.endsWith(h.slice('https://*'.length))));
+}
+
+/**
+ * An OpenAI-compatible server as the engine (src/engine/server.ts): "loading" is finding the server and
+ * its kind; Stop aborts the request in flight. Nothing runs in a worker: the page only streams text.
+ */
+export function createServerBackend(apiKey: () => string | undefined, onInfo: (info: ServerInfo, note: string) => void): LlmBackend {
+  let cfg: ServerConfig | null = null;
+  let info: ServerInfo | null = null;
+  let controller: AbortController | null = null;
+  return {
+    name: 'server',
+    async load(model, onProgress) {
+      if (!model.server) throw new ServerError('unreachable', `${model.id} is not a server model`);
+      const origin = new URL(model.server.url).origin;
+      if (!serverAllowed(model.server.url)) throw new ServerError('blocked', `This build's Content-Security-Policy does not allow connecting to ${origin}: rebuild with GIELLM_MODEL_HOSTS="${origin}" (loopback addresses are always allowed).`, { origin });
+      cfg = { url: model.server.url, model: model.server.model, mode: model.mode, apiKey: apiKey() };
+      onProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' });
+      info = await detectServer(cfg);
+      if (info.kind !== 'llama.cpp' && info.models.length > 0 && !info.models.includes(cfg.model)) {
+        throw new ServerError('unknown-model', `The server has no model named "${cfg.model}"; it lists ${info.models.join(', ')}.`, { model: cfg.model });
+      }
+      onInfo(info, grammarNote(info));
+      onProgress({ progress: 1, timeElapsed: 0, text: 'Finish loading' });
+    },
+    generate(req, onText) {
+      if (!cfg || !info) throw new ServerError('unreachable', 'No server is connected.');
+      controller = new AbortController();
+      const signal = controller.signal;
+      return serverGenerate(cfg, info, () => signal)(req, onText);
+    },
+    interrupt: () => controller?.abort(),
+    unload: async () => {
+      controller?.abort();
+      cfg = null;
+      info = null;
+    },
+    dispose: () => controller?.abort(),
+    onCrash: () => undefined,
+  };
+}
