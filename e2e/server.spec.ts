@@ -49,3 +49,26 @@ test('a server that is not there gets a message naming it', async ({ page }) => 
   await connect(page, 'http://127.0.0.1:9');
   await expect(page.getByTestId('engine-failure')).toContainText('Could not reach a server at http://127.0.0.1:9');
 });
+
+test('a batch over the server sends 4 requests at once and pre-annotates every document', async ({ page }) => {
+  test.setTimeout(90_000);
+  let inFlight = 0;
+  let most = 0;
+  const completions = (u: string) => u.endsWith('/v1/completions');
+  page.on('request', (r) => completions(r.url()) && r.method() === 'POST' && (most = Math.max(most, ++inFlight)));
+  const done = (r: { url(): string; method(): string }) => void (completions(r.url()) && r.method() === 'POST' && inFlight--);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  await connect(page, SERVER);
+  await expect(page.getByTestId('engine-status')).toHaveText(/^Ready/);
+  const docs = loadStockmark().slice(0, 16).map((s) => JSON.stringify({ id: String(s.curid), text: s.text, task: 'ner' }));
+  await page.getByText(/^Corpus \(/).click();
+  await page.getByLabel('Import a file').setInputFiles({ name: 'docs.jsonl', mimeType: 'application/json', buffer: Buffer.from(docs.join('\n')) });
+  await expect(page.getByTestId('import-result')).toHaveText('16 documents imported');
+  await page.getByTestId('batch').getByRole('button', { name: 'Run the model on the 16 shown documents' }).click();
+  await expect(page.getByTestId('batch-finished')).toContainText('Pre-annotation finished: 16 documents.', { timeout: 60_000 });
+  expect(most).toBe(4);
+  // Every document now has its prediction: none is left without an output.
+  await page.getByRole('combobox', { name: 'Output filter' }).selectOption('without');
+  await expect(page.getByTestId('shown-count')).toHaveText('0 of 16');
+});

@@ -36,6 +36,8 @@ export type Generate = (req: GenerateRequest, onText: (textSoFar: string) => voi
  */
 export interface LlmBackend {
   readonly name: string;
+  /** How many generations it runs at once (a server's parallel slots); 1 when absent. */
+  readonly concurrency?: number;
   load(model: ModelInfo, onProgress: (p: InitProgress) => void): Promise<void>;
   /** Streams the text generated so far to `onText`; resolves when generation ends. */
   generate(req: GenerateRequest, onText: (textSoFar: string) => void): Promise<GenerateResult>;

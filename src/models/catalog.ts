@@ -26,13 +26,13 @@ export interface ModelInfo {
   /** Chat-config overrides WebLLM merges over mlc-chat-config.json (e.g. a raw "LM" template). */
   chatOverrides?: Record<string, unknown>;
   /** Run on an OpenAI-compatible inference server instead of WebLLM: nothing is downloaded into the browser. */
-  server?: { url: string; model: string };
+  server?: { url: string; model: string; /** Requests a batch sends at once (the server's parallel slots). */ concurrency?: number };
 }
 
 export type ServerModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
 
 /** A server model from the model panel's fields; every problem is named by its field. */
-export function validateServerModel(input: { url?: string; model?: string; mode?: string; contextWindow?: string | number }, existingIds: readonly string[]): ServerModelResult {
+export function validateServerModel(input: { url?: string; model?: string; mode?: string; contextWindow?: string | number; concurrency?: string | number }, existingIds: readonly string[]): ServerModelResult {
   const errors: string[] = [];
   const url = (input.url ?? '').trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^/\s]+/.test(url)) errors.push('url: the server URL, e.g. http://127.0.0.1:8080');
@@ -41,6 +41,8 @@ export function validateServerModel(input: { url?: string; model?: string; mode?
   const name = (input.model ?? '').trim();
   const contextWindow = input.contextWindow === undefined || input.contextWindow === '' ? 4096 : Number(input.contextWindow);
   if (!Number.isInteger(contextWindow) || contextWindow <= 0) errors.push('contextWindow: a positive whole number of tokens');
+  const concurrency = input.concurrency === undefined || input.concurrency === '' ? 4 : Number(input.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) errors.push('concurrency: parallel requests, a whole number from 1 to 64');
   if (errors.length) return { ok: false, errors };
   let id = `server:${name || 'default'}@${url.replace(/^https?:\/\//, '')}`;
   for (let k = 2; existingIds.includes(id); k++) id = `server:${name || 'default'}@${url.replace(/^https?:\/\//, '')}#${k}`;
@@ -61,7 +63,7 @@ export function validateServerModel(input: { url?: string; model?: string; mode?
       languages: ['ja'],
       lowResource: false,
       custom: true,
-      server: { url, model: name },
+      server: { url, model: name, concurrency },
     },
   };
 }

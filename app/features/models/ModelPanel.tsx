@@ -180,7 +180,8 @@ function ServerModelForm({ existing }: { existing: string[] }) {
           </select>
         </label>
         <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={input} inputMode="numeric" placeholder="4096" /></label>
-        <label className="grid sm:col-span-2">{t('models.apiKey')}<input name="apiKey" type="password" autoComplete="off" className={input} /></label>
+        <label className="grid">{t('models.concurrency')}<input name="concurrency" className={input} inputMode="numeric" placeholder="4" /></label>
+        <label className="grid">{t('models.apiKey')}<input name="apiKey" type="password" autoComplete="off" className={input} /></label>
         <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-400">{t('models.serverHint')}</p>
         <button type="submit" className={`${button} justify-self-start`}>
           {t('models.add')}

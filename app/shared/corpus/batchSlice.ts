@@ -22,7 +22,7 @@ export const createBatchSlice: StateCreator<CorpusState, [], [], BatchSlice> = (
   // Set by cancel, so a document that finishes while cancelling writes no job back.
   let cancelled = false;
 
-  /** Runs documents one by one from `job.next`; each result and the new position are saved together. */
+  /** Runs documents from `job.next`, as many at once as the engine takes; results and the new position are saved together. */
   const loop = async (optionsFor: (task: TaskId) => RunOptions) => {
     pauseRequested = false;
     cancelled = false;
@@ -43,36 +43,47 @@ export const createBatchSlice: StateCreator<CorpusState, [], [], BatchSlice> = (
           set({ batchProblem: { code: 'notLoaded' } });
           break;
         }
-        const id = job.ids[job.next]!;
-        const doc = get().documents.find((d) => d.id === id) ?? null;
-        let patch: Partial<CorpusDocument> | null = null;
-        if (doc) {
-          let outcome: BatchOutcome;
-          try {
-            const runs = await engine.run(doc.text, optionsFor(doc.task), () => {});
-            outcome = batchOutcome(runs, engine.store.getState().model?.id ?? '', Date.now());
-          } catch (e) {
-            // One document's failure does not stop the batch.
-            outcome = { stopped: false, patch: { predictionError: (e as Error).message } };
-          }
-          // Paused mid-document: it stays next, to run again on resume.
-          if (outcome.stopped) break;
-          patch = outcome.patch;
+        // As many documents at once as the engine takes (a server's parallel slots; one for WebLLM).
+        const ids = job.ids.slice(job.next, job.next + engine.concurrency);
+        const docs = ids.map((id) => get().documents.find((d) => d.id === id) ?? null);
+        const present = docs.flatMap((d, k) => (d ? [{ d, k }] : []));
+        const outcomes: (BatchOutcome | null)[] = docs.map(() => null);
+        try {
+          const model = engine.store.getState().model?.id ?? '';
+          await engine.runMany(
+            present.map(({ d }) => ({ text: d.text, opts: optionsFor(d.task) })),
+            (i, runs) => void (outcomes[present[i]!.k] = batchOutcome(runs, model, Date.now())),
+          );
+        } catch (e) {
+          // One failure does not stop the batch: the documents it hit record it.
+          for (const { k } of present) outcomes[k] ??= { stopped: false, patch: { predictionError: (e as Error).message } };
         }
         if (cancelled) break;
-        const nextJob = advanceJob(job, patch);
-        let written: Partial<CorpusDocument> | null;
+        // Saved in order up to the first document a pause stopped: that one and those after it run again on resume.
+        let done = 0;
+        let nextJob = job;
+        const steps: { doc: CorpusDocument; patch: Partial<CorpusDocument> }[] = [];
+        for (let k = 0; k < ids.length; k++) {
+          const o = outcomes[k];
+          if (docs[k] && (!o || o.stopped)) break;
+          const patch = o && !o.stopped ? o.patch : null;
+          if (docs[k] && patch) steps.push({ doc: docs[k]!, patch });
+          nextJob = advanceJob(nextJob, patch);
+          done++;
+        }
+        let written: Map<number, Partial<CorpusDocument>>;
         try {
-          written = await corpusRepository.batchStep(doc, patch, nextJob, useProfileStore.getState().profile);
+          written = await corpusRepository.batchStep(steps, nextJob, useProfileStore.getState().profile);
         } catch (e) {
           set({ batchProblem: storageError(e).problem });
           break;
         }
         set((s) => ({
           job: nextJob,
-          doneHere: s.doneHere + 1,
-          documents: written ? s.documents.map((d) => (d.id === id ? { ...d, ...written } : d)) : s.documents,
+          doneHere: s.doneHere + done,
+          documents: written.size ? s.documents.map((d) => (written.has(d.id!) ? { ...d, ...written.get(d.id!) } : d)) : s.documents,
         }));
+        if (done < ids.length) break;
       }
       const job = get().job;
       if (job && !cancelled) {

@@ -50,6 +50,7 @@ export class Engine {
         ? createServerBackend(
             () => this.serverKey(model),
             (info, grammar) => this.store.setState({ server: { kind: info.kind, version: info.version, grammar } }),
+            model.server?.concurrency,
           )
         : await this.makeBackend();
     b.onCrash((reason) => {
@@ -139,6 +140,42 @@ export class Engine {
       if (this.store.getState().status === 'generating') this.store.setState({ status: 'ready' });
     }
     return runs;
+  }
+
+  /**
+   * Runs several documents, as many at once as the backend takes (a server's parallel slots; one for
+   * WebLLM), each sentence by sentence. `onDone` hears of each document as it finishes; Stop ends them all.
+   */
+  async runMany(items: readonly { text: string; opts: RunOptions }[], onDone: (index: number, runs: SentenceRun[]) => void = () => undefined): Promise<SentenceRun[][]> {
+    const state = this.store.getState();
+    const backend = this.backend;
+    if (state.status !== 'ready' || !state.model || !backend) throw new Error('Load a model first.');
+    const model = state.model;
+    this.stopRequested = false;
+    this.store.setState({ status: 'generating' });
+    const results: SentenceRun[][] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length) {
+        const i = next++;
+        const { text, opts } = items[i]!;
+        const runs = planRuns(text, opts, model.mode);
+        await runSentences(runs, opts, model, (req, onText) => backend.generate(req, onText), { changed: () => undefined, stopRequested: () => this.stopRequested, now: () => performance.now() });
+        results[i] = runs;
+        onDone(i, runs);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(backend.concurrency ?? 1, items.length)) }, worker));
+    } finally {
+      if (this.store.getState().status === 'generating') this.store.setState({ status: 'ready' });
+    }
+    return results;
+  }
+
+  /** How many documents a batch should hand over at once. */
+  get concurrency(): number {
+    return this.backend?.concurrency ?? 1;
   }
 }
 

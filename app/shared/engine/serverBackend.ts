@@ -20,12 +20,15 @@ export function serverAllowed(url: string, allowed: readonly string[] = ALLOWED)
  * An OpenAI-compatible server as the engine (src/engine/server.ts): "loading" is finding the server and
  * its kind; Stop aborts the request in flight. Nothing runs in a worker: the page only streams text.
  */
-export function createServerBackend(apiKey: () => string | undefined, onInfo: (info: ServerInfo, note: string) => void): LlmBackend {
+export function createServerBackend(apiKey: () => string | undefined, onInfo: (info: ServerInfo, note: string) => void, concurrency = 4): LlmBackend {
   let cfg: ServerConfig | null = null;
   let info: ServerInfo | null = null;
-  let controller: AbortController | null = null;
+  // One controller per request in flight: a batch runs several at once, and Stop ends them all.
+  const inFlight = new Set<AbortController>();
+  const abortAll = () => inFlight.forEach((c) => c.abort());
   return {
     name: 'server',
+    concurrency,
     async load(model, onProgress) {
       if (!model.server) throw new ServerError('unreachable', `${model.id} is not a server model`);
       const origin = new URL(model.server.url).origin;
@@ -39,19 +42,23 @@ export function createServerBackend(apiKey: () => string | undefined, onInfo: (i
       onInfo(info, grammarNote(info));
       onProgress({ progress: 1, timeElapsed: 0, text: 'Finish loading' });
     },
-    generate(req, onText) {
+    async generate(req, onText) {
       if (!cfg || !info) throw new ServerError('unreachable', 'No server is connected.');
-      controller = new AbortController();
-      const signal = controller.signal;
-      return serverGenerate(cfg, info, () => signal)(req, onText);
+      const controller = new AbortController();
+      inFlight.add(controller);
+      try {
+        return await serverGenerate(cfg, info, () => controller.signal)(req, onText);
+      } finally {
+        inFlight.delete(controller);
+      }
     },
-    interrupt: () => controller?.abort(),
+    interrupt: abortAll,
     unload: async () => {
-      controller?.abort();
+      abortAll();
       cfg = null;
       info = null;
     },
-    dispose: () => controller?.abort(),
+    dispose: abortAll,
     onCrash: () => undefined,
   };
 }

@@ -104,6 +104,7 @@ export const en = {
     serverUrl: 'Server URL',
     serverModel: 'Model name on the server',
     apiKey: 'API key (kept in this browser only)',
+    concurrency: 'Parallel requests in a batch',
     connect: 'Connect',
     serverInfo: 'Server: {{kind}} {{version}} · {{grammar}}',
     serverHint: 'Start the server with CORS for this site (see README: GPU servers). Loopback addresses work in every build; other hosts must be in the build’s GIELLM_MODEL_HOSTS.',

@@ -106,6 +106,7 @@ export const ja: Messages = {
     serverUrl: 'サーバのURL',
     serverModel: 'サーバ上のモデル名',
     apiKey: 'APIキー（このブラウザにのみ保存）',
+    concurrency: 'バッチの同時リクエスト数',
     connect: '接続',
     serverInfo: 'サーバ：{{kind}} {{version}} · {{grammar}}',
     serverHint: 'このサイトを許可するCORSを付けてサーバを起動してください（README「GPU servers」参照）。ループバックのアドレスはどのビルドでも使えます。他のホストはビルド時の GIELLM_MODEL_HOSTS に必要です。',

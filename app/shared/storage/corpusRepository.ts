@@ -56,14 +56,18 @@ export function createCorpusRepository(db = new CorpusDb()) {
     getBatch: () => guard(async () => (await db.batches.get('batch')) ?? null),
     putBatch: (job: BatchJob) => guard(() => db.batches.put(job)),
     deleteBatch: () => guard(() => db.batches.delete('batch')),
-    /** One batch step: the document's prediction (with its summary) and the job's new position, saved together. */
-    batchStep: (doc: CorpusDocument | null, patch: Partial<CorpusDocument> | null, job: BatchJob, profile: FormatProfile) =>
+    /** Batch steps: each document's prediction (with its summary) and the job's new position, saved together. Returns what was written, by document id. */
+    batchStep: (steps: readonly { doc: CorpusDocument; patch: Partial<CorpusDocument> }[], job: BatchJob, profile: FormatProfile) =>
       guard(() =>
         db.transaction('rw', db.documents, db.batches, async () => {
-          const full = doc && patch ? withSummary(doc, patch, profile) : null;
-          if (doc && full) await db.documents.update(doc.id!, full);
+          const written = new Map<number, Partial<CorpusDocument>>();
+          for (const { doc, patch } of steps) {
+            const full = withSummary(doc, patch, profile);
+            await db.documents.update(doc.id!, full);
+            written.set(doc.id!, full);
+          }
           await db.batches.put(job);
-          return full;
+          return written;
         }),
       ),
   };
