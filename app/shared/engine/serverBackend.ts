@@ -32,7 +32,8 @@ export function createServerBackend(apiKey: () => string | undefined, onInfo: (i
     async load(model, onProgress) {
       if (!model.server) throw new ServerError('unreachable', `${model.id} is not a server model`);
       const origin = new URL(model.server.url).origin;
-      if (!serverAllowed(model.server.url)) throw new ServerError('blocked', `This build's Content-Security-Policy does not allow connecting to ${origin}: rebuild with GIELLM_MODEL_HOSTS="${origin}" (loopback addresses are always allowed).`, { origin });
+      // Only a build carries the CSP (the dev server has none).
+      if (import.meta.env.PROD && !serverAllowed(model.server.url)) throw new ServerError('blocked', `This build's Content-Security-Policy does not allow connecting to ${origin}: rebuild with GIELLM_MODEL_HOSTS="${origin}" (loopback addresses are always allowed).`, { origin });
       cfg = { url: model.server.url, model: model.server.model, mode: model.mode, apiKey: apiKey() };
       onProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' });
       info = await detectServer(cfg);
