@@ -1,0 +1,91 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildInput, buildGrammar, DEFAULT_PROFILE } from '../src/index.ts';
+import { run } from '../src/cli/main.ts';
+import { nodeIo } from '../src/cli/io.ts';
+import { loadStockmark } from '../src/testing/sharedData.ts';
+import { startLlamaServer } from '../src/testing/llamaServer.ts';
+import { median, printTable } from './stats.ts';
+import { writeResults } from './results.ts';
+
+// `giellm annotate` through a real llama-server with the tiny model, beside the floor of a bare request
+// loop sending the same prompts and grammars to the same server at the same concurrency (streamed, read to
+// the end, nothing parsed): the ratio is the client's own cost. Target: annotate within 10% of the loop.
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const N = Number(process.env.BENCH_SERVER_DOCS ?? 100);
+const MAX_TOKENS = 96;
+const PORT = 18_900 + (process.pid % 90);
+
+const server = startLlamaServer(PORT, 2);
+const sentences = loadStockmark().slice(0, N);
+const dir = mkdtempSync(join(tmpdir(), 'giellm-server-bench-'));
+const input = join(dir, 'in.jsonl');
+writeFileSync(input, sentences.map((s) => JSON.stringify({ id: String(s.curid), text: s.text, task: 'ner' })).join('\n') + '\n');
+const bodies = sentences.map((s) => ({
+  prompt: buildInput(s.text, 'ner', DEFAULT_PROFILE),
+  grammar: buildGrammar('ner', DEFAULT_PROFILE, s.text, { spans: 'substring', tupleArgs: 'free' }),
+  max_tokens: MAX_TOKENS,
+  stream: true,
+  temperature: 0,
+  top_k: 1,
+  top_p: 1,
+  seed: 0,
+}));
+
+const timings: { ttftMs: number; decodeTps: number }[] = [];
+async function bareLoop(concurrency: number): Promise<number> {
+  let next = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      // A kept-alive connection the server closed fails once and is retried, as annotate retries it.
+      const send = () => fetch(`${server.url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const r = await send().catch(send);
+      const text = await r.text();
+      const last = text.trim().split('\n').filter((l) => l.startsWith('data: {')).pop();
+      const t = last ? (JSON.parse(last.slice(6)) as { timings?: { prompt_ms: number; predicted_per_second: number } }).timings : undefined;
+      if (t) timings.push({ ttftMs: t.prompt_ms, decodeTps: t.predicted_per_second });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return performance.now() - t0;
+}
+
+async function annotate(concurrency: number): Promise<number> {
+  const out = join(dir, `out-${concurrency}-${Math.random()}.jsonl`);
+  const io = { ...nodeIo(), out: () => undefined, err: () => undefined, progress: () => undefined };
+  const t0 = performance.now();
+  const code = await run(['annotate', '--endpoint', server.url, '--concurrency', String(concurrency), '--max-tokens', String(MAX_TOKENS), input, '-o', out], io);
+  if (code !== 0) throw new Error(`giellm annotate exited with ${code}`);
+  return performance.now() - t0;
+}
+
+try {
+  await bareLoop(1); // warm the server's caches
+  const rows: string[][] = [['measurement', 'median', 'floor (bare loop)', 'ratio', 'target']];
+  const results: Record<string, unknown> = { documents: N, maxTokens: MAX_TOKENS, runs: RUNS };
+  for (const c of [1, 4]) {
+    const bare: number[] = [];
+    const cli: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await bareLoop(c));
+      cli.push(await annotate(c));
+    }
+    const rate = (ms: number) => (N / ms) * 1000;
+    const ratio = median(cli) / median(bare);
+    rows.push([`giellm annotate, ${N} sentences, concurrency ${c}`, `${rate(median(cli)).toFixed(1)} docs/s`, `${rate(median(bare)).toFixed(1)} docs/s`, `${ratio.toFixed(2)}×`, '≤ 1.10×']);
+    results[`concurrency${c}`] = { annotateMs: cli, bareMs: bare, annotateDocsPerS: rate(median(cli)), bareDocsPerS: rate(median(bare)), ratio };
+  }
+  const ttft = median(timings.map((t) => t.ttftMs));
+  const tps = median(timings.map((t) => t.decodeTps));
+  rows.push(['time to first token (server timings, prompt_ms)', `${ttft.toFixed(1)} ms`, '', '', '']);
+  rows.push(['decode speed (server timings)', `${tps.toFixed(0)} tokens/s`, '', '', '']);
+  results.server = { timeToFirstTokenMs: ttft, decodeTokensPerS: tps };
+  console.log('\nllama-server with the tiny model (2 threads), medians');
+  printTable(rows);
+  await writeResults('server', results);
+} finally {
+  server.stop();
+}
