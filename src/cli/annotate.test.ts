@@ -111,6 +111,10 @@ describe('giellm annotate with a real llama-server', () => {
     // Against the server itself, the failed document is retried and written.
     expect(giellm(['annotate', '--endpoint', server.url, writeOne(), '-o', out]).status).toBe(0);
     expect(lines(out)).toHaveLength(1);
+    // --to extraction writes the app's Extraction lines, offsets into the text.
+    const x = giellm(['annotate', '--endpoint', server.url, '--to', 'extraction', writeOne()]);
+    expect(x.status).toBe(0);
+    expect(JSON.parse(x.stdout)).toMatchObject({ id: String(loadStockmark()[0]!.curid), extraction: { task: 'ner', entities: expect.any(Array) } });
   });
 });
 

@@ -39,7 +39,7 @@ function doneIn(content: string): { done: Set<string>; keep: number } {
 }
 
 /** One document through the model: the record to write, or why there is none. */
-async function annotateOne(d: CorpusDocument, e: Endpoint, opts: RunOptions, contextWindow: number, stop: AbortSignal): Promise<{ line: string } | { error: string }> {
+async function annotateOne(d: CorpusDocument, e: Endpoint, opts: RunOptions, contextWindow: number, stop: AbortSignal, to: 'records' | 'extraction'): Promise<{ line: string } | { error: string }> {
   const runs = planRuns(d.text, opts, e.cfg.mode);
   await runSentences(runs, opts, { mode: e.cfg.mode, contextWindow }, serverGenerate(e.cfg, e.info, () => stop), { changed: () => undefined, stopRequested: () => stop.aborted, now: () => performance.now() });
   if (stop.aborted) return { error: 'stopped' };
@@ -48,6 +48,8 @@ async function annotateOne(d: CorpusDocument, e: Endpoint, opts: RunOptions, con
   const outcome = batchOutcome(runs, e.cfg.model, Date.now());
   if (outcome.stopped || !outcome.patch.prediction) return { error: outcome.stopped ? 'stopped' : (outcome.patch.predictionError ?? 'no prediction') };
   // One sentence: the model's string exactly. Several: their items merged into one output, each string kept.
+  // The app's Extraction line: offsets into the whole text.
+  if (to === 'extraction') return { line: JSON.stringify({ id: keyOf(d), text: d.text, extraction: outcome.patch.prediction.extraction }) };
   const single = runs.length === 1;
   const output = single ? runs[0]!.raw : serializeOutput(outcome.patch.prediction.extraction, d.task, opts.profile);
   const cut = runs.some((r) => r.finishReason === 'length');
@@ -81,7 +83,7 @@ export async function annotateCommand(ctx: Context): Promise<number> {
   const maxTokens = positiveInt(values['max-tokens'], '--max-tokens', 256);
   const contextWindow = positiveInt(values['context-window'], '--context-window', 4096);
   const to = values.to ?? 'records';
-  if (to !== 'records') throw new UsageError('--to must be records (write other formats with giellm convert)');
+  if (to !== 'records' && to !== 'extraction') throw new UsageError('--to must be records or extraction (write other formats from these with giellm convert)');
   const out = typeof values.output === 'string' ? values.output : undefined;
   const apiKey = typeof values['api-key'] === 'string' ? values['api-key'] : io.env?.('GIELLM_API_KEY');
 
@@ -142,7 +144,7 @@ export async function annotateCommand(ctx: Context): Promise<number> {
   const worker = async (e: Endpoint) => {
     while (!stop.signal.aborted && next < queue.length) {
       const d = queue[next++]!;
-      const r = await annotateOne(d, e, opts(d), contextWindow, stop.signal);
+      const r = await annotateOne(d, e, opts(d), contextWindow, stop.signal, to);
       if ('line' in r) {
         if (out !== undefined) await io.appendFile!(out, `${r.line}\n`);
         else io.out(r.line);

@@ -34,7 +34,8 @@ export const HELP = `giellm — GIELLM input/output tools
          [--model NAME] [--mode giellm|prompted] run an OpenAI-compatible server (llama-server, vLLM,
          [--concurrency N] [--grammar on|off]     Ollama) over any readable file: one record a document,
          [--max-tokens N] [--api-key KEY]         appended as it goes; the same -o again resumes
-         [--from F] [--task T]                    (exit 1 when some failed, listed; key: GIELLM_API_KEY)
+         [--from F] [--task T] [--to records|extraction]
+                                                  (exit 1 when some failed, listed; key: GIELLM_API_KEY)
   giellm model check DIR [--mode giellm|prompted]
                                                  check a local MLC model folder before serving it
 
