@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { localizeFailure, localizeIssue } from '../../shared/i18n/coreMessages.ts';
@@ -151,84 +151,88 @@ function CachedModels({ models, cached, onDelete, gb }: { models: ModelInfo[]; c
   );
 }
 
-/** A model on an OpenAI-compatible server: its URL, its name there, the prompt mode and an optional key. */
-function ServerModelForm({ existing }: { existing: string[] }) {
+const field = 'rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
+
+function ModeSelect() {
+  const { t } = useTranslation();
+  return (
+    <label className="grid">
+      {t('models.mode')}
+      <select name="mode" className={field} defaultValue="giellm" aria-label={t('models.mode')}>
+        <option value="giellm">{t('models.modeGiellm')}</option>
+        <option value="prompted">{t('models.modePrompted')}</option>
+      </select>
+    </label>
+  );
+}
+
+/** A folded form that adds a model: `add` returns the problems with the fields, or null when it added one. */
+function AddModelForm({ title, testId, add, children }: { title: 'models.addServer' | 'models.addCustom'; testId: string; add(data: Record<string, string>): string[] | null; children: ReactNode }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<string[]>([]);
-  const addCustom = useModelsStore((s) => s.addCustom);
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const data = Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>;
-    const result = validateServerModel(data, existing);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors([]);
-    setServerKey(result.model.id, data.apiKey ?? '');
-    addCustom(result.model);
+    const problems = add(Object.fromEntries(new FormData(e.currentTarget).entries()) as Record<string, string>);
+    setErrors(problems ?? []);
+    if (!problems) e.currentTarget.reset();
   };
-  const input = 'rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
   return (
-    <details className="text-sm" data-testid="server-form">
-      <summary>{t('models.addServer')}</summary>
-      <form className="mt-2 grid gap-1 sm:grid-cols-2" onSubmit={submit} aria-label={t('models.addServer')}>
-        <label className="grid">{t('models.serverUrl')}<input name="url" className={input} placeholder="http://127.0.0.1:8080" /></label>
-        <label className="grid">{t('models.serverModel')}<input name="model" className={input} placeholder="ganchengguang/GIELLM-13b" /></label>
-        <label className="grid">
-          {t('models.mode')}
-          <select name="mode" className={input} defaultValue="giellm" aria-label={t('models.mode')}>
-            <option value="giellm">{t('models.modeGiellm')}</option>
-            <option value="prompted">{t('models.modePrompted')}</option>
-          </select>
-        </label>
-        <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={input} inputMode="numeric" placeholder="4096" /></label>
-        <label className="grid">{t('models.concurrency')}<input name="concurrency" className={input} inputMode="numeric" placeholder="4" /></label>
-        <label className="grid">{t('models.apiKey')}<input name="apiKey" type="password" autoComplete="off" className={input} /></label>
-        <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-400">{t('models.serverHint')}</p>
+    <details className="text-sm" data-testid={testId}>
+      <summary>{t(title)}</summary>
+      <form className="mt-2 grid gap-1 sm:grid-cols-2" onSubmit={submit} aria-label={t(title)}>
+        {children}
         <button type="submit" className={`${button} justify-self-start`}>
           {t('models.add')}
         </button>
-        <ErrorList errors={errors} className="sm:col-span-2" testId="server-model-errors" />
+        <ErrorList errors={errors} className="sm:col-span-2" testId={`${testId}-errors`} />
       </form>
     </details>
   );
 }
 
+/** A model on an OpenAI-compatible server: its URL, its name there, the prompt mode and an optional key. */
+function ServerModelForm({ existing }: { existing: string[] }) {
+  const { t } = useTranslation();
+  const addCustom = useModelsStore((s) => s.addCustom);
+  const add = (data: Record<string, string>) => {
+    const result = validateServerModel(data, existing);
+    if (!result.ok) return result.errors;
+    setServerKey(result.model.id, data.apiKey ?? '');
+    addCustom(result.model);
+    return null;
+  };
+  return (
+    <AddModelForm title="models.addServer" testId="server-model" add={add}>
+      <label className="grid">{t('models.serverUrl')}<input name="url" className={field} placeholder="http://127.0.0.1:8080" /></label>
+      <label className="grid">{t('models.serverModel')}<input name="model" className={field} placeholder="ganchengguang/GIELLM-13b" /></label>
+      <ModeSelect />
+      <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={field} inputMode="numeric" placeholder="4096" /></label>
+      <label className="grid">{t('models.concurrency')}<input name="concurrency" className={field} inputMode="numeric" placeholder="4" /></label>
+      <label className="grid">{t('models.apiKey')}<input name="apiKey" type="password" autoComplete="off" className={field} /></label>
+      <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-400">{t('models.serverHint')}</p>
+    </AddModelForm>
+  );
+}
+
 function CustomModelForm({ existing }: { existing: string[] }) {
   const { t } = useTranslation();
-  const [errors, setErrors] = useState<string[]>([]);
   const addCustom = useModelsStore((s) => s.addCustom);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = Object.fromEntries(new FormData(e.currentTarget).entries());
+  const add = (data: Record<string, string>) => {
     const result = validateCustomModel(data, existing);
-    if (!result.ok) return setErrors(result.errors);
-    setErrors([]);
+    if (!result.ok) return result.errors;
     addCustom(result.model);
-    e.currentTarget.reset();
+    return null;
   };
-  const input = 'rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
   return (
-    <details className="text-sm">
-      <summary>{t('models.addCustom')}</summary>
-      <form className="mt-2 grid gap-1 sm:grid-cols-2" onSubmit={submit} aria-label={t('models.addCustom')}>
-        <label className="grid">{t('models.id')}<input name="id" className={input} placeholder="GIELLM-13B-q4f16_1-MLC" /></label>
-        <label className="grid">{t('models.displayName')}<input name="displayName" className={input} /></label>
-        <label className="grid">{t('models.weightsUrl')}<input name="weightsUrl" className={input} placeholder="https://huggingface.co/you/model or /models/<id>" /></label>
-        <label className="grid">{t('models.libUrl')}<input name="libUrl" className={input} /></label>
-        <label className="grid">
-          {t('models.mode')}
-          <select name="mode" className={input} defaultValue="giellm" aria-label={t('models.mode')}>
-            <option value="giellm">{t('models.modeGiellm')}</option>
-            <option value="prompted">{t('models.modePrompted')}</option>
-          </select>
-        </label>
-        <label className="grid">{t('models.quantization')}<input name="quantization" className={input} placeholder="q4f16_1" /></label>
-        <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={input} inputMode="numeric" placeholder="4096" /></label>
-        <label className="grid">{t('models.downloadMB')}<input name="downloadMB" className={input} inputMode="numeric" /></label>
-        <button type="submit" className={`${button} justify-self-start`}>
-          {t('models.add')}
-        </button>
-        <ErrorList errors={errors} className="sm:col-span-2" testId="custom-model-errors" />
-      </form>
-    </details>
+    <AddModelForm title="models.addCustom" testId="custom-model" add={add}>
+      <label className="grid">{t('models.id')}<input name="id" className={field} placeholder="GIELLM-13B-q4f16_1-MLC" /></label>
+      <label className="grid">{t('models.displayName')}<input name="displayName" className={field} /></label>
+      <label className="grid">{t('models.weightsUrl')}<input name="weightsUrl" className={field} placeholder="https://huggingface.co/you/model or /models/<id>" /></label>
+      <label className="grid">{t('models.libUrl')}<input name="libUrl" className={field} /></label>
+      <ModeSelect />
+      <label className="grid">{t('models.quantization')}<input name="quantization" className={field} placeholder="q4f16_1" /></label>
+      <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={field} inputMode="numeric" placeholder="4096" /></label>
+      <label className="grid">{t('models.downloadMB')}<input name="downloadMB" className={field} inputMode="numeric" /></label>
+    </AddModelForm>
   );
 }
