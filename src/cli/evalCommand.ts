@@ -1,3 +1,4 @@
+import { sameText } from '../corpus/pairing.ts';
 import { parseOutput } from '../format/parseOutput.ts';
 import { aggregate, unscorableReason, type MatchOptions, type Scores } from '../metrics/score.ts';
 import { formatInputError, type DatasetRecord, type InputError } from '../data/records.ts';
@@ -47,7 +48,6 @@ function pairRecords(gold: DatasetRecord[], pred: DatasetRecord[], goldFile: str
 }
 
 /** The same text as far as pairing goes: line endings and surrounding space aside. */
-const sameText = (a: string, b: string) => a === b || a.replace(/\r\n?/g, '\n').trim() === b.replace(/\r\n?/g, '\n').trim();
 
 /**
  * The pairs to score: both sides have an output, the same task and (unless allowed) the same text. Every

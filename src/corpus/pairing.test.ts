@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE as P, extract } from '../index.ts';
 import { freshFields, type CorpusDocument } from './document.ts';
-import { pairDocuments } from './pairing.ts';
+import { pairDocuments, sameText } from './pairing.ts';
 
 let next = 1;
 const doc = (source: string, text: string, output: string | null, recordId: string | null = null, extra: Partial<CorpusDocument> = {}): CorpusDocument => ({
@@ -37,6 +37,12 @@ describe('pairDocuments', () => {
       [B, '社会'],
     ]);
     expect(p).toMatchObject({ noGold: 1, noPrediction: 1, textMismatch: 0 });
+  });
+  it('reads texts as the CLI does: line endings and surrounding space aside', () => {
+    expect(sameText('一。\r\n二。 ', '一。\n二。')).toBe(true);
+    expect(sameText('一。二。', '一。\n二。')).toBe(false);
+    const docs = [doc('gold', '一。\r\n二。', '<社会>固有表現抽出', 'a'), doc('pred', '一。\n二。', '<社会>固有表現抽出', 'a')];
+    expect(pairDocuments(docs, 'gold', { kind: 'file', source: 'pred' }, P)).toMatchObject({ textMismatch: 0, pairs: [{ id: 'a' }] });
   });
   it('refuses an id pair whose texts differ (a shuffled or mislabelled file), and counts it', () => {
     const docs = [doc('gold', A, '<社会>固有表現抽出:地名;東京', 'a'), doc('pred', '別の文。', '<社会>固有表現抽出:地名;東京', 'a')];

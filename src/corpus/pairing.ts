@@ -4,6 +4,9 @@ import type { EvalPair } from '../metrics/report.ts';
 
 import { currentExtraction, goldExtraction, type CorpusDocument } from './document.ts';
 
+/** Whether two records hold the same text: equal once line endings and surrounding space are set aside (the CLI and the app alike). */
+export const sameText = (a: string, b: string) => a === b || a.replace(/\r\n?/g, '\n').trim() === b.replace(/\r\n?/g, '\n').trim();
+
 /** Where predictions come from: a batch run over the gold documents, or another imported file. */
 export type PredictionSource = { kind: 'batch' } | { kind: 'file'; source: string };
 
@@ -44,7 +47,7 @@ export function pairDocuments(docs: readonly CorpusDocument[], goldSource: strin
     if (from.kind === 'batch') pred = d.prediction?.extraction ?? null;
     else {
       const other = (d.recordId !== null ? byId.get(key(d, d.recordId)) : undefined) ?? byText.get(key(d, d.text));
-      if (other && other.text.trim() !== d.text.trim()) {
+      if (other && !sameText(other.text, d.text)) {
         textMismatch++;
         continue;
       }
