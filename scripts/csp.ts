@@ -15,7 +15,8 @@ export const CATALOG_MODEL_HOSTS = [
  * decides by CORS whom it answers (llama-server answers any origin unless started with --cors-origins, its
  * common/arg.cpp; Ollama only the origins in OLLAMA_ORIGINS).
  */
-export const LOOPBACK_HOSTS = ['http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*'];
+// (CSP source lists cannot name an IPv6 literal such as [::1]: Chromium ignores it with a warning.)
+export const LOOPBACK_HOSTS = ['http://127.0.0.1:*', 'http://localhost:*'];
 
 export function contentSecurityPolicy(extraHosts: string): string {
   const hosts = [...CATALOG_MODEL_HOSTS, ...LOOPBACK_HOSTS, ...extraHosts.split(/\s+/).filter(Boolean)];

@@ -15,10 +15,12 @@ async function loadScriptedModel(page: Page) {
 }
 
 test('a run streams per-sentence results into place, then shows the final state', async ({ page }) => {
+  test.setTimeout(60_000);
   await installScriptedBackend(page, {
     outputs: { [S1]: '<社会>固有表現抽出:人名;松友美佐紀:地名;日本', [S2]: '<技術>固有表現抽出:法人名;レッドフォックス株式会社:地名;東京都千代田区' },
     fallback: '<社会>固有表現抽出',
-    delayMs: 120, // slow enough to see the stream between its first entity and its end
+    // Slow enough to see the stream between its first entity and its end (~1.8 s) on a loaded machine too.
+    delayMs: 300,
   });
   await loadScriptedModel(page);
   await page.getByRole('textbox', { name: 'Source text' }).fill(S1 + S2);
@@ -29,7 +31,7 @@ test('a run streams per-sentence results into place, then shows the final state'
   await expect(runs.nth(0).locator('mark').first()).toHaveText('松友美佐紀');
   await expect(page.getByTestId('run-progress')).toHaveText('0 / 2 sentences');
   await page.screenshot({ path: 'test-results/screenshots/run-streaming.png', fullPage: true });
-  await expect(page.getByTestId('run-progress')).toHaveText('2 / 2 sentences', { timeout: 20_000 });
+  await expect(page.getByTestId('run-progress')).toHaveText('2 / 2 sentences', { timeout: 40_000 });
   await expect(runs.nth(0).getByTestId('category')).toHaveText('社会');
   await expect(runs.nth(1).getByTestId('category')).toHaveText('技術');
   await expect(runs.nth(0).locator('mark')).toHaveText(['松友美佐紀', '日本']);
@@ -55,7 +57,8 @@ test('an output cut at the token limit is marked, and its cut-off last item is n
 });
 
 test('Stop ends the run mid-way: the running sentence keeps what it had, the rest are stopped', async ({ page }) => {
-  await installScriptedBackend(page, { outputs: {}, fallback: '<社会>固有表現抽出:人名;松友美佐紀:地名;日本:地名;東京:地名;大阪', delayMs: 60 });
+  // Slow enough that Stop lands inside the first sentence on a loaded machine too (~7 s for its output).
+  await installScriptedBackend(page, { outputs: {}, fallback: '<社会>固有表現抽出:人名;松友美佐紀:地名;日本:地名;東京:地名;大阪', delayMs: 150 });
   await loadScriptedModel(page);
   await page.getByRole('textbox', { name: 'Source text' }).fill(`${S1}二文目です。三文目です。`);
   await page.getByRole('button', { name: 'Run', exact: true }).click();

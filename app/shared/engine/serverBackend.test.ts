@@ -9,6 +9,7 @@ describe('server hosts the CSP allows', () => {
     expect(serverAllowed('https://gpu.example.org/v1', ['https://gpu.example.org'])).toBe(true);
     expect(serverAllowed('https://a.gpu.example.org', ['https://*.gpu.example.org'])).toBe(true);
     expect(serverAllowed('http://a.gpu.example.org', ['https://*.gpu.example.org'])).toBe(false);
+    expect(serverAllowed('http://[::1]:8080')).toBe(false);
     expect(serverAllowed('not a url')).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import type { LlmBackend } from './llmBackend.ts';
 
 /** Origins this build's Content-Security-Policy lets the page connect to besides loopback (GIELLM_MODEL_HOSTS). */
 const ALLOWED = (import.meta.env.VITE_GIELLM_MODEL_HOSTS ?? '').split(/\s+/).filter(Boolean);
-const isLoopback = (u: URL) => u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+// As the CSP's loopback sources name them (scripts/csp.ts): an IPv6 literal cannot be listed there.
+const isLoopback = (u: URL) => u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost');
 
 /** Whether the page may connect to a server URL; the CSP would block it silently otherwise. */
 export function serverAllowed(url: string, allowed: readonly string[] = ALLOWED): boolean {
