@@ -28,7 +28,7 @@ test('a run streams per-sentence results into place, then shows the final state'
   const runs = page.getByTestId('sentence-runs').locator('> li');
   await expect(runs).toHaveCount(2);
   // While streaming, the first sentence already shows its first entity and the run is not finished.
-  await expect(runs.nth(0).locator('mark').first()).toHaveText('松友美佐紀');
+  await expect(runs.nth(0).locator('mark').first()).toHaveText('松友美佐紀', { timeout: 15_000 });
   await expect(page.getByTestId('run-progress')).toHaveText('0 / 2 sentences');
   await page.screenshot({ path: 'test-results/screenshots/run-streaming.png', fullPage: true });
   await expect(page.getByTestId('run-progress')).toHaveText('2 / 2 sentences', { timeout: 40_000 });
@@ -63,7 +63,7 @@ test('Stop ends the run mid-way: the running sentence keeps what it had, the res
   await page.getByRole('textbox', { name: 'Source text' }).fill(`${S1}二文目です。三文目です。`);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const first = page.getByTestId('sentence-runs').locator('> li').first();
-  await expect(first.locator('mark').first()).toHaveText('松友美佐紀');
+  await expect(first.locator('mark').first()).toHaveText('松友美佐紀', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByTestId('sentence-runs').locator('> li[data-status="stopped"]')).toHaveCount(3);
   await expect(page.getByTestId('engine-status')).toHaveText('Ready: tiny-q4f32_1');
