@@ -6,6 +6,7 @@ import { run } from '../src/cli/main.ts';
 import { nodeIo } from '../src/cli/io.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { startLlamaServer } from '../src/testing/llamaServer.ts';
+import { detectServer, requestBody, type ServerConfig } from '../src/engine/server.ts';
 import { median, printTable } from './stats.ts';
 import { writeResults } from './results.ts';
 
@@ -22,16 +23,17 @@ const sentences = loadStockmark().slice(0, N);
 const dir = mkdtempSync(join(tmpdir(), 'giellm-server-bench-'));
 const input = join(dir, 'in.jsonl');
 writeFileSync(input, sentences.map((s) => JSON.stringify({ id: String(s.curid), text: s.text, task: 'ner' })).join('\n') + '\n');
-const bodies = sentences.map((s) => ({
-  prompt: buildInput(s.text, 'ner', DEFAULT_PROFILE),
-  grammar: buildGrammar('ner', DEFAULT_PROFILE, s.text, { spans: 'substring', tupleArgs: 'free' }),
-  max_tokens: MAX_TOKENS,
-  stream: true,
-  temperature: 0,
-  top_k: 1,
-  top_p: 1,
-  seed: 0,
-}));
+// The floor sends the very bodies annotate sends (requestBody), built before the clock starts.
+const cfg: ServerConfig = { url: server.url, model: 'default', mode: 'giellm' };
+const info = await detectServer(cfg).catch((e: unknown) => {
+  server.stop();
+  throw e;
+});
+const bodies = sentences.map((s) => {
+  const prompt = buildInput(s.text, 'ner', DEFAULT_PROFILE);
+  const grammar = buildGrammar('ner', DEFAULT_PROFILE, s.text, { spans: 'substring', tupleArgs: 'free' });
+  return requestBody(cfg, info, { messages: [{ role: 'user', content: prompt }], prompt, grammar, maxTokens: MAX_TOKENS });
+});
 
 const timings: { ttftMs: number; decodeTps: number }[] = [];
 async function bareLoop(concurrency: number): Promise<number> {
@@ -40,10 +42,10 @@ async function bareLoop(concurrency: number): Promise<number> {
   const worker = async () => {
     while (next < bodies.length) {
       const body = bodies[next++]!;
-      // A kept-alive connection the server closed fails once and is retried, as annotate retries it.
-      const send = () => fetch(`${server.url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      const r = await send().catch(send);
-      const text = await r.text();
+      // A kept-alive connection the server has just closed (its idle timeout is 5 s) fails at once; it is
+      // retried up to 3 times, as annotate retries a refused connection.
+      const send = async (): Promise<string> => (await fetch(`${server.url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
+      const text = await send().catch(send).catch(send).catch(send);
       const last = text.trim().split('\n').filter((l) => l.startsWith('data: {')).pop();
       const t = last ? (JSON.parse(last.slice(6)) as { timings?: { prompt_ms: number; predicted_per_second: number } }).timings : undefined;
       if (t) timings.push({ ttftMs: t.prompt_ms, decodeTps: t.predicted_per_second });

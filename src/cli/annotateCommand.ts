@@ -41,7 +41,7 @@ function doneIn(content: string): { done: Set<string>; keep: number } {
 /** One document through the model: the record to write, or why there is none. */
 async function annotateOne(d: CorpusDocument, e: Endpoint, opts: RunOptions, contextWindow: number, stop: AbortSignal, to: 'records' | 'extraction'): Promise<{ line: string } | { error: string }> {
   const runs = planRuns(d.text, opts, e.cfg.mode);
-  await runSentences(runs, opts, { mode: e.cfg.mode, contextWindow }, serverGenerate(e.cfg, e.info, () => stop), { changed: () => undefined, stopRequested: () => stop.aborted, now: () => performance.now() });
+  await runSentences(runs, opts, { mode: e.cfg.mode, contextWindow }, serverGenerate(e.cfg, e.info, () => stop), { changed: () => undefined, partials: false, stopRequested: () => stop.aborted, now: () => performance.now() });
   if (stop.aborted) return { error: 'stopped' };
   const failed = runs.find((r) => r.status === 'failed');
   if (failed) return { error: failed.error ?? 'failed' };

@@ -73,6 +73,8 @@ export function planRuns(text: string, opts: RunOptions, mode: PromptMode): Sent
 export interface RunHooks {
   /** A run changed (streamed text, a new status). */
   changed(run: SentenceRun): void;
+  /** Whether streamed text is parsed as it comes (for a UI that shows it); the CLI needs only the end. Default true. */
+  partials?: boolean;
   /** Stop was asked for: the sentences not started yet are stopped. */
   stopRequested(): boolean;
   now(): number;
@@ -109,6 +111,7 @@ export async function runSentences(runs: SentenceRun[], opts: RunOptions, model:
       };
       result = await generate(request, (soFar) => {
         run.raw = soFar;
+        if (hooks.partials === false) return;
         run.extraction = parse(soFar, true);
         hooks.changed(run);
       });

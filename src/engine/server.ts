@@ -1,5 +1,5 @@
 import type { PromptMode } from '../models/catalog.ts';
-import type { Generate, GenerateResult, Usage } from './backend.ts';
+import type { Generate, GenerateRequest, GenerateResult, Usage } from './backend.ts';
 
 // An OpenAI-compatible inference server (llama.cpp's llama-server, vLLM, Ollama, LM Studio, MLC serve) as
 // an engine: GIELLM mode sends `buildInput(…)` as is to /v1/completions; prompted mode sends the same
@@ -147,23 +147,31 @@ const describeHttp = (status: number, body: string, path: string, model: string)
   return new ServerError('http', `The server answered HTTP ${status}: ${text || '(no body)'}`, { status });
 };
 
+/** The request body for one generation, exactly as it is sent (the benchmark sends the same). */
+export function requestBody(cfg: ServerConfig, info: ServerInfo, req: GenerateRequest): Record<string, unknown> {
+  return {
+    model: cfg.model,
+    ...(cfg.mode === 'giellm' ? { prompt: req.prompt ?? req.messages[0]!.content } : { messages: req.messages }),
+    max_tokens: req.maxTokens,
+    stream: true,
+    ...(info.kind === 'vllm' ? { stream_options: { include_usage: true } } : {}),
+    ...greedy(info.kind),
+    ...grammarFields(info, req.grammar),
+  };
+}
+
+/** The endpoint a mode posts to. */
+export const endpointOf = (mode: PromptMode) => (mode === 'giellm' ? '/v1/completions' : '/v1/chat/completions');
+
 /**
  * The server as a `Generate`: one streamed request per call, retried with backoff on a refused connection,
  * 429 or 5xx before any text came; Stop (the signal) ends it with what was generated so far.
  */
 export function serverGenerate(cfg: ServerConfig, info: ServerInfo, signal?: () => AbortSignal | undefined): Generate {
   const f = cfg.fetch ?? fetch;
-  const path = cfg.mode === 'giellm' ? '/v1/completions' : '/v1/chat/completions';
+  const path = endpointOf(cfg.mode);
   return async (req, onText) => {
-    const body = {
-      model: cfg.model,
-      ...(cfg.mode === 'giellm' ? { prompt: req.prompt ?? req.messages[0]!.content } : { messages: req.messages }),
-      max_tokens: req.maxTokens,
-      stream: true,
-      ...(info.kind === 'vllm' ? { stream_options: { include_usage: true } } : {}),
-      ...greedy(info.kind),
-      ...grammarFields(info, req.grammar),
-    };
+    const body = requestBody(cfg, info, req);
     const stop = signal?.();
     let attempt = 0;
     for (;;) {

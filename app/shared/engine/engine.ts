@@ -160,7 +160,7 @@ export class Engine {
         const i = next++;
         const { text, opts } = items[i]!;
         const runs = planRuns(text, opts, model.mode);
-        await runSentences(runs, opts, model, (req, onText) => backend.generate(req, onText), { changed: () => undefined, stopRequested: () => this.stopRequested, now: () => performance.now() });
+        await runSentences(runs, opts, model, (req, onText) => backend.generate(req, onText), { changed: () => undefined, partials: false, stopRequested: () => this.stopRequested, now: () => performance.now() });
         results[i] = runs;
         onDone(i, runs);
       }
