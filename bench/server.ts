@@ -7,6 +7,7 @@ import { nodeIo } from '../src/cli/io.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { startLlamaServer } from '../src/testing/llamaServer.ts';
 import { detectServer, requestBody, type ServerConfig } from '../src/engine/server.ts';
+import { eachConcurrently } from '../src/engine/pool.ts';
 import { median, printTable } from './stats.ts';
 import { writeResults } from './results.ts';
 
@@ -37,21 +38,16 @@ const bodies = sentences.map((s) => {
 
 const timings: { ttftMs: number; decodeTps: number }[] = [];
 async function bareLoop(concurrency: number): Promise<number> {
-  let next = 0;
   const t0 = performance.now();
-  const worker = async () => {
-    while (next < bodies.length) {
-      const body = bodies[next++]!;
-      // A kept-alive connection the server has just closed (its idle timeout is 5 s) fails at once; it is
-      // retried up to 3 times, as annotate retries a refused connection.
-      const send = async (): Promise<string> => (await fetch(`${server.url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
-      const text = await send().catch(send).catch(send).catch(send);
-      const last = text.trim().split('\n').filter((l) => l.startsWith('data: {')).pop();
-      const t = last ? (JSON.parse(last.slice(6)) as { timings?: { prompt_ms: number; predicted_per_second: number } }).timings : undefined;
-      if (t) timings.push({ ttftMs: t.prompt_ms, decodeTps: t.predicted_per_second });
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await eachConcurrently(bodies, concurrency, async (body) => {
+    // A kept-alive connection the server has just closed (its idle timeout is 5 s) fails at once; it is
+    // retried up to 3 times, as annotate retries a refused connection.
+    const send = async (): Promise<string> => (await fetch(`${server.url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
+    const text = await send().catch(send).catch(send).catch(send);
+    const last = text.trim().split('\n').filter((l) => l.startsWith('data: {')).pop();
+    const t = last ? (JSON.parse(last.slice(6)) as { timings?: { prompt_ms: number; predicted_per_second: number } }).timings : undefined;
+    if (t) timings.push({ ttftMs: t.prompt_ms, decodeTps: t.predicted_per_second });
+  });
   return performance.now() - t0;
 }
 

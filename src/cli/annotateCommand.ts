@@ -2,7 +2,8 @@ import type { CorpusDocument } from '../corpus/document.ts';
 import { batchOutcome } from '../corpus/batch.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
 import { planRuns, runSentences, type RunOptions } from '../engine/run.ts';
-import { detectServer, grammarNote, serverGenerate, type ServerConfig, type ServerInfo } from '../engine/server.ts';
+import { detectServer, grammarNote, modelKnown, serverGenerate, type ServerConfig, type ServerInfo } from '../engine/server.ts';
+import { eachConcurrently } from '../engine/pool.ts';
 import { UsageError } from './io.ts';
 import { finish, type Context } from './context.ts';
 import { readInputs } from './readInputs.ts';
@@ -47,9 +48,9 @@ async function annotateOne(d: CorpusDocument, e: Endpoint, opts: RunOptions, con
   if (failed) return { error: failed.error ?? 'failed' };
   const outcome = batchOutcome(runs, e.cfg.model, Date.now());
   if (outcome.stopped || !outcome.patch.prediction) return { error: outcome.stopped ? 'stopped' : (outcome.patch.predictionError ?? 'no prediction') };
-  // One sentence: the model's string exactly. Several: their items merged into one output, each string kept.
   // The app's Extraction line: offsets into the whole text.
   if (to === 'extraction') return { line: JSON.stringify({ id: keyOf(d), text: d.text, extraction: outcome.patch.prediction.extraction }) };
+  // One sentence: the model's string exactly. Several: their items merged into one output, each string kept.
   const single = runs.length === 1;
   const output = single ? runs[0]!.raw : serializeOutput(outcome.patch.prediction.extraction, d.task, opts.profile);
   const cut = runs.some((r) => r.finishReason === 'length');
@@ -95,11 +96,9 @@ export async function annotateCommand(ctx: Context): Promise<number> {
       throw new UsageError(e.message);
     });
     const model = probe.model || info.models[0] || 'default';
-    if (info.models.length > 0 && probe.model && !info.models.includes(probe.model)) {
-      // llama-server serves its one model whatever the name; the others refuse a name they do not list.
-      if (info.kind !== 'llama.cpp') throw new UsageError(`${url}: the server has no model named "${probe.model}" (it lists ${info.models.join(', ')})`);
-      io.err(`${url}: llama-server serves ${info.models.join(', ')} whatever the name: "${probe.model}" is not checked`);
-    }
+    const known = probe.model ? modelKnown(info, probe.model) : 'yes';
+    if (known === 'no') throw new UsageError(`${url}: the server has no model named "${probe.model}" (it lists ${info.models.join(', ')})`);
+    if (known === 'unchecked') io.err(`${url}: llama-server serves ${info.models.join(', ')} whatever the name: "${probe.model}" is not checked`);
     io.err(`${url}: ${info.kind}${info.version ? ` ${info.version}` : ''}, model ${model}, ${mode} mode; ${grammar === 'on' ? grammarNote(info) : 'grammar off'}`);
     endpoints.push({ cfg: { ...probe, model }, info });
   }
@@ -140,11 +139,12 @@ export async function annotateCommand(ctx: Context): Promise<number> {
     io.progress?.(`${finished}/${total} done · ${rate.toFixed(1)} docs/s${eta === null ? '' : ` · ETA ${Math.ceil(eta)} s`}${failures.length ? ` · ${failures.length} failed` : ''}`, finished === total);
   };
   const opts = (d: CorpusDocument): RunOptions => ({ task: d.task, profile, examples: 0, grammar: grammar === 'on' ? { spans: 'substring', tupleArgs: 'free' } : null, maxTokens });
-  let next = 0;
-  const worker = async (e: Endpoint) => {
-    while (!stop.signal.aborted && next < queue.length) {
-      const d = queue[next++]!;
-      const r = await annotateOne(d, e, opts(d), contextWindow, stop.signal, to);
+  // `concurrency` workers per endpoint: worker w sends to endpoint ⌊w / concurrency⌋.
+  await eachConcurrently(
+    queue,
+    endpoints.length * concurrency,
+    async (d, _i, w) => {
+      const r = await annotateOne(d, endpoints[Math.floor(w / concurrency)]!, opts(d), contextWindow, stop.signal, to);
       if ('line' in r) {
         if (out !== undefined) await io.appendFile!(out, `${r.line}\n`);
         else io.out(r.line);
@@ -154,9 +154,9 @@ export async function annotateCommand(ctx: Context): Promise<number> {
         finished++;
       }
       report();
-    }
-  };
-  await Promise.all(endpoints.flatMap((e) => Array.from({ length: concurrency }, () => worker(e))));
+    },
+    () => stop.signal.aborted,
+  );
   if (stop.signal.aborted) {
     io.err(`stopped: ${finished - failures.length} documents written${out ? ` to ${out}; run the same command again to go on` : ''}`);
     return 130;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectServer, grammarNote, serverGenerate, versionAtLeast, vllmGrammarField, type ServerConfig } from './server.ts';
+import { detectServer, grammarNote, modelKnown, serverGenerate, versionAtLeast, vllmGrammarField, type ServerConfig } from './server.ts';
 
 // vLLM and Ollama cannot run on these machines: their answers stand in at `fetch`, shaped as their docs
 // give them (vLLM /version, Ollama /api/version); llama-server itself runs in src/cli/annotate.test.ts.
@@ -42,6 +42,14 @@ describe('OpenAI-compatible servers', () => {
     await serverGenerate(cfg(f), info)(request, () => undefined);
     expect(Object.keys(bodies[0] as object)).not.toEqual(expect.arrayContaining(['grammar']));
     expect(grammarNote(info)).toMatch(/no grammar field on Ollama: decoding is unconstrained/);
+  });
+
+  it('checks a model name against the list, except on llama-server, which serves its one model whatever the name', () => {
+    const vllm = { kind: 'vllm' as const, version: '0.12.0', models: ['giellm'], grammarField: 'structured_outputs' as const };
+    expect(modelKnown(vllm, 'giellm')).toBe('yes');
+    expect(modelKnown(vllm, 'other')).toBe('no');
+    expect(modelKnown({ ...vllm, models: [] }, 'other')).toBe('yes');
+    expect(modelKnown({ ...vllm, kind: 'llama.cpp', grammarField: 'grammar' }, 'other')).toBe('unchecked');
   });
 
   it('names a server without completions and a wrong model name, showing the body', async () => {

@@ -96,6 +96,15 @@ export async function detectServer(cfg: ServerConfig): Promise<ServerInfo> {
   throw new ServerError('unreachable', `Could not reach a server at ${base(cfg.url)}: nothing answered /props, /version, /api/version or /v1/models. Check the URL and that the server is running (and, from the browser, that it allows this site with CORS).`, { url: base(cfg.url) });
 }
 
+/**
+ * Whether the server knows a model name: llama-server serves its one model whatever the name asked
+ * (`unchecked`); the others refuse a name their /v1/models does not list (`no`).
+ */
+export function modelKnown(info: ServerInfo, name: string): 'yes' | 'no' | 'unchecked' {
+  if (info.models.length === 0 || info.models.includes(name)) return 'yes';
+  return info.kind === 'llama.cpp' ? 'unchecked' : 'no';
+}
+
 /** Greedy, in the fields each server reads: nothing is left to a model's or server's defaults. */
 function greedy(kind: ServerKind): Record<string, unknown> {
   const common = { temperature: 0, top_p: 1, presence_penalty: 0, frequency_penalty: 0, seed: 0 };
@@ -170,31 +179,33 @@ export const endpointOf = (mode: PromptMode) => (mode === 'giellm' ? '/v1/comple
 export function serverGenerate(cfg: ServerConfig, info: ServerInfo, signal?: () => AbortSignal | undefined): Generate {
   const f = cfg.fetch ?? fetch;
   const path = endpointOf(cfg.mode);
+  const timeoutMs = cfg.timeoutMs ?? 120_000;
+  const retries = cfg.retries ?? 3;
   return async (req, onText) => {
     const body = requestBody(cfg, info, req);
     const stop = signal?.();
     let attempt = 0;
+    /** Waits before the next attempt (0.5, 1, 2 s…), or says there is none left. */
+    const retry = async () => {
+      if (attempt++ >= retries) return false;
+      await sleep(250 * 2 ** attempt);
+      return true;
+    };
     for (;;) {
-      const timeout = AbortSignal.timeout(cfg.timeoutMs ?? 120_000);
+      const timeout = AbortSignal.timeout(timeoutMs);
       const signals = stop ? AbortSignal.any([stop, timeout]) : timeout;
       let res: Response;
       try {
         res = await f(`${base(cfg.url)}${path}`, { method: 'POST', headers: headers(cfg), body: JSON.stringify(body), signal: signals });
       } catch (e) {
         if (stop?.aborted) return { text: '', finishReason: 'abort', usage: null };
-        if (timeout.aborted) throw new ServerError('timeout', `The server did not answer within ${(cfg.timeoutMs ?? 120_000) / 1000} s.`);
-        if (attempt++ < (cfg.retries ?? 3)) {
-          await sleep(250 * 2 ** attempt);
-          continue;
-        }
+        if (timeout.aborted) throw new ServerError('timeout', `The server did not answer within ${timeoutMs / 1000} s.`);
+        if (await retry()) continue;
         throw new ServerError('unreachable', `Could not connect to ${base(cfg.url)} (${(e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message}). Check that the server is running and the URL; from the browser, also that the server allows this site (CORS).`, { url: base(cfg.url) });
       }
       if (!res.ok) {
         const text = await res.text().catch(() => '');
-        if ((res.status === 429 || res.status >= 500) && attempt++ < (cfg.retries ?? 3)) {
-          await sleep(250 * 2 ** attempt);
-          continue;
-        }
+        if ((res.status === 429 || res.status >= 500) && (await retry())) continue;
         throw describeHttp(res.status, text, path, cfg.model);
       }
       let text = '';
@@ -225,7 +236,7 @@ export function serverGenerate(cfg: ServerConfig, info: ServerInfo, signal?: () 
       } catch (e) {
         if (stop?.aborted) return { text, finishReason: 'abort', usage };
         if (e instanceof ServerError) throw e;
-        if (timeout.aborted) throw new ServerError('timeout', `The server stopped answering within ${(cfg.timeoutMs ?? 120_000) / 1000} s.`);
+        if (timeout.aborted) throw new ServerError('timeout', `The server stopped answering within ${timeoutMs / 1000} s.`);
         throw new ServerError('dropped', `The connection to the server dropped mid-answer (${(e as Error).message}); ${text.length} characters had come.`);
       }
       if (reason === null && !stop?.aborted) throw new ServerError('dropped', `The server's answer ended without saying it was finished; ${text.length} characters had come.`);

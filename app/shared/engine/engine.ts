@@ -3,6 +3,7 @@ import { absoluteUrl, mapEngineError, mapLoadError, readProgress, type EngineFai
 import { createServerBackend } from './serverBackend.ts';
 import { serverKeyOf } from './serverKeys.ts';
 import { planRuns, runSentences, type RunOptions, type SentenceRun } from '../../../src/engine/run.ts';
+import { eachConcurrently } from '../../../src/engine/pool.ts';
 import { createBackend, type LlmBackend } from './backend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
 import { preflightModel } from './preflight.ts';
@@ -119,11 +120,7 @@ export class Engine {
    * A sentence that fails (too long, an engine error) is marked and the rest go on; Stop ends the run.
    */
   async run(text: string, opts: RunOptions, onUpdate: (runs: SentenceRun[]) => void): Promise<SentenceRun[]> {
-    const state = this.store.getState();
-    const backend = this.backend;
-    if (state.status !== 'ready' || !state.model || !backend) throw new Error('Load a model first.');
-    const model = state.model;
-    this.stopRequested = false;
+    const { backend, model } = this.startGenerating();
     const runs = planRuns(text, opts, model.mode);
     // Snapshots share every unchanged run with the previous one, so a UI can skip re-rendering them.
     let snapshot = runs.map((r) => ({ ...r }));
@@ -131,13 +128,12 @@ export class Engine {
       snapshot = changed ? snapshot.map((r) => (r.index === changed.index ? { ...changed } : r)) : runs.map((r) => ({ ...r }));
       onUpdate(snapshot);
     };
-    emit();
-    this.store.setState({ status: 'generating' });
     try {
+      emit();
       await runSentences(runs, opts, model, (req, onText) => backend.generate(req, onText), { changed: emit, stopRequested: () => this.stopRequested, now: () => performance.now() });
     } finally {
       emit(); // sentences skipped after Stop or a lost device get their final state too
-      if (this.store.getState().status === 'generating') this.store.setState({ status: 'ready' });
+      this.stopGenerating();
     }
     return runs;
   }
@@ -147,30 +143,33 @@ export class Engine {
    * WebLLM), each sentence by sentence. `onDone` hears of each document as it finishes; Stop ends them all.
    */
   async runMany(items: readonly { text: string; opts: RunOptions }[], onDone: (index: number, runs: SentenceRun[]) => void = () => undefined): Promise<SentenceRun[][]> {
-    const state = this.store.getState();
-    const backend = this.backend;
-    if (state.status !== 'ready' || !state.model || !backend) throw new Error('Load a model first.');
-    const model = state.model;
-    this.stopRequested = false;
-    this.store.setState({ status: 'generating' });
+    const { backend, model } = this.startGenerating();
     const results: SentenceRun[][] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < items.length) {
-        const i = next++;
-        const { text, opts } = items[i]!;
+    try {
+      await eachConcurrently(items, Math.min(backend.concurrency ?? 1, items.length), async ({ text, opts }, i) => {
         const runs = planRuns(text, opts, model.mode);
         await runSentences(runs, opts, model, (req, onText) => backend.generate(req, onText), { changed: () => undefined, partials: false, stopRequested: () => this.stopRequested, now: () => performance.now() });
         results[i] = runs;
         onDone(i, runs);
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.max(1, Math.min(backend.concurrency ?? 1, items.length)) }, worker));
+      });
     } finally {
-      if (this.store.getState().status === 'generating') this.store.setState({ status: 'ready' });
+      this.stopGenerating();
     }
     return results;
+  }
+
+  /** The loaded model and its backend, now generating; throws when nothing is loaded. */
+  private startGenerating(): { backend: LlmBackend; model: ModelInfo } {
+    const state = this.store.getState();
+    const backend = this.backend;
+    if (state.status !== 'ready' || !state.model || !backend) throw new Error('Load a model first.');
+    this.stopRequested = false;
+    this.store.setState({ status: 'generating' });
+    return { backend, model: state.model };
+  }
+
+  private stopGenerating() {
+    if (this.store.getState().status === 'generating') this.store.setState({ status: 'ready' });
   }
 
   /** How many documents a batch should hand over at once. */

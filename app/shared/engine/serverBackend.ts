@@ -1,4 +1,4 @@
-import { detectServer, grammarNote, serverGenerate, ServerError, type ServerConfig, type ServerInfo } from '../../../src/engine/server.ts';
+import { detectServer, grammarNote, modelKnown, serverGenerate, ServerError, type ServerConfig, type ServerInfo } from '../../../src/engine/server.ts';
 import type { LlmBackend } from './llmBackend.ts';
 
 /** Origins this build's Content-Security-Policy lets the page connect to besides loopback (GIELLM_MODEL_HOSTS). */
@@ -38,7 +38,7 @@ export function createServerBackend(apiKey: () => string | undefined, onInfo: (i
       cfg = { url: model.server.url, model: model.server.model, mode: model.mode, apiKey: apiKey() };
       onProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' });
       info = await detectServer(cfg);
-      if (info.kind !== 'llama.cpp' && info.models.length > 0 && !info.models.includes(cfg.model)) {
+      if (modelKnown(info, cfg.model) === 'no') {
         throw new ServerError('unknown-model', `The server has no model named "${cfg.model}"; it lists ${info.models.join(', ')}.`, { model: cfg.model });
       }
       onInfo(info, grammarNote(info));
