@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE as P, extract } from '../index.ts';
-import { currentExtraction, currentOutput, goldExtraction, newDocument, withSummary } from './document.ts';
+import { currentExtraction, currentOutput, goldExtraction, newDocument, withPatches, withSummary } from './document.ts';
 
 const TEXT = '東京で会見。';
 const base = { line: 1, recordId: null, text: TEXT, task: 'ner' as const };
@@ -39,5 +39,15 @@ describe('corpus document', () => {
     expect(withSummary(withOutput, { prediction }, P)).toEqual({ prediction });
     // Taking a correction back shows the output again.
     expect(withSummary({ ...withOutput, annotation: prediction.extraction, category: '技術' }, { annotation: null }, P)).toEqual({ annotation: null, category: '社会', warnings: 0 });
+  });
+
+  it('merges written patches into the list by id, and keeps the list when there are none', () => {
+    const a = { ...newDocument({ ...base, output: null }, 'a', 0, P), id: 1 };
+    const b = { ...a, id: 2 };
+    const list = [a, b];
+    expect(withPatches(list, new Map())).toBe(list);
+    const next = withPatches(list, new Map([[2, { reviewed: 1 as const }]]));
+    expect(next.map((d) => d.reviewed)).toEqual([0, 1]);
+    expect(next[0]).toBe(a);
   });
 });

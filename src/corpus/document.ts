@@ -108,6 +108,15 @@ export function withSummary(d: CorpusDocument, patch: Partial<CorpusDocument>, p
   return { ...patch, ...summaryOf(next.annotation ?? outputExtraction(next, profile) ?? next.prediction?.extraction ?? null) };
 }
 
+/** The list with what was written to some documents merged in, by id; the list itself when nothing was. */
+export function withPatches(docs: CorpusDocument[], patches: ReadonlyMap<number, Partial<CorpusDocument>>): CorpusDocument[] {
+  if (patches.size === 0) return docs;
+  return docs.map((d) => {
+    const p = patches.get(d.id!);
+    return p ? { ...d, ...p } : d;
+  });
+}
+
 /** Documents with their current extraction (corrections included), the unit every export format takes. */
 export function asAnnotated(docs: readonly CorpusDocument[], profile: FormatProfile): AnnotatedDocument[] {
   return docs.map((d) => ({ id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: currentExtraction(d, profile) }));

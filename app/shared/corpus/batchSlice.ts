@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { TaskId } from '../../../src/index.ts';
 import { advanceJob, batchOutcome, type BatchOutcome } from '../../../src/corpus/batch.ts';
-import type { BatchJob, CorpusDocument } from '../../../src/corpus/document.ts';
+import { withPatches, type BatchJob, type CorpusDocument } from '../../../src/corpus/document.ts';
 import { engine, type RunOptions } from '../engine/engine.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { corpusRepository, storageError } from '../storage/corpusRepository.ts';
@@ -81,7 +81,7 @@ export const createBatchSlice: StateCreator<CorpusState, [], [], BatchSlice> = (
         set((s) => ({
           job: nextJob,
           doneHere: s.doneHere + done,
-          documents: written.size ? s.documents.map((d) => (written.has(d.id!) ? { ...d, ...written.get(d.id!) } : d)) : s.documents,
+          documents: withPatches(s.documents, written),
         }));
         if (done < ids.length) break;
       }

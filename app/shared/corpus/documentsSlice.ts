@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { formatInputError, type TaskId } from '../../../src/index.ts';
-import { newDocument, type CorpusDocument } from '../../../src/corpus/document.ts';
+import { newDocument, withPatches, type CorpusDocument } from '../../../src/corpus/document.ts';
 import { formatById, readDocuments, type ReadContext } from '../../../src/interchange/formats.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { corpusRepository, storageError } from '../storage/corpusRepository.ts';
@@ -83,7 +83,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
         set({ storageProblem: storageError(e).problem });
         return false;
       }
-      set((s) => ({ documents: s.documents.map((d) => (d.id === id ? { ...d, ...written } : d)), storageProblem: null }));
+      set((s) => ({ documents: withPatches(s.documents, new Map([[id, written]])), storageProblem: null }));
       return true;
     },
     // Deleting changes nothing else in the corpus: the list drops what was deleted instead of reading it all again.
