@@ -20,6 +20,8 @@ async function connect(page: Page, url: string) {
 test('a run on a real llama-server streams into place, constrained to the format', async ({ page }) => {
   await connect(page, SERVER);
   await expect(page.getByTestId('engine-status')).toHaveText(/^Ready: giellm-tiny @ 127\.0\.0\.1/);
+  // Nothing is downloaded for a server model: the list says where it runs, not a size.
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/giellm-tiny @ 127\.0\.0\.1:\d+ · on a server/);
   await expect(page.getByTestId('server-info')).toContainText('llama.cpp');
   await expect(page.getByTestId('server-info')).toContainText('grammar: llama.cpp `grammar`');
   await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');

@@ -65,7 +65,7 @@ export function ModelPanel() {
                   return (
                     <option key={m.id} value={m.id}>
                       {ok ? '' : '⚠ '}
-                      {m.displayName} · {gb(m.downloadMB)}
+                      {m.displayName} · {m.server ? t('models.onServer') : gb(m.downloadMB)}
                       {cached[m.id]?.weights ? ` · ${t('models.downloaded')}` : ''}
                     </option>
                   );

@@ -91,6 +91,7 @@ export const en = {
     promptedMode: 'Instructions and worked examples, answers in the GIELLM format.',
     vram: 'needs about {{size}} of GPU memory',
     vramUnknown: 'GPU memory need unknown',
+    onServer: 'on a server',
     sizeUnknown: 'size unknown',
     retry: 'Retry',
     cancel: 'Cancel',

@@ -93,6 +93,7 @@ export const ja: Messages = {
     promptedMode: '指示と例を与え、GIELLM形式で答えさせます。',
     vram: 'GPUメモリ約{{size}}が必要',
     vramUnknown: '必要なGPUメモリは不明',
+    onServer: 'サーバで実行',
     sizeUnknown: 'サイズ不明',
     retry: '再試行',
     cancel: 'キャンセル',
