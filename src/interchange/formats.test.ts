@@ -41,6 +41,8 @@ describe('the format registry', () => {
 
   it('builds the accept list and the export menu from the same table', () => {
     expect(ACCEPT.split(',')).toEqual(expect.arrayContaining(['.jsonl', '.json', '.csv', '.tsv', '.txt', 'text/plain', 'text/csv', 'application/json']));
-    expect(EXPORT_TARGETS.map((t) => t.value)).toEqual(['extraction', 'training', 'label-studio', 'doccano', 'csv/entities', 'csv/triples', 'csv/events', 'records', 'brat']);
+    expect(EXPORT_TARGETS.map((t) => t.value)).toEqual(['training', 'extraction', 'doccano', 'label-studio', 'csv/entities', 'csv/triples', 'csv/events', 'brat', 'records']);
+    // Every writer is in the menu.
+    expect(new Set(EXPORT_TARGETS.map((t) => t.format.id))).toEqual(new Set(FORMATS.filter((f) => f.write).map((f) => f.id)));
   });
 });

@@ -270,9 +270,12 @@ export interface ExportTarget {
   variant?: string;
 }
 
-export const EXPORT_TARGETS: readonly ExportTarget[] = FORMATS.filter((f) => f.write).flatMap((f): ExportTarget[] =>
-  f.variants ? f.variants.map((v) => ({ value: `${f.id}/${v}`, format: f, variant: v })) : [{ value: f.id, format: f }],
-);
+/** The export menu's order (detection order is another): training data first, as the app has always offered it. */
+const EXPORT_ORDER: readonly FormatId[] = ['training', 'extraction', 'doccano', 'label-studio', 'csv', 'brat', 'records'];
+
+export const EXPORT_TARGETS: readonly ExportTarget[] = EXPORT_ORDER.map((id) => formatById(id)!)
+  .filter((f) => f.write)
+  .flatMap((f): ExportTarget[] => (f.variants ? f.variants.map((v) => ({ value: `${f.id}/${v}`, format: f, variant: v })) : [{ value: f.id, format: f }]));
 
 /** Writes documents as one export target. */
 export function exportDocuments(target: ExportTarget, docs: readonly CorpusDocument[], profile: FormatProfile): Promise<OutputFile> {
