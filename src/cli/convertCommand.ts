@@ -1,7 +1,7 @@
 import { exportDocuments, FORMATS, formatById } from '../interchange/formats.ts';
 import { UsageError } from './io.ts';
 import { finish, type Context } from './context.ts';
-import { readInputs } from './readInputs.ts';
+import { readInputs, reportLosses } from './readInputs.ts';
 
 const writable = () => FORMATS.filter((f) => f.write).map((f) => f.id).join(', ');
 
@@ -15,11 +15,12 @@ export async function convertCommand(ctx: Context): Promise<number> {
   const { values, profile, io } = ctx;
   const toId = typeof values.to === 'string' ? values.to : 'records';
   const to = formatById(toId);
-  if (!to?.write) throw new UsageError(`--to must be one of ${writable()}${to ? ` (${to.label}: ${to.pending})` : ''}`);
+  if (!to?.write) throw new UsageError(`--to must be one of ${writable()}${to ? ` (${to.label} is read, not written)` : ''}`);
   const variant = typeof values.table === 'string' ? values.table : undefined;
   if (variant !== undefined && !to.variants?.includes(variant)) throw new UsageError(to.variants ? `--table must be one of ${to.variants.join(', ')}` : `--to ${to.id} has no tables: leave out --table`);
   const { docs, errors } = await readInputs(ctx, files);
-  const out = await exportDocuments({ value: to.id, format: to, variant }, docs, profile);
+  const { file: out, losses } = await exportDocuments({ value: to.id, format: to, variant }, docs, profile, { bom: values['no-bom'] !== true });
+  reportLosses(ctx, `--to ${to.id}`, losses);
   const path = typeof values.output === 'string' ? values.output : undefined;
   if (path !== undefined) {
     if (!io.writeFile) throw new UsageError('-o is not available here');

@@ -8,6 +8,8 @@ export interface CliIo {
   write?(text: string): Promise<void>;
   err(line: string): void;
   readFile(path: string): Promise<string>;
+  /** A file's bytes, for the readers that find its encoding themselves (see src/text/decode.ts). */
+  readBytes?(path: string): Promise<Uint8Array>;
   readStdin(): Promise<string>;
   /** Writes a whole file (`-o`). */
   writeFile?(path: string, content: string | Uint8Array): Promise<void>;
@@ -54,6 +56,15 @@ function progressWriter(): (line: string, last: boolean) => void {
   };
 }
 
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a directory` : `${path}: cannot be read (${code ?? (e as Error).message})`);
+  }
+}
+
 export const nodeIo = (): CliIo => ({
   progress: progressWriter(),
   onInterrupt: (handler) => void process.once('SIGINT', handler),
@@ -72,16 +83,8 @@ export const nodeIo = (): CliIo => ({
   // Waiting for each piece keeps a pipe that drains slowly from holding the whole output in memory.
   write: (text) => new Promise<void>((done, fail) => process.stdout.write(text, (e) => (e ? fail(e) : done()))),
   err: (line) => process.stderr.write(`${line}\n`),
-  readFile: async (path) => {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `${path}: no such file` : code === 'EISDIR' ? `${path}: is a directory` : `${path}: cannot be read (${code ?? (e as Error).message})`);
-    }
-    return decodeUtf8(bytes, path);
-  },
+  readFile: async (path) => decodeUtf8(await readBytes(path), path),
+  readBytes,
   writeFile: async (path, content) => {
     try {
       await writeFile(path, typeof content === 'string' ? (content === '' || content.endsWith('\n') ? content : `${content}\n`) : content);

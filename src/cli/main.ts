@@ -26,9 +26,12 @@ export const HELP = `giellm — GIELLM input/output tools
                                                  scored it (3 seeded 1,000-sample subsets)
   giellm convert [--from F] [--to F] FILE…      any format the app reads → any it writes
          [--task T]                              (default --to records; --from: detected per file)
-         [--columns text=C,output=C,id=C,task=C] the task of files that name none (doccano, text…);
+         [--columns text=C,output=C,id=C,task=C] the task where the content names none (plain text…);
          [--text-mode lines|whole]               a CSV's columns (else guessed, and said);
-         [--category C] [--table T] [-o FILE]    stockmark's label; the CSV table; brat needs -o
+         [--encoding E] [--no-bom]               the encoding (else found: UTF-8/16, Shift_JIS, EUC-JP);
+         [--category C] [--table T] [-o FILE]    no BOM on CSV; stockmark's label; the CSV table;
+                                                 brat and label-studio (zips) need -o; what a format
+                                                 cannot keep is said on stderr
                                                  Formats: ${FORMATS.map((f) => f.id).join(', ')}
   giellm annotate --endpoint URL [--endpoint URL…] IN [-o OUT.jsonl]
          [--model NAME] [--mode giellm|prompted] run an OpenAI-compatible server (llama-server, vLLM,
@@ -69,7 +72,7 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
     'all-documents': { type: 'boolean' },
     'scpos-protocol': { type: 'boolean' },
   },
-  convert: { ...READ_OPTIONS, to: { type: 'string' }, table: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  convert: { ...READ_OPTIONS, to: { type: 'string' }, table: { type: 'string' }, 'no-bom': { type: 'boolean' }, output: { type: 'string', short: 'o' } },
   annotate: {
     ...READ_OPTIONS,
     endpoint: { type: 'string', multiple: true },

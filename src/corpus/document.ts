@@ -23,6 +23,8 @@ export interface CorpusDocument {
   source: string;
   line: number | null;
   recordId: string | null;
+  /** What the record came from where its file's id is not unique (stockmark's article curid); absent otherwise. */
+  sourceId?: string;
   text: string;
   task: TaskId;
   /** A model output or gold that came with it, rendered like a live run. */
@@ -43,7 +45,11 @@ export interface CorpusDocument {
 }
 
 /** A document as a format reads it, before it is stored: where it came from is added by `newDocument`. */
-export type ImportedDocument = Pick<CorpusDocument, 'line' | 'recordId' | 'text' | 'task' | 'output' | 'outputTruncated'> & { annotation?: CorpusDocument['annotation'] };
+export type ImportedDocument = Pick<CorpusDocument, 'line' | 'recordId' | 'text' | 'task' | 'output' | 'outputTruncated' | 'sourceId'> & {
+  annotation?: CorpusDocument['annotation'];
+  /** A model's output that came with the file (Label Studio `predictions`): stored as the prediction, to review. */
+  prediction?: CorpusDocument['prediction'];
+};
 
 /** The state of a batch run, kept so that a reload resumes it where it stopped. */
 export interface BatchJob {
@@ -119,5 +125,18 @@ export function withPatches(docs: CorpusDocument[], patches: ReadonlyMap<number,
 
 /** Documents with their current extraction (corrections included), the unit every export format takes. */
 export function asAnnotated(docs: readonly CorpusDocument[], profile: FormatProfile): AnnotatedDocument[] {
-  return docs.map((d) => ({ id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: currentExtraction(d, profile) }));
+  return docs.map((d) => ({
+    id: d.recordId ?? (d.id === undefined ? null : String(d.id)),
+    text: d.text,
+    extraction: currentExtraction(d, profile),
+    ...(originOf(d) ? { origin: originOf(d)! } : {}),
+  }));
 }
+
+/** A model's when what the document shows is a batch prediction nobody reviewed; a person's otherwise (absent). */
+export function originOf(d: CorpusDocument): { kind: 'model'; model: string } | null {
+  return !d.annotation && !d.output && d.prediction && !d.reviewed ? { kind: 'model', model: d.prediction.model } : null;
+}
+
+/** Whether a document holds anything a person gave it: a correction, an imported output, or a review. */
+export const hasGold = (d: CorpusDocument) => d.annotation !== null || (d.output !== null && d.output !== '') || d.reviewed === 1;

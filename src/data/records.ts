@@ -8,6 +8,10 @@ export interface DatasetRecord {
   text: string;
   task: TaskId;
   output?: string;
+  /** Set when the file does not say the task: `task` is then provisional and the import asks which of these it is. */
+  candidates?: TaskId[];
+  /** The id of what the record came from in its file, where that is not unique (stockmark's article curid). */
+  sourceId?: string;
   /** The output was cut at its token limit (`"truncated": true` or `"finish_reason": "length"` in the record). */
   truncated?: boolean;
   line: number;
@@ -114,12 +118,15 @@ export function readRecords(content: string, file: string, profile: FormatProfil
     file,
     (o, line) => {
       if (typeof o.text !== 'string') return '"text" is missing or not a string';
-      const resolved = o.task !== undefined ? taskFrom(o.task, profile, false) : typeof o.iw === 'string' ? taskFrom(o.iw, profile) : { error: '"task" is missing' };
+      // No task or IW: the IW an output echoes names it; else the import asks.
+      const echoed = typeof o.output === 'string' ? echoedTask(o.output, profile) : null;
+      const resolved = o.task !== undefined ? taskFrom(o.task, profile, false) : typeof o.iw === 'string' ? taskFrom(o.iw, profile) : echoed ? { task: echoed } : { unknown: true as const };
       if ('error' in resolved) return resolved.error;
       if (o.output !== undefined && typeof o.output !== 'string') return '"output" is not a string';
       if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') return '"id" is not a string or number';
-      const record: DatasetRecord = { text: o.text, task: resolved.task, line };
+      const record: DatasetRecord = 'task' in resolved ? { text: o.text, task: resolved.task, line } : { text: o.text, task: 'ner', candidates: [...TASK_IDS], line };
       if (o.id !== undefined) record.id = String(o.id);
+      if (typeof o.source_id === 'string') record.sourceId = o.source_id;
       if (o.output !== undefined) record.output = o.output as string;
       if (o.truncated !== undefined && typeof o.truncated !== 'boolean') return '"truncated" is not true or false';
       if (o.truncated === true || o.finish_reason === 'length') record.truncated = true;
@@ -129,16 +136,23 @@ export function readRecords(content: string, file: string, profile: FormatProfil
   );
 }
 
+/** The task whose IW an output echoes after its `<label>`, or null. */
+export function echoedTask(output: string, profile: FormatProfile): TaskId | null {
+  const echo = output.trim().replace(/^[<＜][^>＞]*[>＞]/, '');
+  const tasks = [...TASK_IDS].sort((a, b) => profile.iw[b].length - profile.iw[a].length);
+  return tasks.find((t) => echo.startsWith(profile.iw[t])) ?? null;
+}
+
 /**
- * Finds bytes that mean a file is not text (a NUL, or invalid UTF-8 decoded as U+FFFD), so a binary file
- * renamed .jsonl gets one clear message instead of a wall of JSON errors. Returns the 1-based line, or null.
+ * Finds a NUL, which no text file of any encoding the import reads holds, so a binary file renamed .jsonl
+ * gets one clear message instead of a wall of JSON errors. (Bytes no encoding decodes are found by
+ * decodeText, src/text/decode.ts; a U+FFFD that decoded from valid UTF-8 is text, as real corpora have it.)
+ * Returns the 1-based line, or null.
  */
 export function binaryLine(content: string): number | null {
+  const at = content.indexOf('\0');
+  if (at === -1) return null;
   let line = 1;
-  for (let k = 0; k < content.length; k++) {
-    const c = content.charCodeAt(k);
-    if (c === 0 || c === 0xfffd) return line;
-    if (c === 10) line++;
-  }
-  return null;
+  for (let k = content.indexOf('\n'); k !== -1 && k < at; k = content.indexOf('\n', k + 1)) line++;
+  return line;
 }

@@ -22,6 +22,9 @@ export function convertStockmark(content: string, file: string, profile: FormatP
   if (!Array.isArray(data)) return { records: [], errors: [{ file, line: 1, message: 'expected a JSON array of {curid, text, entities}' }] };
 
   const records: DatasetRecord[] = [];
+  // curid names the article, repeated for each of its sentences: a sentence's id is curid-n (n its place in
+  // the article), unique in the file, and curid is kept beside it.
+  const seen = new Map<string, number>();
   data.forEach((entry: unknown, i) => {
     const where = `entry ${i + 1}`;
     const fail = (message: string) => errors.push({ file, line: null, message: `${where}: ${message}` });
@@ -58,7 +61,13 @@ export function convertStockmark(content: string, file: string, profile: FormatP
       x.entities.push({ label: e.type as string, text: e.name as string });
     }
     const record: DatasetRecord = { text, task: 'ner', output: serializeOutput(x, 'ner', profile), line: i + 1 };
-    if (o.curid !== undefined) record.id = String(o.curid);
+    if (o.curid !== undefined) {
+      const curid = String(o.curid);
+      const n = (seen.get(curid) ?? 0) + 1;
+      seen.set(curid, n);
+      record.id = `${curid}-${n}`;
+      record.sourceId = curid;
+    }
     records.push(record);
   });
   return { records, errors };

@@ -29,3 +29,32 @@ export function serializeOutput(extraction: Extraction, task: TaskId, profile: F
   const joiner = profile.tupleJoin === 'shared' ? ':' : '::';
   return `${head}:${tuples.join(joiner)}:`;
 }
+
+/** An item of an extraction as the round trip compares it. */
+const itemsOf = (x: Extraction, task: TaskId): string[] => {
+  const shape = TASKS[task].shape;
+  if (shape === 'pairs') return x.entities.map((e) => `${e.label}\u241f${e.text}`);
+  return (shape === 'triple' ? x.relations : x.events).map((t) => tupleFields(shape, t).join('\u241f'));
+};
+
+/**
+ * The output string, or the first item the parser would not read back from it (a `;` or `:` inside a
+ * field, a line break, an unfinished tuple), so an export refuses it instead of writing it silently.
+ * `parse` is the project's parser, passed in to keep this module free of it.
+ */
+export function serializeChecked(
+  extraction: Extraction,
+  task: TaskId,
+  profile: FormatProfile,
+  parse: (output: string) => Extraction,
+): { output: string } | { unreadable: string } {
+  const output = serializeOutput(extraction, task, profile);
+  const back = parse(output);
+  const want = itemsOf(extraction, task);
+  const got = itemsOf(back, task);
+  const bad = want.findIndex((w, i) => got[i] !== w);
+  if (bad === -1 && got.length === want.length && back.category === extraction.category) return { output };
+  if (bad === -1 && got.length === want.length) return { unreadable: `category ${JSON.stringify(extraction.category)}` };
+  const i = bad === -1 ? want.length - 1 : bad;
+  return { unreadable: `item ${i + 1} (${(want[i] ?? '').replaceAll('\u241f', ';')})` };
+}

@@ -1,102 +1,266 @@
-import type { Offsets } from '../domain/types.ts';
+import type { LocatedExtraction } from '../domain/types.ts';
+import type { FormatProfile } from '../format/profile.ts';
+import { TASKS } from '../format/taskCatalog.ts';
+import type { InputError, ReadResult } from '../data/records.ts';
 import type { AnnotatedDocument } from './document.ts';
+import { inferTask } from './inferTask.ts';
+import type { Loss } from './losses.ts';
+import { fromSpanGraph, GRAPH_LABELS, type GraphLink, type GraphSpan } from './spanGraph.ts';
 
-/** A file of an export bundle. */
+// brat standoff, as nlplab/brat reads it:
+// - type names in the configuration are storage forms: projectconfig.py:189-210 (normalize_to_storage_form)
+//   turns every character outside [a-zA-Z0-9_-] into `_`, so 人名 and 地名 would both be `__`. Storage
+//   names here are ASCII; the Japanese names are display labels in visual.conf's [labels] section
+//   ("STORAGE | Display", configurations/AnEM/visual.conf:11-27).
+// - a T line is `ID\tTYPE START END[;START END…]\tTEXT`, TEXT being the document's text at those offsets,
+//   fragments joined by one space (annotation.py:183 DISCONT_SEP, :1303-1380 _parse_textbound_annotation
+//   refuses any other text). Offsets are Python string indices (code points) into the .txt as read with
+//   universal newlines (annotation.py:363-367): CR LF counts as one character there.
+// - a span crossing a line break is written as fragments, one a line, as brat's own editor stores it.
+// - events: `E1\tEvent:T1 Subject:T2 Object:T3 Time:T4`, the trigger a text-bound of the event's type.
+
 export interface ExportEntry {
   name: string;
   content: string;
 }
 
-/** brat type names cannot hold spaces: they become `_`. */
-const bratType = (s: string) => s.trim().replace(/\s+/g, '_') || 'Unlabelled';
-/** brat's note text and entity text sit on one line. */
-const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+const EVENT = 'Event';
+const ROLE = { subject: 'Subject', object: 'Object', time: 'Time' } as const;
 
-/**
- * One document as brat standoff (`.ann`): entities and arguments as text-bound `T` lines (offsets in code
- * points, as brat counts characters), relations as `R`, events as `E` with their trigger. Items whose strings
- * were not found in the text have no place in standoff: they are counted in `skipped`, not invented.
- */
-export function toBratAnn(doc: AnnotatedDocument): { ann: string; skipped: number; types: { entities: Set<string>; relations: Set<string>; events: Set<string> } } {
-  const lines: string[] = [];
-  const types = { entities: new Set<string>(), relations: new Set<string>(), events: new Set<string>() };
-  const ids = new Map<string, string>();
-  let skipped = 0;
-  const textBound = (type: string, o: Offsets, text: string): string | null => {
-    if (!o) return null;
-    const key = `${type}\u241f${o[0]}\u241f${o[1]}`;
-    let id = ids.get(key);
-    if (!id) {
-      id = `T${ids.size + 1}`;
-      ids.set(key, id);
-      lines.push(`${id}\t${type} ${o[0]} ${o[1]}\t${oneLine(text)}`);
+/** Stable ASCII storage names for the stockmark entity types; any other label is written by code point. */
+const STORAGE: Readonly<Record<string, string>> = {
+  人名: 'PERSON',
+  法人名: 'CORPORATION',
+  政治的組織名: 'POLITICAL_ORGANIZATION',
+  その他の組織名: 'OTHER_ORGANIZATION',
+  地名: 'LOCATION',
+  施設名: 'FACILITY',
+  製品名: 'PRODUCT',
+  イベント名: 'EVENT_NAME',
+  ポジティブ: 'POSITIVE',
+  中立: 'NEUTRAL',
+  ネガティブ: 'NEGATIVE',
+};
+const DISPLAY = new Map(Object.entries(STORAGE).map(([d, s]) => [s, d]));
+
+/** A label's storage name: the table's, the label itself when brat keeps it as it is, else `U` + code points. */
+export function storageName(label: string): string {
+  if (STORAGE[label]) return STORAGE[label];
+  if (/^[A-Za-z][A-Za-z0-9_-]*$/.test(label) && !/^U[0-9A-F]{4,6}(_U[0-9A-F]{4,6})*$/.test(label)) return label;
+  return [...label].map((c) => `U${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join('_');
+}
+
+/** The label a storage name stands for, by visual.conf's labels first, then the table and the code points. */
+export function displayName(storage: string, labels: ReadonlyMap<string, string> = new Map()): string {
+  const named = labels.get(storage) ?? DISPLAY.get(storage);
+  if (named) return named;
+  if (/^U[0-9A-F]{4,6}(_U[0-9A-F]{4,6})*$/.test(storage)) return storage.split('_').map((u) => String.fromCodePoint(parseInt(u.slice(1), 16))).join('');
+  return storage;
+}
+
+/** Fragments of `[start, end)` (code points) that leave out line breaks, as brat stores a span across lines. */
+function fragments(chars: readonly string[], start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = start;
+  for (let k = start; k <= end; k++) {
+    if (k === end || chars[k] === '\n') {
+      if (k > from) out.push([from, k]);
+      from = k + 1;
     }
-    return id;
-  };
-  const x = doc.extraction;
-  for (const e of x.entities) {
-    const type = bratType(e.label);
-    if (textBound(type, e.start === null ? null : [e.start, e.end!], e.text)) types.entities.add(type);
-    else skipped++;
   }
-  x.relations.forEach((r, i) => {
-    const head = textBound('Argument', r.offsets.head, r.head);
-    const tail = textBound('Argument', r.offsets.tail, r.tail);
-    if (!head || !tail) return void skipped++;
-    const type = bratType(r.relation);
-    types.entities.add('Argument');
-    types.relations.add(type);
-    lines.push(`R${i + 1}\t${type} Arg1:${head} Arg2:${tail}`);
-  });
-  x.events.forEach((e, i) => {
-    const type = bratType(e.trigger);
-    const trigger = textBound(type, e.offsets.trigger, e.trigger);
-    const args = [
-      ['Subject', textBound('Argument', e.offsets.subject, e.subject)],
-      ['Object', e.object === null ? null : textBound('Argument', e.offsets.object, e.object)],
-      ['Time', textBound('Argument', e.offsets.time, e.time)],
-    ] as const;
-    if (!trigger || !args[0][1] || !args[2][1] || (e.object !== null && !args[1][1])) return void skipped++;
-    types.entities.add('Argument');
-    types.events.add(type);
-    lines.push(`E${i + 1}\t${type}:${trigger}${args.filter(([, id]) => id).map(([role, id]) => ` ${role}:${id}`).join('')}`);
-  });
-  // The sentence's category has no place in standoff: it goes on a note, which brat shows with the text.
-  if (x.category !== null && lines.length) lines.push(`#1\tAnnotatorNotes T1\tcategory: ${oneLine(x.category)}`);
-  return { ann: lines.join('\n') + (lines.length ? '\n' : ''), skipped, types };
+  return out;
 }
 
 /**
- * A brat collection: `NNNN.txt` + `NNNN.ann` per document, `annotation.conf` declaring every type used, and
- * `categories.tsv` with each document's category (standoff has no document-level label).
+ * One document as `.txt` and `.ann`. Entities become T lines of their type; relation arguments T lines of
+ * type Argument with R lines; events E lines with a trigger of type Event. Items without offsets are
+ * reported; CR LF is written as LF (brat reads it so) and reported.
  */
-export function toBrat(docs: readonly AnnotatedDocument[]): { files: ExportEntry[]; skipped: number } {
+export function toBratDocument(d: AnnotatedDocument, doc: string, losses: Loss[]): { txt: string; ann: string; types: { entities: Set<string>; relations: Set<string>; events: boolean } } {
+  const crlf = d.text.includes('\r');
+  const txt = crlf ? d.text.replace(/\r\n?/g, '\n') : d.text;
+  if (crlf) losses.push({ code: 'line-endings-changed', doc });
+  // Code-point offset in the text → in the LF text.
+  const chars = [...d.text];
+  const shift = new Int32Array(chars.length + 1);
+  for (let k = 0, removed = 0; k <= chars.length; k++) {
+    shift[k] = k - removed;
+    if (chars[k] === '\r' && chars[k + 1] === '\n') removed++;
+  }
+  const lf = [...txt];
+  const lines: string[] = [];
+  const types = { entities: new Set<string>(), relations: new Set<string>(), events: false };
+  const ids = new Map<string, string>();
+  let relationCount = 0;
+  const tb = (type: string, o: readonly [number, number]) => {
+    const [s, e] = [shift[o[0]]!, shift[o[1]]!];
+    const key = `${type} ${s} ${e}`;
+    let id = ids.get(key);
+    if (id) return id;
+    id = `T${ids.size + 1}`;
+    ids.set(key, id);
+    const frags = fragments(lf, s, e);
+    lines.push(`${id}\t${type} ${frags.map((f) => f.join(' ')).join(';')}\t${frags.map((f) => lf.slice(...f).join('')).join(' ')}`);
+    return id;
+  };
+  const x = d.extraction;
+  for (const e of x.entities) {
+    if (e.start === null || e.end === null) {
+      losses.push({ code: 'no-offsets', doc, item: `${e.label}:${e.text}` });
+      continue;
+    }
+    const type = storageName(e.label);
+    types.entities.add(type);
+    tb(type, [e.start, e.end]);
+  }
+  x.relations.forEach((r, i) => {
+    if (!r.offsets.head || !r.offsets.tail) return void losses.push({ code: 'no-offsets', doc, item: `relation ${i + 1} (${r.head};${r.relation};${r.tail})` });
+    const type = storageName(r.relation);
+    types.entities.add(GRAPH_LABELS.argument);
+    types.relations.add(type);
+    lines.push(`R${++relationCount}\t${type} Arg1:${tb(GRAPH_LABELS.argument, r.offsets.head)} Arg2:${tb(GRAPH_LABELS.argument, r.offsets.tail)}`);
+  });
+  x.events.forEach((e, i) => {
+    const o = e.offsets;
+    if (!o.trigger || !o.subject || !o.time || (e.object !== null && !o.object)) return void losses.push({ code: 'no-offsets', doc, item: `event ${i + 1} (${e.trigger})` });
+    types.events = true;
+    types.entities.add(GRAPH_LABELS.argument);
+    const args = [`${ROLE.subject}:${tb(GRAPH_LABELS.argument, o.subject)}`, ...(o.object ? [`${ROLE.object}:${tb(GRAPH_LABELS.argument, o.object)}`] : []), `${ROLE.time}:${tb(GRAPH_LABELS.argument, o.time)}`];
+    lines.push(`E${i + 1}\t${EVENT}:${tb(EVENT, o.trigger)} ${args.join(' ')}`);
+  });
+  return { txt, ann: lines.join('\n') + (lines.length ? '\n' : ''), types };
+}
+
+const tsvCell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+
+/**
+ * A brat collection: `NNNN.txt` + `.ann` per document, `annotation.conf` declaring every type used,
+ * `visual.conf` naming each storage type by its label, and `categories.tsv` (file, id, task, category):
+ * standoff has no text-level label, so the category lives there.
+ */
+export function toBrat(docs: readonly AnnotatedDocument[], losses: Loss[]): ExportEntry[] {
   const files: ExportEntry[] = [];
-  const all = { entities: new Set<string>(), relations: new Set<string>(), events: new Set<string>() };
-  const categories = ['file\tid\tcategory'];
-  let skipped = 0;
-  const width = String(docs.length).length;
+  const entities = new Set<string>();
+  const relations = new Set<string>();
+  const labels = new Map<string, string>();
+  let events = false;
+  const table = ['file\tid\ttask\tcategory'];
+  const width = Math.max(4, String(docs.length).length);
   docs.forEach((d, i) => {
-    const base = String(i + 1).padStart(Math.max(4, width), '0');
-    const r = toBratAnn(d);
-    skipped += r.skipped;
-    for (const k of ['entities', 'relations', 'events'] as const) for (const t of r.types[k]) all[k].add(t);
-    files.push({ name: `${base}.txt`, content: d.text }, { name: `${base}.ann`, content: r.ann });
-    categories.push(`${base}\t${oneLine(d.id ?? '')}\t${oneLine(d.extraction.category ?? '')}`);
+    const base = String(i + 1).padStart(width, '0');
+    const r = toBratDocument(d, d.id ?? String(i + 1), losses);
+    r.types.entities.forEach((t) => entities.add(t));
+    r.types.relations.forEach((t) => relations.add(t));
+    events ||= r.types.events;
+    for (const e of d.extraction.entities) labels.set(storageName(e.label), e.label);
+    for (const rel of d.extraction.relations) labels.set(storageName(rel.relation), rel.relation);
+    files.push({ name: `${base}.txt`, content: r.txt }, { name: `${base}.ann`, content: r.ann });
+    table.push([base, tsvCell(d.id ?? ''), d.extraction.task, tsvCell(d.extraction.category ?? '')].join('\t'));
   });
   const conf = [
     '[entities]',
-    ...[...all.entities].filter((t) => !all.events.has(t)),
+    ...[...entities],
     '',
     '[relations]',
-    ...[...all.relations].map((t) => `${t}\tArg1:Argument, Arg2:Argument`),
+    ...[...relations].map((t) => `${t}\tArg1:${GRAPH_LABELS.argument}, Arg2:${GRAPH_LABELS.argument}`),
+    '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',
     '[events]',
-    ...[...all.events].map((t) => `${t}\tSubject:Argument, Object?:Argument, Time:Argument`),
+    ...(events ? [`${EVENT}\t${ROLE.subject}:${GRAPH_LABELS.argument}, ${ROLE.object}?:${GRAPH_LABELS.argument}, ${ROLE.time}:${GRAPH_LABELS.argument}`] : []),
     '',
     '[attributes]',
     '',
   ].join('\n');
-  files.push({ name: 'annotation.conf', content: conf }, { name: 'categories.tsv', content: categories.join('\n') + '\n' });
-  return { files, skipped };
+  const visual = ['[labels]', ...[...labels].filter(([s, l]) => s !== l).map(([s, l]) => `${s} | ${l}`), '', '[drawing]', ''].join('\n');
+  files.push({ name: 'annotation.conf', content: conf }, { name: 'visual.conf', content: visual }, { name: 'categories.tsv', content: table.join('\n') + '\n' });
+  return files;
+}
+
+/** visual.conf's [labels]: storage name → its first display label. */
+function visualLabels(conf: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  let inLabels = false;
+  for (const raw of (conf ?? '').split(/\r?\n/)) {
+    const line = raw.trim();
+    if (/^\[.*\]$/.test(line)) inLabels = line === '[labels]';
+    else if (inLabels && line && !line.startsWith('#')) {
+      const [storage, display] = line.split('|').map((s) => s.trim());
+      if (storage && display) out.set(storage, display);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads a brat collection (the files of a zip, by name): each `X.txt` with its `X.ann`, types named by
+ * visual.conf, categories and tasks from categories.tsv where there is one. Every line brat itself would
+ * refuse (text not at its offsets, offsets outside the text) is reported with its file and line.
+ */
+export function fromBrat(files: ReadonlyMap<string, string>, source: string, profile: FormatProfile, losses: Loss[]): ReadResult<AnnotatedDocument> {
+  const records: AnnotatedDocument[] = [];
+  const errors: InputError[] = [];
+  const byBase = (suffix: string) => [...files.keys()].filter((n) => n.endsWith(suffix) && !n.split('/').some((p) => p.startsWith('.') || p === '__MACOSX'));
+  const confOf = (name: string) => [...files.keys()].find((n) => n.split('/').pop() === name);
+  const labels = visualLabels(files.get(confOf('visual.conf') ?? ''));
+  const meta = new Map<string, { id: string; task: string; category: string }>();
+  const tsv = files.get(confOf('categories.tsv') ?? '');
+  for (const line of (tsv ?? '').split(/\r?\n/).slice(1)) {
+    const [file, id = '', task = '', category = ''] = line.split('\t');
+    if (file) meta.set(file, { id, task, category });
+  }
+  for (const txtName of byBase('.txt').sort()) {
+    const base = txtName.slice(0, -4);
+    const short = base.split('/').pop()!;
+    const annName = `${base}.ann`;
+    // brat reads the text with universal newlines (annotation.py:363-367).
+    const text = files.get(txtName)!.replace(/\r\n?/g, '\n');
+    const chars = [...text];
+    const ann = files.get(annName) ?? '';
+    const doc = meta.get(short)?.id || short;
+    const spans: GraphSpan[] = [];
+    const links: GraphLink[] = [];
+    const fail = (line: number, message: string) => errors.push({ file: `${source}:${annName}`, line, message });
+    ann.split(/\r?\n/).forEach((line, k) => {
+      if (line.trim() === '') return;
+      const [id = '', data = '', tail] = line.split('\t');
+      if (id.startsWith('T')) {
+        const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(data);
+        if (!m) return fail(k + 1, `${id}: expected "TYPE START END" before the text`);
+        const frags = m[2]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+        if (frags.some(([s, e]) => s > e || e > chars.length)) return fail(k + 1, `${id}: offsets outside the text`);
+        const expected = frags.map(([s, e]) => chars.slice(s, e).join('')).join(' ');
+        if (tail !== undefined && tail !== expected) return fail(k + 1, `${id}: its text ${JSON.stringify(tail)} is not the document's ${JSON.stringify(expected)} at those offsets`);
+        const [start, end] = [frags[0]![0], frags.at(-1)![1]];
+        // Pieces split only at line breaks are one span; text left between them is not.
+        const between = chars.slice(start, end).join('').replace(/\n/g, '');
+        if (frags.length > 1 && between !== expected.replace(/ /g, '').replace(/\n/g, '') && between !== frags.map(([s, e]) => chars.slice(s, e).join('')).join('')) losses.push({ code: 'discontinuous-span', doc, item: `${id} ${expected}` });
+        const type = m[1]!;
+        const label = type === EVENT ? GRAPH_LABELS.trigger : type === GRAPH_LABELS.argument ? GRAPH_LABELS.argument : displayName(type, labels);
+        spans.push({ key: id, start, end, label });
+      } else if (id.startsWith('R')) {
+        const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(data.trim());
+        if (!m) return fail(k + 1, `${id}: expected "TYPE Arg1:T… Arg2:T…"`);
+        links.push({ from: m[2]!, to: m[3]!, type: displayName(m[1]!, labels) });
+      } else if (id.startsWith('E')) {
+        const [head, ...args] = data.trim().split(' ');
+        const trigger = head?.split(':')[1];
+        if (!trigger) return fail(k + 1, `${id}: expected "TYPE:T… ROLE:T…"`);
+        for (const a of args) {
+          const [role, target] = a.split(':');
+          const r = Object.entries(ROLE).find(([, v]) => role?.replace(/\d+$/, '') === v)?.[0];
+          if (!r || !target) losses.push({ code: 'unknown-item', doc, item: `${id} ${a}` });
+          else links.push({ from: trigger, to: target, type: r });
+        }
+      } else if (!id.startsWith('#')) losses.push({ code: 'unknown-item', doc, item: `${annName}:${k + 1} ${id}` });
+    });
+    const items = fromSpanGraph(text, { spans, links }, doc, losses);
+    const m = meta.get(short);
+    const partial = { category: m?.category ? m.category : null, ...items };
+    const named = m && m.task in TASKS ? { task: m.task as keyof typeof TASKS } : null;
+    const guess = named ?? inferTask(partial, profile);
+    const x: LocatedExtraction = { task: 'task' in guess ? guess.task : guess.candidates[0]!, ...partial, warnings: [] };
+    records.push({ id: m?.id ? m.id : null, text, extraction: x, ...('candidates' in guess ? { candidates: guess.candidates } : {}) });
+  }
+  if (records.length === 0) errors.push({ file: source, line: null, message: 'no .txt documents in this brat collection' });
+  return { records, errors };
 }

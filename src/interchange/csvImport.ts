@@ -1,7 +1,11 @@
 import Papa from 'papaparse';
+import { TASK_IDS } from '../format/taskCatalog.ts';
+import { csvRows } from './csvRows.ts';
+import { taskOfOutput } from './inferTask.ts';
+import { restoreFormula } from './spreadsheet.ts';
 import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import { lineCounter, taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import { taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
 
 /** Which CSV column holds what. Only `text` is required; a missing task column means every row has `defaultTask`. */
 export interface CsvMapping {
@@ -40,10 +44,8 @@ export function guessMapping(header: readonly string[]): CsvMapping {
  * Reads a CSV with a header row through a column mapping. Each bad row is reported with the line it starts
  * on (a quoted cell may span lines); every good row is kept.
  */
-export function fromCsv(content: string, file: string, mapping: CsvMapping, defaultTask: TaskId, profile: FormatProfile): ReadResult<DatasetRecord> {
-  const body = content.replace(/^\uFEFF/, '');
-  const lineAt = lineCounter(body);
-  const header = csvHeader(body);
+export function fromCsv(content: string, file: string, mapping: CsvMapping, defaultTask: TaskId | null, profile: FormatProfile): ReadResult<DatasetRecord> {
+  const header = csvHeader(content);
   const records: DatasetRecord[] = [];
   const errors: InputError[] = [];
   for (const [field, column] of Object.entries(mapping) as [keyof CsvMapping, string | null][]) {
@@ -52,37 +54,33 @@ export function fromCsv(content: string, file: string, mapping: CsvMapping, defa
   if (errors.length) return { records, errors };
   const col = (name: string | null) => (name === null ? -1 : header.indexOf(name));
   const at = { text: col(mapping.text), output: col(mapping.output), id: col(mapping.id), task: col(mapping.task) };
-  let rowStart = 0;
-  let first = true;
-  Papa.parse<string[]>(body, {
-    skipEmptyLines: 'greedy',
-    step: (row) => {
-      const line = lineAt(rowStart);
-      rowStart = row.meta.cursor;
-      // The cursor ends before the row's newline: skip it so the next row starts on its own line.
-      while (body[rowStart] === '\r' || body[rowStart] === '\n') rowStart++;
-      if (first) {
-        first = false;
-        return;
+  for (const { cells: raw, line, error } of csvRows(content).slice(1)) {
+    const fail = (message: string) => errors.push({ file, line, message });
+    if (error) {
+      fail(`not valid CSV (${error})`);
+      continue;
+    }
+    const cells = raw.map(restoreFormula);
+    const text = cells[at.text];
+    if (text === undefined || text.trim() === '') {
+      fail(`the text column ${JSON.stringify(mapping.text)} is empty`);
+      continue;
+    }
+    const output = at.output === -1 ? '' : (cells[at.output] ?? '');
+    let task = defaultTask ?? (output.trim() ? taskOfOutput(output, profile) : null);
+    if (at.task !== -1) {
+      const t = taskFrom(cells[at.task] ?? '', profile);
+      if ('error' in t) {
+        fail(t.error);
+        continue;
       }
-      const cells = row.data;
-      const fail = (message: string) => errors.push({ file, line, message });
-      for (const e of row.errors) return fail(`not valid CSV (${e.message})`);
-      const text = cells[at.text];
-      if (text === undefined || text.trim() === '') return fail(`the text column ${JSON.stringify(mapping.text)} is empty`);
-      let task = defaultTask;
-      if (at.task !== -1) {
-        const t = taskFrom(cells[at.task] ?? '', profile);
-        if ('error' in t) return fail(t.error);
-        task = t.task;
-      }
-      const record: DatasetRecord = { text, task, line };
-      const id = at.id === -1 ? '' : (cells[at.id] ?? '').trim();
-      if (id !== '') record.id = id;
-      const output = at.output === -1 ? '' : (cells[at.output] ?? '');
-      if (output.trim() !== '') record.output = output;
-      records.push(record);
-    },
-  });
+      task = t.task;
+    }
+    const record: DatasetRecord = task === null ? { text, task: 'ner', candidates: [...TASK_IDS], line } : { text, task, line };
+    const id = at.id === -1 ? '' : (cells[at.id] ?? '').trim();
+    if (id !== '') record.id = id;
+    if (output.trim() !== '') record.output = output;
+    records.push(record);
+  }
   return { records, errors };
 }

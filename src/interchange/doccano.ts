@@ -1,70 +1,118 @@
-import type { LocatedExtraction, TaskId } from '../domain/types.ts';
-import type { ReadResult } from '../data/records.ts';
-import { readJsonLines } from '../data/records.ts';
+import type { LocatedExtraction } from '../domain/types.ts';
+import type { FormatProfile } from '../format/profile.ts';
+import { readJsonLines, type ReadResult } from '../data/records.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument } from './document.ts';
+import { inferTask } from './inferTask.ts';
+import type { Loss } from './losses.ts';
+import { spanFromUnits, toUnit } from './offsetUnits.ts';
+import { fromSpanGraph, toSpanGraph, type GraphLink, type GraphSpan } from './spanGraph.ts';
 
-// doccano's sequence-labeling JSONL: {"text", "label": [[start, end, label], …]} with Python (code point)
-// offsets; its relation format adds {"entities": [{id, start_offset, end_offset, label}], "relations":
-// [{id, from_id, to_id, type}]}. A document-level label goes in "cats" (doccano's text classification).
+// doccano's JSONL, one shape per project type, as its own examples show them
+// (doccano/doccano backend/data_import/pipeline/examples/ and backend/data_export/pipeline/examples/):
+//   text classification  {"text", "label": ["cat"]}                                  text_classification/example.jsonl
+//   sequence labeling    {"text", "label": [[start, end, "TYPE"], …]}                 sequence_labeling/example.jsonl
+//   intent detection     {"text", "entities": [[start, end, "TYPE"], …], "cats": ["cat"]}  intent_detection/example.jsonl
+//   relation extraction  {"text", "entities": [{id, start_offset, end_offset, label}], "relations": [{id, from_id, to_id, type}]}
+// Offsets count UTF-16 code units: the annotator (doccano/v-annotator src/domain/models/Label/Text.ts:26-29)
+// builds its offsets by summing each grapheme's JavaScript `length`. A project in grapheme mode shows
+// clusters but stores the same offsets.
 
-export function toDoccano(doc: AnnotatedDocument): string {
-  const x = doc.extraction;
-  const out: Record<string, unknown> = { text: doc.text };
-  if (doc.id !== null) out.id = doc.id;
-  if (x.category !== null) out.cats = [x.category];
-  if (x.relations.length === 0) {
-    out.label = x.entities.filter((e) => e.start !== null).map((e) => [e.start, e.end, e.label]);
-    return JSON.stringify(out);
-  }
-  // Relations: each located argument becomes an entity, shared when two relations name the same span.
-  const entities: { id: number; start_offset: number; end_offset: number; label: string }[] = [];
-  const idOf = (o: readonly [number, number], label: string) => {
-    const found = entities.find((e) => e.start_offset === o[0] && e.end_offset === o[1] && e.label === label);
-    if (found) return found.id;
-    entities.push({ id: entities.length + 1, start_offset: o[0], end_offset: o[1], label });
-    return entities.length;
-  };
-  for (const e of x.entities) if (e.start !== null && e.end !== null) idOf([e.start, e.end], e.label);
-  const relations = x.relations.flatMap((r, i) => (r.offsets.head && r.offsets.tail ? [{ id: i + 1, from_id: idOf(r.offsets.head, 'head'), to_id: idOf(r.offsets.tail, 'tail'), type: r.relation }] : []));
-  out.entities = entities;
-  out.relations = relations;
+export type DoccanoProject = 'text-classification' | 'sequence-labeling' | 'intent-detection' | 'relation-extraction';
+
+/** The one project type a corpus is written as, since a doccano project imports one shape. */
+export function doccanoProjectOf(docs: readonly AnnotatedDocument[]): DoccanoProject {
+  if (docs.some((d) => d.extraction.relations.length || d.extraction.events.length)) return 'relation-extraction';
+  const spans = docs.some((d) => d.extraction.entities.length);
+  const cats = docs.some((d) => d.extraction.category !== null);
+  return spans ? (cats ? 'intent-detection' : 'sequence-labeling') : 'text-classification';
+}
+
+/** One document as a line of the given project type; what it cannot hold goes to `losses`. */
+export function toDoccano(d: AnnotatedDocument, project: DoccanoProject, doc: string, losses: Loss[]): string {
+  const x = d.extraction;
+  const idx = new TextIndex(d.text);
+  const out: Record<string, unknown> = { ...(d.id === null ? {} : { id: d.id }), text: d.text };
+  const g = toSpanGraph(x, doc, losses);
+  const u = (cp: number) => toUnit(idx, cp, 'utf-16');
+  const triples = () => g.spans.map((s) => [u(s.start), u(s.end), s.label]);
+  const cats = x.category === null ? [] : [x.category];
+  if (project === 'relation-extraction') {
+    // doccano numbers entities and relations from 0 (data_export/pipeline/examples/relation_extraction/example.jsonl).
+    const id = new Map(g.spans.map((s, i) => [s.key, i]));
+    out.entities = g.spans.map((s, i) => ({ id: i, start_offset: u(s.start), end_offset: u(s.end), label: s.label }));
+    out.relations = g.links.map((l, i) => ({ id: i, from_id: id.get(l.from), to_id: id.get(l.to), type: l.type }));
+    if (x.category !== null) losses.push({ code: 'category-not-held', doc, item: x.category });
+  } else if (project === 'intent-detection') {
+    out.entities = triples();
+    out.cats = cats;
+  } else if (project === 'sequence-labeling') out.label = triples();
+  else out.label = cats;
   return JSON.stringify(out);
 }
 
-/** Reads doccano JSONL; bad lines are reported by number and the good ones kept. */
-export function fromDoccano(content: string, file: string, task: TaskId): ReadResult<AnnotatedDocument> {
+/** A corpus as doccano JSONL of the one project type that holds it best. */
+export function toDoccanoJsonl(docs: readonly AnnotatedDocument[], losses: Loss[]): { project: DoccanoProject; content: string } {
+  const project = doccanoProjectOf(docs);
+  return { project, content: docs.map((d, i) => toDoccano(d, project, d.id ?? String(i + 1), losses)).join('\n') + (docs.length ? '\n' : '') };
+}
+
+/**
+ * Reads doccano JSONL of any project type above (its exports and its import examples), offsets from UTF-16
+ * to code points. A span that is not inside the text, or splits a character, refuses its line with the
+ * reason; the good lines are kept. The task comes from what each line holds.
+ */
+export function fromDoccano(content: string, file: string, profile: FormatProfile, losses: Loss[]): ReadResult<AnnotatedDocument> {
   return readJsonLines(content, file, (o, line): AnnotatedDocument | string => {
     if (typeof o.text !== 'string') return '"text" is missing';
     const text = o.text;
     const idx = new TextIndex(text);
-    // The file's offsets are kept as they are: re-finding the strings could pick another mention.
-    const x: LocatedExtraction = { task, category: Array.isArray(o.cats) && typeof o.cats[0] === 'string' ? o.cats[0] : null, entities: [], relations: [], events: [], warnings: [] };
-    const inText = (s: unknown, e: unknown) => Number.isInteger(s) && Number.isInteger(e) && (s as number) >= 0 && (s as number) < (e as number) && (e as number) <= idx.length;
-    const labels = (Array.isArray(o.label) ? o.label : []) as unknown[];
-    for (const l of labels) {
-      const [s, e, label] = l as [unknown, unknown, unknown];
-      if (!inText(s, e) || typeof label !== 'string') {
-        return `label ${JSON.stringify(l)} is not [start, end, "label"] inside the text`;
-      }
-      x.entities.push({ label, text: idx.slice(s as number, e as number), start: s as number, end: e as number });
+    const doc = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : `line ${line}`;
+    const spans: GraphSpan[] = [];
+    const links: GraphLink[] = [];
+    const categories: string[] = [];
+    const spanOf = (s: unknown, e: unknown, label: unknown, key: string, what: unknown): string | null => {
+      const o = spanFromUnits(idx, s, e, 'utf-16');
+      if (!o || typeof label !== 'string') return `${JSON.stringify(what)} is not a span [start, end, "label"] inside the text (offsets in UTF-16 code units)`;
+      spans.push({ key, start: o[0], end: o[1], label });
+      return null;
+    };
+    const list = (v: unknown, name: string): unknown[] | string => (v === undefined ? [] : Array.isArray(v) ? v : `"${name}" is not a list`);
+    const label = list(o.label, 'label');
+    const entities = list(o.entities, 'entities');
+    const relations = list(o.relations, 'relations');
+    const cats = list(o.cats, 'cats');
+    for (const l of [label, entities, relations, cats]) if (typeof l === 'string') return l;
+    for (const [k, v] of [...(label as unknown[]), ...(entities as unknown[])].entries()) {
+      if (typeof v === 'string') categories.push(v);
+      else if (Array.isArray(v)) {
+        const bad = spanOf(v[0], v[1], v[2], `l${k}`, v);
+        if (bad) return bad;
+      } else if (v && typeof v === 'object') {
+        const e = v as { id?: unknown; start_offset?: unknown; end_offset?: unknown; label?: unknown };
+        if (typeof e.id !== 'number' && typeof e.id !== 'string') return `entity ${JSON.stringify(v)} has no id`;
+        const bad = spanOf(e.start_offset, e.end_offset, e.label, `e${String(e.id)}`, v);
+        if (bad) return bad;
+      } else return `label entry ${JSON.stringify(v)} is neither a category, a [start, end, "label"] span nor an entity`;
     }
-    const ents = new Map<number, { start: number; end: number; label: string }>();
-    for (const e of (Array.isArray(o.entities) ? o.entities : []) as { id?: unknown; start_offset?: unknown; end_offset?: unknown; label?: unknown }[]) {
-      if (typeof e?.id !== 'number' || !inText(e.start_offset, e.end_offset) || typeof e.label !== 'string') {
-        return `entity ${JSON.stringify(e)} needs id, start_offset, end_offset inside the text, and label`;
-      }
-      ents.set(e.id, { start: e.start_offset as number, end: e.end_offset as number, label: e.label });
-      if (e.label !== 'head' && e.label !== 'tail') x.entities.push({ label: e.label, text: idx.slice(e.start_offset as number, e.end_offset as number), start: e.start_offset as number, end: e.end_offset as number });
+    for (const c of cats as unknown[]) {
+      if (typeof c !== 'string') return `cats entry ${JSON.stringify(c)} is not a string`;
+      categories.push(c);
     }
-    for (const r of (Array.isArray(o.relations) ? o.relations : []) as { from_id?: unknown; to_id?: unknown; type?: unknown }[]) {
-      const from = ents.get(r?.from_id as number);
-      const to = ents.get(r?.to_id as number);
-      if (!from || !to || typeof r.type !== 'string') {
+    for (const r of relations as unknown[]) {
+      const rel = r as { from_id?: unknown; to_id?: unknown; type?: unknown } | null;
+      const [from, to] = [`e${String(rel?.from_id)}`, `e${String(rel?.to_id)}`];
+      if (!rel || typeof rel.type !== 'string' || !spans.some((s) => s.key === from) || !spans.some((s) => s.key === to)) {
         return `relation ${JSON.stringify(r)} refers to no entity of this line`;
       }
-      x.relations.push({ head: idx.slice(from.start, from.end), relation: r.type, tail: idx.slice(to.start, to.end), offsets: { head: [from.start, from.end], tail: [to.start, to.end] } });
+      links.push({ from, to, type: rel.type });
     }
-    return { id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, extraction: x, line };
+    const items = fromSpanGraph(text, { spans, links }, doc, losses);
+    // GIELLM holds one category a text: further ones are said, not kept.
+    for (const extra of categories.slice(1)) losses.push({ code: 'extra-category', doc, item: extra });
+    const partial = { category: categories[0] ?? null, ...items };
+    const guess = inferTask(partial, profile);
+    const x: LocatedExtraction = { task: 'task' in guess ? guess.task : guess.candidates[0]!, ...partial, warnings: [] };
+    return { id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, extraction: x, line, ...('candidates' in guess ? { candidates: guess.candidates } : {}) };
   });
 }

@@ -1,4 +1,7 @@
-import type { LocatedExtraction } from '../domain/types.ts';
+import type { LocatedExtraction, TaskId } from '../domain/types.ts';
+
+/** Whose work an annotation is: a person's (corrected, reviewed, or imported as gold) or a model's, unreviewed. */
+export type Origin = { kind: 'human' } | { kind: 'model'; model: string };
 
 /** A text with its (located) extraction: the unit every import and export format carries. */
 export interface AnnotatedDocument {
@@ -7,4 +10,11 @@ export interface AnnotatedDocument {
   extraction: LocatedExtraction;
   /** Where an import found it: the 1-based line of a line-based file. */
   line?: number;
+  /** Absent: a person's. */
+  origin?: Origin;
+  /**
+   * Set by a reader when the content does not name the task: `extraction.task` is then provisional and
+   * the import asks which of these it is.
+   */
+  candidates?: TaskId[];
 }

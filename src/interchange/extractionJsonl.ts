@@ -4,6 +4,7 @@ import { TASK_IDS } from '../format/taskCatalog.ts';
 import { readJsonLines, type ReadResult } from '../data/records.ts';
 import { mentionsOf } from '../format/itemSchema.ts';
 import { TextIndex } from '../text/textIndex.ts';
+import { nfkc } from '../text/nfkc.ts';
 import type { AnnotatedDocument } from './document.ts';
 
 // The app's CSP forbids eval: keep zod from probing for it.
@@ -37,7 +38,8 @@ export function fromExtractionJsonl(content: string, file: string): ReadResult<A
     const index = new TextIndex(text);
     const bad: string[] = [];
     const check = (o: Offsets, s: string | null, what: string) => {
-      if (o && (o[1] > index.length || index.slice(o[0], o[1]) !== s)) bad.push(`${what} ${JSON.stringify(s)} is not at ${o[0]}–${o[1]}`);
+      // The string may be the model's spelling of the text there (aligned through width/NFKC, see TextIndex.find).
+      if (o && (o[1] > index.length || o[0] >= o[1] || (index.slice(o[0], o[1]) !== s && nfkc(index.slice(o[0], o[1])) !== nfkc(s ?? '')))) bad.push(`${what} ${JSON.stringify(s)} is not at ${o[0]}–${o[1]}`);
     };
     const what = { entities: 'entity', relations: 'relation', events: 'event' } as const;
     for (const m of mentionsOf(extraction as LocatedExtraction)) check(m.mention.offsets, m.mention.text, m.list === 'entities' ? `entity ${m.item + 1}` : `${what[m.list]} ${m.item + 1}'s ${m.field}`);

@@ -1,15 +1,23 @@
 import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import { serializeOutput } from '../format/serializeOutput.ts';
-import { binaryLine, numberedLines, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
-import { asAnnotated, currentOutput, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
+import { serializeChecked } from '../format/serializeOutput.ts';
+import { parseOutput } from '../format/parseOutput.ts';
+import { numberedLines, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
+import { currentOutput, hasGold, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
+import { asAnnotated } from '../corpus/document.ts';
 import type { AnnotatedDocument } from './document.ts';
 import type { CsvMapping } from './csvImport.ts';
+import { commonCandidates } from './inferTask.ts';
+import type { Loss } from './losses.ts';
 import { looksLikeTcreeCsv } from './tcreeCsv.ts';
+import { looksLikeConll } from './conll.ts';
+import { looksLikeMmm } from './mmm.ts';
+import { BOM } from './spreadsheet.ts';
 
 // The one table of file formats: the app's file input (its accept list), its import path and export menu,
 // and `giellm convert` all read it. Readers and writers load their modules on first use, so a heavy
-// library (papaparse, fflate, zod) loads only with the format that needs it.
+// library (papaparse, fflate, zod) loads only with the format that needs it. Every reader says what it
+// could not keep (`losses`) and which lines it refused (`errors`); every writer says what it left out.
 
 export const FORMAT_IDS = ['records', 'training', 'extraction', 'doccano', 'label-studio', 'brat', 'conll', 'csv', 'tcree-csv', 'stockmark', 'mmm', 'text'] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
@@ -20,8 +28,8 @@ export type TextMode = 'lines' | 'whole';
 export interface ReadContext {
   /** The file's name, as errors cite it. */
   file: string;
-  /** The task of documents whose format does not say one. */
-  task: TaskId;
+  /** The task the user chose for documents whose content names none; without it the import asks. */
+  task?: TaskId;
   profile: FormatProfile;
   textMode?: TextMode;
   /** For `csv`: which column is which. Without it the reader asks for one. */
@@ -30,18 +38,30 @@ export interface ReadContext {
   category?: string | null;
 }
 
-export type ReadOutcome = { docs: ImportedDocument[]; errors: InputError[] } | { needsMapping: { header: string[]; mapping: CsvMapping } };
+export type ReadOutcome =
+  | { docs: ImportedDocument[]; errors: InputError[]; losses: Loss[] }
+  | { needsMapping: { header: string[]; mapping: CsvMapping } }
+  /** The content does not name the task of `count` documents: the import asks, offering `candidates`. */
+  | { needsTask: { candidates: TaskId[]; count: number } };
 
 export interface WriteContext {
   profile: FormatProfile;
   /** One of the format's `variants` (the CSV tables), else its first. */
   variant?: string;
+  /** CSV: start with a UTF-8 byte order mark (default), so Excel reads Japanese right. */
+  bom?: boolean;
 }
 
 export interface OutputFile {
   name: string;
   type: string;
   content: string | Uint8Array<ArrayBuffer>;
+}
+
+export interface WriteOutcome {
+  file: OutputFile;
+  /** What the format could not hold, per document and item. */
+  losses: Loss[];
 }
 
 export interface FileFormat {
@@ -51,15 +71,13 @@ export interface FileFormat {
   /** Name endings the format is read from, for the file input's accept list. */
   extensions: readonly string[];
   mimeTypes?: readonly string[];
-  /** The file does not say each document's task: the reader takes `ReadContext.task`. */
-  needsTask?: boolean;
-  /** Files of this format, told apart from its first part (the first line whole, at least 20,000 characters). */
-  sniff?(head: string, name: string): boolean;
+  /** Files of this format, told apart from their first part (the first line whole, at least 20,000 characters). */
+  sniff?(head: string, name: string, profile: FormatProfile): boolean;
   read?(content: string, ctx: ReadContext): Promise<ReadOutcome>;
+  /** A format that comes as an archive (brat): its files by name. */
+  readArchive?(files: ReadonlyMap<string, string>, ctx: ReadContext): Promise<ReadOutcome>;
   variants?: readonly string[];
-  write?(docs: readonly CorpusDocument[], ctx: WriteContext): Promise<OutputFile>;
-  /** Why a slot has no reader or writer yet. */
-  pending?: string;
+  write?(docs: readonly CorpusDocument[], ctx: WriteContext): Promise<WriteOutcome>;
 }
 
 const firstLine = (head: string) => head.split('\n', 1)[0] ?? '';
@@ -69,29 +87,66 @@ const jsonObjectLine = (head: string, key: RegExp) => /^\{/.test(firstLine(head)
 export const fromRecord = (r: DatasetRecord): ImportedDocument => ({
   line: r.line,
   recordId: r.id ?? null,
+  ...(r.sourceId === undefined ? {} : { sourceId: r.sourceId }),
   text: r.text,
   task: r.task,
   output: r.output ?? null,
   ...(r.truncated ? { outputTruncated: true as const } : {}),
 });
 
-/** An annotated document as a document whose output is the GIELLM string of its annotation; `keepOffsets` keeps the annotation itself too. */
-const fromAnnotated = (d: AnnotatedDocument, profile: FormatProfile, keepOffsets: boolean): ImportedDocument => ({
-  line: d.line ?? null,
-  recordId: d.id,
-  text: d.text,
-  task: d.extraction.task,
-  output: serializeOutput(d.extraction, d.extraction.task, profile),
-  ...(keepOffsets ? { annotation: d.extraction } : {}),
-});
+/**
+ * Documents whose content named their task, and the rest given the user's choice; when there is no
+ * choice yet and some need one, the question instead.
+ */
+function resolveTasks<T>(items: readonly T[], candidatesOf: (t: T) => TaskId[] | undefined, make: (t: T, task: TaskId | null) => ImportedDocument, ctx: ReadContext, errors: InputError[], losses: Loss[]): ReadOutcome {
+  const open = items.filter((t) => candidatesOf(t));
+  if (open.length && ctx.task === undefined) return { needsTask: { candidates: commonCandidates(open.map((t) => candidatesOf(t)!)), count: open.length } };
+  return { docs: items.map((t) => make(t, candidatesOf(t) ? ctx.task! : null)), errors, losses };
+}
 
-const records = ({ records, errors }: ReadResult<DatasetRecord>): ReadOutcome => ({ docs: records.map(fromRecord), errors });
-const annotated = ({ records, errors }: ReadResult<AnnotatedDocument>, profile: FormatProfile, keepOffsets: boolean): ReadOutcome => ({
-  docs: records.map((d) => fromAnnotated(d, profile, keepOffsets)),
-  errors,
-});
-const jsonl = (name: string, content: string): OutputFile => ({ name, type: 'application/jsonl', content });
+const records = ({ records, errors }: ReadResult<DatasetRecord>, ctx: ReadContext, losses: Loss[] = []): ReadOutcome =>
+  resolveTasks(records, (r) => r.candidates, (r, task) => ({ ...fromRecord(r), ...(task ? { task } : {}) }), ctx, errors, losses);
+
+/**
+ * Annotated documents as stored documents: the annotation kept with its offsets (the file's spans, not
+ * re-found strings), the output its GIELLM string; a model's (Label Studio predictions) as the prediction.
+ */
+const annotated = ({ records, errors }: ReadResult<AnnotatedDocument>, ctx: ReadContext, losses: Loss[]): ReadOutcome =>
+  resolveTasks(
+    records,
+    (d) => d.candidates,
+    (d, chosen) => {
+      const extraction = chosen ? { ...d.extraction, task: chosen } : d.extraction;
+      const base = { line: d.line ?? null, recordId: d.id, text: d.text, task: extraction.task };
+      if (d.origin?.kind === 'model') return { ...base, output: null, prediction: { model: d.origin.model, raw: '', extraction, at: 0 } };
+      return { ...base, output: null, annotation: extraction };
+    },
+    ctx,
+    errors,
+    losses,
+  );
+
+const jsonl = (name: string, lines: readonly string[]): OutputFile => ({ name, type: 'application/jsonl', content: lines.join('\n') + (lines.length ? '\n' : '') });
 const isCsvName = (name: string) => /\.(csv|tsv)$/i.test(name);
+const csvFile = (name: string, content: string, ctx: WriteContext): OutputFile => ({ name, type: 'text/csv', content: (ctx.bom === false ? '' : BOM) + content });
+const docName = (d: CorpusDocument, i: number) => d.recordId ?? String(i + 1);
+
+/**
+ * The documents that are training data (a person gave them something: a correction, an imported output,
+ * a review) with their checked outputs; the rest, and any output the parser could not read back, reported.
+ */
+function trainingDocs(docs: readonly CorpusDocument[], profile: FormatProfile, losses: Loss[]): { doc: AnnotatedDocument; output: string }[] {
+  const out: { doc: AnnotatedDocument; output: string }[] = [];
+  const annotatedDocs = asAnnotated(docs, profile);
+  docs.forEach((d, i) => {
+    if (!hasGold(d)) return void losses.push({ code: 'no-annotation', doc: docName(d, i) });
+    const a = annotatedDocs[i]!;
+    const checked = serializeChecked(a.extraction, a.extraction.task, profile, (o) => parseOutput(o, a.extraction.task, profile));
+    if ('unreadable' in checked) return void losses.push({ code: 'unreadable-output', doc: docName(d, i), item: checked.unreadable });
+    out.push({ doc: a, output: checked.output });
+  });
+  return out;
+}
 
 /** Formats in the order detection tries them: the most specific first, plain text last. */
 export const FORMATS: readonly FileFormat[] = [
@@ -104,7 +159,7 @@ export const FORMATS: readonly FileFormat[] = [
     // Gold NER; its SCNM categories are not in the file, so outputs carry one only when given.
     read: async (content, ctx) => {
       const { convertStockmark } = await import('../data/stockmark.ts');
-      return records(convertStockmark(content, ctx.file, ctx.profile, ctx.category ?? null));
+      return records(convertStockmark(content, ctx.file, ctx.profile, ctx.category ?? null), ctx);
     },
   },
   {
@@ -113,54 +168,94 @@ export const FORMATS: readonly FileFormat[] = [
     extensions: ['.jsonl'],
     sniff: (head) => jsonObjectLine(head, /"extraction"\s*:\s*\{/),
     // Offsets kept exactly as they were.
-    read: async (content, ctx) => annotated((await import('./extractionJsonl.ts')).fromExtractionJsonl(content, ctx.file), ctx.profile, true),
-    write: async (docs, ctx) => jsonl('extractions.jsonl', (await import('./extractionJsonlWriter.ts')).toExtractionJsonl(asAnnotated(docs, ctx.profile))),
+    read: async (content, ctx) => annotated((await import('./extractionJsonl.ts')).fromExtractionJsonl(content, ctx.file), ctx, []),
+    write: async (docs, ctx) => ({ file: jsonl('extractions.jsonl', (await import('./extractionJsonlWriter.ts')).toExtractionJsonl(asAnnotated(docs, ctx.profile))), losses: [] }),
+  },
+  {
+    id: 'mmm',
+    label: 'MMM / SCPOS JSONL ({id, input, output, label})',
+    extensions: ['.jsonl', '.json'],
+    sniff: (head) => looksLikeMmm(firstLine(head)),
+    read: async (content, ctx) => records((await import('./mmm.ts')).fromMmm(content, ctx.file, ctx.profile), ctx),
   },
   {
     id: 'training',
     label: 'GIELLM training JSONL',
     extensions: ['.jsonl'],
     sniff: (head) => jsonObjectLine(head, /"input"\s*:/) && !/"text"\s*:/.test(firstLine(head)),
-    read: async (content, ctx) => records((await import('./training.ts')).fromTrainingJsonl(content, ctx.file, ctx.profile)),
-    write: async (docs, ctx) => jsonl('giellm-train.jsonl', (await import('./training.ts')).toTrainingJsonl(asAnnotated(docs, ctx.profile), ctx.profile)),
+    read: async (content, ctx) => records((await import('./training.ts')).fromTrainingJsonl(content, ctx.file, ctx.profile), ctx),
+    write: async (docs, ctx) => {
+      const { trainingLine } = await import('./training.ts');
+      const losses: Loss[] = [];
+      const lines = trainingDocs(docs, ctx.profile, losses).map(({ doc, output }) => trainingLine(doc, output, ctx.profile));
+      return { file: jsonl('giellm-train.jsonl', lines), losses };
+    },
   },
   {
     id: 'label-studio',
     label: 'Label Studio JSON',
     extensions: ['.json'],
     mimeTypes: ['application/json'],
-    needsTask: true,
-    sniff: (head) => head.startsWith('[') && /"annotations"\s*:/.test(head.slice(0, 20_000)),
-    read: async (content, ctx) => annotated((await import('./labelStudio.ts')).fromLabelStudio(content, ctx.file, ctx.task), ctx.profile, false),
-    write: async (docs, ctx) => ({ name: 'label-studio.json', type: 'application/json', content: (await import('./labelStudio.ts')).toLabelStudio(asAnnotated(docs, ctx.profile)) }),
+    sniff: (head) => /^[[{]/.test(head) && /"data"\s*:\s*\{/.test(head.slice(0, 20_000)),
+    read: async (content, ctx) => {
+      const losses: Loss[] = [];
+      return annotated((await import('./labelStudio.ts')).fromLabelStudio(content, ctx.file, ctx.profile, losses), ctx, losses);
+    },
+    // The tasks and the labeling config they fit, together: Label Studio needs both (README, "Label Studio").
+    write: async (docs, ctx) => {
+      const { toLabelStudio, labelStudioConfig } = await import('./labelStudio.ts');
+      const { zipSync, strToU8 } = await import('fflate');
+      const losses: Loss[] = [];
+      const a = asAnnotated(docs, ctx.profile);
+      const zip = zipSync({ 'label-studio-tasks.json': strToU8(toLabelStudio(a, losses)), 'label-studio-config.xml': strToU8(labelStudioConfig(a, ctx.profile)) }, { mtime: new Date(2000, 0, 1) });
+      return { file: { name: 'label-studio.zip', type: 'application/zip', content: zip as Uint8Array<ArrayBuffer> }, losses };
+    },
   },
   {
     id: 'doccano',
     label: 'doccano JSONL',
     extensions: ['.jsonl'],
-    needsTask: true,
-    sniff: (head) => jsonObjectLine(head, /"(label|entities)"\s*:/) && !/"output"\s*:/.test(firstLine(head)),
-    read: async (content, ctx) => annotated((await import('./doccano.ts')).fromDoccano(content, ctx.file, ctx.task), ctx.profile, false),
+    sniff: (head) => jsonObjectLine(head, /"(label|entities|cats|relations)"\s*:/) && jsonObjectLine(head, /"text"\s*:/) && !/"(output|task|iw)"\s*:/.test(firstLine(head)),
+    read: async (content, ctx) => {
+      const losses: Loss[] = [];
+      return annotated((await import('./doccano.ts')).fromDoccano(content, ctx.file, ctx.profile, losses), ctx, losses);
+    },
     write: async (docs, ctx) => {
-      const { toDoccano } = await import('./doccano.ts');
-      return jsonl('doccano.jsonl', asAnnotated(docs, ctx.profile).map(toDoccano).join('\n'));
+      const losses: Loss[] = [];
+      const { content } = (await import('./doccano.ts')).toDoccanoJsonl(asAnnotated(docs, ctx.profile), losses);
+      return { file: { name: 'doccano.jsonl', type: 'application/jsonl', content }, losses };
+    },
+  },
+  {
+    id: 'conll',
+    label: 'CoNLL BIO (character tokens)',
+    extensions: ['.conll', '.iob', '.bio'],
+    sniff: (head) => looksLikeConll(head),
+    read: async (content, ctx) => annotated((await import('./conll.ts')).fromConll(content, ctx.file, ctx.profile), ctx, []),
+    write: async (docs, ctx) => {
+      const losses: Loss[] = [];
+      const content = (await import('./conll.ts')).toConll(asAnnotated(docs, ctx.profile), losses);
+      return { file: { name: 'ner.conll', type: 'text/plain', content }, losses };
     },
   },
   {
     id: 'tcree-csv',
-    label: 'TCREE CSV (input,,output)',
+    label: 'TCREE CSV ({text}{IW},,{topic},,{IW}:…:)',
     extensions: ['.csv'],
     mimeTypes: ['text/csv'],
-    sniff: (head, name) => isCsvName(name) && looksLikeTcreeCsv(head),
-    read: async (content, ctx) => records((await import('./tcreeCsv.ts')).fromTcreeCsv(content, ctx.file, ctx.profile)),
-    pending: 'writing arrives with the interchange issue (#11)',
+    sniff: (head, name, profile) => isCsvName(name) && looksLikeTcreeCsv(head, profile),
+    read: async (content, ctx) => records((await import('./tcreeCsv.ts')).fromTcreeCsv(content, ctx.file, ctx.profile), ctx),
+    write: async (docs, ctx) => {
+      const losses: Loss[] = [];
+      const good = trainingDocs(docs, ctx.profile, losses).map((t) => t.doc);
+      return { file: csvFile('tcree.csv', (await import('./tcreeCsv.ts')).toTcreeCsv(good, ctx.profile), { ...ctx, bom: false }), losses };
+    },
   },
   {
     id: 'csv',
     label: 'CSV with a header (columns mapped)',
     extensions: ['.csv', '.tsv'],
     mimeTypes: ['text/csv'],
-    needsTask: true,
     sniff: (_head, name) => isCsvName(name),
     read: async (content, ctx) => {
       const { csvHeader, fromCsv, guessMapping } = await import('./csvImport.ts');
@@ -168,64 +263,68 @@ export const FORMATS: readonly FileFormat[] = [
         const header = csvHeader(content);
         return { needsMapping: { header, mapping: guessMapping(header) } };
       }
-      return records(fromCsv(content, ctx.file, ctx.mapping, ctx.task, ctx.profile));
+      return records(fromCsv(content, ctx.file, ctx.mapping, null, ctx.profile), ctx);
     },
     variants: ['entities', 'triples', 'events'],
     write: async (docs, ctx) => {
       const csv = await import('./csv.ts');
       const a = asAnnotated(docs, ctx.profile);
-      if (ctx.variant === 'triples') return { name: 'triples.csv', type: 'text/csv', content: csv.triplesCsv(a) };
-      if (ctx.variant === 'events') return { name: 'quadruples.csv', type: 'text/csv', content: csv.quadruplesCsv(a) };
-      return { name: 'entities.csv', type: 'text/csv', content: csv.entitiesCsv(a) };
+      if (ctx.variant === 'triples') return { file: csvFile('triples.csv', csv.triplesCsv(a), ctx), losses: [] };
+      if (ctx.variant === 'events') return { file: csvFile('quadruples.csv', csv.quadruplesCsv(a), ctx), losses: [] };
+      return { file: csvFile('entities.csv', csv.entitiesCsv(a), ctx), losses: [] };
     },
   },
   {
     id: 'records',
-    label: 'JSONL records ({"id"?, "text", "task" or "iw", "output"?})',
+    label: 'JSONL records ({"id"?, "text", "task" or "iw"?, "output"?})',
     extensions: ['.jsonl', '.json'],
     sniff: (_head, name) => /\.jsonl?$/i.test(name),
-    read: async (content, ctx) => records(readRecords(content, ctx.file, ctx.profile)),
+    read: async (content, ctx) => records(readRecords(content, ctx.file, ctx.profile), ctx),
     // The output as it stands: an imported string kept exactly while nothing replaced it.
-    write: async (docs, ctx) =>
-      jsonl(
+    write: async (docs, ctx) => ({
+      file: jsonl(
         'records.jsonl',
-        docs
-          .map((d) => {
-            const output = currentOutput(d, ctx.profile);
-            const cut = d.outputTruncated && !d.annotation;
-            return JSON.stringify({ ...(d.recordId === null ? {} : { id: d.recordId }), text: d.text, task: d.task, ...(output === '' ? {} : { output }), ...(cut ? { finish_reason: 'length' } : {}) });
-          })
-          .join('\n'),
+        docs.map((d) => {
+          const output = currentOutput(d, ctx.profile);
+          const cut = d.outputTruncated && !d.annotation;
+          const source = d.sourceId === undefined ? {} : { source_id: d.sourceId };
+          return JSON.stringify({ ...(d.recordId === null ? {} : { id: d.recordId }), ...source, text: d.text, task: d.task, ...(output === '' ? {} : { output }), ...(cut ? { finish_reason: 'length' } : {}) });
+        }),
       ),
+      losses: [],
+    }),
   },
   {
     id: 'brat',
     label: 'brat standoff (zip)',
-    extensions: [],
-    write: async (docs, ctx) => {
-      const { files } = (await import('./brat.ts')).toBrat(asAnnotated(docs, ctx.profile));
-      const { zipSync, strToU8 } = await import('fflate');
-      const zip = zipSync(Object.fromEntries(files.map((f) => [`brat/${f.name}`, strToU8(f.content)])));
-      return { name: 'brat.zip', type: 'application/zip', content: zip as Uint8Array<ArrayBuffer> };
+    extensions: ['.zip'],
+    mimeTypes: ['application/zip'],
+    readArchive: async (files, ctx) => {
+      const losses: Loss[] = [];
+      return annotated((await import('./brat.ts')).fromBrat(files, ctx.file, ctx.profile, losses), ctx, losses);
     },
-    pending: 'reading arrives with the interchange issue (#11)',
+    write: async (docs, ctx) => {
+      const losses: Loss[] = [];
+      const files = (await import('./brat.ts')).toBrat(asAnnotated(docs, ctx.profile), losses);
+      const { zipSync, strToU8 } = await import('fflate');
+      const zip = zipSync(Object.fromEntries(files.map((f) => [`brat/${f.name}`, strToU8(f.content)])), { mtime: new Date(2000, 0, 1) });
+      return { file: { name: 'brat.zip', type: 'application/zip', content: zip as Uint8Array<ArrayBuffer> }, losses };
+    },
   },
-  { id: 'conll', label: 'CoNLL (BIO)', extensions: [], pending: 'arrives with the interchange issue (#11)' },
-  { id: 'mmm', label: 'MMM (multilingual GIELLM data)', extensions: [], pending: 'arrives with the interchange issue (#11)' },
   {
     id: 'text',
     label: 'plain text (one document a line, or the whole file)',
     extensions: ['.txt'],
     mimeTypes: ['text/plain'],
-    needsTask: true,
     sniff: () => true,
     read: async (content, ctx) => {
-      if (ctx.textMode === 'whole') {
-        const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim();
-        if (text === '') return { docs: [], errors: [{ file: ctx.file, line: null, message: 'the file is empty' }] };
-        return { docs: [{ line: null, recordId: null, text, task: ctx.task, output: null }], errors: [] };
-      }
-      return { docs: numberedLines(content).map(({ line, text }) => ({ line, recordId: null, text: text.trim(), task: ctx.task, output: null })), errors: [] };
+      const lines =
+        ctx.textMode === 'whole'
+          ? [{ line: 1, text: content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim() }].filter((l) => l.text !== '')
+          : numberedLines(content).map(({ line, text }) => ({ line, text: text.trim() }));
+      if (lines.length === 0) return { docs: [], errors: [{ file: ctx.file, line: null, message: 'the file is empty' }], losses: [] };
+      if (ctx.task === undefined) return { needsTask: { candidates: commonCandidates([]), count: lines.length } };
+      return { docs: lines.map(({ line, text }) => ({ line: ctx.textMode === 'whole' ? null : line, recordId: null, text, task: ctx.task!, output: null })), errors: [], losses: [] };
     },
   },
 ];
@@ -236,31 +335,19 @@ export function formatById(id: string): FileFormat | undefined {
 
 /** The first part of a file that sniffing looks at: its first line whole, and at least 20,000 characters. */
 export function headOf(content: string): string {
-  const trimmed = content.trimStart();
+  const trimmed = content.replace(/^\uFEFF/, '').trimStart();
   const lineEnd = trimmed.indexOf('\n');
   return trimmed.slice(0, Math.max(20_000, lineEnd === -1 ? trimmed.length : lineEnd + 1));
 }
 
 /** The format a file is in, by what it holds and then its name; plain text when nothing else fits. */
-export function detectFormat(content: string, name: string): FileFormat {
+export function detectFormat(content: string, name: string, profile: FormatProfile): FileFormat {
   const head = headOf(content);
-  return FORMATS.find((f) => f.read && f.sniff?.(head, name))!;
-}
-
-/**
- * Reads one file into documents, in the format given or else the one detected. A binary file is refused
- * whole with the line where it stops being text; every other problem is named with its line, and the good
- * documents are kept.
- */
-export async function readDocuments(content: string, ctx: ReadContext, format: FileFormat = detectFormat(content, ctx.file)): Promise<ReadOutcome & { format: FormatId }> {
-  const binary = binaryLine(content);
-  if (binary !== null) return { format: format.id, docs: [], errors: [{ file: ctx.file, line: binary, message: 'this file does not look like text (binary data); nothing was imported from it' }] };
-  if (!format.read) return { format: format.id, docs: [], errors: [{ file: ctx.file, line: null, message: `${format.label} cannot be read yet: ${format.pending ?? 'no reader'}` }] };
-  return { format: format.id, ...(await format.read(content, ctx)) };
+  return FORMATS.find((f) => f.read && f.sniff?.(head, name, profile))!;
 }
 
 /** The file input's accept list: every readable format's name endings and types. */
-export const ACCEPT = [...new Set(FORMATS.filter((f) => f.read).flatMap((f) => [...f.extensions, ...(f.mimeTypes ?? [])]))].join(',');
+export const ACCEPT = [...new Set(FORMATS.filter((f) => f.read || f.readArchive).flatMap((f) => [...f.extensions, ...(f.mimeTypes ?? [])]))].join(',');
 
 /** What the export menu offers: each writer, and each variant of a writer with several (the CSV tables). */
 export interface ExportTarget {
@@ -271,13 +358,13 @@ export interface ExportTarget {
 }
 
 /** The export menu's order (detection order is another): training data first, as the app has always offered it. */
-const EXPORT_ORDER: readonly FormatId[] = ['training', 'extraction', 'doccano', 'label-studio', 'csv', 'brat', 'records'];
+const EXPORT_ORDER: readonly FormatId[] = ['training', 'extraction', 'doccano', 'label-studio', 'brat', 'conll', 'tcree-csv', 'csv', 'records'];
 
 export const EXPORT_TARGETS: readonly ExportTarget[] = EXPORT_ORDER.map((id) => formatById(id)!)
   .filter((f) => f.write)
   .flatMap((f): ExportTarget[] => (f.variants ? f.variants.map((v) => ({ value: `${f.id}/${v}`, format: f, variant: v })) : [{ value: f.id, format: f }]));
 
-/** Writes documents as one export target. */
-export function exportDocuments(target: ExportTarget, docs: readonly CorpusDocument[], profile: FormatProfile): Promise<OutputFile> {
-  return target.format.write!(docs, { profile, variant: target.variant });
+/** Writes documents as one export target, with what it could not hold. */
+export function exportDocuments(target: ExportTarget, docs: readonly CorpusDocument[], profile: FormatProfile, opts: Pick<WriteContext, 'bom'> = {}): Promise<WriteOutcome> {
+  return target.format.write!(docs, { profile, variant: target.variant, ...opts });
 }

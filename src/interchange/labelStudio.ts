@@ -1,90 +1,164 @@
-import type { LocatedExtraction, TaskId } from '../domain/types.ts';
+import type { LocatedExtraction } from '../domain/types.ts';
+import type { FormatProfile } from '../format/profile.ts';
 import type { InputError, ReadResult } from '../data/records.ts';
 import { TextIndex } from '../text/textIndex.ts';
-import type { AnnotatedDocument } from './document.ts';
+import type { AnnotatedDocument, Origin } from './document.ts';
+import { inferTask } from './inferTask.ts';
+import type { Loss } from './losses.ts';
+import { spanFromUnits, toUnit } from './offsetUnits.ts';
+import { fromSpanGraph, toSpanGraph, type GraphLink, type GraphSpan } from './spanGraph.ts';
 
-// Label Studio's JSON export/import: a list of tasks {data: {text}, annotations: [{result: [...]}]} with
-// "labels" regions (UTF-16 offsets, as JavaScript counts), "relation" items and "choices" for the category.
+// Label Studio's JSON tasks: {data: {text}, annotations: [{result}], predictions: [{model_version, result}]}
+// (labelstud.io/guide/export#Label-Studio-JSON-format-of-annotated-tasks, /guide/predictions). Regions are
+// `labels` results with value.start/end in code points: its NER test
+// (web/libs/editor/tests/integration/e2e/ner/emoji.cy.ts, "Should calculate offsets by code points in
+// text") expects "test" after an emoji at start 21, and PR #1559 made code points the rule. Relations are
+// `relation` results between region ids; the category is a `choices` result.
 
-interface Region {
-  id: string;
-  type: string;
+const FROM = { labels: 'label', category: 'category', to: 'text' } as const;
+
+interface Result {
+  id?: string;
+  type?: string;
   from_name?: string;
   to_name?: string;
-  value?: { start?: number; end?: number; text?: string; labels?: string[]; choices?: string[] };
+  value?: { start?: unknown; end?: unknown; text?: unknown; labels?: unknown; choices?: unknown };
   from_id?: string;
   to_id?: string;
-  labels?: string[];
+  direction?: string;
+  labels?: unknown;
 }
 
-export function toLabelStudio(docs: readonly AnnotatedDocument[]): string {
+function resultOf(d: AnnotatedDocument, doc: string, losses: Loss[]): Result[] {
+  const idx = new TextIndex(d.text);
+  const g = toSpanGraph(d.extraction, doc, losses);
+  const result: Result[] = g.spans.map((s) => ({
+    id: s.key,
+    from_name: FROM.labels,
+    to_name: FROM.to,
+    type: 'labels',
+    value: { start: toUnit(idx, s.start, 'code-point'), end: toUnit(idx, s.end, 'code-point'), text: idx.slice(s.start, s.end), labels: [s.label] },
+  }));
+  for (const l of g.links) result.push({ from_id: l.from, to_id: l.to, type: 'relation', direction: 'right', labels: [l.type] });
+  if (d.extraction.category !== null) result.push({ id: 'category', from_name: FROM.category, to_name: FROM.to, type: 'choices', value: { choices: [d.extraction.category] } });
+  return result;
+}
+
+/**
+ * Label Studio tasks: a person's work as `annotations`, a model's unreviewed output as `predictions` with
+ * its `model_version`, so Label Studio shows it as a pre-annotation to accept or correct.
+ */
+export function toLabelStudio(docs: readonly AnnotatedDocument[], losses: Loss[]): string {
   const tasks = docs.map((d, i) => {
-    const x = d.extraction;
-    const idx = new TextIndex(d.text);
-    const result: Region[] = [];
-    const regionOf = (o: readonly [number, number], label: string) => {
-      const [start, end] = [idx.unitOf(o[0]), idx.unitOf(o[1])];
-      const found = result.find((r) => r.type === 'labels' && r.value?.start === start && r.value.end === end && r.value.labels?.[0] === label);
-      if (found) return found.id;
-      const id = `r${result.length + 1}`;
-      result.push({ id, type: 'labels', from_name: 'label', to_name: 'text', value: { start, end, text: d.text.slice(start, end), labels: [label] } });
-      return id;
-    };
-    for (const e of x.entities) if (e.start !== null && e.end !== null) regionOf([e.start, e.end], e.label);
-    for (const r of x.relations) {
-      if (r.offsets.head && r.offsets.tail) result.push({ id: `rel${result.length + 1}`, type: 'relation', from_id: regionOf(r.offsets.head, 'head'), to_id: regionOf(r.offsets.tail, 'tail'), labels: [r.relation] });
-    }
-    if (x.category !== null) result.push({ id: 'category', type: 'choices', from_name: 'category', to_name: 'text', value: { choices: [x.category] } });
-    return { id: i + 1, data: { text: d.text, ...(d.id === null ? {} : { ref_id: d.id }) }, annotations: [{ result }] };
+    const doc = d.id ?? String(i + 1);
+    const result = resultOf(d, doc, losses);
+    const data = { text: d.text, ...(d.id === null ? {} : { ref_id: d.id }) };
+    return d.origin?.kind === 'model' ? { id: i + 1, data, predictions: [{ model_version: d.origin.model, result }] } : { id: i + 1, data, annotations: [{ result }] };
   });
-  return JSON.stringify(tasks, null, 2);
+  return JSON.stringify(tasks, null, 2) + '\n';
 }
 
-/** Reads a Label Studio JSON export (the latest annotation of each task). Bad tasks are named by number. */
-export function fromLabelStudio(content: string, file: string, task: TaskId): ReadResult<AnnotatedDocument> {
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The labeling config the exported tasks fit: the names (`label`, `text`, `category`) the results use, and
+ * every label, relation type and category they hold, plus the profile's for this corpus's tasks.
+ */
+export function labelStudioConfig(docs: readonly AnnotatedDocument[], profile: FormatProfile): string {
+  const labels = new Set<string>();
+  const relations = new Set<string>();
+  const choices = new Set<string>();
+  for (const d of docs) {
+    const g = toSpanGraph(d.extraction, '', []);
+    for (const s of g.spans) labels.add(s.label);
+    for (const l of g.links) relations.add(l.type);
+    for (const c of profile.categories[d.extraction.task]) choices.add(c);
+    if (d.extraction.category !== null) choices.add(d.extraction.category);
+  }
+  const tags = (tag: string, values: Set<string>) => [...values].map((v) => `    <${tag} value="${xml(v)}"/>`);
+  return [
+    '<View>',
+    `  <Labels name="${FROM.labels}" toName="${FROM.to}">`,
+    ...tags('Label', labels),
+    '  </Labels>',
+    `  <Text name="${FROM.to}" value="$text"/>`,
+    '  <Relations>',
+    ...tags('Relation', relations),
+    '  </Relations>',
+    `  <Choices name="${FROM.category}" toName="${FROM.to}" choice="single">`,
+    ...tags('Choice', choices),
+    '  </Choices>',
+    '</View>',
+    '',
+  ].join('\n');
+}
+
+type Task = { id?: unknown; data?: Record<string, unknown>; annotations?: unknown; predictions?: unknown };
+type Completion = { result?: unknown; was_cancelled?: unknown; model_version?: unknown; created_at?: unknown; updated_at?: unknown };
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const time = (c: Completion) => Date.parse(String(c.updated_at ?? c.created_at ?? '')) || 0;
+
+/** The completion a task is read from: its latest annotation not cancelled, else its latest prediction. */
+function pick(t: Task): { c: Completion; origin: Origin } | null {
+  const latest = (cs: Completion[]) => cs.reduce<Completion | null>((best, c) => (best === null || time(c) >= time(best) ? c : best), null);
+  const a = latest(list(t.annotations).filter((c): c is Completion => !!c && typeof c === 'object' && (c as Completion).was_cancelled !== true));
+  if (a) return { c: a, origin: { kind: 'human' } };
+  const p = latest(list(t.predictions).filter((c): c is Completion => !!c && typeof c === 'object'));
+  return p ? { c: p, origin: { kind: 'model', model: typeof p.model_version === 'string' ? p.model_version : 'Label Studio prediction' } } : null;
+}
+
+/**
+ * Reads Label Studio JSON tasks: the latest annotation of each, else its latest prediction (kept as a
+ * model's, to review), with any `from_name`. Each region's `value.text` is checked against the text at its
+ * offsets: a region that does not match is reported with its task and region id and left out, never moved.
+ */
+export function fromLabelStudio(content: string, file: string, profile: FormatProfile, losses: Loss[]): ReadResult<AnnotatedDocument> {
   const errors: InputError[] = [];
   let data: unknown;
   try {
-    data = JSON.parse(content);
+    data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { records: [], errors: [{ file, line: null, message: `not valid JSON (${(e as Error).message})` }] };
   }
+  if (data && typeof data === 'object' && !Array.isArray(data) && 'data' in data) data = [data];
   if (!Array.isArray(data)) return { records: [], errors: [{ file, line: null, message: 'expected a JSON list of Label Studio tasks' }] };
   const records: AnnotatedDocument[] = [];
-  data.forEach((t: { data?: { text?: unknown; ref_id?: unknown }; annotations?: { result?: Region[] }[] }, i) => {
-    const text = t?.data?.text;
-    if (typeof text !== 'string') {
-      errors.push({ file, line: null, message: `task ${i + 1}: data.text is missing` });
-      return;
-    }
-    const result = t.annotations?.at(-1)?.result ?? [];
+  data.forEach((raw: unknown, i) => {
+    const t = (raw && typeof raw === 'object' ? raw : {}) as Task;
+    const name = `task ${t.id === undefined ? i + 1 : String(t.id)}`;
+    const text = typeof t.data?.text === 'string' ? t.data.text : Object.values(t.data ?? {}).find((v) => typeof v === 'string');
+    if (typeof text !== 'string') return void errors.push({ file, line: null, message: `${name}: data has no text` });
     const idx = new TextIndex(text);
-    const x: LocatedExtraction = { task, category: null, entities: [], relations: [], events: [], warnings: [] };
-    const spans = new Map<string, [number, number]>();
-    for (const r of result) {
-      if (r.type === 'choices') x.category = r.value?.choices?.[0] ?? null;
-      if (r.type !== 'labels') continue;
-      const { start, end } = r.value ?? {};
-      if (!Number.isInteger(start) || !Number.isInteger(end) || start! < 0 || start! >= end! || end! > text.length) {
-        errors.push({ file, line: null, message: `task ${i + 1}: region ${r.id} has no valid start/end` });
-        return;
+    const picked = pick(t);
+    const spans: GraphSpan[] = [];
+    const links: GraphLink[] = [];
+    const categories: string[] = [];
+    list(picked?.c.result).forEach((entry, k) => {
+      const r = (entry && typeof entry === 'object' ? entry : {}) as Result;
+      const region = `region ${r.id ?? k + 1}`;
+      if (r.type === 'choices') return void categories.push(...list(r.value?.choices).filter((c): c is string => typeof c === 'string'));
+      if (r.type === 'relation') {
+        const type = list(r.labels).find((l): l is string => typeof l === 'string') ?? '';
+        const [from, to] = r.direction === 'left' ? [r.to_id, r.from_id] : [r.from_id, r.to_id];
+        return void links.push({ from: String(from), to: String(to), type });
       }
-      const o: [number, number] = [idx.cp(start!), idx.cp(end!)];
-      spans.set(r.id, o);
-      const label = r.value?.labels?.[0] ?? '';
-      if (label !== 'head' && label !== 'tail') x.entities.push({ label, text: idx.slice(...o), start: o[0], end: o[1] });
-    }
-    for (const r of result) {
-      if (r.type !== 'relation') continue;
-      const head = spans.get(r.from_id ?? '');
-      const tail = spans.get(r.to_id ?? '');
-      if (!head || !tail) {
-        errors.push({ file, line: null, message: `task ${i + 1}: relation ${r.id} refers to a missing region` });
-        return;
+      const labels = list(r.value?.labels).filter((l): l is string => typeof l === 'string');
+      if (labels.length === 0) return void losses.push({ code: 'unknown-item', doc: name, item: `${region} (${String(r.type)})` });
+      const o = spanFromUnits(idx, r.value?.start, r.value?.end, 'code-point');
+      if (!o) return void errors.push({ file, line: null, message: `${name}, ${region}: start/end ${JSON.stringify([r.value?.start, r.value?.end])} are not a span inside the text (Label Studio counts code points)` });
+      if (typeof r.value?.text === 'string' && r.value.text !== idx.slice(...o)) {
+        return void errors.push({ file, line: null, message: `${name}, ${region}: its text ${JSON.stringify(r.value.text)} is not the text at ${o[0]}–${o[1]} (${JSON.stringify(idx.slice(...o))}); the region was left out` });
       }
-      x.relations.push({ head: idx.slice(...head), relation: r.labels?.[0] ?? '', tail: idx.slice(...tail), offsets: { head, tail } });
-    }
-    records.push({ id: typeof t.data?.ref_id === 'string' ? t.data.ref_id : null, text, extraction: x });
+      labels.forEach((label, j) => spans.push({ key: j === 0 ? String(r.id) : `${String(r.id)}#${j}`, start: o[0], end: o[1], label }));
+    });
+    const items = fromSpanGraph(text, { spans, links }, name, losses);
+    for (const extra of categories.slice(1)) losses.push({ code: 'extra-category', doc: name, item: extra });
+    const partial = { category: categories[0] ?? null, ...items };
+    const guess = inferTask(partial, profile);
+    const x: LocatedExtraction = { task: 'task' in guess ? guess.task : guess.candidates[0]!, ...partial, warnings: [] };
+    const id = typeof t.data?.ref_id === 'string' ? t.data.ref_id : null;
+    records.push({ id, text, extraction: x, ...(picked?.origin.kind === 'model' ? { origin: picked.origin } : {}), ...('candidates' in guess ? { candidates: guess.candidates } : {}) });
   });
   return { records, errors };
 }

@@ -1,61 +1,63 @@
-import type { TaskId } from '../domain/types.ts';
+import Papa from 'papaparse';
+import type { Extraction } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import { dropLabelSet, splitInput, tasksByIwLength } from '../format/splitInput.ts';
-import { numberedLines, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import { serializeOutput } from '../format/serializeOutput.ts';
+import { splitInput, tasksByIwLength } from '../format/splitInput.ts';
+import { type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import { csvRows } from './csvRows.ts';
+import { neutraliseFormula, restoreFormula } from './spreadsheet.ts';
 
-const SEPARATOR = ',,';
+// The TCREE CSV the authors trained from, one row a sentence in five CSV columns:
+//   {text}{IW},,{topic},,{IW}:{…}:
+// i.e. input (the text followed directly by the IW, no separator: giellm-format.md), an empty column, the
+// text-level label, an empty column, and the output without its `<topic>` tag. Cells are quoted where they
+// need it (a comma or quote in the text). A header row, where there is one, is skipped.
 
-/** The task named by the IW an output echoes after its `<label>`, the input then being the text whole. */
-function taskFromOutput(input: string, output: string, tasks: readonly TaskId[], profile: FormatProfile): { text: string; task: TaskId } | null {
-  const echo = output.replace(/^[<＜][^>＜＞]*[>＞]/, '');
-  const task = tasks.find((t) => echo.startsWith(profile.iw[t]));
-  return task ? { text: dropLabelSet(input).trim(), task } : null;
+/** Whether a row has the authors' shape: five cells, the 2nd and 4th empty, the 5th starting with an IW of the profile. */
+function isTcreeRow(row: readonly string[], profile: FormatProfile): boolean {
+  return row.length === 5 && row[1] === '' && row[3] === '' && tasksByIwLength(profile).some((t) => row[4]!.trim().replace(/^<[^>]*>/, '').startsWith(profile.iw[t]));
+}
+
+/** Whether content has that shape: most of its first rows (a header aside) do. */
+export function looksLikeTcreeCsv(head: string, profile: FormatProfile): boolean {
+  const rows = csvRows(head.split(/\r?\n/).slice(0, 21).join('\n')).slice(0, 20).map((r) => r.cells);
+  const body = rows.length > 1 && !isTcreeRow(rows[0]!, profile) ? rows.slice(1) : rows;
+  return body.length > 0 && body.filter((r) => isTcreeRow(r, profile)).length * 2 > body.length;
 }
 
 /**
- * Whether content looks like the authors' TCREE CSV: most of its first lines hold one `,,` with a
- * `<label>` output after it.
- */
-export function looksLikeTcreeCsv(content: string): boolean {
-  const lines = numberedLines(content).slice(0, 20);
-  return lines.length > 0 && lines.filter((l) => /,,\s*[<＜]/.test(l.text)).length * 2 > lines.length;
-}
-
-/**
- * Reads the TCREE CSV the authors trained from: one `input,,output` row a line, no quoting, where the input
- * is the source text followed directly (no separator, see giellm-format.md) by an optional label set and the
- * IW. The task comes from the IW at the end of the input, else from the IW the output echoes. The input's
- * exact layout is inferred, so anything that does not fit is reported, with its line, not guessed at.
+ * Reads the authors' rows into {text, task, output}: the task from the IW that ends the input (else the
+ * one the output starts with), the output with its `<topic>` restored from the third column. Rows of
+ * another shape are reported with their line.
  */
 export function fromTcreeCsv(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
   const records: DatasetRecord[] = [];
   const errors: InputError[] = [];
   const tasks = tasksByIwLength(profile);
-  for (const { line, text: raw } of numberedLines(content)) {
-    const fail = (message: string) => errors.push({ file, line, message });
-    const cut = raw.lastIndexOf(SEPARATOR);
-    if (cut === -1) {
-      // A header row, written by some exports, is not data.
-      if (line === 1 && /^input/i.test(raw.trim())) continue;
-      fail('no ",," between the input and the output');
-      continue;
+  csvRows(content).forEach(({ cells: row, line }, k) => {
+    if (!isTcreeRow(row, profile)) {
+      if (k === 0) return; // a header
+      return void errors.push({ file, line, message: `expected five columns "{text}{IW},,{topic},,{IW}:…:" (got ${row.length})` });
     }
-    const input = raw.slice(0, cut).trim();
-    const output = raw.slice(cut + SEPARATOR.length).trim();
-    if (line === 1 && input.toLowerCase() === 'input') continue;
-    // The IW ends the input; where it does not, the output's echo of it names the task.
-    const split = splitInput(input, profile) ?? taskFromOutput(input, output, tasks, profile);
-    if (!split) {
-      fail(`neither the input nor the output names a known IW (${tasks.map((t) => profile.iw[t]).join(', ')})`);
-      continue;
-    }
-    if (split.text === '') {
-      fail('the input has no source text before the IW');
-      continue;
-    }
-    const record: DatasetRecord = { text: split.text, task: split.task, line };
-    if (output !== '') record.output = output;
+    const input = restoreFormula(row[0]!);
+    const output = row[4]!.trim();
+    const split = splitInput(input, profile);
+    const task = split?.task ?? tasks.find((t) => output.replace(/^<[^>]*>/, '').startsWith(profile.iw[t]));
+    if (!split || !task) return void errors.push({ file, line, message: `the input does not end with a known IW (${tasks.map((t) => profile.iw[t]).join(', ')})` });
+    if (split.text === '') return void errors.push({ file, line, message: 'the input has no source text before the IW' });
+    const topic = row[2]!.trim();
+    const record: DatasetRecord = { text: split.text, task, output: output.startsWith('<') || topic === '' ? output : `<${topic}>${output}`, line };
     records.push(record);
-  }
+  });
   return { records, errors };
+}
+
+/** Rows in the authors' shape; formula-like cells neutralised (see spreadsheet.ts), which the reader undoes. */
+export function toTcreeCsv(docs: readonly { text: string; extraction: Extraction }[], profile: FormatProfile): string {
+  const rows = docs.map((d) => {
+    const x = d.extraction;
+    const output = serializeOutput({ ...x, category: null }, x.task, profile);
+    return [neutraliseFormula(d.text + profile.iw[x.task]), '', x.category ?? '', '', output];
+  });
+  return Papa.unparse(rows, { newline: '\n' }) + (rows.length ? '\n' : '');
 }

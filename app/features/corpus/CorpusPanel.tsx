@@ -10,13 +10,15 @@ import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
 import { ACCEPT, EXPORT_TARGETS, exportDocuments, type TextMode } from '../../../src/interchange/formats.ts';
 import { ANY_CATEGORY, categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER, type DocumentFilter } from '../../../src/corpus/filter.ts';
 import { TASK_IDS, type TaskId } from '../../../src/index.ts';
-import { CsvMappingForm } from './CsvMappingForm.tsx';
+import type { Loss } from '../../../src/interchange/losses.ts';
+import { ImportSummary, LossList } from './ImportSummary.tsx';
+import { PendingImportForm } from './PendingImportForm.tsx';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
 const ROW = 32;
 
 interface CorpusPanelProps {
-  /** The task of imported documents whose file does not say one. */
+  /** The task offered first when an imported file does not say one (the user still chooses). */
   importTask(): TaskId;
   /** Opens a document, with the ids shown (the editor steps through them). */
   onOpen(id: number, shownIds: number[]): void;
@@ -29,11 +31,16 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const { t } = useTranslation();
   const documents = useCorpusStore((s) => s.documents);
   const importErrors = useCorpusStore((s) => s.importErrors);
+  const importSummary = useCorpusStore((s) => s.importSummary);
+  const deleted = useCorpusStore((s) => s.deleted);
   const importedCount = useCorpusStore((s) => s.importedCount);
   const storageProblem = useStorageMessage(useCorpusStore((s) => s.storageProblem));
-  const pendingCsv = useCorpusStore((s) => s.pendingCsv);
+  const pending = useCorpusStore((s) => s.pending[0]);
   const openId = useCorpusStore((s) => s.docId);
-  const { loadDocuments: load, importFiles, remove, clear, setTextMode } = useCorpusStore.getState();
+  const { loadDocuments: load, importFiles, remove, clear, setTextMode, undoDelete } = useCorpusStore.getState();
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [bom, setBom] = useState(true);
+  const [exportLosses, setExportLosses] = useState<{ format: string; losses: Loss[] } | null>(null);
   const textMode = useCorpusStore((s) => s.textMode);
   const scroller = useRef<HTMLDivElement>(null);
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
@@ -59,7 +66,11 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const download = () => {
     // What is shown is what is exported: filter to the reviewed documents to export only those.
     const target = EXPORT_TARGETS.find((x) => x.value === format)!;
-    void exportDocuments(target, shown, useProfileStore.getState().profile).then((f) => downloadFile(f.name, f.type, f.content));
+    void exportDocuments(target, shown, useProfileStore.getState().profile, { bom }).then(({ file, losses }) => {
+      downloadFile(file.name, file.type, file.content);
+      // What the format could not hold is said beside the button, never dropped silently.
+      setExportLosses(losses.length ? { format: target.value, losses } : null);
+    });
   };
 
   return (
@@ -78,7 +89,7 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
             aria-label={t('corpus.import')}
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
-              if (files.length) void importFiles(files, importTask());
+              if (files.length) void importFiles(files);
               e.target.value = '';
             }}
           />
@@ -108,16 +119,44 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
             <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="export-scope">
               {t('corpus.exportShown', { count: shown.length })}
             </span>
+            {format.startsWith('csv') && (
+              <label className="flex items-center gap-1 text-xs">
+                <input type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+                {t('corpus.csvBom')}
+              </label>
+            )}
           </>
         )}
-        {documents.length > 0 && (
-          <button
-            type="button"
-            className={button}
-            onClick={() => void clear()}
-          >
+        {documents.length > 0 && !confirmClear && (
+          <button type="button" className={button} onClick={() => (documents.length > 1 ? setConfirmClear(true) : void clear())}>
             {t('corpus.deleteAll')}
           </button>
+        )}
+        {confirmClear && (
+          <span role="alertdialog" aria-label={t('corpus.deleteAllConfirm', { count: documents.length })} className="flex items-center gap-2 text-sm" data-testid="delete-all-confirm">
+            {t('corpus.deleteAllConfirm', { count: documents.length })}
+            <button
+              type="button"
+              className={`${button} border-red-400 text-red-700 dark:text-red-300`}
+              onClick={() => {
+                setConfirmClear(false);
+                void clear();
+              }}
+            >
+              {t('corpus.deleteConfirm')}
+            </button>
+            <button type="button" className={button} onClick={() => setConfirmClear(false)}>
+              {t('corpus.cancel')}
+            </button>
+          </span>
+        )}
+        {deleted.length > 0 && (
+          <span role="status" className="flex items-center gap-2 text-sm" data-testid="deleted">
+            {t('corpus.deleted', { count: deleted.length })}
+            <button type="button" className={button} onClick={() => void undoDelete()}>
+              {t('corpus.undoDelete')}
+            </button>
+          </span>
         )}
         {importedCount !== null && (
           <span className="text-sm" role="status" data-testid="import-result">
@@ -126,8 +165,15 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
         )}
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('corpus.formats')}</p>
-      {pendingCsv && <CsvMappingForm key={pendingCsv.name + pendingCsv.content.length} pending={pendingCsv} />}
-      <ErrorList errors={importErrors} className="mt-1 text-sm" testId="import-errors" />
+      {pending && <PendingImportForm pending={pending} defaultTask={importTask()} />}
+      <ErrorList errors={importErrors} className="mt-1 text-sm" testId="import-problems" />
+      <ImportSummary rows={importSummary} />
+      {exportLosses && (
+        <details className="mt-1 text-sm" data-testid="export-losses">
+          <summary className="text-amber-800 dark:text-amber-300">{t('corpus.exportLosses', { format: t(`corpus.formatNames.${exportLosses.format}` as 'corpus.formatNames.records'), count: exportLosses.losses.length })}</summary>
+          <LossList losses={exportLosses.losses} testId="export-loss-list" />
+        </details>
+      )}
       {storageProblem && (
         <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300" data-testid="storage-problem">
           {storageProblem}

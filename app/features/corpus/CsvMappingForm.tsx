@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
-import { useCorpusStore, type PendingCsv } from '../../shared/corpus/corpusStore.ts';
+import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import type { PendingImport } from '../../shared/corpus/types.ts';
 
 const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
@@ -13,7 +14,7 @@ const FIELDS = [
 ] as const;
 
 /** Asks which CSV column holds the text, the output, the id and the task, starting from a guess by header names. */
-export function CsvMappingForm({ pending }: { pending: PendingCsv }) {
+export function CsvMappingForm({ pending }: { pending: Extract<PendingImport, { kind: 'csv' }> }) {
   const { t } = useTranslation();
   const [mapping, setMapping] = useState<CsvMapping>(pending.mapping);
   return (
@@ -46,12 +47,12 @@ export function CsvMappingForm({ pending }: { pending: PendingCsv }) {
           </label>
         ))}
       </div>
-      {mapping.task === null && <p className="text-xs">{t('corpus.csvDefaultTask', { task: pending.task })}</p>}
+      {mapping.task === null && <p className="text-xs">{t('corpus.csvDefaultTask')}</p>}
       <div className="flex gap-2">
         <button type="submit" className={button}>
           {t('corpus.csvImport')}
         </button>
-        <button type="button" className={button} onClick={() => useCorpusStore.getState().cancelCsv()}>
+        <button type="button" className={button} onClick={() => useCorpusStore.getState().cancelPending()}>
           {t('corpus.cancel')}
         </button>
       </div>

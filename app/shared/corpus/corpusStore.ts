@@ -11,6 +11,6 @@ import type { CorpusState } from './types.ts';
  */
 export const useCorpusStore = create<CorpusState>()((...a) => ({ ...createDocumentsSlice(...a), ...createEditorSlice(...a), ...createBatchSlice(...a) }));
 
-export type { CorpusState, PendingCsv } from './types.ts';
-export { documentsFromFile } from './documentsSlice.ts';
+export type { CorpusState, PendingImport, FileSummary } from './types.ts';
+export { readFile } from './documentsSlice.ts';
 export { labelChoices, neighbourOf } from './editorSlice.ts';

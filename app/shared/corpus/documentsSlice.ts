@@ -1,43 +1,86 @@
 import type { StateCreator } from 'zustand';
 import { formatInputError, type TaskId } from '../../../src/index.ts';
 import { newDocument, withPatches, type CorpusDocument } from '../../../src/corpus/document.ts';
-import { formatById, readDocuments, type ReadContext } from '../../../src/interchange/formats.ts';
+import { duplicateKeys } from '../../../src/corpus/duplicates.ts';
+import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
+import { formatById, type ReadContext } from '../../../src/interchange/formats.ts';
+import { readFileBytes, type FileRead } from '../../../src/interchange/readFile.ts';
+import type { TextEncodingName } from '../../../src/text/decode.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { corpusRepository, storageError } from '../storage/corpusRepository.ts';
-import type { CorpusState, DocumentsSlice, PendingCsv } from './types.ts';
+import type { CorpusState, DocumentsSlice, DuplicateChoice, FileSummary, PendingImport } from './types.ts';
 
 const profile = () => useProfileStore.getState().profile;
 
-/**
- * Reads one file into stored documents through the format registry (src/interchange/formats.ts). A CSV
- * whose columns are not known yet comes back as `csv`, for the user to map.
- */
-export async function documentsFromFile(name: string, content: string, task: TaskId, ctx: Partial<ReadContext> = {}): Promise<{ docs: CorpusDocument[]; errors: string[] } | { csv: PendingCsv }> {
-  const p = ctx.profile ?? profile();
-  const r = await readDocuments(content, { file: name, task, profile: p, ...ctx }, ctx.mapping ? formatById('csv') : undefined);
-  if ('needsMapping' in r) return { csv: { name, content, task, ...r.needsMapping } };
-  const importedAt = Date.now();
-  return { docs: r.docs.map((d) => newDocument(d, name, importedAt, p)), errors: r.errors.map(formatInputError) };
+type ReadOptions = FileSummary['options'];
+
+/** Reads one file's bytes through the format registry (src/interchange/readFile.ts). */
+export function readFile(name: string, bytes: Uint8Array, options: ReadOptions & Pick<ReadContext, 'textMode'>): Promise<FileRead> {
+  const { encoding, ...rest } = options;
+  return readFileBytes(bytes, { file: name, profile: profile(), ...rest, ...(encoding ? { encoding } : {}) }, options.mapping ? formatById('csv') : undefined);
 }
 
+const itemsOf = (d: CorpusDocument) => {
+  const x = d.annotation ?? d.prediction?.extraction;
+  return x ? x.entities.length + x.relations.length + x.events.length : 0;
+};
+
 export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSlice> = (set, get) => {
-  const store = async (docs: CorpusDocument[], errors: string[]) => {
-    let problem = null;
+  /** Stores what a file gave (after its duplicates were dealt with) and adds its row to the summary. */
+  const store = async (docs: CorpusDocument[], summary: FileSummary, replace: number[] = []) => {
+    let ids: number[] = [];
     try {
-      await corpusRepository.add(docs);
+      if (replace.length) await corpusRepository.removeMany(replace);
+      ids = await corpusRepository.add(docs);
     } catch (e) {
       // The write failed as a whole: the corpus is as it was, and the user is told why.
-      problem = storageError(e).problem;
+      set({ storageProblem: storageError(e).problem });
+      docs = [];
     }
     await get().loadDocuments();
-    set({ importErrors: errors, importedCount: problem ? 0 : docs.length, storageProblem: problem ?? get().storageProblem });
+    const row: FileSummary = { ...summary, stored: docs.length, items: docs.reduce((n, d) => n + itemsOf(d), 0), ids };
+    set((s) => ({ importSummary: [...s.importSummary.filter((r) => r.file !== row.file), row], importedCount: (s.importedCount ?? 0) + docs.length }));
   };
+
+  /** A file read: what it still needs from the user, else its documents, checked for duplicates, stored. */
+  const settle = async (name: string, bytes: Uint8Array, r: FileRead, options: ReadOptions) => {
+    if ('needsMapping' in r) return push({ kind: 'csv', name, bytes, ...r.needsMapping });
+    if ('needsTask' in r) return push({ kind: 'task', name, bytes, ...r.needsTask, ...(options.mapping ? { mapping: options.mapping } : {}) });
+    const p = profile();
+    const importedAt = Date.now();
+    const docs = r.docs.map((d) => newDocument(d, name, importedAt, p));
+    const summary: FileSummary = {
+      file: name,
+      format: r.format,
+      encoding: r.encoding,
+      ...(r.encodingBy ? { encodingBy: r.encodingBy } : {}),
+      read: docs.length,
+      stored: 0,
+      items: 0,
+      ...(options.task ? { chosenTask: options.task } : {}),
+      losses: r.losses,
+      errors: r.errors.map(formatInputError),
+      ids: [],
+      bytes,
+      options,
+    };
+    const dup = duplicateKeys(get().documents);
+    const duplicates = docs.filter((d) => dup.has(d)).length;
+    if (duplicates) return push({ kind: 'duplicates', name, docs, duplicates, summary });
+    await store(docs, summary);
+  };
+  const push = (p: PendingImport) => set((s) => ({ pending: [...s.pending, p] }));
+  const next = () => set((s) => ({ pending: s.pending.slice(1) }));
+  const textMode = () => get().textMode;
+
   return {
     documents: [],
+    importSummary: [],
     importErrors: [],
     importedCount: null,
     storageProblem: null,
-    pendingCsv: null,
+    pending: [],
+    deleted: [],
     textMode: 'lines',
     setTextMode: (textMode) => set({ textMode }),
     loadDocuments: async () => {
@@ -47,31 +90,50 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
         set({ storageProblem: storageError(e).problem });
       }
     },
-    importFiles: async (files, task) => {
-      const docs: CorpusDocument[] = [];
-      const errors: string[] = [];
-      let pendingCsv: PendingCsv | null = null;
+    importFiles: async (files) => {
+      set({ importSummary: [], importErrors: [], importedCount: 0, pending: [] });
       for (const file of files) {
-        const r = await documentsFromFile(file.name, await file.text(), task, { textMode: get().textMode });
-        // A CSV whose columns are unknown waits for its mapping; the other files are imported now.
-        if ('csv' in r) pendingCsv ??= r.csv;
-        else {
-          docs.push(...r.docs);
-          errors.push(...r.errors);
-        }
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        await settle(file.name, bytes, await readFile(file.name, bytes, { textMode: textMode() }), {});
       }
-      set({ pendingCsv });
-      if (docs.length || errors.length || !pendingCsv) await store(docs, errors);
-      else set({ importErrors: [], importedCount: null });
     },
-    confirmCsv: async (mapping) => {
-      const p = get().pendingCsv;
-      if (!p) return;
-      set({ pendingCsv: null });
-      const r = await documentsFromFile(p.name, p.content, p.task, { mapping });
-      if (!('csv' in r)) await store(r.docs, r.errors);
+    confirmCsv: async (mapping: CsvMapping) => {
+      const p = get().pending[0];
+      if (p?.kind !== 'csv') return;
+      next();
+      await settle(p.name, p.bytes, await readFile(p.name, p.bytes, { mapping, textMode: textMode() }), { mapping });
     },
-    cancelCsv: () => set({ pendingCsv: null }),
+    confirmTask: async (task: TaskId) => {
+      const p = get().pending[0];
+      if (p?.kind !== 'task') return;
+      next();
+      const options = { task, ...(p.mapping ? { mapping: p.mapping } : {}) };
+      await settle(p.name, p.bytes, await readFile(p.name, p.bytes, { ...options, textMode: textMode() }), options);
+    },
+    confirmDuplicates: async (choice: DuplicateChoice) => {
+      const p = get().pending[0];
+      if (p?.kind !== 'duplicates') return;
+      next();
+      const dup = duplicateKeys(get().documents);
+      const summary = { ...p.summary, duplicates: { count: p.duplicates, choice } };
+      if (choice === 'keep') return store(p.docs, summary);
+      if (choice === 'skip') return store(p.docs.filter((d) => !dup.has(d)), summary);
+      await store(p.docs, summary, p.docs.flatMap((d) => dup.ids(d)));
+    },
+    cancelPending: () => next(),
+    rereadFile: async (file: string, encoding: TextEncodingName) => {
+      const row = get().importSummary.find((r) => r.file === file);
+      if (!row?.bytes) return;
+      try {
+        await corpusRepository.removeMany(row.ids);
+      } catch (e) {
+        return set({ storageProblem: storageError(e).problem });
+      }
+      set((s) => ({ importedCount: (s.importedCount ?? 0) - row.stored, importSummary: s.importSummary.filter((r) => r.file !== file) }));
+      await get().loadDocuments();
+      const options = { ...row.options, encoding };
+      await settle(file, row.bytes, await readFile(file, row.bytes, { ...options, textMode: textMode() }), options);
+    },
     update: async (id, patch) => {
       const doc = get().documents.find((d) => d.id === id);
       if (!doc) return false;
@@ -90,23 +152,36 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
     remove: async (id) => {
       // The editor never edits a document that is gone.
       if (get().docId === id) get().closeEditor();
+      const doc = get().documents.find((d) => d.id === id);
       try {
         await corpusRepository.remove(id);
       } catch (e) {
         return set({ storageProblem: storageError(e).problem });
       }
-      set((s) => ({ documents: s.documents.filter((d) => d.id !== id) }));
+      set((s) => ({ documents: s.documents.filter((d) => d.id !== id), deleted: doc ? [doc] : [] }));
     },
     clear: async () => {
       // Nothing may go on working on documents that are gone: the editor closes and a batch stops.
       get().closeEditor();
       await get().cancelBatch();
+      const all = get().documents;
       try {
         await corpusRepository.clear();
       } catch (e) {
         return set({ storageProblem: storageError(e).problem });
       }
-      set({ documents: [], importErrors: [], importedCount: null });
+      set({ documents: [], deleted: all, importSummary: [], importErrors: [], importedCount: null });
+    },
+    undoDelete: async () => {
+      const docs = get().deleted;
+      if (docs.length === 0) return;
+      try {
+        await corpusRepository.restore(docs);
+      } catch (e) {
+        return set({ storageProblem: storageError(e).problem });
+      }
+      set({ deleted: [] });
+      await get().loadDocuments();
     },
   };
 };

@@ -1,17 +1,43 @@
 import type { LocatedExtraction, TaskId } from '../../../src/index.ts';
 import type { BatchJob, CorpusDocument } from '../../../src/corpus/document.ts';
-import type { TextMode } from '../../../src/interchange/formats.ts';
+import type { FormatId, TextMode } from '../../../src/interchange/formats.ts';
 import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
+import type { Loss } from '../../../src/interchange/losses.ts';
+import type { TextEncodingName } from '../../../src/text/decode.ts';
 import type { RunOptions } from '../engine/engine.ts';
 import type { StorageProblem } from '../storage/corpusRepository.ts';
 
-/** A CSV waiting for the user to say which column is which. */
-export interface PendingCsv {
-  name: string;
-  content: string;
-  header: string[];
-  mapping: CsvMapping;
-  task: TaskId;
+/** What to do with imported documents that are already in the corpus (same text and task, or same id). */
+export type DuplicateChoice = 'skip' | 'replace' | 'keep';
+
+/** A file of an import that waits for the user: its CSV columns, its task, or what to do with its duplicates. */
+export type PendingImport =
+  | { kind: 'csv'; name: string; bytes: Uint8Array; header: string[]; mapping: CsvMapping }
+  | { kind: 'task'; name: string; bytes: Uint8Array; candidates: TaskId[]; count: number; mapping?: CsvMapping }
+  | { kind: 'duplicates'; name: string; docs: CorpusDocument[]; duplicates: number; summary: FileSummary };
+
+/** What one file of an import gave: the import summary's row. */
+export interface FileSummary {
+  file: string;
+  format: FormatId;
+  /** The encoding it was read in, and whether that was found or chosen; null for an archive or a refused file. */
+  encoding: TextEncodingName | null;
+  encodingBy?: 'bom' | 'valid' | 'likelier' | 'chosen';
+  /** Documents read, and stored (fewer when duplicates were skipped). */
+  read: number;
+  stored: number;
+  /** Items (entities, relations, events) in what was stored. */
+  items: number;
+  /** The task the user chose for documents whose content named none. */
+  chosenTask?: TaskId;
+  duplicates?: { count: number; choice: DuplicateChoice };
+  losses: Loss[];
+  /** Lines refused, as "file:line: message". */
+  errors: string[];
+  /** The stored documents' ids and the file's bytes, so that reading it in another encoding replaces them. */
+  ids: number[];
+  bytes: Uint8Array | null;
+  options: { mapping?: CsvMapping; task?: TaskId; encoding?: TextEncodingName };
 }
 
 /** The documents, as stored, and their import. */
@@ -19,23 +45,34 @@ export interface DocumentsSlice {
   documents: CorpusDocument[];
   textMode: TextMode;
   setTextMode(mode: TextMode): void;
-  /** Problems with the last import, as "file:line: message". */
+  /** The last import, file by file. */
+  importSummary: FileSummary[];
+  /** Problems with the last import that belong to no file's row (a storage failure is in storageProblem). */
   importErrors: string[];
   importedCount: number | null;
   /** The last storage failure (cleared by the next write that works). */
   storageProblem: StorageProblem | null;
-  pendingCsv: PendingCsv | null;
+  /** Files waiting for an answer, the first one asked now. */
+  pending: PendingImport[];
   loadDocuments(): Promise<void>;
-  /** Imports several files as one import: one count, every file's errors. */
-  importFiles(files: readonly File[], task: TaskId): Promise<void>;
+  /** Imports several files as one import: each file's task from its content, one summary row per file. */
+  importFiles(files: readonly File[]): Promise<void>;
   confirmCsv(mapping: CsvMapping): Promise<void>;
-  cancelCsv(): void;
+  confirmTask(task: TaskId): Promise<void>;
+  confirmDuplicates(choice: DuplicateChoice): Promise<void>;
+  /** Leaves the file asked about now out of the import. */
+  cancelPending(): void;
+  /** Reads a file of the last import again in another encoding, replacing what it gave. */
+  rereadFile(file: string, encoding: TextEncodingName): Promise<void>;
   /** Saves a change to one document (its summary follows) and shows it in the list; false when it could not be saved. */
   update(id: number, patch: Partial<CorpusDocument>): Promise<boolean>;
-  /** Deletes one document; the editor closes if it was open. */
+  /** Deletes one document; the editor closes if it was open. It can be undone. */
   remove(id: number): Promise<void>;
-  /** Deletes every document: the editor closes and a batch stops first. */
+  /** Deletes every document: the editor closes and a batch stops first. It can be undone. */
   clear(): Promise<void>;
+  /** The documents the last delete removed, until it is undone or another delete replaces it. */
+  deleted: CorpusDocument[];
+  undoDelete(): Promise<void>;
 }
 
 /** The document open in the editor, its correction history and selection. */

@@ -45,6 +45,9 @@ export function createCorpusRepository(db = new CorpusDb()) {
         return full;
       }),
     remove: (id: number) => guard(() => db.documents.delete(id)),
+    removeMany: (ids: readonly number[]) => guard(() => db.documents.bulkDelete([...ids])),
+    /** Puts deleted documents back with their ids (undo of a delete). */
+    restore: (docs: readonly CorpusDocument[]) => guard(async () => void (await db.documents.bulkPut(docs as CorpusDocument[]))),
     /** Deletes every document and the batch job with them. */
     clear: () =>
       guard(() =>
