@@ -2,8 +2,10 @@ import Papa from 'papaparse';
 import type { Quadruple, Triple } from '../domain/types.ts';
 import { TUPLE_SCHEMAS, tupleValue, type TupleField, type TupleKind } from '../format/itemSchema.ts';
 import type { AnnotatedDocument } from './document.ts';
+import { neutraliseFormula } from './spreadsheet.ts';
 
-const csv = (rows: (string | number | null)[][]) => Papa.unparse(rows, { newline: '\n' });
+// Cells a spreadsheet would run as formulas are neutralised (spreadsheet.ts): these tables are for people.
+const csv = (rows: (string | number | null)[][]) => Papa.unparse(rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseFormula(c) : c))), { newline: '\n' }) + '\n';
 
 /** One row per entity / sentiment word, with its document, category and offsets. */
 export const entitiesCsv = (docs: readonly AnnotatedDocument[]) =>

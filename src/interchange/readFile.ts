@@ -22,6 +22,9 @@ export async function readFileBytes(bytes: Uint8Array, ctx: ReadContext & { enco
     }
     const files = new Map<string, string>();
     for (const [name, data] of Object.entries(entries)) if (!name.endsWith('/')) files.set(name, decodeText(data)?.text ?? strFromU8(data));
+    // The app's own Label Studio export (tasks + config) reads back as its tasks.
+    const tasks = [...files.keys()].find((n) => n.endsWith('label-studio-tasks.json'));
+    if (tasks) return { format: 'label-studio', encoding: 'utf-8', ...(await formatById('label-studio')!.read!(files.get(tasks)!, ctx)) };
     return { format: 'brat', encoding: null, ...(await formatById('brat')!.readArchive!(files, ctx)) };
   }
   const decoded = decodeText(bytes, ctx.encoding);

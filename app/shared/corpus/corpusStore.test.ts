@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { corpusRepository } from '../storage/corpusRepository.ts';
 import { en } from '../i18n/en.ts';
-import { documentsFromFile, useCorpusStore } from './corpusStore.ts';
+import { useCorpusStore } from './corpusStore.ts';
 
 const corpusDb = corpusRepository.db;
 
@@ -13,7 +13,8 @@ const store = () => useCorpusStore.getState();
 describe('corpus store', () => {
   beforeEach(async () => {
     await corpusRepository.clear();
-    await store().importFiles([file('a.jsonl', '{"text": "東京で会見。", "task": "ner", "output": "<社会>固有表現抽出:地名;東京"}\n')], 'ner');
+    await store().loadDocuments();
+    await store().importFiles([file('a.jsonl', '{"text": "東京で会見。", "task": "ner", "output": "<社会>固有表現抽出:地名;東京"}\n')]);
   });
   afterEach(() => vi.restoreAllMocks());
 
@@ -31,17 +32,18 @@ describe('corpus store', () => {
 
   it('a full quota on import stores nothing of that file and keeps the corpus', async () => {
     vi.spyOn(corpusDb.documents, 'bulkAdd').mockRejectedValueOnce(quota);
-    await store().importFiles([file('b.txt', '一行目。\n二行目。\n')], 'ner');
+    await store().importFiles([file('b.txt', '一行目。\n二行目。\n')]);
+    await store().confirmTask('ner');
     expect(store().importedCount).toBe(0);
     expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。']);
     expect(store().storageProblem).toEqual({ code: 'quota' });
   });
 
   it('asks for a mapping for an unknown CSV, then imports through it', async () => {
-    await store().importFiles([file('c.csv', 'body,gold\n大阪へ。,<社会>固有表現抽出:地名;大阪\n')], 'ner');
-    expect(store().pendingCsv).toMatchObject({ name: 'c.csv', header: ['body', 'gold'], mapping: { text: 'body', output: 'gold' } });
+    await store().importFiles([file('c.csv', 'body,gold\n大阪へ。,<社会>固有表現抽出:地名;大阪\n')]);
+    expect(store().pending[0]).toMatchObject({ kind: 'csv', name: 'c.csv', header: ['body', 'gold'], mapping: { text: 'body', output: 'gold' } });
     await store().confirmCsv({ text: 'body', output: 'gold', id: null, task: null });
-    expect(store().pendingCsv).toBeNull();
+    expect(store().pending).toEqual([]);
     expect(store().documents.map((d) => [d.text, d.category])).toEqual([
       ['東京で会見。', '社会'],
       ['大阪へ。', '社会'],
@@ -50,18 +52,22 @@ describe('corpus store', () => {
 
   it('imports several files at once, a text file whole as one document when asked', async () => {
     store().setTextMode('whole');
-    await store().importFiles([file('article.txt', '\uFEFF一文目。\r\n二文目。\r\n'), file('empty.txt', ' \n'), file('more.jsonl', '{"text": "三。", "task": "re"}\n')], 'ee');
+    await store().importFiles([file('article.txt', '\uFEFF一文目。\r\n二文目。\r\n'), file('empty.txt', ' \n'), file('more.jsonl', '{"text": "三。", "task": "re"}\n')]);
+    // The text file names no task: it waits for the user's choice while the others are imported.
+    expect(store().pending.map((p) => [p.kind, p.name])).toEqual([['task', 'article.txt']]);
+    await store().confirmTask('ee');
     store().setTextMode('lines');
     expect(store().importedCount).toBe(2);
-    expect(store().importErrors).toEqual(['empty.txt: the file is empty']);
+    expect(store().importSummary.find((r) => r.file === 'empty.txt')!.errors).toEqual(['empty.txt: the file is empty']);
+    expect(store().importSummary.find((r) => r.file === 'article.txt')).toMatchObject({ format: 'text', encoding: 'utf-8', encodingBy: 'bom', read: 1, stored: 1, chosenTask: 'ee' });
     expect(store().documents.slice(1).map((d) => [d.source, d.line, d.text, d.task])).toEqual([
-      ['article.txt', null, '一文目。\n二文目。', 'ee'],
       ['more.jsonl', 1, '三。', 're'],
+      ['article.txt', null, '一文目。\n二文目。', 'ee'],
     ]);
   });
 
   it("keeps a record's token-limit mark through IndexedDB, so its cut-off item is dropped and counted", async () => {
-    await store().importFiles([file('cut.jsonl', '{"text": "東京で会見。", "task": "ner", "output": "<社会>固有表現抽出:地名;東京:人名;会", "finish_reason": "length"}\n')], 'ner');
+    await store().importFiles([file('cut.jsonl', '{"text": "大阪で会見。", "task": "ner", "output": "<社会>固有表現抽出:地名;大阪:人名;会", "finish_reason": "length"}\n')]);
     const stored = (await corpusDb.documents.toArray()).find((d) => d.source === 'cut.jsonl')!;
     expect(stored).toMatchObject({ outputTruncated: true, warnings: 1 });
   });
@@ -84,13 +90,43 @@ describe('corpus store', () => {
     expect((await corpusDb.documents.get(doc.id!))).toMatchObject({ category: '自然' });
   });
 
-  it('reads a TCREE CSV without asking, and plain text one document per line', async () => {
-    const tcree = await documentsFromFile('t.csv', '今月8日、吉田秀彦が引退。イベント抽出,,<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:\n', 'ner');
-    expect('docs' in tcree && tcree.docs.map((d) => [d.text, d.task, d.category])).toEqual([['今月8日、吉田秀彦が引退。', 'ee', 'スポーツ']]);
-    const plain = await documentsFromFile('p.txt', '一。\n\n二。\n', 're');
-    expect('docs' in plain && plain.docs.map((d) => [d.line, d.text, d.task])).toEqual([
-      [1, '一。', 're'],
-      [3, '二。', 're'],
+  it('notices an import that repeats the corpus, and skips, replaces or keeps both as asked', async () => {
+    const again = () => store().importFiles([file('a2.jsonl', '{"text": "東京で会見。", "task": "ner", "output": "<自然>固有表現抽出"}\n{"text": "新しい文。", "task": "ner"}\n')]);
+    await again();
+    expect(store().pending[0]).toMatchObject({ kind: 'duplicates', name: 'a2.jsonl', duplicates: 1 });
+    await store().confirmDuplicates('skip');
+    expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。', '新しい文。']);
+    expect(store().importSummary[0]).toMatchObject({ read: 2, stored: 1, duplicates: { count: 1, choice: 'skip' } });
+    await again();
+    await store().confirmDuplicates('replace');
+    // Both documents repeat the corpus now: the stored ones give way to the file's.
+    expect(store().documents.map((d) => [d.text, d.category])).toEqual([
+      ['東京で会見。', '自然'],
+      ['新しい文。', null],
     ]);
+  });
+
+  it('a delete can be undone, with the same ids', async () => {
+    await store().importFiles([file('b.jsonl', '{"text": "二。", "task": "ner"}\n')]);
+    const before = store().documents;
+    await store().clear();
+    expect(store().documents).toEqual([]);
+    expect(store().deleted).toHaveLength(2);
+    await store().undoDelete();
+    expect(store().documents).toEqual(before);
+    await store().remove(before[0]!.id!);
+    await store().undoDelete();
+    expect(store().documents.map((d) => d.id)).toEqual(before.map((d) => d.id));
+  });
+
+  it('reads a file again in another encoding, replacing what it gave', async () => {
+    const sjis = new Uint8Array([...new TextEncoder().encode('{"text": "'), 0x93, 0xfa, 0x96, 0x7b, ...new TextEncoder().encode('", "task": "ner"}\n')]);
+    await store().importFiles([new File([sjis], 's.jsonl')]);
+    expect(store().importSummary[0]).toMatchObject({ encoding: 'shift_jis', encodingBy: 'valid' });
+    expect(store().documents.at(-1)!.text).toBe('日本');
+    await store().rereadFile('s.jsonl', 'euc-jp');
+    expect(store().importSummary[0]).toMatchObject({ encoding: 'euc-jp', encodingBy: 'chosen', stored: 1 });
+    expect(store().documents).toHaveLength(2);
+    expect(store().documents.at(-1)!.text).not.toBe('日本');
   });
 });

@@ -29,15 +29,17 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
   /** Stores what a file gave (after its duplicates were dealt with) and adds its row to the summary. */
   const store = async (docs: CorpusDocument[], summary: FileSummary, replace: number[] = []) => {
     let ids: number[] = [];
+    let problem = null;
     try {
       if (replace.length) await corpusRepository.removeMany(replace);
       ids = await corpusRepository.add(docs);
     } catch (e) {
       // The write failed as a whole: the corpus is as it was, and the user is told why.
-      set({ storageProblem: storageError(e).problem });
+      problem = storageError(e).problem;
       docs = [];
     }
     await get().loadDocuments();
+    if (problem) set({ storageProblem: problem });
     const row: FileSummary = { ...summary, stored: docs.length, items: docs.reduce((n, d) => n + itemsOf(d), 0), ids };
     set((s) => ({ importSummary: [...s.importSummary.filter((r) => r.file !== row.file), row], importedCount: (s.importedCount ?? 0) + docs.length }));
   };
