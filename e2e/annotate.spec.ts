@@ -89,17 +89,17 @@ test('import outputs → correct spans, tuples and category with undo/redo → r
   await page.getByRole('combobox', { name: 'Export format' }).selectOption('training');
   await expect(page.getByTestId('export-scope')).toHaveText('the 1 shown documents');
   const reviewedOnly = await downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
-  expect(reviewedOnly.content.split('\n').map((l) => (JSON.parse(l) as { output: string }).output)).toEqual(['<技術>固有表現抽出:人名;国母和宏:施設名;東海大']);
+  expect(reviewedOnly.content.trimEnd().split('\n').map((l) => (JSON.parse(l) as { output: string }).output)).toEqual(['<技術>固有表現抽出:人名;国母和宏:施設名;東海大']);
   await page.getByRole('combobox', { name: 'Review filter' }).selectOption('any');
 
   const save = async (format: string) => {
     await page.getByRole('combobox', { name: 'Export format' }).selectOption(format);
     return downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
   };
-  const training = (await save('training')).content.split('\n').map((l) => JSON.parse(l) as { input: string; output: string });
+  const training = (await save('training')).content.trimEnd().split('\n').map((l) => JSON.parse(l) as { input: string; output: string });
   expect(training.find((l) => l.input.startsWith(NER_TEXT))!.output).toBe('<技術>固有表現抽出:人名;国母和宏:施設名;東海大');
   expect(training.find((l) => l.input.startsWith('スノーボード男子'))!.output).toBe('<スポーツ>関係抽出:国母和宏;職業;スノーボード:');
-  const extraction = (await save('extraction')).content.split('\n').map((l) => JSON.parse(l) as { id: string; extraction: { entities: { text: string; start: number }[] } });
+  const extraction = (await save('extraction')).content.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; extraction: { entities: { text: string; start: number }[] } });
   expect(extraction.find((d) => d.id === 'n1')!.extraction.entities.map((e) => [e.text, e.start])).toEqual([
     ['国母和宏', 0],
     ['東海大', 5],
@@ -109,8 +109,11 @@ test('import outputs → correct spans, tuples and category with undo/redo → r
   expect(brat.name).toBe('brat.zip');
   const { unzipSync, strFromU8 } = await import('fflate');
   const files = unzipSync(readFileSync((await brat.download.path())!));
-  expect(strFromU8(files['brat/0007.ann']!)).toBe('T1\t人名 0 4\t国母和宏\nT2\t施設名 5 8\t東海大\n#1\tAnnotatorNotes T1\tcategory: 技術\n');
+  // ASCII storage names (brat's projectconfig.py turns any other character into _), Japanese labels in visual.conf.
+  expect(strFromU8(files['brat/0007.ann']!)).toBe('T1\tPERSON 0 4\t国母和宏\nT2\tFACILITY 5 8\t東海大\n');
   expect(strFromU8(files['brat/0007.txt']!)).toBe(NER_TEXT);
+  expect(strFromU8(files['brat/visual.conf']!)).toContain('PERSON | 人名');
+  expect(strFromU8(files['brat/categories.tsv']!)).toContain('0007\tn1\tner\t技術');
 });
 
 test('a CSV is imported through a column mapping, and a TCREE ,, CSV directly', async ({ page }) => {
@@ -128,9 +131,11 @@ test('a CSV is imported through a column mapping, and a TCREE ,, CSV directly', 
   await expect(page.getByTestId('import-errors')).toHaveText('mine.csv:3: the text column "sentence" is empty');
 
   const rows = tcree.split('\n').map((l) => JSON.parse(l) as { text: string; iw: string; output: string });
-  await importFile(page, 'tcree.csv', Buffer.from(rows.map((r) => `${r.text}${r.iw},,${r.output}`).join('\n')), 'text/csv');
+  // The authors' five columns: {text}{IW},,{topic},,{IW}:…: (the output without its <topic>).
+  await importFile(page, 'tcree.csv', Buffer.from(rows.map((r) => `"${r.text}${r.iw}",,${r.output.match(/^<([^>]*)>/)![1]},,${r.output.replace(/^<[^>]*>/, '')}`).join('\n')), 'text/csv');
   await expect(page.getByTestId('import-result')).toHaveText('6 documents imported');
   await page.getByTestId('documents').getByRole('button', { name: /マイブリッジ/ }).click();
+  await expect(page.getByTestId('category')).toHaveText('映画');
   await expect(page.getByTestId('relations-editor').getByRole('textbox', { name: 'Head of row 1' })).toHaveValue('山村浩二');
 });
 

@@ -13,7 +13,7 @@ const TCREE = sharedPath('tcree-sample.jsonl');
 
 const written = new Map<string, string | Uint8Array>();
 
-function fakeIo(files: Record<string, string>, stdin = '') {
+function fakeIo(files: Record<string, string | Uint8Array>, stdin = '') {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -21,9 +21,19 @@ function fakeIo(files: Record<string, string>, stdin = '') {
     err: (l) => err.push(l),
     writeFile: async (p, content) => void written.set(p, content),
     readFile: async (p) => {
-      if (p in files) return files[p]!;
+      if (p in files) return typeof files[p] === 'string' ? files[p] : new TextDecoder().decode(files[p]);
       try {
         return readFileSync(p, 'utf8');
+      } catch {
+        throw new UsageError(`${p}: no such file`);
+      }
+    },
+    // Bytes as the real io reads them, so that encodings are found as they are for real files.
+    readBytes: async (p) => {
+      const f = files[p];
+      if (f !== undefined) return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+      try {
+        return readFileSync(p);
       } catch {
         throw new UsageError(`${p}: no such file`);
       }
@@ -33,7 +43,7 @@ function fakeIo(files: Record<string, string>, stdin = '') {
   return { io, out, err };
 }
 
-const cli = async (argv: string[], files: Record<string, string> = {}, stdin = '') => {
+const cli = async (argv: string[], files: Record<string, string | Uint8Array> = {}, stdin = '') => {
   const f = fakeIo(files, stdin);
   const code = await run(argv, f.io);
   return { code, out: f.out.join('\n'), err: f.err.join('\n') };
@@ -252,7 +262,9 @@ describe('giellm convert', () => {
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines).toHaveLength(5343);
-    expect(JSON.parse(lines[0]!)).toEqual({ id: '3572156', text: 'SPRiNGSと最も仲の良いライバルグループ。', task: 'ner', output: '<社会>固有表現抽出:その他の組織名;SPRiNGS' });
+    // curid names the article: each sentence's id is curid-n, unique, with curid kept beside it.
+    expect(JSON.parse(lines[0]!)).toEqual({ id: '3572156-1', source_id: '3572156', text: 'SPRiNGSと最も仲の良いライバルグループ。', task: 'ner', output: '<社会>固有表現抽出:その他の組織名;SPRiNGS' });
+    expect(new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)).size).toBe(5343);
   });
 
   it('reports a broken entry and converts the rest', async () => {
@@ -287,14 +299,20 @@ describe('giellm convert between registered formats', () => {
       ['国母和宏', 0],
       ['東海大', 5],
     ]);
-    expect(JSON.parse((await to('doccano')).out)).toMatchObject({ id: 'n1', label: [[0, 4, '人名'], [5, 8, '施設名']], cats: ['社会'] });
-    expect(JSON.parse((await to('label-studio')).out)[0].annotations[0].result).toHaveLength(3);
+    // Spans and a category: doccano's intent-detection shape (its examples/intent_detection/example.jsonl).
+    expect(JSON.parse((await to('doccano')).out)).toEqual({ id: 'n1', text: NER, entities: [[0, 4, '人名'], [5, 8, '施設名']], cats: ['社会'] });
+    const { unzipSync, strFromU8 } = await import('fflate');
+    expect((await to('label-studio', ['-o', 'ls.zip'])).code).toBe(0);
+    expect(JSON.parse(strFromU8(unzipSync(written.get('ls.zip') as Uint8Array)['label-studio-tasks.json']!))[0].annotations[0].result).toHaveLength(3);
     expect((await to('csv', ['--table', 'entities'])).out.split('\n')[1]).toBe('n1,社会,人名,国母和宏,0,4');
     const brat = await to('brat', ['-o', 'out.zip']);
     expect(brat.code).toBe(0);
-    const { unzipSync, strFromU8 } = await import('fflate');
-    expect(strFromU8(unzipSync(written.get('out.zip') as Uint8Array)['brat/0001.ann']!)).toContain('T1\t人名 0 4\t国母和宏');
+    expect(strFromU8(unzipSync(written.get('out.zip') as Uint8Array)['brat/0001.ann']!)).toContain('T1\tPERSON 0 4\t国母和宏');
     expect((await to('brat')).err).toMatch(/binary file: give -o FILE/);
+    // What a format cannot hold is said on stderr: CoNLL has no category.
+    const conll = await to('conll');
+    expect(conll.out.split('\n').slice(0, 2)).toEqual(['国\tB-人名', '母\tI-人名']);
+    expect(conll.err).toMatch(/^--to conll: not kept: 1 category-not-held/);
   });
 
   it('reads every readable format back into the same document, detected or named', async () => {
@@ -305,15 +323,15 @@ describe('giellm convert between registered formats', () => {
       return { ...r, records: r.out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as typeof record) };
     };
     for (const format of ['records', 'training', 'extraction']) expect((await via(format)).records, format).toEqual([record]);
-    // doccano and Label Studio files do not say their task: without --task the user is told, with it they read.
-    expect((await via('doccano')).err).toMatch(/doccano JSONL does not say each document's task: give --task/);
-    expect((await via('doccano', ['--task', 'ner'])).records).toEqual([record]);
-    expect((await via('label-studio', ['--task', 'ner'])).records).toEqual([{ ...record, id: 'n1' }]);
+    // doccano's spans say the task (NER); a file whose content says none needs --task, and says so.
+    expect((await via('doccano')).records).toEqual([record]);
+    const plain = await cli(['convert', 'p.txt'], { 'p.txt': '一。\n' });
+    expect(plain).toMatchObject({ code: 2, err: expect.stringMatching(/^giellm convert: p\.txt: read as plain text .*, the content does not say the task of 1 document\(s\): give --task/) });
   });
 
   it('reads stockmark, the TCREE CSV, a CSV by its columns (guessed and said, or given) and plain text', async () => {
     const files = {
-      't.csv': '今月8日、吉田秀彦が引退。イベント抽出,,<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:\n',
+      't.csv': '今月8日、吉田秀彦が引退。イベント抽出,,スポーツ,,イベント抽出:吉田秀彦;引退;今月8日:\n',
       'c.csv': 'body,gold\n大阪へ。,<社会>固有表現抽出:地名;大阪\n',
       'p.txt': '一。\n\n二。\n',
     };
@@ -335,12 +353,14 @@ describe('giellm convert between registered formats', () => {
   });
 
   it('names what it cannot do: a format with no reader yet, an unknown one, a bad table, a binary file', async () => {
-    expect((await cli(['convert', '--from', 'conll', 'x'])).err).toMatch(/--from must be one of stockmark, .*CoNLL \(BIO\): arrives with/);
+    expect((await cli(['convert', '--from', 'nope', 'x'])).err).toMatch(/--from must be one of stockmark, .*conll/);
     expect((await cli(['convert', '--to', 'nope', 'x'])).err).toMatch(/--to must be one of .*records/);
     expect((await cli(['convert', '--to', 'csv', '--table', 'x', 'x'])).err).toMatch(/--table must be one of entities, triples, events/);
     expect((await cli(['convert', '--to', 'records', '--table', 'x', 'x'])).err).toMatch(/has no tables/);
     const binary = await cli(['convert', '--task', 'ner', 'b.txt'], { 'b.txt': 'ok\n\u0000' });
-    expect(binary).toMatchObject({ code: 2, err: 'b.txt:2: this file does not look like text (binary data); nothing was imported from it' });
+    expect(binary).toMatchObject({ code: 2, err: 'b.txt:2: this file holds a NUL byte, which no text file has (binary data?); nothing was imported from it' });
+    const sjis = await cli(['convert', '--task', 'ner', 's.txt'], { 's.txt': new Uint8Array([0x93, 0xfa, 0x96, 0x7b, 0x0a]) });
+    expect(sjis).toMatchObject({ code: 0, out: '{"text":"日本","task":"ner"}', err: 's.txt: read as shift_jis (set it with --encoding)' });
   });
 });
 

@@ -27,6 +27,6 @@ export async function convertCommand(ctx: Context): Promise<number> {
     await io.writeFile(path, out.content);
   } else if (typeof out.content !== 'string') {
     throw new UsageError(`--to ${to.id} writes ${out.name}, a binary file: give -o FILE`);
-  } else if (out.content !== '') io.out(out.content);
+  } else if (out.content !== '') io.out(out.content.replace(/\n$/, ''));
   return finish(ctx, errors);
 }
