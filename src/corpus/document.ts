@@ -125,12 +125,10 @@ export function withPatches(docs: CorpusDocument[], patches: ReadonlyMap<number,
 
 /** Documents with their current extraction (corrections included), the unit every export format takes. */
 export function asAnnotated(docs: readonly CorpusDocument[], profile: FormatProfile): AnnotatedDocument[] {
-  return docs.map((d) => ({
-    id: d.recordId ?? (d.id === undefined ? null : String(d.id)),
-    text: d.text,
-    extraction: currentExtraction(d, profile),
-    ...(originOf(d) ? { origin: originOf(d)! } : {}),
-  }));
+  return docs.map((d) => {
+    const origin = originOf(d);
+    return { id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: currentExtraction(d, profile), ...(origin ? { origin } : {}) };
+  });
 }
 
 /** A model's when what the document shows is a batch prediction nobody reviewed; a person's otherwise (absent). */

@@ -1,6 +1,7 @@
 import type { TaskId } from '../domain/types.ts';
 import { TASK_IDS, isTaskId } from '../format/taskCatalog.ts';
 import type { FormatProfile } from '../format/profile.ts';
+import { tasksByIwLength } from '../format/splitInput.ts';
 
 /** One dataset line: `{"id"?, "text", "task" | "iw", "output"?}`. `line` is 1-based in its file. */
 export interface DatasetRecord {
@@ -139,8 +140,7 @@ export function readRecords(content: string, file: string, profile: FormatProfil
 /** The task whose IW an output echoes after its `<label>`, or null. */
 export function echoedTask(output: string, profile: FormatProfile): TaskId | null {
   const echo = output.trim().replace(/^[<＜][^>＞]*[>＞]/, '');
-  const tasks = [...TASK_IDS].sort((a, b) => profile.iw[b].length - profile.iw[a].length);
-  return tasks.find((t) => echo.startsWith(profile.iw[t])) ?? null;
+  return tasksByIwLength(profile).find((t) => echo.startsWith(profile.iw[t])) ?? null;
 }
 
 /**

@@ -1,9 +1,8 @@
-import type { LocatedExtraction } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import { TASKS } from '../format/taskCatalog.ts';
+import { isTaskId } from '../format/taskCatalog.ts';
 import type { InputError, ReadResult } from '../data/records.ts';
 import type { AnnotatedDocument } from './document.ts';
-import { inferTask } from './inferTask.ts';
+import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
 import { fromSpanGraph, GRAPH_LABELS, type GraphLink, type GraphSpan } from './spanGraph.ts';
 
@@ -232,8 +231,8 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
         if (tail !== undefined && tail !== expected) return fail(k + 1, `${id}: its text ${JSON.stringify(tail)} is not the document's ${JSON.stringify(expected)} at those offsets`);
         const [start, end] = [frags[0]![0], frags.at(-1)![1]];
         // Pieces split only at line breaks are one span; text left between them is not.
-        const between = chars.slice(start, end).join('').replace(/\n/g, '');
-        if (frags.length > 1 && between !== expected.replace(/ /g, '').replace(/\n/g, '') && between !== frags.map(([s, e]) => chars.slice(s, e).join('')).join('')) losses.push({ code: 'discontinuous-span', doc, item: `${id} ${expected}` });
+        const pieces = frags.map(([s, e]) => chars.slice(s, e).join('')).join('');
+        if (frags.length > 1 && chars.slice(start, end).join('').replace(/\n/g, '') !== pieces.replace(/\n/g, '')) losses.push({ code: 'discontinuous-span', doc, item: `${id} ${expected}` });
         const type = m[1]!;
         const label = type === EVENT ? GRAPH_LABELS.trigger : type === GRAPH_LABELS.argument ? GRAPH_LABELS.argument : displayName(type, labels);
         spans.push({ key: id, start, end, label });
@@ -255,11 +254,9 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
     });
     const items = fromSpanGraph(text, { spans, links }, doc, losses);
     const m = meta.get(short);
-    const partial = { category: m?.category ? m.category : null, ...items };
-    const named = m && m.task in TASKS ? { task: m.task as keyof typeof TASKS } : null;
-    const guess = named ?? inferTask(partial, profile);
-    const x: LocatedExtraction = { task: 'task' in guess ? guess.task : guess.candidates[0]!, ...partial, warnings: [] };
-    records.push({ id: m?.id ? m.id : null, text, extraction: x, ...('candidates' in guess ? { candidates: guess.candidates } : {}) });
+    const read = withInferredTask({ id: m?.id ? m.id : null, text }, { category: m?.category ? m.category : null, ...items }, profile);
+    // categories.tsv names the task the app exported it as: it wins over what the items imply.
+    records.push(m && isTaskId(m.task) ? { id: read.id, text, extraction: { ...read.extraction, task: m.task } } : read);
   }
   if (records.length === 0) errors.push({ file: source, line: null, message: 'no .txt documents in this brat collection' });
   return { records, errors };

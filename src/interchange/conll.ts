@@ -2,7 +2,7 @@ import type { LocatedExtraction } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import type { InputError, ReadResult } from '../data/records.ts';
 import type { AnnotatedDocument } from './document.ts';
-import { inferTask } from './inferTask.ts';
+import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
 
 // CoNLL-style BIO, as doccano imports it (doccano/doccano backend/data_import/pipeline/parsers.py:268-345,
@@ -82,10 +82,7 @@ export function fromConll(content: string, file: string, profile: FormatProfile)
         if (prefix === 'E' || prefix === 'L' || prefix === 'S' || prefix === 'U') close(cp);
       }
       close(cp);
-      const partial = { category: null, entities, relations: [], events: [] };
-      const guess = inferTask(partial, profile);
-      const x: LocatedExtraction = { task: 'task' in guess ? guess.task : guess.candidates[0]!, ...partial, warnings: [] };
-      records.push({ id: null, text, extraction: x, line: firstLine, ...('candidates' in guess ? { candidates: guess.candidates } : {}) });
+      records.push(withInferredTask({ id: null, text, line: firstLine }, { category: null, entities, relations: [], events: [] }, profile));
     }
     tokens = [];
     bad = null;

@@ -1,11 +1,10 @@
 import Papa from 'papaparse';
 import { TASK_IDS } from '../format/taskCatalog.ts';
 import { csvRows } from './csvRows.ts';
-import { taskOfOutput } from './inferTask.ts';
 import { restoreFormula } from './spreadsheet.ts';
 import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import { taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import { echoedTask, taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
 
 /** Which CSV column holds what. Only `text` is required; a missing task column means every row has `defaultTask`. */
 export interface CsvMapping {
@@ -67,7 +66,7 @@ export function fromCsv(content: string, file: string, mapping: CsvMapping, defa
       continue;
     }
     const output = at.output === -1 ? '' : (cells[at.output] ?? '');
-    let task = defaultTask ?? (output.trim() ? taskOfOutput(output, profile) : null);
+    let task = defaultTask ?? (output.trim() ? echoedTask(output, profile) : null);
     if (at.task !== -1) {
       const t = taskFrom(cells[at.task] ?? '', profile);
       if ('error' in t) {

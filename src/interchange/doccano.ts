@@ -1,9 +1,8 @@
-import type { LocatedExtraction } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { readJsonLines, type ReadResult } from '../data/records.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument } from './document.ts';
-import { inferTask } from './inferTask.ts';
+import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
 import { spanFromUnits, toUnit } from './offsetUnits.ts';
 import { fromSpanGraph, toSpanGraph, type GraphLink, type GraphSpan } from './spanGraph.ts';
@@ -110,9 +109,6 @@ export function fromDoccano(content: string, file: string, profile: FormatProfil
     const items = fromSpanGraph(text, { spans, links }, doc, losses);
     // GIELLM holds one category a text: further ones are said, not kept.
     for (const extra of categories.slice(1)) losses.push({ code: 'extra-category', doc, item: extra });
-    const partial = { category: categories[0] ?? null, ...items };
-    const guess = inferTask(partial, profile);
-    const x: LocatedExtraction = { task: 'task' in guess ? guess.task : guess.candidates[0]!, ...partial, warnings: [] };
-    return { id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, extraction: x, line, ...('candidates' in guess ? { candidates: guess.candidates } : {}) };
+    return withInferredTask({ id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, line }, { category: categories[0] ?? null, ...items }, profile);
   });
 }

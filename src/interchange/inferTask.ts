@@ -1,9 +1,24 @@
-import type { Extraction, TaskId } from '../domain/types.ts';
+import type { Extraction, LocatedExtraction, TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { TASK_IDS, TASKS } from '../format/taskCatalog.ts';
+import type { AnnotatedDocument } from './document.ts';
 
 /** What a file's content says about its task: one task, or the tasks it could be (the import then asks). */
 export type TaskGuess = { task: TaskId } | { candidates: TaskId[] };
+
+/**
+ * A document read from a span format, with the task its items imply: where they imply none, `candidates`
+ * says which it could be and `extraction.task` is the first of them until the import asks.
+ */
+export function withInferredTask<D extends Omit<AnnotatedDocument, 'extraction' | 'candidates'>>(
+  doc: D,
+  items: Pick<LocatedExtraction, 'category' | 'entities' | 'relations' | 'events'>,
+  profile: FormatProfile,
+): D & Pick<AnnotatedDocument, 'extraction' | 'candidates'> {
+  const guess = inferTask(items, profile);
+  const extraction: LocatedExtraction = { task: 'task' in guess ? guess.task : guess.candidates[0]!, ...items, warnings: [] };
+  return { ...doc, extraction, ...('candidates' in guess ? { candidates: guess.candidates } : {}) };
+}
 
 const SENTIMENT = TASK_IDS.filter((t) => TASKS[t].dataset === 'SCPOS');
 
@@ -35,4 +50,3 @@ export function commonCandidates(sets: readonly (readonly TaskId[])[]): TaskId[]
   return common.length ? common : [...TASK_IDS];
 }
 
-export { echoedTask as taskOfOutput } from '../data/records.ts';

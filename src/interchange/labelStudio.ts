@@ -1,9 +1,8 @@
-import type { LocatedExtraction } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import type { InputError, ReadResult } from '../data/records.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument, Origin } from './document.ts';
-import { inferTask } from './inferTask.ts';
+import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
 import { spanFromUnits, toUnit } from './offsetUnits.ts';
 import { fromSpanGraph, toSpanGraph, type GraphLink, type GraphSpan } from './spanGraph.ts';
@@ -154,11 +153,8 @@ export function fromLabelStudio(content: string, file: string, profile: FormatPr
     });
     const items = fromSpanGraph(text, { spans, links }, name, losses);
     for (const extra of categories.slice(1)) losses.push({ code: 'extra-category', doc: name, item: extra });
-    const partial = { category: categories[0] ?? null, ...items };
-    const guess = inferTask(partial, profile);
-    const x: LocatedExtraction = { task: 'task' in guess ? guess.task : guess.candidates[0]!, ...partial, warnings: [] };
     const id = typeof t.data?.ref_id === 'string' ? t.data.ref_id : null;
-    records.push({ id, text, extraction: x, ...(picked?.origin.kind === 'model' ? { origin: picked.origin } : {}), ...('candidates' in guess ? { candidates: guess.candidates } : {}) });
+    records.push(withInferredTask({ id, text, ...(picked?.origin.kind === 'model' ? { origin: picked.origin } : {}) }, { category: categories[0] ?? null, ...items }, profile));
   });
   return { records, errors };
 }

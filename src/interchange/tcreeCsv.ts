@@ -3,7 +3,7 @@ import type { Extraction } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
 import { splitInput, tasksByIwLength } from '../format/splitInput.ts';
-import { type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import { echoedTask, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
 import { csvRows } from './csvRows.ts';
 import { neutraliseFormula, restoreFormula } from './spreadsheet.ts';
 
@@ -42,7 +42,7 @@ export function fromTcreeCsv(content: string, file: string, profile: FormatProfi
     const input = restoreFormula(row[0]!);
     const output = row[4]!.trim();
     const split = splitInput(input, profile);
-    const task = split?.task ?? tasks.find((t) => output.replace(/^<[^>]*>/, '').startsWith(profile.iw[t]));
+    const task = split?.task ?? echoedTask(output, profile);
     if (!split || !task) return void errors.push({ file, line, message: `the input does not end with a known IW (${tasks.map((t) => profile.iw[t]).join(', ')})` });
     if (split.text === '') return void errors.push({ file, line, message: 'the input has no source text before the IW' });
     const topic = row[2]!.trim();

@@ -1,10 +1,9 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ErrorList } from '../../shared/ErrorList.tsx';
 import { Choice } from '../../shared/Choice.tsx';
 import { downloadFile } from '../../shared/download.ts';
-import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import { importedCount, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
 import { ACCEPT, EXPORT_TARGETS, exportDocuments, type TextMode } from '../../../src/interchange/formats.ts';
@@ -30,10 +29,9 @@ interface CorpusPanelProps {
 export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const { t } = useTranslation();
   const documents = useCorpusStore((s) => s.documents);
-  const importErrors = useCorpusStore((s) => s.importErrors);
   const importSummary = useCorpusStore((s) => s.importSummary);
   const deleted = useCorpusStore((s) => s.deleted);
-  const importedCount = useCorpusStore((s) => s.importedCount);
+  const imported = importedCount(importSummary);
   const storageProblem = useStorageMessage(useCorpusStore((s) => s.storageProblem));
   const pending = useCorpusStore((s) => s.pending[0]);
   const openId = useCorpusStore((s) => s.docId);
@@ -158,15 +156,14 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
             </button>
           </span>
         )}
-        {importedCount !== null && (
+        {imported !== null && (
           <span className="text-sm" role="status" data-testid="import-result">
-            {t('corpus.imported', { count: importedCount })}
+            {t('corpus.imported', { count: imported })}
           </span>
         )}
       </div>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('corpus.formats')}</p>
       {pending && <PendingImportForm pending={pending} defaultTask={importTask()} />}
-      <ErrorList errors={importErrors} className="mt-1 text-sm" testId="import-problems" />
       <ImportSummary rows={importSummary} />
       {exportLosses && (
         <details className="mt-1 text-sm" data-testid="export-losses">

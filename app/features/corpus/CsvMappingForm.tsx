@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PendingActions } from './PendingActions.tsx';
 import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
 import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import type { PendingImport } from '../../shared/corpus/types.ts';
 
 const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
-const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
 const FIELDS = [
   ['text', 'corpus.csvText'],
   ['output', 'corpus.csvOutput'],
@@ -48,14 +48,7 @@ export function CsvMappingForm({ pending }: { pending: Extract<PendingImport, { 
         ))}
       </div>
       {mapping.task === null && <p className="text-xs">{t('corpus.csvDefaultTask')}</p>}
-      <div className="flex gap-2">
-        <button type="submit" className={button}>
-          {t('corpus.csvImport')}
-        </button>
-        <button type="button" className={button} onClick={() => useCorpusStore.getState().cancelPending()}>
-          {t('corpus.cancel')}
-        </button>
-      </div>
+      <PendingActions submitLabel={t('corpus.csvImport')} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PendingActions } from './PendingActions.tsx';
 import { TASK_IDS, TASKS, type TaskId } from '../../../src/index.ts';
 import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import type { PendingImport } from '../../shared/corpus/types.ts';
@@ -55,14 +56,7 @@ function TaskForm({ pending, defaultTask }: { pending: Extract<PendingImport, { 
           </option>
         ))}
       </select>
-      <div className="flex gap-2">
-        <button type="submit" className={button}>
-          {t('corpus.taskImport')}
-        </button>
-        <button type="button" className={button} onClick={() => useCorpusStore.getState().cancelPending()}>
-          {t('corpus.cancel')}
-        </button>
-      </div>
+      <PendingActions submitLabel={t('corpus.taskImport')} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { corpusRepository } from '../storage/corpusRepository.ts';
 import { en } from '../i18n/en.ts';
-import { useCorpusStore } from './corpusStore.ts';
+import { importedCount, useCorpusStore } from './corpusStore.ts';
 
 const corpusDb = corpusRepository.db;
 
@@ -34,7 +34,7 @@ describe('corpus store', () => {
     vi.spyOn(corpusDb.documents, 'bulkAdd').mockRejectedValueOnce(quota);
     await store().importFiles([file('b.txt', '一行目。\n二行目。\n')]);
     await store().confirmTask('ner');
-    expect(store().importedCount).toBe(0);
+    expect(importedCount(store().importSummary)).toBe(0);
     expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。']);
     expect(store().storageProblem).toEqual({ code: 'quota' });
   });
@@ -57,7 +57,7 @@ describe('corpus store', () => {
     expect(store().pending.map((p) => [p.kind, p.name])).toEqual([['task', 'article.txt']]);
     await store().confirmTask('ee');
     store().setTextMode('lines');
-    expect(store().importedCount).toBe(2);
+    expect(importedCount(store().importSummary)).toBe(2);
     expect(store().importSummary.find((r) => r.file === 'empty.txt')!.errors).toEqual(['empty.txt: the file is empty']);
     expect(store().importSummary.find((r) => r.file === 'article.txt')).toMatchObject({ format: 'text', encoding: 'utf-8', encodingBy: 'bom', read: 1, stored: 1, chosenTask: 'ee' });
     expect(store().documents.slice(1).map((d) => [d.source, d.line, d.text, d.task])).toEqual([

@@ -12,5 +12,5 @@ import type { CorpusState } from './types.ts';
 export const useCorpusStore = create<CorpusState>()((...a) => ({ ...createDocumentsSlice(...a), ...createEditorSlice(...a), ...createBatchSlice(...a) }));
 
 export type { CorpusState, PendingImport, FileSummary } from './types.ts';
-export { readFile } from './documentsSlice.ts';
+export { importedCount } from './documentsSlice.ts';
 export { labelChoices, neighbourOf } from './editorSlice.ts';

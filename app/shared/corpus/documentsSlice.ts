@@ -20,6 +20,9 @@ export function readFile(name: string, bytes: Uint8Array, options: ReadOptions &
   return readFileBytes(bytes, { file: name, profile: profile(), ...rest, ...(encoding ? { encoding } : {}) }, options.mapping ? formatById('csv') : undefined);
 }
 
+/** Documents the last import stored, over its files; null before any file of it is done. */
+export const importedCount = (summary: readonly FileSummary[]): number | null => (summary.length ? summary.reduce((n, r) => n + r.stored, 0) : null);
+
 const itemsOf = (d: CorpusDocument) => {
   const x = d.annotation ?? d.prediction?.extraction;
   return x ? x.entities.length + x.relations.length + x.events.length : 0;
@@ -41,7 +44,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
     await get().loadDocuments();
     if (problem) set({ storageProblem: problem });
     const row: FileSummary = { ...summary, stored: docs.length, items: docs.reduce((n, d) => n + itemsOf(d), 0), ids };
-    set((s) => ({ importSummary: [...s.importSummary.filter((r) => r.file !== row.file), row], importedCount: (s.importedCount ?? 0) + docs.length }));
+    set((s) => ({ importSummary: [...s.importSummary.filter((r) => r.file !== row.file), row] }));
   };
 
   /** A file read: what it still needs from the user, else its documents, checked for duplicates, stored. */
@@ -78,8 +81,6 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
   return {
     documents: [],
     importSummary: [],
-    importErrors: [],
-    importedCount: null,
     storageProblem: null,
     pending: [],
     deleted: [],
@@ -93,7 +94,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       }
     },
     importFiles: async (files) => {
-      set({ importSummary: [], importErrors: [], importedCount: 0, pending: [] });
+      set({ importSummary: [], pending: [] });
       for (const file of files) {
         const bytes = new Uint8Array(await file.arrayBuffer());
         await settle(file.name, bytes, await readFile(file.name, bytes, { textMode: textMode() }), {});
@@ -131,7 +132,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       } catch (e) {
         return set({ storageProblem: storageError(e).problem });
       }
-      set((s) => ({ importedCount: (s.importedCount ?? 0) - row.stored, importSummary: s.importSummary.filter((r) => r.file !== file) }));
+      set((s) => ({ importSummary: s.importSummary.filter((r) => r.file !== file) }));
       await get().loadDocuments();
       const options = { ...row.options, encoding };
       await settle(file, row.bytes, await readFile(file, row.bytes, { ...options, textMode: textMode() }), options);
@@ -172,7 +173,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       } catch (e) {
         return set({ storageProblem: storageError(e).problem });
       }
-      set({ documents: [], deleted: all, importSummary: [], importErrors: [], importedCount: null });
+      set({ documents: [], deleted: all, importSummary: [] });
     },
     undoDelete: async () => {
       const docs = get().deleted;

@@ -45,11 +45,8 @@ export interface DocumentsSlice {
   documents: CorpusDocument[];
   textMode: TextMode;
   setTextMode(mode: TextMode): void;
-  /** The last import, file by file. */
+  /** The last import, file by file (its count of stored documents: importedCount). */
   importSummary: FileSummary[];
-  /** Problems with the last import that belong to no file's row (a storage failure is in storageProblem). */
-  importErrors: string[];
-  importedCount: number | null;
   /** The last storage failure (cleared by the next write that works). */
   storageProblem: StorageProblem | null;
   /** Files waiting for an answer, the first one asked now. */

@@ -1,3 +1,5 @@
+import { LOSS_TEXT } from '../../../src/interchange/losses.ts';
+
 export const en = {
   app: { title: 'GIELLM Web', subtitle: 'Japanese information extraction', language: 'Language', theme: 'Theme', themeSystem: 'System', themeLight: 'Light', themeDark: 'Dark', help: 'Keyboard shortcuts', offlineReady: 'Ready offline', updateReady: 'A new version is available.', reload: 'Reload' },
   input: {
@@ -185,24 +187,8 @@ export const en = {
     deleteConfirm: 'Delete',
     deleted: '{{count}} documents deleted.',
     undoDelete: 'Undo',
-    loss: {
-      'no-offsets': 'not found in the text, so it has no offsets this format could store',
-      'category-not-held': 'this format has no place for the text-level category',
-      'relations-not-held': 'this format holds spans only: the relation is left out',
-      'events-not-held': 'this format holds spans only: the event is left out',
-      'overlap-not-held': 'overlaps another span, and BIO tags hold one label per character',
-      'whitespace-replaced': 'tabs and line breaks cannot be CoNLL tokens: written as spaces',
-      'unreadable-output': 'its GIELLM output could not be read back (a ";", ":" or line break inside an item): the document is left out',
-      'no-annotation': 'no annotation: left out of the training data',
-      'span-in-no-relation': 'a span in no relation: a relation-extraction document keeps relations only',
-      'unknown-item': 'an item of a kind this reader does not know: left out',
-      'incomplete-event': 'an event trigger without a subject or a time: left out',
-      'line-endings-changed': 'CR LF line endings are written as LF (the tool counts offsets after that change)',
-      'extra-category': 'a second category: GIELLM holds one per text, so it is left out',
-      'discontinuous-span': 'a span in pieces: read as one span from its first piece to its last',
-      'text-mismatch': 'the region’s text is not the text at its offsets: left out, not moved',
-      'argument-label-not-held': 'the label of a relation argument: GIELLM relations keep the strings only',
-    },
+    // The core words each loss once (src/interchange/losses.ts, which the CLI prints): English is that text.
+    loss: LOSS_TEXT,
     lossWhere: 'document {{doc}}',
     heading: 'Corpus',
     import: 'Import a file',
