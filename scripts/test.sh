@@ -20,6 +20,9 @@ npm ci --no-audit --no-fund
 # A real llama-server for the tests that generate with the tiny model: built once from the llama.cpp source
 # node-llama-cpp ships on npm (several minutes), then cached outside the clone.
 bash scripts/llama-server.sh build >/dev/null
+# The Label Studio editor from npm, for the test that loads the app's export into it.
+LABEL_STUDIO_FRONTEND="$(bash scripts/label-studio-frontend.sh)"
+export LABEL_STUDIO_FRONTEND
 rm -rf test-results
 status=0
 npm test || status=$?
