@@ -91,29 +91,41 @@ export function toBratDocument(d: AnnotatedDocument, doc: string, losses: Loss[]
   const types = { entities: new Set<string>(), relations: new Set<string>(), events: false };
   const ids = new Map<string, string>();
   let relationCount = 0;
-  const tb = (type: string, o: readonly [number, number]) => {
+  // Arguments and triggers are shared by the R and E lines that use them; each entity is its own T line
+  // (brat keeps two annotations on one span apart), so a repeated pair reads back as two.
+  let count = 0;
+  const tb = (type: string, o: readonly [number, number], shared = true) => {
     const [s, e] = [shift[o[0]]!, shift[o[1]]!];
     const key = `${type} ${s} ${e}`;
-    let id = ids.get(key);
+    let id = shared ? ids.get(key) : undefined;
     if (id) return id;
-    id = `T${ids.size + 1}`;
-    ids.set(key, id);
+    id = `T${++count}`;
+    if (shared) ids.set(key, id);
     const frags = fragments(lf, s, e);
+    // Line breaks at a span's edges have no fragment to go in: the span is written without them, and said.
+    if (frags[0]![0] !== s || frags.at(-1)![1] !== e) losses.push({ code: 'line-break-trimmed', doc, item: `${type}:${JSON.stringify(lf.slice(s, e).join(''))}` });
     lines.push(`${id}\t${type} ${frags.map((f) => f.join(' ')).join(';')}\t${frags.map((f) => lf.slice(...f).join('')).join(' ')}`);
     return id;
   };
+  // A span of line breaks alone has no fragment to write: brat cannot hold it.
+  const breaksOnly = (...os: (readonly [number, number] | null)[]) => os.some((o) => o !== null && fragments(lf, shift[o[0]]!, shift[o[1]]!).length === 0);
   const x = d.extraction;
   for (const e of x.entities) {
     if (e.start === null || e.end === null) {
       losses.push({ code: 'no-offsets', doc, item: `${e.label}:${e.text}` });
       continue;
     }
+    if (breaksOnly([e.start, e.end])) {
+      losses.push({ code: 'line-breaks-only', doc, item: `${e.label}:${JSON.stringify(e.text)}` });
+      continue;
+    }
     const type = storageName(e.label);
     types.entities.add(type);
-    tb(type, [e.start, e.end]);
+    tb(type, [e.start, e.end], false);
   }
   x.relations.forEach((r, i) => {
     if (!r.offsets.head || !r.offsets.tail) return void losses.push({ code: 'no-offsets', doc, item: `relation ${i + 1} (${r.head};${r.relation};${r.tail})` });
+    if (breaksOnly(r.offsets.head, r.offsets.tail)) return void losses.push({ code: 'line-breaks-only', doc, item: `relation ${i + 1}` });
     const type = storageName(r.relation);
     types.entities.add(GRAPH_LABELS.argument);
     types.relations.add(type);
@@ -122,6 +134,7 @@ export function toBratDocument(d: AnnotatedDocument, doc: string, losses: Loss[]
   x.events.forEach((e, i) => {
     const o = e.offsets;
     if (!o.trigger || !o.subject || !o.time || (e.object !== null && !o.object)) return void losses.push({ code: 'no-offsets', doc, item: `event ${i + 1} (${e.trigger})` });
+    if (breaksOnly(o.trigger, o.subject, o.object, o.time)) return void losses.push({ code: 'line-breaks-only', doc, item: `event ${i + 1}` });
     types.events = true;
     types.entities.add(GRAPH_LABELS.argument);
     const args = [`${ROLE.subject}:${tb(GRAPH_LABELS.argument, o.subject)}`, ...(o.object ? [`${ROLE.object}:${tb(GRAPH_LABELS.argument, o.object)}`] : []), `${ROLE.time}:${tb(GRAPH_LABELS.argument, o.time)}`];
@@ -218,6 +231,8 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
     const doc = meta.get(short)?.id || short;
     const spans: GraphSpan[] = [];
     const links: GraphLink[] = [];
+    const triggers = new Map<string, GraphSpan>();
+    const events: { id: string; trigger: string }[] = [];
     const fail = (line: number, message: string) => errors.push({ file: `${source}:${annName}`, line, message });
     ann.split(/\r?\n/).forEach((line, k) => {
       if (line.trim() === '') return;
@@ -234,8 +249,9 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
         const pieces = frags.map(([s, e]) => chars.slice(s, e).join('')).join('');
         if (frags.length > 1 && chars.slice(start, end).join('').replace(/\n/g, '') !== pieces.replace(/\n/g, '')) losses.push({ code: 'discontinuous-span', doc, item: `${id} ${expected}` });
         const type = m[1]!;
-        const label = type === EVENT ? GRAPH_LABELS.trigger : type === GRAPH_LABELS.argument ? GRAPH_LABELS.argument : displayName(type, labels);
-        spans.push({ key: id, start, end, label });
+        // A trigger stands for each E line that names it (below); the other types are spans themselves.
+        if (type === EVENT) triggers.set(id, { key: id, start, end, label: GRAPH_LABELS.trigger });
+        else spans.push({ key: id, start, end, label: type === GRAPH_LABELS.argument ? GRAPH_LABELS.argument : displayName(type, labels) });
       } else if (id.startsWith('R')) {
         const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(data.trim());
         if (!m) return fail(k + 1, `${id}: expected "TYPE Arg1:T… Arg2:T…"`);
@@ -244,14 +260,21 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
         const [head, ...args] = data.trim().split(' ');
         const trigger = head?.split(':')[1];
         if (!trigger) return fail(k + 1, `${id}: expected "TYPE:T… ROLE:T…"`);
+        // Each E line is one event, even when two share a trigger: its links start at a span of its own.
+        events.push({ id, trigger });
         for (const a of args) {
           const [role, target] = a.split(':');
           const r = Object.entries(ROLE).find(([, v]) => role?.replace(/\d+$/, '') === v)?.[0];
           if (!r || !target) losses.push({ code: 'unknown-item', doc, item: `${id} ${a}` });
-          else links.push({ from: trigger, to: target, type: r });
+          else links.push({ from: id, to: target, type: r });
         }
       } else if (!id.startsWith('#')) losses.push({ code: 'unknown-item', doc, item: `${annName}:${k + 1} ${id}` });
     });
+    for (const e of events) {
+      const t = triggers.get(e.trigger);
+      if (t) spans.push({ ...t, key: e.id });
+      else losses.push({ code: 'unknown-item', doc, item: `${e.id}: no trigger ${e.trigger}` });
+    }
     const items = fromSpanGraph(text, { spans, links }, doc, losses);
     const m = meta.get(short);
     const read = withInferredTask({ id: m?.id ? m.id : null, text }, { category: m?.category ? m.category : null, ...items }, profile);

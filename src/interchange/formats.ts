@@ -229,7 +229,8 @@ export const FORMATS: readonly FileFormat[] = [
     id: 'conll',
     label: 'CoNLL BIO (character tokens)',
     extensions: ['.conll', '.iob', '.bio'],
-    sniff: (head) => looksLikeConll(head),
+    // By its name too: a first token that is a space is trimmed from the head sniffing sees.
+    sniff: (head, name) => /\.(conll|iob|bio)$/i.test(name) || looksLikeConll(head),
     read: async (content, ctx) => annotated((await import('./conll.ts')).fromConll(content, ctx.file, ctx.profile), ctx, []),
     write: async (docs, ctx) => {
       const losses: Loss[] = [];

@@ -35,6 +35,10 @@ export const LOSS_CODES = [
   'text-mismatch',
   /** The label of a span used as a relation argument: GIELLM relations keep the strings only. */
   'argument-label-not-held',
+  /** A span of line breaks alone: brat writes a span as its pieces between line breaks, and it has none. */
+  'line-breaks-only',
+  /** A span that starts or ends with a line break: brat's fragments leave the break out. */
+  'line-break-trimmed',
 ] as const;
 export type LossCode = (typeof LOSS_CODES)[number];
 
@@ -63,6 +67,8 @@ export const LOSS_TEXT: Readonly<Record<LossCode, string>> = {
   'discontinuous-span': 'a span in pieces: read as one span from its first piece to its last',
   'text-mismatch': "the region's text is not the text at its offsets: left out, not moved",
   'argument-label-not-held': 'the label of a relation argument: GIELLM relations keep the strings only',
+  'line-breaks-only': 'a span of line breaks alone: brat writes a span as its pieces between line breaks, and it has none',
+  'line-break-trimmed': 'the span starts or ends with a line break, which brat’s fragments leave out: written without it',
 };
 
 export const formatLoss = (l: Loss) => `document ${l.doc}${l.item ? `, ${l.item}` : ''}: ${LOSS_TEXT[l.code]}`;

@@ -8,6 +8,7 @@ import type { Loss } from './losses.ts';
 //   relation (head, rel, tail)            → span Argument(head) —rel→ span Argument(tail)
 //   event (subject, trigger, object, time) → span Trigger(trigger) —subject/object/time→ span Argument(…)
 // A span shared by two relations (the tail of one, the head of another) is one span with two links.
+// An event's links all start at its own trigger span, so events on one trigger word never mix roles.
 
 export const GRAPH_LABELS = { argument: 'Argument', trigger: 'Trigger' } as const;
 export const EVENT_ROLES = ['subject', 'object', 'time'] as const;
@@ -35,13 +36,15 @@ export function toSpanGraph(x: LocatedExtraction, doc: string, losses: Loss[]): 
   const spans: GraphSpan[] = [];
   const links: GraphLink[] = [];
   const keys = new Map<string, string>();
-  const span = (o: Offsets, label: string): string | null => {
+  // Only relation and event arguments are shared: an entity repeated on one span, or two events on one
+  // trigger, stay apart, so each reads back as itself.
+  const span = (o: Offsets, label: string, shared = false): string | null => {
     if (!o) return null;
     const k = `${label}\u241f${o[0]}\u241f${o[1]}`;
-    let key = keys.get(k);
+    let key = shared ? keys.get(k) : undefined;
     if (!key) {
       key = `s${spans.length + 1}`;
-      keys.set(k, key);
+      if (shared) keys.set(k, key);
       spans.push({ key, start: o[0], end: o[1], label });
     }
     return key;
@@ -51,7 +54,7 @@ export function toSpanGraph(x: LocatedExtraction, doc: string, losses: Loss[]): 
   }
   x.relations.forEach((r, i) => {
     if (!r.offsets.head || !r.offsets.tail) return void losses.push({ code: 'no-offsets', doc, item: `relation ${i + 1} (${r.head};${r.relation};${r.tail})` });
-    links.push({ from: span(r.offsets.head, GRAPH_LABELS.argument)!, to: span(r.offsets.tail, GRAPH_LABELS.argument)!, type: r.relation });
+    links.push({ from: span(r.offsets.head, GRAPH_LABELS.argument, true)!, to: span(r.offsets.tail, GRAPH_LABELS.argument, true)!, type: r.relation });
   });
   x.events.forEach((e, i) => {
     const missing = !e.offsets.trigger || !e.offsets.subject || !e.offsets.time || (e.object !== null && !e.offsets.object);
@@ -59,15 +62,16 @@ export function toSpanGraph(x: LocatedExtraction, doc: string, losses: Loss[]): 
     const trigger = span(e.offsets.trigger, GRAPH_LABELS.trigger)!;
     for (const role of EVENT_ROLES) {
       const o = e.offsets[role];
-      if (o) links.push({ from: trigger, to: span(o, GRAPH_LABELS.argument)!, type: role });
+      if (o) links.push({ from: trigger, to: span(o, GRAPH_LABELS.argument, true)!, type: role });
     }
   });
   return { spans, links };
 }
 
 /**
- * Spans and links read back into items. Links from a Trigger span are events (one per subject, paired in
- * order with objects and times); other links are relations; other spans are entities. What does not fit
+ * Spans and links read back into items. Links from a Trigger span are an event (a trigger with more than
+ * one subject or time, as another tool may write, gives one event per subject, paired in order); other
+ * links are relations; other spans are entities. What does not fit
  * (a span in no link in a document with links, an event without subject or time) is reported.
  */
 export function fromSpanGraph(text: string, g: SpanGraph, doc: string, losses: Loss[]): Pick<LocatedExtraction, 'entities' | 'relations' | 'events'> {

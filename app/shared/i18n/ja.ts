@@ -204,6 +204,8 @@ export const ja: Messages = {
       'discontinuous-span': '分かれたスパンです。最初の部分から最後の部分までの1つのスパンとして読みました',
       'text-mismatch': '領域のテキストが位置の本文と一致しません。移動せず、含めません',
       'argument-label-not-held': '関係の項のラベルです。GIELLMの関係は文字列のみを保持します',
+      'line-breaks-only': '改行だけのスパンです。bratはスパンを改行の間の部分として書くため、書く部分がありません',
+      'line-break-trimmed': 'スパンの先頭か末尾が改行です。bratの分割ではその改行が入らないため、改行を除いて書きました',
     },
     lossWhere: '文書 {{doc}}',
     heading: 'コーパス',
