@@ -183,6 +183,17 @@ describe('giellm eval', () => {
     expect(JSON.parse(r.out)).toMatchObject({ overall: { n: 1, tl: 100 }, scored: 1, problems: 2 });
   });
 
+  it('refuses ambiguous pairings: a repeated gold id and an id two predictions answer are not scored', async () => {
+    const line = (id: string, text: string) => JSON.stringify({ id, text, task: 'ner', output: '<社会>固有表現抽出' });
+    const gold = [line('a', 'x'), line('a', 'x'), line('b', 'y'), line('c', 'z')].join('\n');
+    const p = [line('c', 'z'), line('b', 'y'), line('b', 'y'), line('a', 'x')].join('\n');
+    const r = await cli(['eval', '--gold', 'g.jsonl', '--pred', 'p.jsonl', '--json'], { 'g.jsonl': gold, 'p.jsonl': p });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('p.jsonl:3: id "b" appears twice\ng.jsonl:2: id "a" appears twice');
+    // a once (its second copy refused), b not at all (two predictions), c: two scored, not four.
+    expect(JSON.parse(r.out)).toMatchObject({ overall: { n: 2 }, scored: 2 });
+  });
+
   it('scores every good line and lists the bad ones', async () => {
     const withIds = (text: string) => text.trim().split('\n').map((l, i) => JSON.stringify({ id: `r${i}`, ...(JSON.parse(l) as object) }));
     const gold = withIds(readFileSync(TCREE, 'utf8'));

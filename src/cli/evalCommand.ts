@@ -25,14 +25,23 @@ function pairRecords(gold: DatasetRecord[], pred: DatasetRecord[], goldFile: str
     });
   } else if (byId) {
     const preds = new Map<string, DatasetRecord>();
+    const repeated = new Set<string>();
     for (const p of pred) {
-      if (preds.has(p.id!)) errors.push({ file: predFile, line: p.line, message: `id ${JSON.stringify(p.id)} appears twice` });
+      if (preds.has(p.id!)) {
+        errors.push({ file: predFile, line: p.line, message: `id ${JSON.stringify(p.id)} appears twice` });
+        repeated.add(p.id!);
+      }
       preds.set(p.id!, p);
     }
     const seen = new Set<string>();
     for (const g of gold) {
-      if (seen.has(g.id!)) errors.push({ file: goldFile, line: g.line, message: `id ${JSON.stringify(g.id)} appears twice` });
+      // Ambiguous pairings are refused, not scored twice: a repeated gold id, an id two predictions answer.
+      if (seen.has(g.id!)) {
+        errors.push({ file: goldFile, line: g.line, message: `id ${JSON.stringify(g.id)} appears twice` });
+        continue;
+      }
       seen.add(g.id!);
+      if (repeated.has(g.id!)) continue;
       const p = preds.get(g.id!);
       if (p) pairs.push([g, p]);
       else errors.push({ file: goldFile, line: g.line, message: `id ${JSON.stringify(g.id)} has no prediction in ${predFile}` });

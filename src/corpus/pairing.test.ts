@@ -44,6 +44,14 @@ describe('pairDocuments', () => {
     const docs = [doc('gold', '一。\r\n二。', '<社会>固有表現抽出', 'a'), doc('pred', '一。\n二。', '<社会>固有表現抽出', 'a')];
     expect(pairDocuments(docs, 'gold', { kind: 'file', source: 'pred' }, P)).toMatchObject({ textMismatch: 0, pairs: [{ id: 'a' }] });
   });
+  it('refuses a pairing that is not one to one: a gold file imported twice, two predictions for one document', () => {
+    const twice = [doc('gold', A, '<社会>固有表現抽出:地名;東京'), doc('gold', A, '<社会>固有表現抽出:地名;東京'), doc('gold', B, '<社会>固有表現抽出'), doc('pred', A, '<社会>固有表現抽出'), doc('pred', B, '<社会>固有表現抽出')];
+    const p = pairDocuments(twice, 'gold', { kind: 'file', source: 'pred' }, P);
+    expect(p.pairs.map((x) => x.text)).toEqual([B]);
+    expect(p.ambiguous).toBe(2);
+    const twoPreds = [doc('gold', A, '<社会>固有表現抽出', 'a'), doc('pred', A, '<社会>固有表現抽出', 'a'), doc('pred', A, '<技術>固有表現抽出', 'a')];
+    expect(pairDocuments(twoPreds, 'gold', { kind: 'file', source: 'pred' }, P)).toMatchObject({ pairs: [], ambiguous: 1 });
+  });
   it('refuses an id pair whose texts differ (a shuffled or mislabelled file), and counts it', () => {
     const docs = [doc('gold', A, '<社会>固有表現抽出:地名;東京', 'a'), doc('pred', '別の文。', '<社会>固有表現抽出:地名;東京', 'a')];
     const p = pairDocuments(docs, 'gold', { kind: 'file', source: 'pred' }, P);

@@ -19,34 +19,63 @@ export interface Pairing {
   noPrediction: number;
   /** Pairs by record id whose texts differ: refused, since they cannot be the same document's. */
   textMismatch: number;
+  /**
+   * Gold documents refused because their pairing is ambiguous: the gold repeats (the same id, or the same
+   * text and task, twice: a file imported twice) or two predictions would answer it.
+   */
+  ambiguous: number;
 }
 
 /**
  * Pairs the gold documents of one source with their predictions. From another file, a document pairs by
  * its record id where both sides have one, else by the same text and task; an id pair whose texts differ
- * is refused and counted (a shuffled or mislabelled file would otherwise score as if it were right).
+ * is refused and counted (a shuffled or mislabelled file would otherwise score as if it were right). A
+ * pairing that is not one to one (a repeated gold document, two candidate predictions) is refused and
+ * counted too: scoring it would count one document twice.
  */
 export function pairDocuments(docs: readonly CorpusDocument[], goldSource: string, from: PredictionSource, profile: FormatProfile): Pairing {
   const gold = docs.filter((d) => d.source === goldSource);
   const others = from.kind === 'file' ? docs.filter((d) => d.source === from.source) : [];
   const key = (d: CorpusDocument, s: string) => `${d.task}\u241f${s}`;
-  const byId = new Map(others.filter((d) => d.recordId !== null).map((d) => [key(d, d.recordId!), d]));
-  const byText = new Map(others.map((d) => [key(d, d.text), d]));
+  const group = (list: readonly CorpusDocument[], k: (d: CorpusDocument) => string | null) => {
+    const m = new Map<string, CorpusDocument[]>();
+    for (const d of list) {
+      const v = k(d);
+      if (v !== null) m.set(v, [...(m.get(v) ?? []), d]);
+    }
+    return m;
+  };
+  const idKey = (d: CorpusDocument) => (d.recordId === null ? null : key(d, d.recordId));
+  const byId = group(others, idKey);
+  const byText = group(others, (d) => key(d, d.text));
+  // A gold document is one of a kind by its id where it has one, else by its text and task.
+  const goldKey = (d: CorpusDocument) => idKey(d) ?? `text\u241f${key(d, d.text)}`;
+  const goldCount = group(gold, goldKey);
   const pairs: EvalPair[] = [];
   const documentIds = new Map<string, number>();
   let noGold = 0;
   let noPrediction = 0;
   let textMismatch = 0;
+  let ambiguous = 0;
   for (const d of gold) {
     const g = goldExtraction(d, profile);
     if (!g) {
       noGold++;
       continue;
     }
+    if (goldCount.get(goldKey(d))!.length > 1) {
+      ambiguous++;
+      continue;
+    }
     let pred: LocatedExtraction | null;
     if (from.kind === 'batch') pred = d.prediction?.extraction ?? null;
     else {
-      const other = (d.recordId !== null ? byId.get(key(d, d.recordId)) : undefined) ?? byText.get(key(d, d.text));
+      const candidates = (d.recordId !== null ? byId.get(key(d, d.recordId)) : undefined) ?? byText.get(key(d, d.text)) ?? [];
+      if (candidates.length > 1) {
+        ambiguous++;
+        continue;
+      }
+      const other = candidates[0];
       if (other && !sameText(other.text, d.text)) {
         textMismatch++;
         continue;
@@ -61,5 +90,5 @@ export function pairDocuments(docs: readonly CorpusDocument[], goldSource: strin
     pairs.push({ id, text: d.text, task: d.task, gold: g, pred });
     documentIds.set(id, d.id!);
   }
-  return { pairs, documentIds, noGold, noPrediction, textMismatch };
+  return { pairs, documentIds, noGold, noPrediction, textMismatch, ambiguous };
 }

@@ -95,6 +95,7 @@ export function EvaluationPanel() {
             {result.noGold > 0 && ` ${t('evaluation.noGold', { count: result.noGold })}`}
             {result.noPrediction > 0 && ` ${t('evaluation.noPrediction', { count: result.noPrediction })}`}
             {result.textMismatch > 0 && ` ${t('evaluation.textMismatch', { count: result.textMismatch })}`}
+            {result.ambiguous > 0 && ` ${t('evaluation.ambiguous', { count: result.ambiguous })}`}
             {report.unscorable.length > 0 && ` ${t('evaluation.unscorable', { count: report.unscorable.length })}`}
           </p>
           {report.unscorable.length > 0 && (

@@ -234,6 +234,7 @@ export const en = {
     caption: 'Percent, with 95% bootstrap intervals over documents ({{samples}} resamples, stratified by task). WL = matched / gold items, as in the paper.',
     allExplained: 'ALL (paper): the category right and every gold item predicted, as the paper defines it (extra items do not count against it); compare it with Table 1. ALL (strict): also no extra or unreadable predicted items.',
     metric: { tl: 'TL', wl: 'WL', all: 'ALL (paper)', allStrict: 'ALL (strict)', f1: 'F1' },
+    ambiguous: '{{count}} whose pairing is ambiguous (a document repeated in the gold, or two predictions for it) left out: delete the duplicates to score them.',
     textMismatch: '{{count}} paired by id but with another text left out.',
     unscorable: '{{count}} gold documents could not be read whole and were not scored:',
     flags: '{{task}}: {{truncated}} predictions cut at the token limit, {{unreadable}} unreadable predicted pieces (scored as wrong predictions).',

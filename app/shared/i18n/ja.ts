@@ -252,6 +252,7 @@ export const ja: Messages = {
     caption: '百分率。文書単位のブートストラップによる95%区間つき（{{samples}}回、タスク別に層化）。WLは論文どおり一致数／正解項目数。',
     allExplained: 'ALL（論文）：論文の定義どおり、カテゴリが正しく正解項目をすべて予測した文書（余分な項目は減点しない）。表1と比べるのはこちら。ALL（厳密）：さらに余分な項目や読めない項目がないこと。',
     metric: { tl: 'TL', wl: 'WL', all: 'ALL（論文）', allStrict: 'ALL（厳密）', f1: 'F1' },
+    ambiguous: '対応が一意でない{{count}}件（正解に同じ文書が重複、または予測が2件）は除外。重複を削除すると評価できます。',
     textMismatch: 'IDは一致したが本文が異なる{{count}}件は除外。',
     unscorable: '正解の出力を最後まで読めなかった{{count}}件は採点していません：',
     flags: '{{task}}：トークン上限で途切れた予測{{truncated}}件、読めない予測の断片{{unreadable}}個（誤りとして採点）。',
