@@ -106,12 +106,18 @@ test('the stockmark ner-wikipedia file imports whole, each sentence with its gol
   test.setTimeout(60_000);
   await page.goto('/');
   await importFile(page, 'ner.json', readFileSync(sharedPath('stockmark-ner-wikipedia.json')));
+  // The file has no SCNM categories: the import asks for one to give every sentence, or none.
+  await expect(page.getByTestId('category-choice')).toContainText('ner.json has no text-level categories');
+  await page.getByRole('combobox', { name: 'Category for every document' }).selectOption('社会');
+  await page.getByTestId('category-choice').getByRole('button', { name: 'Import' }).click();
   await expect(page.getByTestId('import-result')).toHaveText('5343 documents imported', { timeout: 30_000 });
   await expect(page.getByTestId('shown-count')).toHaveText('5343 of 5343');
   await page.getByRole('searchbox', { name: 'Search text and outputs' }).fill('松友美佐紀');
   await page.getByTestId('documents').getByRole('button', { name: /松友美佐紀は、日本のバドミントン選手/ }).click();
   await expect(page.getByTestId('highlighted').locator('mark')).toHaveText(['松友美佐紀', '日本']);
   await expect(page.getByTestId('entities').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('category')).toHaveText('社会');
+  await expect(page.getByTestId('import-summary-row')).toContainText('category given: 社会');
 });
 
 test('GIELLM training JSONL and Extraction JSON import back: export → delete all → import → export gives the same file', async ({ page }) => {

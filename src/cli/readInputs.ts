@@ -88,6 +88,8 @@ export async function readInputs(ctx: Context, files: readonly string[]): Promis
       r = await readFileBytes(bytes, { ...read, mapping: r.needsMapping.mapping }, from);
     }
     if ('needsMapping' in r) throw new UsageError(`${file}: the CSV columns could not be read`);
+    // The CLI always answers (category is null without --category), so this is only a guard.
+    if ('needsCategory' in r) throw new UsageError(`${file}: give --category (${r.needsCategory.categories.join(' ')})`);
     if ('needsTask' in r) {
       throw new UsageError(`${file}: read as ${formatById(r.format)?.label}, the content does not say the task of ${r.needsTask.count} document(s): give --task (${r.needsTask.candidates.join(', ')})`);
     }

@@ -33,7 +33,10 @@ export interface ReadContext {
   textMode?: TextMode;
   /** For `csv`: which column is which. Without it the reader asks for one. */
   mapping?: CsvMapping;
-  /** For `stockmark`: the text-level label to give every sentence (the file has none). */
+  /**
+   * For `stockmark`: the text-level label to give every sentence (the file has none); null for none.
+   * Left out, the reader asks.
+   */
   category?: string | null;
 }
 
@@ -41,7 +44,9 @@ export type ReadOutcome =
   | { docs: ImportedDocument[]; errors: InputError[]; losses: Loss[] }
   | { needsMapping: { header: string[]; mapping: CsvMapping } }
   /** The content does not name the task of `count` documents: the import asks, offering `candidates`. */
-  | { needsTask: { candidates: TaskId[]; count: number } };
+  | { needsTask: { candidates: TaskId[]; count: number } }
+  /** The file has no text-level labels (stockmark): the import asks for one to give its documents, or none. */
+  | { needsCategory: { task: TaskId; categories: string[] } };
 
 export interface WriteContext {
   profile: FormatProfile;
@@ -157,8 +162,9 @@ export const FORMATS: readonly FileFormat[] = [
     sniff: (head) => head.startsWith('[') && /"curid"\s*:/.test(head.slice(0, 2000)) && /"entities"\s*:/.test(head.slice(0, 2000)),
     // Gold NER; its SCNM categories are not in the file, so outputs carry one only when given.
     read: async (content, ctx) => {
+      if (ctx.category === undefined) return { needsCategory: { task: 'ner', categories: [...ctx.profile.categories.ner] } };
       const { convertStockmark } = await import('../data/stockmark.ts');
-      return records(convertStockmark(content, ctx.file, ctx.profile, ctx.category ?? null), ctx);
+      return records(convertStockmark(content, ctx.file, ctx.profile, ctx.category), ctx);
     },
   },
   {

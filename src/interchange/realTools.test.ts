@@ -12,7 +12,7 @@ import { storageName } from './brat.ts';
 // every span read is checked against the text; exports are checked against each tool's own rules.
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const read = async (name: string, content: string | Uint8Array, opts: { task?: 'ner' | 're' | 'ee' | 'se-rw' } = {}) => {
+const read = async (name: string, content: string | Uint8Array, opts: { task?: 'ner' | 're' | 'ee' | 'se-rw'; category?: string | null } = {}) => {
   const r = await readFileBytes(typeof content === 'string' ? enc(content) : content, { file: name, profile: P, ...opts });
   return r;
 };
@@ -227,7 +227,8 @@ describe('tasks come from the file', () => {
 describe('stockmark', () => {
   it('gives each sentence a unique id (curid-n) and keeps curid beside it', async () => {
     const sentences = loadStockmark().slice(0, 200);
-    const docs = docsOf(await read('ner.json', JSON.stringify(sentences)));
+    const docs = docsOf(await read('ner.json', JSON.stringify(sentences), { category: '社会' }));
+    expect(docs[0]!.output).toMatch(/^<社会>固有表現抽出/);
     expect(new Set(docs.map((d) => d.recordId)).size).toBe(docs.length);
     expect(docs[0]).toMatchObject({ recordId: `${sentences[0]!.curid}-1`, sourceId: String(sentences[0]!.curid) });
   });

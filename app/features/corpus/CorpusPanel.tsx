@@ -15,6 +15,7 @@ import { PendingImportForm } from './PendingImportForm.tsx';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm dark:border-slate-700';
 const ROW = 32;
+const NONE_DELETED: never[] = [];
 
 interface CorpusPanelProps {
   /** The task offered first when an imported file does not say one (the user still chooses). */
@@ -30,7 +31,7 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const { t } = useTranslation();
   const documents = useCorpusStore((s) => s.documents);
   const importSummary = useCorpusStore((s) => s.importSummary);
-  const deleted = useCorpusStore((s) => s.deleted);
+  const deleted = useCorpusStore((s) => s.deleted.at(-1) ?? NONE_DELETED);
   const imported = importedCount(importSummary);
   const storageProblem = useStorageMessage(useCorpusStore((s) => s.storageProblem));
   const pending = useCorpusStore((s) => s.pending[0]);

@@ -35,6 +35,7 @@ export function ImportSummary({ rows }: { rows: readonly FileSummary[] }) {
           <p>
             {t('corpus.summaryRow', { file: r.file, format: t(`corpus.formatNames.${r.format === 'csv' ? 'csv/entities' : r.format}` as 'corpus.formatNames.records'), read: r.read, stored: r.stored, items: r.items })}
             {r.chosenTask && <> · {t('corpus.summaryTask', { task: r.chosenTask })}</>}
+            {r.chosenCategory !== undefined && <> · {t('corpus.summaryCategory', { category: r.chosenCategory ?? t('corpus.categoryNone') })}</>}
             {r.duplicates && <> · {t('corpus.summaryDuplicates', { count: r.duplicates.count, choice: t(`corpus.duplicateChoice.${r.duplicates.choice}`) })}</>}
           </p>
           {r.encoding && (

@@ -15,6 +15,7 @@ export function PendingImportForm({ pending, defaultTask }: { pending: PendingIm
   const store = useCorpusStore.getState();
   if (pending.kind === 'csv') return <CsvMappingForm key={pending.name} pending={pending} />;
   if (pending.kind === 'task') return <TaskForm key={pending.name} pending={pending} defaultTask={defaultTask} />;
+  if (pending.kind === 'category') return <CategoryForm key={pending.name} pending={pending} />;
   return (
     <div className={box} role="group" aria-label={t('corpus.duplicatesHeading', { name: pending.name, count: pending.duplicates })} data-testid="duplicates">
       <p className="font-medium">{t('corpus.duplicatesHeading', { name: pending.name, count: pending.duplicates })}</p>
@@ -57,6 +58,36 @@ function TaskForm({ pending, defaultTask }: { pending: Extract<PendingImport, { 
         ))}
       </select>
       <PendingActions submitLabel={t('corpus.taskImport')} />
+    </form>
+  );
+}
+
+const NONE = '';
+
+function CategoryForm({ pending }: { pending: Extract<PendingImport, { kind: 'category' }> }) {
+  const { t } = useTranslation();
+  const [category, setCategory] = useState(NONE);
+  const heading = t('corpus.categoryHeading', { name: pending.name });
+  return (
+    <form
+      className={box}
+      aria-label={heading}
+      data-testid="category-choice"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void useCorpusStore.getState().confirmCategory(category === NONE ? null : category);
+      }}
+    >
+      <p className="font-medium">{heading}</p>
+      <select className={button} value={category} onChange={(e) => setCategory(e.target.value)} aria-label={t('corpus.categoryChoice')}>
+        <option value={NONE}>{t('corpus.categoryNone')}</option>
+        {pending.categories.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+      <PendingActions submitLabel={t('corpus.categoryImport')} />
     </form>
   );
 }

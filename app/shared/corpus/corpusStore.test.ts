@@ -109,14 +109,21 @@ describe('corpus store', () => {
   it('a delete can be undone, with the same ids', async () => {
     await store().importFiles([file('b.jsonl', '{"text": "二。", "task": "ner"}\n')]);
     const before = store().documents;
+    const earlier = store().deleted.length;
     await store().clear();
     expect(store().documents).toEqual([]);
-    expect(store().deleted).toHaveLength(2);
+    expect(store().deleted.at(-1)).toHaveLength(2);
     await store().undoDelete();
     expect(store().documents).toEqual(before);
+    // Each delete of the page can be undone, the latest first.
     await store().remove(before[0]!.id!);
+    await store().remove(before[1]!.id!);
+    expect(store().documents).toEqual([]);
+    await store().undoDelete();
+    expect(store().documents.map((d) => d.id)).toEqual([before[1]!.id]);
     await store().undoDelete();
     expect(store().documents.map((d) => d.id)).toEqual(before.map((d) => d.id));
+    expect(store().deleted).toHaveLength(earlier);
   });
 
   it('reads a file again in another encoding, replacing what it gave', async () => {

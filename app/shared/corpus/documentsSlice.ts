@@ -51,6 +51,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
   const settle = async (name: string, bytes: Uint8Array, r: FileRead, options: ReadOptions) => {
     if ('needsMapping' in r) return push({ kind: 'csv', name, bytes, ...r.needsMapping });
     if ('needsTask' in r) return push({ kind: 'task', name, bytes, ...r.needsTask, ...(options.mapping ? { mapping: options.mapping } : {}) });
+    if ('needsCategory' in r) return push({ kind: 'category', name, bytes, ...r.needsCategory });
     const p = profile();
     const importedAt = Date.now();
     const docs = r.docs.map((d) => newDocument(d, name, importedAt, p));
@@ -63,6 +64,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       stored: 0,
       items: 0,
       ...(options.task ? { chosenTask: options.task } : {}),
+      ...(options.category !== undefined ? { chosenCategory: options.category } : {}),
       losses: r.losses,
       errors: r.errors.map(formatInputError),
       ids: [],
@@ -113,6 +115,12 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       const options = { task, ...(p.mapping ? { mapping: p.mapping } : {}) };
       await settle(p.name, p.bytes, await readFile(p.name, p.bytes, { ...options, textMode: textMode() }), options);
     },
+    confirmCategory: async (category: string | null) => {
+      const p = get().pending[0];
+      if (p?.kind !== 'category') return;
+      next();
+      await settle(p.name, p.bytes, await readFile(p.name, p.bytes, { category, textMode: textMode() }), { category });
+    },
     confirmDuplicates: async (choice: DuplicateChoice) => {
       const p = get().pending[0];
       if (p?.kind !== 'duplicates') return;
@@ -161,7 +169,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       } catch (e) {
         return set({ storageProblem: storageError(e).problem });
       }
-      set((s) => ({ documents: s.documents.filter((d) => d.id !== id), deleted: doc ? [doc] : [] }));
+      set((s) => ({ documents: s.documents.filter((d) => d.id !== id), deleted: doc ? [...s.deleted, [doc]] : s.deleted }));
     },
     clear: async () => {
       // Nothing may go on working on documents that are gone: the editor closes and a batch stops.
@@ -173,17 +181,17 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       } catch (e) {
         return set({ storageProblem: storageError(e).problem });
       }
-      set({ documents: [], deleted: all, importSummary: [] });
+      set((s) => ({ documents: [], deleted: all.length ? [...s.deleted, all] : s.deleted, importSummary: [] }));
     },
     undoDelete: async () => {
-      const docs = get().deleted;
-      if (docs.length === 0) return;
+      const docs = get().deleted.at(-1);
+      if (!docs) return;
       try {
         await corpusRepository.restore(docs);
       } catch (e) {
         return set({ storageProblem: storageError(e).problem });
       }
-      set({ deleted: [] });
+      set((s) => ({ deleted: s.deleted.slice(0, -1) }));
       await get().loadDocuments();
     },
   };

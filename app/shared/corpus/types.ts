@@ -14,6 +14,7 @@ export type DuplicateChoice = 'skip' | 'replace' | 'keep';
 export type PendingImport =
   | { kind: 'csv'; name: string; bytes: Uint8Array; header: string[]; mapping: CsvMapping }
   | { kind: 'task'; name: string; bytes: Uint8Array; candidates: TaskId[]; count: number; mapping?: CsvMapping }
+  | { kind: 'category'; name: string; bytes: Uint8Array; task: TaskId; categories: string[] }
   | { kind: 'duplicates'; name: string; docs: CorpusDocument[]; duplicates: number; summary: FileSummary };
 
 /** What one file of an import gave: the import summary's row. */
@@ -28,8 +29,9 @@ export interface FileSummary {
   stored: number;
   /** Items (entities, relations, events) in what was stored. */
   items: number;
-  /** The task the user chose for documents whose content named none. */
+  /** The task the user chose for documents whose content named none, and the category for a file without any. */
   chosenTask?: TaskId;
+  chosenCategory?: string | null;
   duplicates?: { count: number; choice: DuplicateChoice };
   losses: Loss[];
   /** Lines refused, as "file:line: message". */
@@ -37,7 +39,7 @@ export interface FileSummary {
   /** The stored documents' ids and the file's bytes, so that reading it in another encoding replaces them. */
   ids: number[];
   bytes: Uint8Array | null;
-  options: { mapping?: CsvMapping; task?: TaskId; encoding?: TextEncodingName };
+  options: { mapping?: CsvMapping; task?: TaskId; category?: string | null; encoding?: TextEncodingName };
 }
 
 /** The documents, as stored, and their import. */
@@ -56,6 +58,8 @@ export interface DocumentsSlice {
   importFiles(files: readonly File[]): Promise<void>;
   confirmCsv(mapping: CsvMapping): Promise<void>;
   confirmTask(task: TaskId): Promise<void>;
+  /** The category for every document of a file that has none (null: none). */
+  confirmCategory(category: string | null): Promise<void>;
   confirmDuplicates(choice: DuplicateChoice): Promise<void>;
   /** Leaves the file asked about now out of the import. */
   cancelPending(): void;
@@ -67,8 +71,9 @@ export interface DocumentsSlice {
   remove(id: number): Promise<void>;
   /** Deletes every document: the editor closes and a batch stops first. It can be undone. */
   clear(): Promise<void>;
-  /** The documents the last delete removed, until it is undone or another delete replaces it. */
-  deleted: CorpusDocument[];
+  /** What each delete of this page removed, the latest last: each can be undone until the page closes. */
+  deleted: CorpusDocument[][];
+  /** Puts back what the latest delete not yet undone removed. */
   undoDelete(): Promise<void>;
 }
 
