@@ -10,6 +10,12 @@ const perturbed = tcree
   .map((l, i) => JSON.stringify({ ...(JSON.parse(l) as object), output: PERTURBED_OUTPUTS[i] }))
   .join('\n');
 
+/** Answers the duplicates question of a predictions file: keep both, the gold and its predictions. */
+async function keepBoth(page: Page, name: string, count?: number) {
+  await expect(page.getByTestId('duplicates')).toContainText(count === undefined ? `of ${name} are already in the corpus` : `${count} documents of ${name} are already in the corpus`);
+  await page.getByRole('button', { name: 'Keep both' }).click();
+}
+
 /** Opens the evaluation panel, picks the gold and prediction files, and evaluates. */
 async function evaluateFiles(page: Page, gold: string, pred: string) {
   await page.getByText('Evaluation', { exact: true }).click();
@@ -24,6 +30,8 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
   await page.goto('/');
   await importFile(page, 'tcree-sample.jsonl', Buffer.from(tcree));
   await importFile(page, 'perturbed.jsonl', Buffer.from(perturbed));
+  // Predictions repeat the gold's texts: the import asks, and both are kept to be paired.
+  await keepBoth(page, 'perturbed.jsonl', 6);
   await expect(page.getByTestId('documents').locator('li')).toHaveCount(12);
 
   const evaluation = await evaluateFiles(page, 'tcree-sample.jsonl', 'perturbed.jsonl');
@@ -85,6 +93,7 @@ test('an unreadable gold document is not scored and is named; an unreadable pred
   await page.goto('/');
   await importFile(page, 'gold.jsonl', Buffer.from(gold));
   await importFile(page, 'pred.jsonl', Buffer.from(pred));
+  await keepBoth(page, 'pred.jsonl');
   const evaluation = await evaluateFiles(page, 'gold.jsonl', 'pred.jsonl');
   await expect(evaluation.getByTestId('evaluation-summary')).toHaveText('1 documents scored. 1 gold documents could not be read whole and were not scored:');
   await expect(evaluation.getByTestId('evaluation-unscorable')).toHaveText('1: 1 piece of the gold output could not be read: could not read "山田太郎;所属" as Head;Relation;Tail (2 parts)');
