@@ -13,6 +13,8 @@ import type { CorpusState, DocumentsSlice, DuplicateChoice, FileSummary, Pending
 const profile = () => useProfileStore.getState().profile;
 
 type ReadOptions = FileSummary['options'];
+/** The questions about a file still to be read (the duplicates one is about documents already read). */
+type FileQuestion = Exclude<PendingImport, { kind: 'duplicates' }>;
 
 /** Reads one file's bytes through the format registry (src/interchange/readFile.ts). */
 export function readFile(name: string, bytes: Uint8Array, options: ReadOptions & Pick<ReadContext, 'textMode'>): Promise<FileRead> {
@@ -78,7 +80,16 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
   };
   const push = (p: PendingImport) => set((s) => ({ pending: [...s.pending, p] }));
   const next = () => set((s) => ({ pending: s.pending.slice(1) }));
-  const textMode = () => get().textMode;
+  /** Reads a file's bytes with the options known so far, and settles it. */
+  const readAndSettle = async (name: string, bytes: Uint8Array, options: ReadOptions) => settle(name, bytes, await readFile(name, bytes, { ...options, textMode: get().textMode }), options);
+  /** The answer to the question about the file asked now (when it is of that kind): read it again with it. */
+  const answer = async <K extends FileQuestion['kind']>(kind: K, options: (p: Extract<FileQuestion, { kind: K }>) => ReadOptions) => {
+    const p = get().pending[0];
+    if (p?.kind !== kind) return;
+    next();
+    const q = p as Extract<FileQuestion, { kind: K }>;
+    await readAndSettle(q.name, q.bytes, options(q));
+  };
 
   return {
     documents: [],
@@ -97,30 +108,12 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
     },
     importFiles: async (files) => {
       set({ importSummary: [], pending: [] });
-      for (const file of files) {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        await settle(file.name, bytes, await readFile(file.name, bytes, { textMode: textMode() }), {});
-      }
+      for (const file of files) await readAndSettle(file.name, new Uint8Array(await file.arrayBuffer()), {});
     },
-    confirmCsv: async (mapping: CsvMapping) => {
-      const p = get().pending[0];
-      if (p?.kind !== 'csv') return;
-      next();
-      await settle(p.name, p.bytes, await readFile(p.name, p.bytes, { mapping, textMode: textMode() }), { mapping });
-    },
-    confirmTask: async (task: TaskId) => {
-      const p = get().pending[0];
-      if (p?.kind !== 'task') return;
-      next();
-      const options = { task, ...(p.mapping ? { mapping: p.mapping } : {}) };
-      await settle(p.name, p.bytes, await readFile(p.name, p.bytes, { ...options, textMode: textMode() }), options);
-    },
-    confirmCategory: async (category: string | null) => {
-      const p = get().pending[0];
-      if (p?.kind !== 'category') return;
-      next();
-      await settle(p.name, p.bytes, await readFile(p.name, p.bytes, { category, textMode: textMode() }), { category });
-    },
+    confirmCsv: (mapping: CsvMapping) => answer('csv', () => ({ mapping })),
+    // A CSV's mapping is kept through the task question that may follow it.
+    confirmTask: (task: TaskId) => answer('task', (p) => ({ task, ...(p.mapping ? { mapping: p.mapping } : {}) })),
+    confirmCategory: (category: string | null) => answer('category', () => ({ category })),
     confirmDuplicates: async (choice: DuplicateChoice) => {
       const p = get().pending[0];
       if (p?.kind !== 'duplicates') return;
@@ -142,8 +135,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       }
       set((s) => ({ importSummary: s.importSummary.filter((r) => r.file !== file) }));
       await get().loadDocuments();
-      const options = { ...row.options, encoding };
-      await settle(file, row.bytes, await readFile(file, row.bytes, { ...options, textMode: textMode() }), options);
+      await readAndSettle(file, row.bytes, { ...row.options, encoding });
     },
     update: async (id, patch) => {
       const doc = get().documents.find((d) => d.id === id);
