@@ -33,32 +33,46 @@ export function PendingImportForm({ pending, defaultTask }: { pending: PendingIm
   );
 }
 
+/** A question about a file answered by one choice from a list: the heading, the list, and the two answers. */
+function ChoiceForm(props: { heading: string; testId: string; label: string; options: readonly (readonly [string, string])[]; initial: string; submitLabel: string; onSubmit(value: string): void }) {
+  const [value, setValue] = useState(props.initial);
+  return (
+    <form
+      className={box}
+      aria-label={props.heading}
+      data-testid={props.testId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit(value);
+      }}
+    >
+      <p className="font-medium">{props.heading}</p>
+      <select className={button} value={value} onChange={(e) => setValue(e.target.value)} aria-label={props.label}>
+        {props.options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <PendingActions submitLabel={props.submitLabel} />
+    </form>
+  );
+}
+
 function TaskForm({ pending, defaultTask }: { pending: Extract<PendingImport, { kind: 'task' }>; defaultTask: TaskId }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
   const offered = pending.candidates.length ? pending.candidates : TASK_IDS;
-  const [task, setTask] = useState<TaskId>(offered.includes(defaultTask) ? defaultTask : offered[0]!);
-  const heading = t('corpus.taskHeading', { name: pending.name, count: pending.count });
   return (
-    <form
-      className={box}
-      aria-label={heading}
-      data-testid="task-choice"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void useCorpusStore.getState().confirmTask(task);
-      }}
-    >
-      <p className="font-medium">{heading}</p>
-      <select className={button} value={task} onChange={(e) => setTask(e.target.value as TaskId)} aria-label={t('corpus.filterTask')}>
-        {offered.map((id) => (
-          <option key={id} value={id}>
-            {TASKS[id].name[lang]}
-          </option>
-        ))}
-      </select>
-      <PendingActions submitLabel={t('corpus.taskImport')} />
-    </form>
+    <ChoiceForm
+      heading={t('corpus.taskHeading', { name: pending.name, count: pending.count })}
+      testId="task-choice"
+      label={t('corpus.filterTask')}
+      options={offered.map((id) => [id, TASKS[id].name[lang]] as const)}
+      initial={offered.includes(defaultTask) ? defaultTask : offered[0]!}
+      submitLabel={t('corpus.taskImport')}
+      onSubmit={(task) => void useCorpusStore.getState().confirmTask(task as TaskId)}
+    />
   );
 }
 
@@ -66,28 +80,15 @@ const NONE = '';
 
 function CategoryForm({ pending }: { pending: Extract<PendingImport, { kind: 'category' }> }) {
   const { t } = useTranslation();
-  const [category, setCategory] = useState(NONE);
-  const heading = t('corpus.categoryHeading', { name: pending.name });
   return (
-    <form
-      className={box}
-      aria-label={heading}
-      data-testid="category-choice"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void useCorpusStore.getState().confirmCategory(category === NONE ? null : category);
-      }}
-    >
-      <p className="font-medium">{heading}</p>
-      <select className={button} value={category} onChange={(e) => setCategory(e.target.value)} aria-label={t('corpus.categoryChoice')}>
-        <option value={NONE}>{t('corpus.categoryNone')}</option>
-        {pending.categories.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-      <PendingActions submitLabel={t('corpus.categoryImport')} />
-    </form>
+    <ChoiceForm
+      heading={t('corpus.categoryHeading', { name: pending.name })}
+      testId="category-choice"
+      label={t('corpus.categoryChoice')}
+      options={[[NONE, t('corpus.categoryNone')], ...pending.categories.map((c) => [c, c] as const)]}
+      initial={NONE}
+      submitLabel={t('corpus.categoryImport')}
+      onSubmit={(c) => void useCorpusStore.getState().confirmCategory(c === NONE ? null : c)}
+    />
   );
 }
