@@ -363,6 +363,33 @@ describe('giellm convert between registered formats', () => {
     expect(stockmark.out.split('\n')).toHaveLength(5343);
   });
 
+  it('reads a bad file of every format through --to extraction: exit 2, the file and line (or task and region) named, the good documents kept', async () => {
+    const { zipSync, strToU8 } = await import('fflate');
+    const good = '{"text": "東京", "task": "ner", "output": "<社会>固有表現抽出:地名;東京"}';
+    const cases: [string, string, string | Uint8Array, string][] = [
+      ['records', 'r.jsonl', `${good}\n{"text": 1, "task": "ner"}`, 'r.jsonl:2: "text" is missing or not a string'],
+      ['training', 't.jsonl', `{"input": "東京\\n<社会><文芸><学問><技術><自然>\\n固有表現抽出", "output": "<社会>固有表現抽出"}\n{"output": "x"}`, 't.jsonl:2: "input" is missing or not a string'],
+      ['extraction', 'x.jsonl', '{"id": "a", "text": "東京", "extraction": {"task": "ner", "category": null, "entities": [], "relations": [], "events": []}}\n{"text": "a"}', 'x.jsonl:2: extraction:'],
+      ['doccano', 'd.jsonl', '{"text": "東京", "label": [[0, 2, "地名"]]}\n{"text": "東京", "label": [[0, 9, "地名"]]}', 'd.jsonl:2: [0,9,"地名"] is not a span'],
+      ['label-studio', 'l.json', JSON.stringify([{ id: 1, data: { text: '東京' }, annotations: [{ result: [{ id: 'ok', type: 'labels', value: { start: 0, end: 2, text: '東京', labels: ['地名'] } }, { id: 'r', type: 'labels', value: { start: 0, end: 1, text: '大', labels: ['地名'] } }] }] }]), 'l.json: task 1, region r: its text "大" is not the text at 0–1'],
+      ['brat', 'b.zip', zipSync({ 'a.txt': strToU8('東京'), 'a.ann': strToU8('T1\tLOCATION 0 2\t東京\nT2\tLOCATION 0 2\t大阪\n') }), 'b.zip:a.ann:2: T2: its text "大阪"'],
+      ['conll', 'n.conll', '東\tB-地名\n京\tI-地名\n\n大\tX-地名\n', 'n.conll:4: tag "X-地名" is not O or B-/I-/E-/S-TYPE'],
+      ['tcree-csv', 'c.csv', '今月8日、吉田秀彦が引退。イベント抽出,,スポーツ,,イベント抽出:吉田秀彦;引退;今月8日:\n壊れた行,,スポーツ\n', 'c.csv:2: expected five columns'],
+      ['mmm', 'm.jsonl', '{"id": 1, "input": "東京。固有表現抽出", "output": "固有表現抽出:地名;東京", "label": "社会"}\n{"id": 2, "input": "東京", "output": "x", "label": "a"}', 'm.jsonl:2: the input does not end with an IW'],
+      ['stockmark', 's.json', JSON.stringify([{ curid: '1', text: '日本の首都。', entities: [{ name: '日本', span: [0, 2], type: '地名' }] }, { curid: '2', text: '東京', entities: [{ name: '大阪', span: [0, 2], type: '地名' }] }]), 's.json: entry 2: curid 2: entity "大阪" does not match'],
+      ['csv', 'h.csv', 'text,gold\n東京,<社会>固有表現抽出\n,x\n', 'h.csv:3: the text column "text" is empty'],
+      ['text', 'p.txt', '東京。\n\u0000', 'p.txt:2: this file holds a NUL byte'],
+    ];
+    for (const [format, name, content, message] of cases) {
+      const extra = format === 'csv' ? ['--columns', 'text=text,output=gold', '--task', 'ner'] : format === 'text' ? ['--task', 'ner'] : [];
+      const r = await cli(['convert', '--from', format, '--to', 'extraction', ...extra, name], { [name]: content });
+      expect(r.code, format).toBe(2);
+      expect(r.err, format).toContain(message);
+      // Every good document of the file is converted all the same (a NUL refuses a text file whole).
+      if (format !== 'text') expect(r.out.split('\n').filter(Boolean).length, format).toBe(1);
+    }
+  });
+
   it('names what it cannot do: a format with no reader yet, an unknown one, a bad table, a binary file', async () => {
     expect((await cli(['convert', '--from', 'nope', 'x'])).err).toMatch(/--from must be one of stockmark, .*conll/);
     expect((await cli(['convert', '--to', 'nope', 'x'])).err).toMatch(/--to must be one of .*records/);

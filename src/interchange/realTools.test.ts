@@ -254,6 +254,21 @@ describe('exports say what they leave out', () => {
   });
 });
 
+describe('Extraction JSONL', () => {
+  it('reads back its own export where a span was aligned through width/NFKC (the model wrote ＳＰＲｉＮＧＳ)', async () => {
+    const t = 'SPRiNGSと最も仲の良いライバルグループ。';
+    const x = extract('<社会>固有表現抽出:その他の組織名;ＳＰＲｉＮＧＳ', 'ner', P, t);
+    expect(x.entities[0]).toMatchObject({ text: 'ＳＰＲｉＮＧＳ', start: 0, end: 7 });
+    const out = await exportAs('extraction', stored([{ line: 1, recordId: 's', text: t, task: 'ner', output: null, annotation: x }]));
+    const r = await read('x.jsonl', text(out.file.content));
+    expect('docs' in r && r.errors).toEqual([]);
+    expect(spansOf(docsOf(r)[0]!).entities).toEqual([['その他の組織名', 'SPRiNGS']]);
+    // A span whose text is not the text there, under any width, is still refused.
+    const bad = text(out.file.content).replace('"start":0', '"start":1');
+    expect(await read('y.jsonl', bad)).toMatchObject({ errors: [{ file: 'y.jsonl', line: 1, message: expect.stringContaining('is not at 1–7') }] });
+  });
+});
+
 describe('export → import → export is byte-identical', () => {
   const corpus = (): CorpusDocument[] => {
     const ner = loadStockmark()
