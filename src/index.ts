@@ -14,7 +14,7 @@ export { extract } from './extract.ts';
 export { splitSentences, type Sentence } from './text/splitSentences.ts';
 export { TextIndex, codePointLength } from './text/textIndex.ts';
 export { aggregate, itemKeys, scoreSequence, DEFAULT_MATCH, type MatchOptions, type Scores, type SequenceScore } from './metrics/score.ts';
-export { readRecords, formatInputError, binaryLine, numberedLines, type DatasetRecord, type InputError } from './data/records.ts';
+export { readRecords, formatInputError, numberedLines, type DatasetRecord, type InputError } from './data/records.ts';
 export { convertStockmark } from './data/stockmark.ts';
 export { MODEL_CATALOG, DEFAULT_MODEL_ID, WEBLLM_LIB_PREFIX, absoluteUrl, quantizationNeedsF16, validateCustomModel, lmTemplate, type ModelInfo, type PromptMode } from './models/catalog.ts';
 export { assessModel, type Assessment, type Capabilities, type CapabilityIssue } from './models/capability.ts';

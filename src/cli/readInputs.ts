@@ -95,8 +95,9 @@ export async function readInputs(ctx: Context, files: readonly string[]): Promis
     }
     if (r.encoding && r.encoding !== 'utf-8' && r.encodingBy !== 'chosen') io.err(`${file}: read as ${r.encoding} (set it with --encoding)`);
     reportLosses(ctx, file, r.losses);
-    docs.push(...r.docs.map((d) => newDocument(d, file, 0, profile)));
-    errors.push(...r.errors);
+    // One at a time: spreading a file's 187,028 documents into push's arguments overflows the call stack.
+    for (const d of r.docs) docs.push(newDocument(d, file, 0, profile));
+    for (const e of r.errors) errors.push(e);
   }
   return { docs, errors };
 }

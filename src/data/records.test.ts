@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryLine, readRecords } from './records.ts';
+import { readRecords } from './records.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 
 describe('readRecords', () => {
@@ -17,10 +17,3 @@ describe('readRecords', () => {
   });
 });
 
-describe('binaryLine', () => {
-  it('finds NUL bytes, and passes text, U+FFFD included (undecodable bytes are decodeText’s to find)', () => {
-    expect(binaryLine('{"text": "東京"}\n')).toBeNull();
-    expect(binaryLine('ok\nok\n\u0000\u0001PK')).toBe(3);
-    expect(binaryLine('{\n\uFFFD')).toBeNull();
-  });
-});

@@ -53,16 +53,20 @@ export function lineCounter(content: string): (position: number) => number {
  */
 export function* eachLine(content: string): Generator<{ line: number; text: string }> {
   let from = content.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Lines end in LF, CRLF or a lone CR (old Mac files): the next of '\n' and '\r', found with indexOf.
+  let nextLf = content.indexOf('\n', from);
+  let nextCr = content.indexOf('\r', from);
   for (let line = 1; from <= content.length; line++) {
-    let end = content.indexOf('\n', from);
-    if (end < 0) end = content.length;
-    const text = content.slice(from, end > from && content.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    if (nextLf !== -1 && nextLf < from) nextLf = content.indexOf('\n', from);
+    if (nextCr !== -1 && nextCr < from) nextCr = content.indexOf('\r', from);
+    const end = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf === -1 ? content.length : nextLf;
+    const text = content.slice(from, end);
     if (text.trim() !== '') yield { line, text };
-    from = end + 1;
+    from = end + (content.charCodeAt(end) === 13 && content.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
 }
 
-/** Splits text into numbered non-blank lines, tolerating a BOM and CRLF. */
+/** Splits text into numbered non-blank lines, tolerating a BOM and LF, CRLF or CR line ends. */
 export function numberedLines(content: string): { line: number; text: string }[] {
   return [...eachLine(content)];
 }
@@ -141,18 +145,4 @@ export function readRecords(content: string, file: string, profile: FormatProfil
 export function echoedTask(output: string, profile: FormatProfile): TaskId | null {
   const echo = output.trim().replace(/^[<＜][^>＞]*[>＞]/, '');
   return tasksByIwLength(profile).find((t) => echo.startsWith(profile.iw[t])) ?? null;
-}
-
-/**
- * Finds a NUL, which no text file of any encoding the import reads holds, so a binary file renamed .jsonl
- * gets one clear message instead of a wall of JSON errors. (Bytes no encoding decodes are found by
- * decodeText, src/text/decode.ts; a U+FFFD that decoded from valid UTF-8 is text, as real corpora have it.)
- * Returns the 1-based line, or null.
- */
-export function binaryLine(content: string): number | null {
-  const at = content.indexOf('\0');
-  if (at === -1) return null;
-  let line = 1;
-  for (let k = content.indexOf('\n'); k !== -1 && k < at; k = content.indexOf('\n', k + 1)) line++;
-  return line;
 }

@@ -2,7 +2,7 @@ import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { serializeChecked } from '../format/serializeOutput.ts';
 import { parseOutput } from '../format/parseOutput.ts';
-import { numberedLines, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
+import { eachLine, numberedLines, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
 import { asAnnotated, currentOutput, hasGold, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
 import type { AnnotatedDocument } from './document.ts';
 import type { CsvMapping } from './csvImport.ts';
@@ -344,6 +344,45 @@ export function headOf(content: string): string {
   const trimmed = content.replace(/^\uFEFF/, '').trimStart();
   const lineEnd = trimmed.indexOf('\n');
   return trimmed.slice(0, Math.max(20_000, lineEnd === -1 ? trimmed.length : lineEnd + 1));
+}
+
+/** JSONL formats a line of which tells itself apart: a file may mix them (records after a doccano line). */
+const LINE_FORMATS: readonly FormatId[] = ['extraction', 'mmm', 'training', 'doccano', 'records'];
+
+/** The line format of one JSON object line; records when no more specific one fits. */
+function lineFormatOf(line: string, name: string, profile: FormatProfile): FormatId {
+  return FORMATS.find((f) => f.id !== 'records' && LINE_FORMATS.includes(f.id) && f.sniff!(line, name, profile))?.id ?? 'records';
+}
+
+/** Outcomes of parts of one file as one: documents and errors in line order; a question about any part asked for all. */
+function mergeOutcomes(outcomes: readonly ReadOutcome[]): ReadOutcome {
+  const asks = outcomes.flatMap((o) => ('needsTask' in o ? [o.needsTask] : []));
+  if (asks.length) return { needsTask: { candidates: commonCandidates(asks.map((a) => a.candidates)), count: asks.reduce((n, a) => n + a.count, 0) } };
+  const read = outcomes.filter((o): o is Extract<ReadOutcome, { docs: unknown }> => 'docs' in o);
+  const byLine = (a: { line: number | null }, b: { line: number | null }) => (a.line ?? 0) - (b.line ?? 0);
+  return { docs: read.flatMap((o) => o.docs).sort(byLine), errors: read.flatMap((o) => o.errors).sort(byLine), losses: read.flatMap((o) => o.losses) };
+}
+
+/**
+ * Reads decoded text in the format given, else the one detected. A JSONL file whose lines are of several
+ * line formats is read line by line, each line by its own format's reader (the other lines left blank, so
+ * line numbers hold).
+ */
+export async function readText(content: string, ctx: ReadContext, format?: FileFormat): Promise<ReadOutcome & { format: FormatId }> {
+  const f = format ?? detectFormat(content, ctx.file, ctx.profile);
+  if (!f.read) throw new Error(`${f.id} has no reader`);
+  if (format || !LINE_FORMATS.includes(f.id)) return { format: f.id, ...(await f.read(content, ctx)) };
+  const parts = new Map<FormatId, string[]>();
+  const lines: { line: number; text: string }[] = [...eachLine(content)];
+  for (const { line, text } of lines) {
+    const id = text.trimStart().startsWith('{') ? lineFormatOf(text, ctx.file, ctx.profile) : f.id;
+    let part = parts.get(id);
+    if (!part) parts.set(id, (part = []));
+    part[line - 1] = text;
+  }
+  if (parts.size < 2) return { format: f.id, ...(await f.read(content, ctx)) };
+  const outcomes = await Promise.all([...parts].map(([id, part]) => formatById(id)!.read!(Array.from(part, (l) => l ?? '').join('\n'), ctx)));
+  return { format: f.id, ...mergeOutcomes(outcomes) };
 }
 
 /** The format a file is in, by what it holds and then its name; plain text when nothing else fits. */

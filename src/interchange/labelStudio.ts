@@ -128,14 +128,18 @@ export function fromLabelStudio(content: string, file: string, profile: FormatPr
     const name = `task ${t.id === undefined ? i + 1 : String(t.id)}`;
     const text = typeof t.data?.text === 'string' ? t.data.text : Object.values(t.data ?? {}).find((v) => typeof v === 'string');
     if (typeof text !== 'string') return void errors.push({ file, line: null, message: `${name}: data has no text` });
+    const notList = (['annotations', 'predictions'] as const).find((k) => t[k] !== undefined && t[k] !== null && !Array.isArray(t[k]));
+    if (notList) return void errors.push({ file, line: null, message: `${name}: "${notList}" is not a list of completions` });
     const idx = new TextIndex(text);
     const picked = pick(t);
+    if (picked && picked.c.result !== undefined && !Array.isArray(picked.c.result)) return void errors.push({ file, line: null, message: `${name}: "result" is not a list of regions` });
     const spans: GraphSpan[] = [];
     const links: GraphLink[] = [];
     const categories: string[] = [];
     list(picked?.c.result).forEach((entry, k) => {
       const r = (entry && typeof entry === 'object' ? entry : {}) as Result;
       const region = `region ${r.id ?? k + 1}`;
+      if (!entry || typeof entry !== 'object') return void errors.push({ file, line: null, message: `${name}, ${region}: is ${JSON.stringify(entry)}, not a region object; it was left out` });
       if (r.type === 'choices') return void categories.push(...list(r.value?.choices).filter((c): c is string => typeof c === 'string'));
       if (r.type === 'relation') {
         const type = list(r.labels).find((l): l is string => typeof l === 'string') ?? '';

@@ -1,11 +1,43 @@
-import { decodeText, isZip, type TextEncodingName } from '../text/decode.ts';
-import { binaryLine } from '../data/records.ts';
-import { detectFormat, formatById, type FileFormat, type FormatId, type ReadContext, type ReadOutcome } from './formats.ts';
+import { decodeText, isZip, looksBinary, loneCrAsLf, withoutNulLines, type TextEncodingName } from '../text/decode.ts';
+import type { InputError } from '../data/records.ts';
+import { formatById, readText, type FileFormat, type FormatId, type ReadContext, type ReadOutcome } from './formats.ts';
 
 /** One file's read: its outcome, the format it was read as, and the encoding (null for an archive or a refused file). */
-export type FileRead = ReadOutcome & { format: FormatId; encoding: TextEncodingName | null; encodingBy?: 'bom' | 'valid' | 'likelier' | 'chosen' };
+export type FileRead = ReadOutcome & {
+  format: FormatId;
+  encoding: TextEncodingName | null;
+  encodingBy?: 'bom' | 'valid' | 'likelier' | 'chosen';
+  /** Errors in all, where the list is capped (MAX_LISTED_ERRORS). */
+  errorCount?: number;
+};
+
+/** How many refused lines a file's error list names before it only counts the rest. */
+export const MAX_LISTED_ERRORS = 200;
+
+/** The first errors, and one line counting those not listed. */
+function capErrors(errors: InputError[], file: string): InputError[] {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors;
+  return [...errors.slice(0, MAX_LISTED_ERRORS), { file, line: null, message: `and ${errors.length - MAX_LISTED_ERRORS} more refused lines or entries (the first ${MAX_LISTED_ERRORS} are listed)` }];
+}
 
 const refused = (format: FormatId, file: string, line: number | null, message: string): FileRead => ({ format, encoding: null, docs: [], errors: [{ file, line, message }], losses: [] });
+
+/**
+ * A reader's outcome with its error list capped, the given errors merged in line order; a reader that
+ * throws (a bug) still gives a message naming the file, so the other files of an import are read.
+ */
+async function settled(file: string, format: FormatId, encoding: TextEncodingName | null, read: () => Promise<ReadOutcome & { format?: FormatId }>, more: InputError[] = []): Promise<FileRead> {
+  let r: ReadOutcome & { format?: FormatId };
+  try {
+    r = await read();
+  } catch (e) {
+    return refused(format, file, null, `could not be read (${(e as Error).message}); nothing was imported from it`);
+  }
+  const out = { format, encoding, ...r };
+  if (!('docs' in out)) return out;
+  const errors = more.length ? [...more, ...out.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) : out.errors;
+  return { ...out, errors: capErrors(errors, file), ...(errors.length > MAX_LISTED_ERRORS ? { errorCount: errors.length } : {}) };
+}
 
 /**
  * Reads one file's bytes into documents: a zip as a brat collection, anything else decoded (see
@@ -24,14 +56,16 @@ export async function readFileBytes(bytes: Uint8Array, ctx: ReadContext & { enco
     for (const [name, data] of Object.entries(entries)) if (!name.endsWith('/')) files.set(name, decodeText(data)?.text ?? strFromU8(data));
     // The app's own Label Studio export (tasks + config) reads back as its tasks.
     const tasks = [...files.keys()].find((n) => n.endsWith('label-studio-tasks.json'));
-    if (tasks) return { format: 'label-studio', encoding: 'utf-8', ...(await formatById('label-studio')!.read!(files.get(tasks)!, ctx)) };
-    return { format: 'brat', encoding: null, ...(await formatById('brat')!.readArchive!(files, ctx)) };
+    if (tasks) return settled(ctx.file, 'label-studio', 'utf-8', () => formatById('label-studio')!.read!(files.get(tasks)!, ctx));
+    return settled(ctx.file, 'brat', null, () => formatById('brat')!.readArchive!(files, ctx));
   }
   const decoded = decodeText(bytes, ctx.encoding);
   if (decoded === null) return refused(format?.id ?? 'text', ctx.file, null, 'this file is not text in UTF-8, UTF-16, Shift_JIS or EUC-JP (binary data?); nothing was imported from it');
-  const f = format ?? detectFormat(decoded.text, ctx.file, ctx.profile);
-  const binary = binaryLine(decoded.text);
-  if (binary !== null) return refused(f.id, ctx.file, binary, 'this file holds a NUL byte, which no text file has (binary data?); nothing was imported from it');
-  if (!f.read) return refused(f.id, ctx.file, null, `${f.label} is read from a .zip archive`);
-  return { format: f.id, encoding: decoded.encoding, encodingBy: decoded.by, ...(await f.read(decoded.text, ctx)) };
+  if (looksBinary(decoded.text)) return refused(format?.id ?? 'text', ctx.file, null, 'this file is full of NUL bytes, which no text file has (binary data?); nothing was imported from it');
+  const { text, lines: nulLines } = withoutNulLines(loneCrAsLf(decoded.text));
+  if (text.replace(/^\uFEFF/, '').trim() === '') return refused(format?.id ?? 'text', ctx.file, null, 'the file is empty; nothing was imported from it');
+  if (format && !format.read) return refused(format.id, ctx.file, null, `${format.label} is read from a .zip archive`);
+  const nulErrors = nulLines.map((line) => ({ file: ctx.file, line, message: 'this line holds a NUL byte, which no text has (binary data?); the line was left out' }));
+  const read = await settled(ctx.file, format?.id ?? 'text', decoded.encoding, () => readText(text, ctx, format), nulErrors);
+  return { ...read, encodingBy: decoded.by };
 }

@@ -54,3 +54,43 @@ export function decodeText(bytes: Uint8Array, chosen?: TextEncodingName): Decode
 
 /** Whether bytes are a zip archive (a brat collection): its local-file-header signature. */
 export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/**
+ * Whether decoded text is really binary data: NUL in more than one of every 1,000 characters of its first
+ * 64 Ki. One stray NUL in a long corpus (a bad line) is that line's problem, not the file's; a binary file
+ * (or UTF-16 without a BOM) is full of them.
+ */
+export function looksBinary(text: string): boolean {
+  const sample = Math.min(text.length, 65_536);
+  let nul = 0;
+  for (let at = text.indexOf('\0'); at !== -1 && at < sample; at = text.indexOf('\0', at + 1)) nul++;
+  return nul > 0 && nul * 1000 > sample;
+}
+
+/**
+ * Lines holding a NUL, which no text line has, left out as blank lines (so every other line keeps its
+ * number): the text without them and their 1-based numbers.
+ */
+export function withoutNulLines(text: string): { text: string; lines: number[] } {
+  if (text.indexOf('\0') === -1) return { text, lines: [] };
+  const parts: string[] = [];
+  const lines: number[] = [];
+  let from = 0;
+  let line = 1;
+  let counted = 0;
+  for (let at = text.indexOf('\0'); at !== -1; at = text.indexOf('\0', from)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    for (let k = text.indexOf('\n', counted); k !== -1 && k < start; k = text.indexOf('\n', k + 1)) line++;
+    counted = start;
+    lines.push(line);
+    parts.push(text.slice(from, start));
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return { text: parts.join(''), lines };
+}
+
+/** Lone CRs (classic Mac line ends) as LF, so every reader sees one line end; CRLF is left as it is. */
+export const loneCrAsLf = (text: string) => (text.indexOf('\r') === -1 ? text : text.replace(/\r(?!\n)/g, '\n'));

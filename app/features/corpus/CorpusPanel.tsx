@@ -33,7 +33,10 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const importSummary = useCorpusStore((s) => s.importSummary);
   const deleted = useCorpusStore((s) => s.deleted.at(-1) ?? NONE_DELETED);
   const imported = importedCount(importSummary);
-  const storageProblem = useStorageMessage(useCorpusStore((s) => s.storageProblem));
+  const problem = useCorpusStore((s) => s.storageProblem);
+  const storageProblem = useStorageMessage(problem);
+  const quota = problem?.code === 'quota';
+  const progress = useCorpusStore((s) => s.importProgress);
   const pending = useCorpusStore((s) => s.pending[0]);
   const openId = useCorpusStore((s) => s.docId);
   const { loadDocuments: load, importFiles, remove, clear, setTextMode, undoDelete } = useCorpusStore.getState();
@@ -172,10 +175,35 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
           <LossList losses={exportLosses.losses} testId="export-loss-list" />
         </details>
       )}
-      {storageProblem && (
-        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300" data-testid="storage-problem">
-          {storageProblem}
+      {progress && (
+        <p role="status" className="mt-1 flex items-center gap-2 text-sm" data-testid="import-progress">
+          <progress max={progress.total} value={progress.stored} aria-label={t('corpus.importProgress', { file: progress.file, stored: progress.stored, total: progress.total })} />
+          {t('corpus.importProgress', { file: progress.file, stored: progress.stored, total: progress.total })}
+          <button type="button" className={button} onClick={progress.stop}>
+            {t('corpus.importStop')}
+          </button>
         </p>
+      )}
+      {storageProblem && (
+        <div role="alert" className="mt-1 flex flex-wrap items-center gap-2 text-sm text-red-700 dark:text-red-300" data-testid="storage-problem">
+          {/* On a full disk the way out is at hand: export and delete here, or try again once space is freed. */}
+          {quota && documents.length === 0 ? t('storage.quotaEmpty') : storageProblem}
+          {quota && documents.length > 0 && (
+            <button type="button" className={button} onClick={download}>
+              {t('corpus.export')}
+            </button>
+          )}
+          {quota && documents.length > 0 && !confirmClear && (
+            <button type="button" className={button} onClick={() => setConfirmClear(true)}>
+              {t('corpus.deleteAll')}
+            </button>
+          )}
+          {quota && (
+            <button type="button" className={button} onClick={() => void load()}>
+              {t('storage.retry')}
+            </button>
+          )}
+        </div>
       )}
       {documents.length > 0 && (
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">

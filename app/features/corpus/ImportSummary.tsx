@@ -38,6 +38,7 @@ export function ImportSummary({ rows }: { rows: readonly FileSummary[] }) {
             {r.chosenCategory !== undefined && <> · {t('corpus.summaryCategory', { category: r.chosenCategory ?? t('corpus.categoryNone') })}</>}
             {r.duplicates && <> · {t('corpus.summaryDuplicates', { count: r.duplicates.count, choice: t(`corpus.duplicateChoice.${r.duplicates.choice}`) })}</>}
           </p>
+          {r.stopped && <p className="text-xs text-amber-800 dark:text-amber-300">{t('corpus.importStopped')}</p>}
           {r.encoding && (
             <label className="flex items-center gap-1 text-xs">
               {t('corpus.summaryEncoding')}
@@ -59,8 +60,8 @@ export function ImportSummary({ rows }: { rows: readonly FileSummary[] }) {
           )}
           {r.errors.length > 0 && (
             <details open>
-              <summary className="text-xs text-red-700 dark:text-red-300">{t('corpus.summaryErrors', { count: r.errors.length })}</summary>
-              <ErrorList errors={r.errors.slice(0, 200)} className="text-xs" testId="import-errors" />
+              <summary className="text-xs text-red-700 dark:text-red-300">{t('corpus.summaryErrors', { count: r.errorCount ?? r.errors.length })}</summary>
+              <ErrorList errors={r.errors} className="text-xs" testId="import-errors" />
             </details>
           )}
         </div>

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { corpusRepository } from '../storage/corpusRepository.ts';
+import { ADD_CHUNK, corpusRepository } from '../storage/corpusRepository.ts';
 import { en } from '../i18n/en.ts';
 import { importedCount, useCorpusStore } from './corpusStore.ts';
 
@@ -39,6 +39,55 @@ describe('corpus store', () => {
     expect(store().storageProblem).toEqual({ code: 'quota' });
   });
 
+  it('a file the browser cannot read is named, and the other files of the import are still imported', async () => {
+    const lost = file('lost.jsonl', '');
+    vi.spyOn(lost, 'arrayBuffer').mockRejectedValueOnce(Object.assign(new Error('The requested file could not be read'), { name: 'NotReadableError' }));
+    await store().importFiles([lost, file('b.jsonl', '{"text": "大阪", "task": "ner"}\n')]);
+    expect(store().importSummary.map((r) => [r.file, r.stored, r.errors])).toEqual([
+      ['lost.jsonl', 0, ['lost.jsonl: could not be read (The requested file could not be read); nothing was imported from it']],
+      ['b.jsonl', 1, []],
+    ]);
+  });
+
+  it('asks for the columns of two CSV files one after the other', async () => {
+    await store().importFiles([file('c1.csv', 'body,gold\n大阪へ。,<社会>固有表現抽出:地名;大阪\n'), file('c2.csv', 'honbun,kotae\n京都へ。,<社会>固有表現抽出:地名;京都\n')]);
+    expect(store().pending.map((p) => [p.kind, p.name])).toEqual([
+      ['csv', 'c1.csv'],
+      ['csv', 'c2.csv'],
+    ]);
+    await store().confirmCsv({ text: 'body', output: 'gold', id: null, task: null });
+    await store().confirmCsv({ text: 'honbun', output: 'kotae', id: null, task: null });
+    expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。', '大阪へ。', '京都へ。']);
+  });
+
+  it('stores a large file in chunks with progress, and a stop keeps nothing of it', async () => {
+    const lines = Array.from({ length: ADD_CHUNK * 2 + 10 }, (_, i) => `{"text": "文${i}。", "task": "ner"}`).join('\n');
+    const seen: number[] = [];
+    const unsubscribe = useCorpusStore.subscribe((s) => {
+      if (s.importProgress && seen.at(-1) !== s.importProgress.stored) seen.push(s.importProgress.stored);
+      // Stop once the second chunk is in.
+      if (s.importProgress?.stored === ADD_CHUNK * 2) s.importProgress.stop();
+    });
+    await store().importFiles([file('big.jsonl', lines)]);
+    unsubscribe();
+    expect(seen).toEqual([0, ADD_CHUNK, ADD_CHUNK * 2]);
+    expect(store().importProgress).toBeNull();
+    expect(store().importSummary[0]).toMatchObject({ file: 'big.jsonl', read: ADD_CHUNK * 2 + 10, stored: 0, stopped: true });
+    expect(await corpusDb.documents.count()).toBe(1);
+    await store().importFiles([file('big.jsonl', lines)]);
+    expect(await corpusDb.documents.count()).toBe(ADD_CHUNK * 2 + 11);
+  });
+
+  it('a full disk in the middle of a large file takes back its first chunks', async () => {
+    const lines = Array.from({ length: ADD_CHUNK + 1 }, (_, i) => `{"text": "文${i}。", "task": "ner"}`).join('\n');
+    const bulkAdd = corpusDb.documents.bulkAdd.bind(corpusDb.documents);
+    vi.spyOn(corpusDb.documents, 'bulkAdd').mockImplementationOnce(bulkAdd).mockRejectedValueOnce(quota);
+    await store().importFiles([file('big.jsonl', lines)]);
+    expect(store().storageProblem).toEqual({ code: 'quota' });
+    expect(store().importSummary[0]).toMatchObject({ stored: 0 });
+    expect(await corpusDb.documents.count()).toBe(1);
+  });
+
   it('asks for a mapping for an unknown CSV, then imports through it', async () => {
     await store().importFiles([file('c.csv', 'body,gold\n大阪へ。,<社会>固有表現抽出:地名;大阪\n')]);
     expect(store().pending[0]).toMatchObject({ kind: 'csv', name: 'c.csv', header: ['body', 'gold'], mapping: { text: 'body', output: 'gold' } });
@@ -58,7 +107,7 @@ describe('corpus store', () => {
     await store().confirmTask('ee');
     store().setTextMode('lines');
     expect(importedCount(store().importSummary)).toBe(2);
-    expect(store().importSummary.find((r) => r.file === 'empty.txt')!.errors).toEqual(['empty.txt: the file is empty']);
+    expect(store().importSummary.find((r) => r.file === 'empty.txt')!.errors).toEqual(['empty.txt: the file is empty; nothing was imported from it']);
     expect(store().importSummary.find((r) => r.file === 'article.txt')).toMatchObject({ format: 'text', encoding: 'utf-8', encodingBy: 'bom', read: 1, stored: 1, chosenTask: 'ee' });
     expect(store().documents.slice(1).map((d) => [d.source, d.line, d.text, d.task])).toEqual([
       ['more.jsonl', 1, '三。', 're'],

@@ -25,6 +25,21 @@ export function readFile(name: string, bytes: Uint8Array, options: ReadOptions &
 /** Documents the last import stored, over its files; null before any file of it is done. */
 export const importedCount = (summary: readonly FileSummary[]): number | null => (summary.length ? summary.reduce((n, r) => n + r.stored, 0) : null);
 
+/** The summary row of a file that could not be read at all. */
+const failedRow = (file: string, e: unknown): FileSummary => ({
+  file,
+  format: 'text',
+  encoding: null,
+  read: 0,
+  stored: 0,
+  items: 0,
+  losses: [],
+  errors: [formatInputError({ file, line: null, message: `could not be read (${(e as Error)?.message ?? String(e)}); nothing was imported from it` })],
+  ids: [],
+  bytes: null,
+  options: {},
+});
+
 const itemsOf = (d: CorpusDocument) => {
   const x = d.annotation ?? d.prediction?.extraction;
   return x ? x.entities.length + x.relations.length + x.events.length : 0;
@@ -35,17 +50,25 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
   const store = async (docs: CorpusDocument[], summary: FileSummary, replace: number[] = []) => {
     let ids: number[] = [];
     let problem = null;
+    let stopped = false;
+    const stop = new AbortController();
+    set({ importProgress: { file: summary.file, stored: 0, total: docs.length, stop: () => stop.abort() } });
     try {
       if (replace.length) await corpusRepository.removeMany(replace);
-      ids = await corpusRepository.add(docs);
+      ids = await corpusRepository.add(docs, { signal: stop.signal, onProgress: (stored) => set({ importProgress: { file: summary.file, stored, total: docs.length, stop: () => stop.abort() } }) });
     } catch (e) {
-      // The write failed as a whole: the corpus is as it was, and the user is told why.
-      problem = storageError(e).problem;
+      // The write failed or was stopped as a whole: the corpus is as it was, and the user is told why.
+      if (stop.signal.aborted) stopped = true;
+      else problem = storageError(e).problem;
       docs = [];
+    } finally {
+      set({ importProgress: null });
     }
     await get().loadDocuments();
     if (problem) set({ storageProblem: problem });
-    const row: FileSummary = { ...summary, stored: docs.length, items: docs.reduce((n, d) => n + itemsOf(d), 0), ids };
+    let items = 0;
+    for (const d of docs) items += itemsOf(d);
+    const row: FileSummary = { ...summary, stored: docs.length, items, ids, ...(stopped ? { stopped: true } : {}) };
     set((s) => ({ importSummary: [...s.importSummary.filter((r) => r.file !== row.file), row] }));
   };
 
@@ -69,6 +92,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       ...(options.category !== undefined ? { chosenCategory: options.category } : {}),
       losses: r.losses,
       errors: r.errors.map(formatInputError),
+      ...(r.errorCount ? { errorCount: r.errorCount } : {}),
       ids: [],
       bytes,
       options,
@@ -94,6 +118,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
   return {
     documents: [],
     importSummary: [],
+    importProgress: null,
     storageProblem: null,
     pending: [],
     deleted: [],
@@ -108,7 +133,14 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
     },
     importFiles: async (files) => {
       set({ importSummary: [], pending: [] });
-      for (const file of files) await readAndSettle(file.name, new Uint8Array(await file.arrayBuffer()), {});
+      for (const file of files) {
+        try {
+          await readAndSettle(file.name, new Uint8Array(await file.arrayBuffer()), {});
+        } catch (e) {
+          // One file that cannot be read (the browser lost it, or a bug) is named; the others are still imported.
+          set((s) => ({ importSummary: [...s.importSummary, failedRow(file.name, e)] }));
+        }
+      }
     },
     confirmCsv: (mapping: CsvMapping) => answer('csv', () => ({ mapping })),
     // A CSV's mapping is kept through the task question that may follow it.

@@ -34,12 +34,24 @@ export interface FileSummary {
   chosenCategory?: string | null;
   duplicates?: { count: number; choice: DuplicateChoice };
   losses: Loss[];
-  /** Lines refused, as "file:line: message". */
+  /** Lines refused, as "file:line: message": the first ones and a line counting the rest, when there are many. */
   errors: string[];
+  /** How many lines were refused in all, when `errors` lists only the first. */
+  errorCount?: number;
   /** The stored documents' ids and the file's bytes, so that reading it in another encoding replaces them. */
   ids: number[];
   bytes: Uint8Array | null;
   options: { mapping?: CsvMapping; task?: TaskId; category?: string | null; encoding?: TextEncodingName };
+  /** The user stopped storing it: nothing of it was kept. */
+  stopped?: true;
+}
+
+/** A file's documents being stored, chunk by chunk, and the way to stop it (nothing of the file is then kept). */
+export interface ImportProgress {
+  file: string;
+  stored: number;
+  total: number;
+  stop(): void;
 }
 
 /** The documents, as stored, and their import. */
@@ -49,6 +61,7 @@ export interface DocumentsSlice {
   setTextMode(mode: TextMode): void;
   /** The last import, file by file (its count of stored documents: importedCount). */
   importSummary: FileSummary[];
+  importProgress: ImportProgress | null;
   /** The last storage failure (cleared by the next write that works). */
   storageProblem: StorageProblem | null;
   /** Files waiting for an answer, the first one asked now. */

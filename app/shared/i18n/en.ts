@@ -199,6 +199,9 @@ export const en = {
     import: 'Import a file',
     deleteAll: 'Delete all',
     imported: '{{count}} documents imported',
+    importProgress: 'Storing {{file}}: {{stored}} of {{total}} documents',
+    importStop: 'Stop import',
+    importStopped: 'Import stopped: nothing of this file was kept.',
     formats: 'JSONL records ({"id"?, "text", "task" or "iw"?, "output"?}), CSV with a header (you map the columns), the authors’ TCREE CSV and MMM JSONL, doccano JSONL (every project type), Label Studio JSON, brat (zip), CoNLL BIO, stockmark ner-wikipedia JSON, or plain text. UTF-8, UTF-16, Shift_JIS and EUC-JP are read. Kept in this browser.',
     deleteOne: 'Delete the document of line {{line}}',
   },
@@ -220,6 +223,8 @@ export const en = {
   },
   storage: {
     quota: 'The browser’s storage for this site is full: nothing new was saved. Export your corpus, then delete documents or cached models, or free disk space, and try again.',
+    quotaEmpty: 'The browser’s storage for this site is full: nothing new was saved, and nothing stored was lost. Free disk space or delete cached models, then try again.',
+    retry: 'Try again',
     unavailable: 'The browser refused to store the corpus ({{name}}): private windows may not allow it. Your last change was not saved.',
   },
   evaluation: {

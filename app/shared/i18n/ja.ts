@@ -217,6 +217,9 @@ export const ja: Messages = {
     import: 'ファイルを読み込む',
     deleteAll: 'すべて削除',
     imported: '{{count}}件の文書を読み込みました',
+    importProgress: '{{file}}を保存中：{{total}}件中{{stored}}件',
+    importStop: '読み込みを中止',
+    importStopped: '読み込みを中止しました。このファイルからは何も保存されていません。',
     formats: 'JSONLのレコード（{"id"?, "text", "task" または "iw"?, "output"?}）、見出し行つきCSV（列を対応づけます）、著者のTCREE CSVとMMM JSONL、doccano JSONL（全プロジェクト種別）、Label Studio JSON、brat（zip）、CoNLL BIO、stockmark ner-wikipedia JSON、またはテキスト。UTF-8・UTF-16・Shift_JIS・EUC-JPを読めます。このブラウザに保存されます。',
     deleteOne: '{{line}}行目の文書を削除',
   },
@@ -238,6 +241,8 @@ export const ja: Messages = {
   },
   storage: {
     quota: 'このサイトのブラウザ保存領域がいっぱいです。新しい内容は保存されていません。コーパスをエクスポートしてから、文書やキャッシュ済みモデルを削除するか、ディスクの空きを増やして、もう一度お試しください。',
+    quotaEmpty: 'このサイトのブラウザ保存領域がいっぱいです。新しい内容は保存されていませんが、保存済みの内容は失われていません。ディスクの空きを増やすかキャッシュ済みモデルを削除してから、もう一度お試しください。',
+    retry: 'もう一度試す',
     unavailable: 'ブラウザがコーパスの保存を拒否しました（{{name}}）。プライベートウィンドウでは保存できないことがあります。直前の変更は保存されていません。',
   },
   evaluation: {

@@ -19,6 +19,9 @@ export function storageError(e: unknown): StorageError {
   return new StorageError({ code: 'unavailable', params: { name: name || 'unknown error' } });
 }
 
+/** Documents a transaction of an import adds: small enough to show progress, large enough to cost little. */
+export const ADD_CHUNK = 5_000;
+
 const guard = async <T>(f: () => Promise<T>): Promise<T> => {
   try {
     return await f();
@@ -35,8 +38,27 @@ export function createCorpusRepository(db = new CorpusDb()) {
   return {
     db,
     list: () => guard(() => db.documents.toArray()),
-    /** Adds documents made by `newDocument`; returns their ids. */
-    add: (docs: readonly CorpusDocument[]) => guard(async () => (docs.length ? ((await db.documents.bulkAdd(docs as CorpusDocument[], { allKeys: true })) as number[]) : [])),
+    /**
+     * Adds documents made by `newDocument`; returns their ids. A large import goes in chunks, one
+     * transaction each, so the page shows progress and can stop; a chunk that fails, or a stop, takes back
+     * the chunks before it, so an import is still all or nothing.
+     */
+    add: (docs: readonly CorpusDocument[], opts: { onProgress?: (stored: number) => void; signal?: AbortSignal } = {}) =>
+      guard(async () => {
+        const ids: number[] = [];
+        try {
+          for (let at = 0; at < docs.length; at += ADD_CHUNK) {
+            opts.signal?.throwIfAborted();
+            const chunk = docs.slice(at, at + ADD_CHUNK) as CorpusDocument[];
+            for (const id of (await db.documents.bulkAdd(chunk, { allKeys: true })) as number[]) ids.push(id);
+            opts.onProgress?.(ids.length);
+          }
+        } catch (e) {
+          if (ids.length) await db.documents.bulkDelete(ids).catch(() => undefined);
+          throw e;
+        }
+        return ids;
+      }),
     /** Applies a patch with the summary it implies (src/corpus withSummary); returns what was written. */
     patch: (doc: CorpusDocument, patch: Partial<CorpusDocument>, profile: FormatProfile) =>
       guard(async () => {
