@@ -3,7 +3,7 @@ import type { FormatProfile } from '../format/profile.ts';
 import { serializeChecked } from '../format/serializeOutput.ts';
 import { parseOutput } from '../format/parseOutput.ts';
 import { eachLine, numberedLines, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
-import { asAnnotated, currentOutput, hasGold, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
+import { asAnnotated, currentExtraction, currentOutput, hasGold, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
 import type { AnnotatedDocument } from './document.ts';
 import type { CsvMapping } from './csvImport.ts';
 import { commonCandidates } from './inferTask.ts';
@@ -152,6 +152,20 @@ function trainingDocs(docs: readonly CorpusDocument[], profile: FormatProfile, l
   return out;
 }
 
+/**
+ * A record's output as it stands: an imported string exactly while nothing replaced it; an output written
+ * from an annotation only when the parser reads it back (a `;` in a label, a `>` in a category would not),
+ * else none, with the item named.
+ */
+function recordOutput(d: CorpusDocument, profile: FormatProfile, unreadable: (item: string) => void): string {
+  if (!(d.annotation || (!d.output && d.prediction))) return currentOutput(d, profile);
+  const x = currentExtraction(d, profile);
+  const checked = serializeChecked(x, d.task, profile, (o) => parseOutput(o, d.task, profile));
+  if ('output' in checked) return checked.output;
+  unreadable(checked.unreadable);
+  return '';
+}
+
 /** Formats in the order detection tries them: the most specific first, plain text last. */
 export const FORMATS: readonly FileFormat[] = [
   {
@@ -286,19 +300,17 @@ export const FORMATS: readonly FileFormat[] = [
     extensions: ['.jsonl', '.json'],
     sniff: (_head, name) => /\.jsonl?$/i.test(name),
     read: async (content, ctx) => records(readRecords(content, ctx.file, ctx.profile), ctx),
-    // The output as it stands: an imported string kept exactly while nothing replaced it.
-    write: async (docs, ctx) => ({
-      file: jsonl(
-        'records.jsonl',
-        docs.map((d) => {
-          const output = currentOutput(d, ctx.profile);
-          const cut = d.outputTruncated && !d.annotation;
-          const source = d.sourceId === undefined ? {} : { source_id: d.sourceId };
-          return JSON.stringify({ ...(d.recordId === null ? {} : { id: d.recordId }), ...source, text: d.text, task: d.task, ...(output === '' ? {} : { output }), ...(cut ? { finish_reason: 'length' } : {}) });
-        }),
-      ),
-      losses: [],
-    }),
+    // The output as it stands (recordOutput); what could not be written is said.
+    write: async (docs, ctx) => {
+      const losses: Loss[] = [];
+      const lines = docs.map((d, i) => {
+        const output = recordOutput(d, ctx.profile, (item) => losses.push({ code: 'unreadable-output-kept-text', doc: docName(d, i), item }));
+        const cut = d.outputTruncated && !d.annotation;
+        const source = d.sourceId === undefined ? {} : { source_id: d.sourceId };
+        return JSON.stringify({ ...(d.recordId === null ? {} : { id: d.recordId }), ...source, text: d.text, task: d.task, ...(output === '' ? {} : { output }), ...(cut ? { finish_reason: 'length' } : {}) });
+      });
+      return { file: jsonl('records.jsonl', lines), losses };
+    },
   },
   {
     id: 'brat',

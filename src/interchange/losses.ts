@@ -17,6 +17,8 @@ export const LOSS_CODES = [
   'whitespace-replaced',
   /** The GIELLM output of this item could not be read back by the parser (a `;`, `:` or line break inside it). */
   'unreadable-output',
+  /** The same, in a format that keeps the document without an output (records). */
+  'unreadable-output-kept-text',
   /** A document with no annotation at all is not training data. */
   'no-annotation',
   /** A span read from the file is in no relation, and a relation task keeps only relations. */
@@ -57,7 +59,8 @@ export const LOSS_TEXT: Readonly<Record<LossCode, string>> = {
   'events-not-held': 'this format holds spans only: the event is left out',
   'overlap-not-held': 'overlaps another span, and BIO tags hold one label per character',
   'whitespace-replaced': 'tabs and line breaks cannot be CoNLL tokens: written as spaces',
-  'unreadable-output': 'the GIELLM output of this item could not be read back (a ";", ":" or line break inside it): the document is left out',
+  'unreadable-output': 'the GIELLM output of this item could not be read back (a ";", ":" or line break inside it, or a ">" in the category): the document is left out',
+  'unreadable-output-kept-text': 'the GIELLM output of this item could not be read back (a ";", ":" or line break inside it, or a ">" in the category): the document is written with its text and no output',
   'no-annotation': 'the document has no annotation: left out of the training data',
   'span-in-no-relation': 'a span in no relation: a relation-extraction document keeps relations only',
   'unknown-item': 'an item of a kind this reader does not know: left out',
