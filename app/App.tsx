@@ -12,6 +12,7 @@ import { useThemeStore, type Theme } from './shared/theme.ts';
 import { appCommands, appCommandState } from './commands.ts';
 import { openDocument, workspaceRunOptions, workspaceTask } from './workflows.ts';
 import { PwaStatus } from './shared/PwaStatus.tsx';
+import { SettingsNotice } from './shared/storage/SettingsNotice.tsx';
 
 // Evaluation is for researchers at the end of a job: its code loads after the page, not with it.
 const EvaluationPanel = lazy(() => import('./features/evaluation/EvaluationPanel.tsx').then((m) => ({ default: m.EvaluationPanel })));
@@ -49,6 +50,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <SettingsNotice />
       <main className="grid grid-cols-1 gap-4">
         <ModelPanel />
         <CorpusPanel importTask={workspaceTask} onOpen={openDocument} batch={(ids) => <BatchPanel ids={ids} optionsFor={workspaceRunOptions} />} />

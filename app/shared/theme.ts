@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { checkedMerge, followOtherTabs, noteReset } from './storage/settings.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -9,6 +10,7 @@ interface ThemeState {
   cycle(): void;
 }
 
+const THEME_KEY = 'giellm-theme';
 const ORDER: Theme[] = ['system', 'light', 'dark'];
 
 export function applyTheme(theme: Theme) {
@@ -27,6 +29,16 @@ export const useThemeStore = create<ThemeState>()(
       },
       cycle: () => get().setTheme(ORDER[(ORDER.indexOf(get().theme) + 1) % ORDER.length]!),
     }),
-    { name: 'giellm-theme', version: 1, onRehydrateStorage: () => (s) => applyTheme(s?.theme ?? 'system') },
+    {
+      name: THEME_KEY,
+      version: 1,
+      onRehydrateStorage: () => (s, error) => {
+        if (error) noteReset(THEME_KEY);
+        applyTheme(s?.theme ?? 'system');
+      },
+      merge: checkedMerge<ThemeState>(THEME_KEY, (saved) => (ORDER.includes(saved.theme as Theme) ? { take: { theme: saved.theme as Theme }, refused: false } : { take: {}, refused: true })),
+    },
   ),
 );
+
+followOtherTabs(THEME_KEY, useThemeStore);

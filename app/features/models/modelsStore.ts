@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { DEFAULT_MODEL_ID, MODEL_CATALOG, type Capabilities, type ModelInfo } from '../../../src/index.ts';
 import { probeCapabilities } from '../../shared/engine/capabilities.ts';
+import { readStoredModels } from '../../../src/models/storedModel.ts';
+import { checkedMerge, followOtherTabs, noteUnreadable } from '../../shared/storage/settings.ts';
 import { cacheInfo, deleteCachedModel, type CacheInfo } from '../../shared/engine/modelCache.ts';
 
 interface ModelsState {
@@ -17,6 +19,8 @@ interface ModelsState {
   refreshCache(): Promise<void>;
   deleteCached(id: string): Promise<void>;
 }
+
+const MODELS_KEY = 'giellm-models';
 
 export const allModels = (custom: readonly ModelInfo[]): ModelInfo[] => [...MODEL_CATALOG, ...custom];
 
@@ -43,6 +47,18 @@ export const useModelsStore = create<ModelsState>()(
         await get().refreshCache();
       },
     }),
-    { name: 'giellm-models', version: 1, partialize: (s) => ({ selectedId: s.selectedId, customModels: s.customModels }) },
+    {
+      name: MODELS_KEY,
+      version: 1,
+      partialize: (s) => ({ selectedId: s.selectedId, customModels: s.customModels }),
+      onRehydrateStorage: noteUnreadable(MODELS_KEY),
+      merge: checkedMerge<ModelsState>(MODELS_KEY, (saved) => {
+        const { models, refused } = readStoredModels(saved.customModels);
+        const known = typeof saved.selectedId === 'string' && allModels(models).some((m) => m.id === saved.selectedId);
+        return { take: { customModels: models, ...(known ? { selectedId: saved.selectedId as string } : {}) }, refused: refused > 0 || (saved.selectedId !== undefined && !known) };
+      }),
+    },
   ),
 );
+
+followOtherTabs(MODELS_KEY, useModelsStore);

@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { checkedMerge, followOtherTabs, noteUnreadable } from '../storage/settings.ts';
 import { DEFAULT_PROFILE, validateProfile, type FormatProfile, type TaskId } from '../../../src/index.ts';
+
+const PROFILE_KEY = 'giellm-profile';
 
 interface ProfileState {
   profile: FormatProfile;
@@ -27,14 +30,18 @@ export const useProfileStore = create<ProfileState>()(
       reset: () => set({ profile: DEFAULT_PROFILE, errors: [] }),
     }),
     {
-      name: 'giellm-profile',
+      name: PROFILE_KEY,
       version: 1,
       partialize: (s) => ({ profile: s.profile }),
+      onRehydrateStorage: noteUnreadable(PROFILE_KEY),
       // A stored profile is data from an older visit: validate it, and fall back to the default if broken.
-      merge: (persisted, current) => {
-        const r = validateProfile((persisted as { profile?: unknown } | undefined)?.profile);
-        return r.ok ? { ...current, profile: r.profile } : current;
-      },
+      merge: checkedMerge<ProfileState>(PROFILE_KEY, (saved) => {
+        const r = validateProfile(saved.profile);
+        return r.ok ? { take: { profile: r.profile }, refused: false } : { take: {}, refused: true };
+      }),
     },
   ),
 );
+
+// The label sets and the format settings are one saved profile: another tab's change is read before this tab writes.
+followOtherTabs(PROFILE_KEY, useProfileStore);
