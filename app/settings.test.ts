@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MODEL_ID, DEFAULT_PROFILE } from '../../../src/index.ts';
+import { DEFAULT_MODEL_ID, DEFAULT_PROFILE } from '../src/index.ts';
 
 // Each saved setting corrupted the ways the attack found (null, a list of null, the wrong types, not
 // JSON): the stores load with their defaults, keep what is still good, and the page is told which reset.
@@ -8,11 +8,11 @@ import { DEFAULT_MODEL_ID, DEFAULT_PROFILE } from '../../../src/index.ts';
 const fresh = async () => {
   vi.resetModules();
   const [models, profile, theme, keys, notices] = await Promise.all([
-    import('../../features/models/modelsStore.ts'),
-    import('../profile/profileStore.ts'),
-    import('../theme.ts'),
-    import('../engine/serverKeys.ts'),
-    import('./settings.ts'),
+    import('./features/models/modelsStore.ts'),
+    import('./shared/profile/profileStore.ts'),
+    import('./shared/theme.ts'),
+    import('./shared/engine/serverKeys.ts'),
+    import('./shared/storage/settings.ts'),
   ]);
   return { models: models.useModelsStore.getState(), profile: profile.useProfileStore.getState(), theme: theme.useThemeStore.getState(), keys, reset: () => notices.useSettingsNotices.getState().reset };
 };
@@ -82,7 +82,7 @@ describe('saved settings are checked when read', () => {
   });
 
   it('a change another tab saves is read before this tab writes', async () => {
-    const profile = (await import('../profile/profileStore.ts')).useProfileStore;
+    const profile = (await import('./shared/profile/profileStore.ts')).useProfileStore;
     const other = { state: { profile: { ...DEFAULT_PROFILE, id: 'user', name: 'My format', categories: { ...DEFAULT_PROFILE.categories, ner: ['社外'] } } }, version: 1 };
     localStorage.setItem('giellm-profile', JSON.stringify(other));
     window.dispatchEvent(new StorageEvent('storage', { key: 'giellm-profile' }));
