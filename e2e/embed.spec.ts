@@ -47,6 +47,15 @@ test('custom labels, malformed messages and a run without a model get giellm:err
   expect(byId(4)).toMatchObject({ type: 'giellm:error', message: expect.stringContaining('unknown message type') });
   expect(byId(5)).toMatchObject({ type: 'giellm:result', result: { category: 'スポーツ', warnings: [] } });
   await expect(page.frameLocator('#f').getByTestId('embed')).toBeVisible();
+  // A frame on another site, with third-party storage blocked (as in this Chromium), says models cannot be downloaded in it.
+  await page.frameLocator('#f').locator('summary').first().click();
+  await expect(page.frameLocator('#f').getByTestId('model-reasons')).toContainText('does not let this page store anything');
+});
+
+test('a frame sandboxed without allow-same-origin says it cannot start instead of staying blank', async ({ page }) => {
+  await page.goto(`${HOST}/host.html?sandbox=allow-scripts&src=${encodeURIComponent(frameSrc)}`);
+  await expect(page.frameLocator('#f').getByTestId('boot-fallback')).toBeVisible({ timeout: 20_000 });
+  await expect(page.frameLocator('#f').getByTestId('boot-fallback')).toContainText('could not start here');
 });
 
 test('a third origin gets no ready and no reply', async ({ page }) => {

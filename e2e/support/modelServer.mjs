@@ -61,6 +61,9 @@ const HOST_PAGE = `<!doctype html><html><head><title>Host</title></head><body>
 <script>
   const src = new URLSearchParams(location.search).get('src');
   const frame = document.getElementById('f');
+  // ?sandbox=… frames the app the way a cautious host would (allow-scripts alone: an opaque origin).
+  const sandbox = new URLSearchParams(location.search).get('sandbox');
+  if (sandbox !== null) frame.setAttribute('sandbox', sandbox);
   frame.src = src;
   const appOrigin = new URL(src).origin;
   window.__msgs = [];

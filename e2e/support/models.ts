@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Page } from '@playwright/test';
 
 export const MODEL_HOST = `http://127.0.0.1:${process.env.MODEL_SERVER_PORT ?? 4174}`;
 
@@ -10,7 +10,7 @@ export interface CustomModel {
 }
 
 /** Adds a model through the app's own form, as a user does, and selects it. */
-export async function addCustomModel(page: Page, m: CustomModel) {
+export async function addCustomModel(page: Page | FrameLocator, m: CustomModel) {
   await page.getByText('Add a custom model').click();
   const form = page.getByRole('form', { name: 'Add a custom model' });
   await form.getByLabel('Id', { exact: true }).fill(m.id);

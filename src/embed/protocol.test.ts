@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOrigins, isAllowedOrigin, mergeExtractions, readHostMessage } from './protocol.ts';
+import { MAX_ITEMS, MAX_OUTPUT, MAX_TEXT, allowedOrigins, isAllowedOrigin, mergeExtractions, readHostMessage } from './protocol.ts';
 import { extract } from '../extract.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 
@@ -25,6 +25,34 @@ describe('embed protocol', () => {
     expect(isAllowedOrigin('https://a.org', ['https://a.org'])).toBe(true);
     expect(isAllowedOrigin('https://a.org.evil.com', ['https://a.org'])).toBe(false);
     expect(isAllowedOrigin('null', ['null'])).toBe(false);
+  });
+
+  it('a build locked to its origins cannot be widened by the URL, only narrowed', () => {
+    const locked = 'https://site.org https://docs.site.org';
+    expect(allowedOrigins('https://evil.example', locked)).toEqual([]);
+    expect(allowedOrigins('https://evil.example,https://site.org', locked)).toEqual(['https://site.org']);
+    expect(allowedOrigins('https://site.org/anything', locked)).toEqual(['https://site.org']);
+    expect(allowedOrigins(null, locked)).toEqual(['https://site.org', 'https://docs.site.org']);
+    // 16 ways of writing a hostile origin, none of which gets in.
+    for (const trick of ['https://site.org.evil.example', 'https://evil.example/https://site.org', 'https://site.org@evil.example', 'HTTPS://EVIL.EXAMPLE', 'javascript:alert(1)', 'null', '*', 'https://*.site.org', 'https://site.org:444', 'http://site.org', 'data:text/html,x', 'file:///etc', 'https://evil.example#https://site.org', 'https://evil.example?https://site.org', ' https://evil.example ', 'https://xn--site-org.example']) {
+      expect(allowedOrigins(trick, locked), trick).toEqual([]);
+    }
+  });
+
+  it('bounds what a request may carry', () => {
+    expect(readHostMessage({ type: 'giellm:extract', id: 1, text: 'あ'.repeat(MAX_TEXT + 1), task: 'ner' })).toMatchObject({ ok: false, message: expect.stringContaining('text') });
+    expect(readHostMessage({ type: 'giellm:extract', id: 1, text: 'あ', task: 'ner', output: 'あ'.repeat(MAX_OUTPUT + 1) })).toMatchObject({ ok: false, message: expect.stringContaining('output') });
+  });
+
+  // The figure is in bench/ (embed worst case); here vitest's 5 s test timeout is the freeze detector (it took 13 s before).
+  it('a crafted output at the limits is read without freezing the frame', () => {
+    // One span covering the text, then distinct strings that are not in it: each costs a scan of the text.
+    const text = 'あ'.repeat(MAX_TEXT - 1) + 'い';
+    const items = Array.from({ length: MAX_ITEMS - 1 }, (_, i) => `:地名;${'あ'.repeat(1 + (i % 40))}う${i}`);
+    const output = `<社会>固有表現抽出:地名;${text}${items.join('')}`.slice(0, MAX_OUTPUT);
+    const x = extract(output, 'ner', P, text);
+    expect(x.entities[0]).toMatchObject({ start: 0, end: MAX_TEXT });
+    expect(x.warnings.length).toBe(x.entities.length - 1);
   });
 
   it('merges sentence results into one Extraction with the most frequent category', () => {

@@ -8,8 +8,17 @@ z.config({ jitless: true });
 /** Bumped when a message changes incompatibly; hosts read it from giellm:ready. */
 export const EMBED_API_VERSION = 1;
 
-/** The largest text an extract request may carry (characters). */
-export const MAX_TEXT = 1_000_000;
+/**
+ * The largest text and output an extract request may carry (UTF-16 characters), and the most word-level
+ * items an output may hold. Finding an item's string costs one scan of the text per distinct string
+ * (src/text/textIndex.ts), so these bound the work a host can ask of the frame: at the limits, about 0.5 s
+ * (measured in src/embed/protocol.test.ts' worst case).
+ */
+export const MAX_TEXT = 100_000;
+export const MAX_OUTPUT = 200_000;
+export const MAX_ITEMS = 2_000;
+/** Requests waiting behind the one being answered; more are answered "busy". */
+export const MAX_QUEUED = 32;
 
 const ExtractRequest = z.object({
   type: z.literal('giellm:extract'),
@@ -17,7 +26,7 @@ const ExtractRequest = z.object({
   text: z.string().max(MAX_TEXT),
   task: z.enum(TASK_IDS as [TaskId, ...TaskId[]]),
   labels: z.array(z.string().min(1).max(100).regex(/^[^:;<>\n：；＜＞]+$/, 'labels cannot contain : ; < > or line breaks')).min(1).max(100).optional(),
-  output: z.string().max(MAX_TEXT).optional(),
+  output: z.string().max(MAX_OUTPUT).optional(),
 });
 
 export type ExtractRequest = z.infer<typeof ExtractRequest>;
@@ -43,14 +52,10 @@ export function readHostMessage(data: unknown): HostMessage | null {
   return { ok: true, request: r.data };
 }
 
-/** The allowed host origins: `?origins=a,b` on the embed URL, else those the build was configured with. */
-export function allowedOrigins(param: string | null, buildDefault: string): string[] {
-  const list = (param ?? buildDefault)
-    .split(/[,\s]+/)
-    .map((o) => o.trim())
-    .filter(Boolean);
+/** The origins in a list (commas or spaces); anything that is not an http(s) URL never matches. */
+function originsIn(list: string): string[] {
   const out: string[] = [];
-  for (const o of list) {
+  for (const o of list.split(/[,\s]+/).filter(Boolean)) {
     try {
       const u = new URL(o);
       // An origin is scheme + host + port, nothing else: "https://site.org/path" counts as its origin.
@@ -60,6 +65,16 @@ export function allowedOrigins(param: string | null, buildDefault: string): stri
     }
   }
   return [...new Set(out)];
+}
+
+/**
+ * The allowed host origins. A build locked with VITE_EMBED_ORIGINS answers only those: `?origins=` on the
+ * embed URL can narrow the list, never widen it (anyone can write a URL). An unlocked build takes `?origins=`.
+ */
+export function allowedOrigins(param: string | null, buildDefault: string): string[] {
+  const locked = originsIn(buildDefault);
+  if (locked.length === 0) return originsIn(param ?? '');
+  return param === null ? locked : originsIn(param).filter((o) => locked.includes(o));
 }
 
 export const isAllowedOrigin = (origin: string, allowed: readonly string[]) => origin !== 'null' && allowed.includes(origin);

@@ -9,11 +9,16 @@ export interface Capabilities {
   adapterDescription: string | null;
   /** Free storage for this origin, from navigator.storage.estimate(); null when unknown. */
   storageFreeMB: number | null;
+  /**
+   * The browser refuses this page its storage (Cache Storage throws SecurityError): a frame on another
+   * site with third-party storage blocked, an opaque-origin sandbox. No model can be downloaded then.
+   */
+  storageBlocked?: boolean;
 }
 
 /** Why a model cannot run here, as a code with its variable parts, for a UI to word in its own language. */
 export interface CapabilityIssue {
-  code: 'no-webgpu' | 'no-adapter' | 'shader-f16' | 'storage';
+  code: 'no-webgpu' | 'no-adapter' | 'shader-f16' | 'storage' | 'storage-blocked';
   params: Record<string, string>;
 }
 
@@ -42,7 +47,10 @@ export function assessModel(model: ModelInfo, caps: Capabilities, cached = false
     issues.push({ code: 'shader-f16', params: { quantization: model.quantization } });
     reasons.push(`This GPU does not support 16-bit shaders (shader-f16), which ${model.quantization} needs: pick a q4f32 model instead.`);
   }
-  if (!cached && caps.storageFreeMB !== null && model.downloadMB > 0 && model.downloadMB > caps.storageFreeMB) {
+  if (caps.storageBlocked) {
+    issues.push({ code: 'storage-blocked', params: {} });
+    reasons.push('The browser does not let this page store anything (a frame on another site with third-party storage blocked, or a sandboxed frame): models cannot be downloaded here. Open GIELLM Web in its own tab, or use an inference server.');
+  } else if (!cached && caps.storageFreeMB !== null && model.downloadMB > 0 && model.downloadMB > caps.storageFreeMB) {
     issues.push({ code: 'storage', params: { need: gb(model.downloadMB), free: gb(caps.storageFreeMB) } });
     reasons.push(`The download needs about ${gb(model.downloadMB)} of storage, and only ${gb(caps.storageFreeMB)} is free for this site: free space, or pick a smaller model.`);
   }

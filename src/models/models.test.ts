@@ -50,5 +50,7 @@ describe('assessModel', () => {
     expect(assessModel(f32, { ...GPU, storageFreeMB: 500 }).reasons[0]).toMatch(/needs about 1\.6 GB of storage, and only 0\.5 GB is free/);
     expect(assessModel(f32, { ...GPU, storageFreeMB: 500 }).issues).toEqual([{ code: 'storage', params: { need: '1.6 GB', free: '0.5 GB' } }]);
     expect(assessModel(f32, { ...GPU, storageFreeMB: 500 }, true).runnable).toBe(true); // already cached
+    // A frame refused its storage cannot download or load anything, cached or not.
+    expect(assessModel(f32, { ...GPU, storageBlocked: true }, true).issues).toEqual([{ code: 'storage-blocked', params: {} }]);
   });
 });

@@ -31,6 +31,16 @@ export interface Skip {
 export class TextIndex {
   private readonly cpOfUnit: Uint32Array | null;
   private view: NormView | undefined;
+  // Each distinct needle costs one scan of the text to find it anywhere, however often it is asked for:
+  // a crafted output naming thousands of spans then stays linear in the text per distinct string.
+  private readonly first = new Map<string, number>();
+  private readonly absent = new Set<string>();
+
+  private firstExact(needle: string): number {
+    let at = this.first.get(needle);
+    if (at === undefined) this.first.set(needle, (at = this.text.indexOf(needle)));
+    return at;
+  }
 
   constructor(readonly text: string) {
     this.cpOfUnit = /[\uD800-\uDFFF]/.test(text) ? prefixCodePoints(text) : null;
@@ -51,10 +61,11 @@ export class TextIndex {
    * any, else width/NFKC-insensitive ones. Stops at the first accepted one, so it costs little on long texts.
    */
   find(needle: string, from: number, accept: (r: Range) => boolean, skip?: Skip): Range | null {
-    if (needle === '') return null;
+    if (needle === '' || this.absent.has(needle)) return null;
     const fromUnit = this.unitOf(from);
-    const first = this.text.indexOf(needle, fromUnit);
-    if (first >= 0 || (from > 0 && this.text.indexOf(needle) >= 0)) {
+    const anywhere = this.firstExact(needle);
+    const first = anywhere >= fromUnit ? anywhere : anywhere < 0 ? -1 : this.text.indexOf(needle, fromUnit);
+    if (anywhere >= 0) {
       // Occurrences before `skip.exact` were all refused by this (monotone) `accept` before: start after them.
       const contiguous = skip !== undefined && fromUnit <= skip.exact;
       const start = contiguous ? this.text.indexOf(needle, skip.exact) : first;
@@ -68,8 +79,11 @@ export class TextIndex {
       return null;
     }
     const norm = nfkc(needle);
-    if (norm === '') return null;
     const view = this.normView();
+    if (norm === '' || view.text.indexOf(norm) < 0) {
+      this.absent.add(needle);
+      return null;
+    }
     const fromView = lowerBound(view.start, from);
     const contiguous = skip !== undefined && fromView <= skip.norm;
     let last = -1;

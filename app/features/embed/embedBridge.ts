@@ -1,10 +1,10 @@
-import { EMBED_API_VERSION, allowedOrigins, isAllowedOrigin, readHostMessage, type ExtractRequest } from '../../../src/embed/protocol.ts';
+import { EMBED_API_VERSION, MAX_QUEUED, allowedOrigins, isAllowedOrigin, readHostMessage, type ExtractRequest } from '../../../src/embed/protocol.ts';
 
 export type EmbedReply = Record<string, unknown> & { type: string };
 type Reply = EmbedReply;
 
 /** Answers one well-formed request (composed at the app level: it runs in the workspace). */
-export type EmbedHandler = (req: ExtractRequest, reply: (m: EmbedReply) => void) => Promise<void>;
+export type EmbedHandler = (req: ExtractRequest, reply: (m: EmbedReply) => void, origin: string) => Promise<void>;
 
 /**
  * The iframe side of the embed API (see README: Embedding). Only the parent window, and only from an
@@ -27,8 +27,19 @@ export function startEmbedBridge(originsParam: string | null, handle: EmbedHandl
       reply({ type: 'giellm:error', id: msg.id, message: msg.message });
       return;
     }
-    handle(msg.request, reply).catch((err: unknown) => reply({ type: 'giellm:error', id: msg.request.id, message: err instanceof Error ? err.message : String(err) }));
+    // One request at a time, in the order sent: each is answered with its own text and a loaded model is
+    // never asked twice at once. A host that floods the frame is told it is busy.
+    if (queued >= MAX_QUEUED) return reply({ type: 'giellm:error', id: msg.request.id, message: `busy: ${queued} requests are waiting; send the next after an answer` });
+    queued++;
+    const { request } = msg;
+    const origin = e.origin;
+    chain = chain
+      .then(() => handle(request, reply, origin))
+      .catch((err: unknown) => reply({ type: 'giellm:error', id: request.id, message: err instanceof Error ? err.message : String(err) }))
+      .finally(() => queued--);
   };
+  let chain: Promise<void> = Promise.resolve();
+  let queued = 0;
   window.addEventListener('message', onMessage);
 
   // The host sizes the frame from these.

@@ -15,8 +15,12 @@ import { ErrorList } from '../../shared/ErrorList.tsx';
 const size = (t: TFunction, mb: number) => (mb <= 0 ? t('models.sizeUnknown') : mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
 const button = 'rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700';
 
-/** Pick a model, see whether it can run here and why not, download and load it, manage the cache. */
-export function ModelPanel() {
+/**
+ * Pick a model, see whether it can run here and why not, download and load it, manage the cache.
+ * `confirmDownloads` (the embed): a download asks again, in words and at another place, so a host page
+ * cannot get one out of a single click on a frame it hides.
+ */
+export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: boolean } = {}) {
   const { t } = useTranslation();
   const gb = (mb: number) => size(t, mb);
   const { selectedId, customModels, capabilities: caps, cached } = useModelsStore();
@@ -38,7 +42,9 @@ export function ModelPanel() {
   const isCached = cached[model.id]?.weights ?? false;
   const verdict = caps ? assessModel(model, caps, isCached) : null;
 
+  const [confirming, setConfirming] = useState(false);
   const loadSelected = async () => {
+    setConfirming(false);
     await engine.loadModel(model);
     await refreshCache();
   };
@@ -78,7 +84,12 @@ export function ModelPanel() {
             {t('models.unload')}
           </button>
         ) : (
-          <button type="button" className={button} disabled={!verdict?.runnable || status === 'loading' || status === 'generating'} onClick={() => void loadSelected()}>
+          <button
+            type="button"
+            className={button}
+            disabled={!verdict?.runnable || status === 'loading' || status === 'generating'}
+            onClick={() => (confirmDownloads && !isCached && !model.server ? setConfirming(true) : void loadSelected())}
+          >
             {model.server ? t('models.connect') : isCached ? t('models.load') : t('models.downloadAndLoad', { size: gb(model.downloadMB) })}
           </button>
         )}
@@ -86,6 +97,19 @@ export function ModelPanel() {
           {status === 'ready' && loaded ? t('models.ready', { name: loaded.displayName }) : status === 'loading' ? t('models.loading') : status === 'generating' ? t('models.running') : t('models.noModel')}
         </span>
       </div>
+      {confirming && (
+        <div role="alertdialog" aria-label={t('embed.confirmDownload', { size: gb(model.downloadMB), name: model.displayName })} className="rounded border border-amber-400 p-2 text-sm" data-testid="confirm-download">
+          <p>{t('embed.confirmDownload', { size: gb(model.downloadMB), name: model.displayName })}</p>
+          <div className="mt-1 flex gap-2">
+            <button type="button" className={button} onClick={() => setConfirming(false)}>
+              {t('embed.cancel')}
+            </button>
+            <button type="button" className={button} onClick={() => void loadSelected()}>
+              {t('embed.download')}
+            </button>
+          </div>
+        </div>
+      )}
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {model.mode === 'giellm' ? t('models.giellmMode') : t('models.promptedMode')}{' '}
         {model.server ? t('models.serverMode', { url: model.server.url }) : `${model.quantization} · ${model.vramMB > 0 ? t('models.vram', { size: gb(model.vramMB) }) : t('models.vramUnknown')} · ${model.license}`}

@@ -25,6 +25,7 @@ export async function probeCapabilities(): Promise<Capabilities> {
     storageFreeMB = null;
   }
   const info = adapter?.info;
+  const storageBlocked = await cacheStorageRefused();
   return {
     webgpu: Boolean(gpu),
     adapter: adapter !== null,
@@ -32,7 +33,19 @@ export async function probeCapabilities(): Promise<Capabilities> {
     maxBufferSize: adapter?.limits.maxBufferSize ?? null,
     adapterDescription: info ? [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || null : null,
     storageFreeMB,
+    ...(storageBlocked ? { storageBlocked } : {}),
   };
+}
+
+/** Whether Cache Storage (where WebLLM keeps weights) is refused to this page, as in a blocked third-party frame. */
+async function cacheStorageRefused(): Promise<boolean> {
+  try {
+    if (typeof caches === 'undefined') return true;
+    await caches.has('giellm-probe');
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** Asks the browser not to evict a multi-gigabyte download under storage pressure. */

@@ -7,6 +7,7 @@ export const coreJa = {
     'no-webgpu': 'このブラウザにはWebGPUがありません。デスクトップの最近のChromeかEdge（113以降）、またはSafari 26以降を使ってください。Firefoxでは dom.webgpu.enabled を有効にしてください。',
     'no-adapter': 'WebGPUはありますが、GPUアダプタが見つかりません。GPUドライバを更新するか、ブラウザの設定でハードウェアアクセラレーションを有効にしてください。',
     'shader-f16': 'このGPUは {{quantization}} に必要な16ビットシェーダ（shader-f16）に対応していません。q4f32のモデルを選んでください。',
+    'storage-blocked': 'ブラウザがこのページに保存を許可していません（第三者の保存をブロックしている別サイトの枠、またはsandboxの枠）。ここではモデルをダウンロードできません。GIELLM Webを単独のタブで開くか、推論サーバを使ってください。',
     storage: 'ダウンロードには約{{need}}の保存領域が必要ですが、このサイトに使えるのは{{free}}だけです。空きを作るか、小さいモデルを選んでください。',
   },
   failure: {

@@ -221,6 +221,16 @@ export const en = {
     finished: 'Pre-annotation finished: {{done}} documents.',
     notLoaded: 'The model is not loaded: load it, then resume.',
   },
+  embed: {
+    askTitle: 'Run the model?',
+    ask: '{{origin}} asks to run the model loaded here on a text of {{count}} characters, on this computer’s GPU.',
+    allowOnce: 'Run it',
+    allowVisit: 'Allow this page until reload',
+    refuse: 'Refuse',
+    confirmDownload: 'Download {{size}} into this browser to load {{name}}?',
+    download: 'Download',
+    cancel: 'Cancel',
+  },
   storage: {
     quota: 'The browser’s storage for this site is full: nothing new was saved. Export your corpus, then delete documents or cached models, or free disk space, and try again.',
     settingsReset: 'Some saved settings could not be read (from another version of the app, or edited by hand) and were reset to their defaults: {{names}}.',
