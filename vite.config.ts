@@ -59,7 +59,9 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: true },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // The preview server (and so the e2e suite) sends the CSP as a header too, as README's Hosting asks of a
+  // host: a <meta> CSP does not reach the engine worker; the header on the worker script does.
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': contentSecurityPolicy(process.env.GIELLM_MODEL_HOSTS ?? '') } },
   test: {
     include: ['src/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,

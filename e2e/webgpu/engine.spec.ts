@@ -37,6 +37,13 @@ test('config and library are fetched and cached by web-llm, then the unloadable 
   await page.screenshot({ path: 'test-results/screenshots/engine-library-failure.png', fullPage: true });
   // The worker, web-llm's wasm and the model host all ran under the app's CSP.
   expect(await violations()).toEqual([]);
+  // The worker is locked down as well: its script comes with the CSP header (which, unlike the page's <meta>,
+  // reaches a worker), and its own connect policy refuses any URL that is not the model's (connectPolicy.ts),
+  // even one the CSP allows. (Playwright's evaluate runs outside the worker's CSP, so eval is not probed here.)
+  const worker = page.workers().find((w) => w.url().includes('worker'))!;
+  expect((await page.request.get(worker.url())).headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(await worker.evaluate(async (host) => fetch(`${host}/__stats`).then(() => 'fetched', (e: unknown) => String(e)), MODEL_HOST)).toContain("the engine's connect policy");
+  expect(await worker.evaluate(() => typeof (self as unknown as { WebSocket?: unknown }).WebSocket)).toBe('undefined');
 });
 
 test('a missing config (404) is named, not shown as a JSON error', async ({ page }) => {

@@ -33,6 +33,7 @@ export function errorText(raw: unknown): string {
 }
 
 const RULES: [RegExp, Omit<EngineFailure, 'message'> & { message: string }][] = [
+  [/^BackendGone\b/, { kind: 'worker-crashed', message: 'The engine stopped (it crashed, stalled or did not answer Stop) and was restarted.', nextStep: 'Load the model again.' }],
   [/WebGPUNotAvailable|navigator\.gpu|WebGPU is not (available|supported)/i, { kind: 'no-webgpu', message: 'This browser has no WebGPU.', nextStep: 'Use a recent Chrome or Edge (113+) on desktop, or Safari 26+.' }],
   [/compatible GPU|requestAdapter|no adapter/i, { kind: 'no-adapter', message: 'No usable GPU adapter was found.', nextStep: 'Update the GPU driver or enable hardware acceleration, then reload.' }],
   [/ShaderF16|shader-f16/i, { kind: 'shader-f16', message: 'This GPU does not support 16-bit shaders (shader-f16).', nextStep: 'Pick a q4f32 model.' }],

@@ -137,7 +137,11 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
           </button>
         </div>
       )}
-      {notice && <p className="text-sm" role="status">{notice}</p>}
+      {notice && (
+        <p className="text-sm" role="status">
+          {t(`models.notice.${notice}`)}
+        </p>
+      )}
       <CachedModels models={models} cached={cached} onDelete={(id) => void deleteCached(id)} gb={gb} />
       <ServerModelForm existing={models.map((m) => m.id)} />
       <CustomModelForm existing={models.map((m) => m.id)} />

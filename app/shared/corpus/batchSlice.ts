@@ -1,3 +1,4 @@
+import { BackendGone } from '../../../src/engine/watchdog.ts';
 import type { StateCreator } from 'zustand';
 import type { TaskId } from '../../../src/index.ts';
 import { advanceJob, batchOutcome, type BatchOutcome } from '../../../src/corpus/batch.ts';
@@ -55,8 +56,14 @@ export const createBatchSlice: StateCreator<CorpusState, [], [], BatchSlice> = (
             (i, runs) => void (outcomes[present[i]!.k] = batchOutcome(runs, model, Date.now())),
           );
         } catch (e) {
-          // One failure does not stop the batch: the documents it hit record it.
-          for (const { k } of present) outcomes[k] ??= { stopped: false, patch: { predictionError: (e as Error).message } };
+          // The engine went (crashed, stalled, restarted by Stop): the documents it cut short are not
+          // failed, they run again on resume; the batch pauses, and the model panel says why.
+          if (e instanceof BackendGone) {
+            set({ batchProblem: { code: 'notLoaded' } });
+          } else {
+            // One failure does not stop the batch: the documents it hit record it.
+            for (const { k } of present) outcomes[k] ??= { stopped: false, patch: { predictionError: (e as Error).message } };
+          }
         }
         if (cancelled) break;
         // Saved in order up to the first document a pause stopped: that one and those after it run again on resume.

@@ -5,18 +5,23 @@ import { serverKeyOf } from './serverKeys.ts';
 import { planRuns, runSentences, type RunOptions, type SentenceRun } from '../../../src/engine/run.ts';
 import { eachConcurrently } from '../../../src/engine/pool.ts';
 import { createBackend, type LlmBackend } from './backend.ts';
+import type { Generate } from './llmBackend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
 import { preflightModel } from './preflight.ts';
+import { BackendGone, GENERATE_STALL_MS, LOAD_STALL_MS, STOP_GRACE_MS, lifeline, watchdog, type Lifeline } from '../../../src/engine/watchdog.ts';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'generating';
+
+/** Why the engine went idle without a failure: a cancelled download, or a Stop the engine did not answer. */
+export type EngineNotice = 'cancelled' | 'stop-restarted';
 
 export interface EngineState {
   status: EngineStatus;
   model: ModelInfo | null;
   load: LoadStatus | null;
   failure: EngineFailure | null;
-  /** A one-line notice for the user (e.g. the engine restarted). */
-  notice: string | null;
+  /** A one-line notice for the user, by code (its words are in the catalogs under `models.notice`). */
+  notice: EngineNotice | null;
   /** For a server model: what answered (kind, version) and how decoding is constrained there. */
   server: { kind: string; version: string | null; grammar: string } | null;
 }
@@ -30,6 +35,8 @@ export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
 export class Engine {
   readonly store = createStore<EngineState>(() => ({ status: 'idle', model: null, load: null, failure: null, notice: null, server: null }));
   private backend: LlmBackend | null = null;
+  /** Ends every pending call on `backend` when it crashes, stalls or ignores Stop. */
+  private life: Lifeline | null = null;
   private loadToken = 0;
   private stopRequested = false;
 
@@ -56,17 +63,42 @@ export class Engine {
         : await this.makeBackend();
     b.onCrash((reason) => {
       if (this.backend !== b) return;
-      this.backend = null;
-      b.dispose();
-      this.store.setState({
-        status: 'idle',
-        model: null,
-        load: null,
-        failure: { kind: 'worker-crashed', params: { reason: String(reason) }, message: 'The engine stopped unexpectedly and was restarted.', nextStep: `Load the model again. (${reason})` },
-      });
+      this.retire('crashed', String(reason), { kind: 'worker-crashed', params: { reason: String(reason) }, message: 'The engine stopped unexpectedly and was restarted.', nextStep: `Load the model again. (${reason})` });
     });
     this.backend = b;
+    this.life = lifeline();
     return b;
+  }
+
+  /**
+   * Gives up on the backend: every call still waiting on it fails at once, its worker is terminated (the
+   * next load makes a new one), and the user is told why. Never leaves the page waiting on a dead worker.
+   */
+  private retire(reason: BackendGone['reason'], detail: string, failure: EngineFailure | null, notice: EngineNotice | null = null) {
+    const b = this.backend;
+    this.life?.end(new BackendGone(reason, detail));
+    this.backend = null;
+    this.life = null;
+    this.loadToken++;
+    b?.dispose();
+    this.store.setState({ status: 'idle', model: null, load: null, failure, notice });
+  }
+
+  /** One generation, failing at once when the backend goes, and the backend retired when it stalls. */
+  private guardedGenerate(backend: LlmBackend, life: Lifeline): Generate {
+    return (req, onText) => {
+      const dog = watchdog(GENERATE_STALL_MS, () =>
+        this.retire('stalled', `no token for ${GENERATE_STALL_MS / 1000} s`, { kind: 'worker-crashed', code: 'generate-stalled', params: { seconds: String(GENERATE_STALL_MS / 1000) }, message: `The engine produced nothing for ${GENERATE_STALL_MS / 1000} s and was restarted.`, nextStep: 'Load the model again; if it happens again, pick a smaller model.' }),
+      );
+      return life
+        .guard(
+          backend.generate(req, (t) => {
+            dog.poke();
+            onText(t);
+          }),
+        )
+        .finally(() => dog.stop());
+    };
   }
 
   async loadModel(model: ModelInfo): Promise<boolean> {
@@ -81,14 +113,26 @@ export class Engine {
       }
       if (model.downloadMB > 1000) await requestPersistentStorage();
       const backend = await this.ensureBackend(model);
-      await backend.load(model, (p) => {
-        if (token === this.loadToken) this.store.setState({ load: readProgress(p) });
-      });
+      const life = this.life!;
+      const dog = watchdog(LOAD_STALL_MS, () =>
+        this.retire('stalled', `no progress for ${LOAD_STALL_MS / 1000} s`, { kind: 'worker-crashed', code: 'load-stalled', params: { seconds: String(LOAD_STALL_MS / 1000) }, message: `Loading made no progress for ${LOAD_STALL_MS / 1000} s and was stopped.`, nextStep: 'Retry: files already downloaded are kept.' }),
+      );
+      try {
+        await life.guard(
+          backend.load(model, (p) => {
+            dog.poke();
+            if (token === this.loadToken) this.store.setState({ load: readProgress(p) });
+          }),
+        );
+      } finally {
+        dog.stop();
+      }
       if (token !== this.loadToken) return false;
       this.store.setState({ status: 'ready', load: null });
       return true;
     } catch (e) {
-      if (token !== this.loadToken) return false;
+      // Retired (crash, stall): the failure is said already.
+      if (token !== this.loadToken || e instanceof BackendGone) return false;
       const phase = this.store.getState().load?.phase ?? 'config';
       const failure = model.server ? mapEngineError(e) : mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost'));
       this.store.setState({ status: 'idle', model: null, load: null, failure });
@@ -98,10 +142,7 @@ export class Engine {
 
   /** Stops a download: the worker goes, what was cached stays, a retry resumes from there. */
   cancelLoad() {
-    this.loadToken++;
-    this.backend?.dispose();
-    this.backend = null;
-    this.store.setState({ status: 'idle', model: null, load: null, notice: 'Download cancelled. Files already downloaded are kept.' });
+    this.retire('disposed', 'cancelled', null, 'cancelled');
   }
 
   async unload() {
@@ -110,9 +151,16 @@ export class Engine {
     this.store.setState({ status: 'idle', model: null, load: null, server: null });
   }
 
+  /** Stops a run. An engine that does not end its generation within STOP_GRACE_MS is restarted: Stop always works. */
   stop() {
     this.stopRequested = true;
+    const life = this.life;
     this.backend?.interrupt();
+    setTimeout(() => {
+      if (this.life === life && life && this.store.getState().status === 'generating') {
+        this.retire('stopped', 'the engine did not answer Stop', null, 'stop-restarted');
+      }
+    }, STOP_GRACE_MS);
   }
 
   /**
@@ -120,7 +168,8 @@ export class Engine {
    * A sentence that fails (too long, an engine error) is marked and the rest go on; Stop ends the run.
    */
   async run(text: string, opts: RunOptions, onUpdate: (runs: SentenceRun[]) => void): Promise<SentenceRun[]> {
-    const { backend, model } = this.startGenerating();
+    const { backend, model, life } = this.startGenerating();
+    const generate = this.guardedGenerate(backend, life);
     const runs = planRuns(text, opts, model.mode);
     // Snapshots share every unchanged run with the previous one, so a UI can skip re-rendering them.
     let snapshot = runs.map((r) => ({ ...r }));
@@ -130,7 +179,7 @@ export class Engine {
     };
     try {
       emit();
-      await runSentences(runs, opts, model, (req, onText) => backend.generate(req, onText), { changed: emit, stopRequested: () => this.stopRequested, now: () => performance.now() });
+      await runSentences(runs, opts, model, generate, { changed: emit, stopRequested: () => this.stopRequested || life.ended !== null, now: () => performance.now() });
     } finally {
       emit(); // sentences skipped after Stop or a lost device get their final state too
       this.stopGenerating();
@@ -143,15 +192,19 @@ export class Engine {
    * WebLLM), each sentence by sentence. `onDone` hears of each document as it finishes; Stop ends them all.
    */
   async runMany(items: readonly { text: string; opts: RunOptions }[], onDone: (index: number, runs: SentenceRun[]) => void = () => undefined): Promise<SentenceRun[][]> {
-    const { backend, model } = this.startGenerating();
+    const { backend, model, life } = this.startGenerating();
+    const generate = this.guardedGenerate(backend, life);
     const results: SentenceRun[][] = [];
     try {
       await eachConcurrently(items, Math.min(backend.concurrency ?? 1, items.length), async ({ text, opts }, i) => {
         const runs = planRuns(text, opts, model.mode);
-        await runSentences(runs, opts, model, (req, onText) => backend.generate(req, onText), { changed: () => undefined, partials: false, stopRequested: () => this.stopRequested, now: () => performance.now() });
+        await runSentences(runs, opts, model, generate, { changed: () => undefined, partials: false, stopRequested: () => this.stopRequested || life.ended !== null, now: () => performance.now() });
+        // A document the engine's end cut short is not done: a batch runs it again after a new load.
+        if (life.ended) throw life.ended;
         results[i] = runs;
         onDone(i, runs);
       });
+      if (life.ended) throw life.ended;
     } finally {
       this.stopGenerating();
     }
@@ -159,13 +212,14 @@ export class Engine {
   }
 
   /** The loaded model and its backend, now generating; throws when nothing is loaded. */
-  private startGenerating(): { backend: LlmBackend; model: ModelInfo } {
+  private startGenerating(): { backend: LlmBackend; model: ModelInfo; life: Lifeline } {
     const state = this.store.getState();
     const backend = this.backend;
-    if (state.status !== 'ready' || !state.model || !backend) throw new Error('Load a model first.');
+    const life = this.life;
+    if (state.status !== 'ready' || !state.model || !backend || !life) throw new Error('Load a model first.');
     this.stopRequested = false;
     this.store.setState({ status: 'generating' });
-    return { backend, model: state.model };
+    return { backend, model: state.model, life };
   }
 
   private stopGenerating() {

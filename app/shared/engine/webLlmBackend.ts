@@ -1,5 +1,6 @@
 import { WebWorkerMLCEngine, type ChatCompletionChunk } from '@mlc-ai/web-llm';
 import { appConfigFor } from './modelRecord.ts';
+import type { AllowMessage } from './connectPolicy.ts';
 import type { GenerateResult, LlmBackend, Usage } from './llmBackend.ts';
 
 const finish = (r: string | null | undefined): GenerateResult['finishReason'] =>
@@ -17,7 +18,10 @@ export function createWebLlmBackend(): LlmBackend {
   return {
     name: 'webllm',
     async load(model, onProgress) {
-      engine.setAppConfig(appConfigFor([model], location.origin));
+      const config = appConfigFor([model], location.origin);
+      // Before web-llm's own messages: what the worker may fetch for this model (connectPolicy.ts).
+      worker.postMessage({ kind: 'giellm:allow', prefixes: config.model_list.flatMap((r) => [r.model.endsWith('/') ? r.model : `${r.model}/`, r.model_lib]) } satisfies AllowMessage);
+      engine.setAppConfig(config);
       engine.setInitProgressCallback(onProgress);
       await engine.reload(model.id);
     },

@@ -22,6 +22,8 @@ export const coreJa = {
     library: { message: 'モデルライブラリ（.wasm）を読み込めないか、この重みやこのWebLLMのバージョンに合っていません。', nextStep: 'ライブラリのURLを確認してください。更新後なら、モデルをキャッシュから削除して読み込み直してください。' },
     network: { message: 'ダウンロード中にネットワークが失敗しました。', nextStep: '接続を確認して再試行してください。ダウンロード済みのファイルは保持され、取り直しません。' },
     unknown: { message: 'モデルを実行できませんでした。', nextStep: 'エンジンを読み込み直して、もう一度試してください。（{{detail}}）' },
+    'load-stalled': { message: '読み込みが{{seconds}}秒間進まなかったため、中止しました。', nextStep: 'もう一度お試しください。ダウンロード済みのファイルは残っています。' },
+    'generate-stalled': { message: 'エンジンが{{seconds}}秒間何も出力しなかったため、再起動しました。', nextStep: 'モデルをもう一度読み込んでください。繰り返す場合は小さいモデルを選んでください。' },
     'worker-crashed': { message: 'エンジンが予期せず停止したため、再起動しました。', nextStep: 'モデルをもう一度読み込んでください。（{{reason}}）' },
     'library-at': { message: '{{url}} のモデルライブラリを読み込めませんでした。WebLLMのモデルライブラリではないか、このWebLLMのバージョン用ではありません。', nextStep: 'このモデルのライブラリのURLを確認してください。（{{detail}}）' },
     'config-not-found': { message: 'mlc-chat-config.json が {{url}} にありません（HTTP {{status}}）。', nextStep: 'モデルのURLを確認してください。重みのフォルダに resolve/main/mlc-chat-config.json が必要です。' },

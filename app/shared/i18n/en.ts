@@ -71,6 +71,7 @@ export const en = {
     usage: '{{prompt}} prompt + {{output}} output tokens · prefill {{prefill}} tok/s · decode {{decode}} tok/s · first token {{ttft}} s',
   },
   models: {
+    notice: { cancelled: 'Download cancelled. Files already downloaded are kept.', 'stop-restarted': 'The engine did not answer Stop and was restarted: load the model again.' },
     heading: 'Model',
     model: 'Model',
     checking: 'Checking this browser’s GPU…',

@@ -71,6 +71,7 @@ export const ja: Messages = {
     usage: 'プロンプト {{prompt}} + 出力 {{output}} トークン · プリフィル {{prefill}} tok/s · デコード {{decode}} tok/s · 最初のトークン {{ttft}} 秒',
   },
   models: {
+    notice: { cancelled: 'ダウンロードを中止しました。ダウンロード済みのファイルは残っています。', 'stop-restarted': 'エンジンが停止の指示に応じなかったため、再起動しました。モデルをもう一度読み込んでください。' },
     heading: 'モデル',
     model: 'モデル',
     checking: 'このブラウザのGPUを確認しています…',
