@@ -50,8 +50,9 @@ export default defineConfig({
         globIgnores: ['models/**'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
-        // Model folders must 404 when missing, never get the app's index.html (it would poison WebLLM's cache).
-        navigateFallbackDenylist: [/\/models\//],
+        // Only app routes get the app shell: model folders must 404 when missing (index.html would poison
+        // WebLLM's cache), and so must any file (a name with an extension other than .html: /x.wasm, /weights/a.bin).
+        navigateFallbackDenylist: [/\/models\//, /\/[^/]+\.(?!html?$)[^/.]+$/i],
         clientsClaim: true,
         cleanupOutdatedCaches: true,
         runtimeCaching: [],

@@ -13,6 +13,7 @@ import { appCommands, appCommandState } from './commands.ts';
 import { openDocument, workspaceRunOptions, workspaceTask } from './workflows.ts';
 import { PwaStatus } from './shared/PwaStatus.tsx';
 import { SettingsNotice } from './shared/storage/SettingsNotice.tsx';
+import { LazyBoundary } from './shared/LazyBoundary.tsx';
 
 // Evaluation is for researchers at the end of a job: its code loads after the page, not with it.
 const EvaluationPanel = lazy(() => import('./features/evaluation/EvaluationPanel.tsx').then((m) => ({ default: m.EvaluationPanel })));
@@ -55,9 +56,17 @@ export function App() {
         <ModelPanel />
         <CorpusPanel importTask={workspaceTask} onOpen={openDocument} batch={(ids) => <BatchPanel ids={ids} optionsFor={workspaceRunOptions} />} />
         <AnnotationEditor />
-        <Suspense fallback={null}>
-          <EvaluationPanel />
-        </Suspense>
+        <LazyBoundary
+          fallback={
+            <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="panel-unavailable">
+              {t('app.panelUnavailable')}
+            </p>
+          }
+        >
+          <Suspense fallback={null}>
+            <EvaluationPanel />
+          </Suspense>
+        </LazyBoundary>
         <WorkspacePage />
       </main>
       {help && <HelpSheet commands={commands} onClose={() => setHelp(false)} />}

@@ -30,8 +30,13 @@ test('the service worker never answers a model path with the app shell', async (
   await context.setOffline(true);
   // A model path is left to the network (so offline it fails), never answered with the precached app.
   // Offline, only the service worker could answer: the navigation must fail, not get index.html.
-  const answer = await page.goto('/models/none/resolve/main/mlc-chat-config.json').then((r) => `answered ${r?.status()}`, (e: Error) => e.message);
-  expect(answer).toMatch(/ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+  for (const path of ['/models/none/resolve/main/mlc-chat-config.json', '/x.wasm', '/weights/a.bin', '/assets/gone-1234.js']) {
+    const answer = await page.goto(path).then((r) => `answered ${r?.status()}`, (e: Error) => e.message);
+    expect(answer, path).toMatch(/ERR_INTERNET_DISCONNECTED|ERR_FAILED/);
+  }
+  // An app route still gets the app, offline.
+  await page.goto('/?embed');
+  await expect(page.getByTestId('embed')).toBeVisible();
   await context.setOffline(false);
 });
 
@@ -58,4 +63,22 @@ test('a new deployment shows an update prompt, and Reload moves to it', async ({
   await page.getByTestId('pwa-update').getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByTestId('pwa-update')).toHaveCount(0, { timeout: 20_000 });
   await expect(page.getByTestId('offline-ready')).toBeVisible();
+});
+
+test.describe('an old tab after a new deployment', () => {
+  // Without a service worker, as on a first visit or in a browser that has none: the chunks come from the server.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a chunk that is gone says a new version is live and offers the reload, and nothing is lost', async ({ page }) => {
+    const site = `http://127.0.0.1:${process.env.MODEL_SERVER_PORT ?? 4174}/stale/`;
+    await page.goto(site);
+    await expect(page.getByTestId('corpus')).toBeVisible();
+    await page.request.post(`${site}__gone`);
+    await page.getByTestId('corpus').locator('summary').first().click();
+    await page.getByLabel('Import a file').setInputFiles({ name: 'd.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"text": "東京", "label": [[0, 2, "地名"]]}\n') });
+    await expect(page.getByTestId('import-errors')).toContainText('a new version is probably live): reload the page and import again');
+    await expect(page.getByTestId('app-stale')).toContainText('A new version is live');
+    await page.getByTestId('app-stale').getByRole('button', { name: 'Reload' }).click();
+    await expect(page.getByTestId('app-stale')).toHaveCount(0);
+  });
 });

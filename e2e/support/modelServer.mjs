@@ -78,6 +78,7 @@ const HOST_PAGE = `<!doctype html><html><head><title>Host</title></head><body>
 let requests = [];
 /** Bumped by POST /giellm/__deploy: the served sw.js changes, as after a new deployment. */
 let deployment = 0;
+let staleGone = false;
 /** Downloads of each flaky URL (path and query), so parallel tests with their own URLs do not interfere. */
 const flakyCounts = new Map();
 
@@ -93,8 +94,17 @@ const server = createServer((req, res) => {
     deployment++;
     return res.writeHead(204).end();
   }
-  if (url.pathname.startsWith('/giellm/')) {
-    const rel = normalize(url.pathname.slice('/giellm/'.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
+  // /stale/: the same build, whose chunks all 404 after POST /stale/__gone, as an old tab meets them after a
+  // deployment replaced them (only the stale-chunk test uses it).
+  if (url.pathname === '/stale/__gone') {
+    staleGone = true;
+    return res.writeHead(204).end();
+  }
+  if (url.pathname.startsWith('/stale/assets/') && staleGone) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+  const mount = ['/giellm/', '/stale/'].find((m) => url.pathname.startsWith(m));
+  if (url.pathname === '/stale/') staleGone = false;
+  if (mount) {
+    const rel = normalize(url.pathname.slice(mount.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
     const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
     readFile(join('dist', rel)).then(
       (body) => {

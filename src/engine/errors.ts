@@ -1,4 +1,5 @@
 import { ServerError } from './server.ts';
+import { STALE_CODE } from './staleChunk.ts';
 
 /** A failure worded for a user: what happened and what to do next. Never a stack trace. */
 export interface EngineFailure {
@@ -15,6 +16,7 @@ export interface EngineFailure {
     | 'context-window'
     | 'worker-crashed'
     | 'server'
+    | 'app-updated'
     | 'unknown';
   message: string;
   nextStep: string;
@@ -33,6 +35,7 @@ export function errorText(raw: unknown): string {
 }
 
 const RULES: [RegExp, Omit<EngineFailure, 'message'> & { message: string }][] = [
+  [STALE_CODE, { kind: 'app-updated', message: 'Part of the app could not be loaded: a new version of GIELLM Web is probably live.', nextStep: 'Reload the page (if you are offline, reconnect first).' }],
   [/^BackendGone\b/, { kind: 'worker-crashed', message: 'The engine stopped (it crashed, stalled or did not answer Stop) and was restarted.', nextStep: 'Load the model again.' }],
   [/WebGPUNotAvailable|navigator\.gpu|WebGPU is not (available|supported)/i, { kind: 'no-webgpu', message: 'This browser has no WebGPU.', nextStep: 'Use a recent Chrome or Edge (113+) on desktop, or Safari 26+.' }],
   [/compatible GPU|requestAdapter|no adapter/i, { kind: 'no-adapter', message: 'No usable GPU adapter was found.', nextStep: 'Update the GPU driver or enable hardware acceleration, then reload.' }],

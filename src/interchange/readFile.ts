@@ -1,5 +1,6 @@
 import { decodeText, isZip, looksBinary, loneCrAsLf, withoutNulLines, type TextEncodingName } from '../text/decode.ts';
 import type { InputError } from '../data/records.ts';
+import { STALE_CODE } from '../engine/staleChunk.ts';
 import { formatById, readText, type FileFormat, type FormatId, type ReadContext, type ReadOutcome } from './formats.ts';
 
 /** One file's read: its outcome, the format it was read as, and the encoding (null for an archive or a refused file). */
@@ -31,7 +32,10 @@ async function settled(file: string, format: FormatId, encoding: TextEncodingNam
   try {
     r = await read();
   } catch (e) {
-    return refused(format, file, null, `could not be read (${(e as Error).message}); nothing was imported from it`);
+    const message = (e as Error).message;
+    // The format's reader is a lazy chunk: after a new deployment an old tab cannot load it.
+    if (STALE_CODE.test(message)) return refused(format, file, null, 'part of the app could not be loaded (a new version is probably live): reload the page and import again; nothing was imported from it');
+    return refused(format, file, null, `could not be read (${message}); nothing was imported from it`);
   }
   const out = { format, encoding, ...r };
   if (!('docs' in out)) return out;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Choice } from '../../shared/Choice.tsx';
 import { downloadFile } from '../../shared/download.ts';
+import { isStaleChunk } from '../../shared/appUpdate.ts';
 import { importedCount, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
@@ -42,6 +43,7 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const { loadDocuments: load, importFiles, remove, clear, setTextMode, undoDelete } = useCorpusStore.getState();
   const [confirmClear, setConfirmClear] = useState(false);
   const [bom, setBom] = useState(true);
+  const [exportFailed, setExportFailed] = useState(false);
   const [exportLosses, setExportLosses] = useState<{ format: string; losses: Loss[] } | null>(null);
   const textMode = useCorpusStore((s) => s.textMode);
   const scroller = useRef<HTMLDivElement>(null);
@@ -68,11 +70,19 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const download = () => {
     // What is shown is what is exported: filter to the reviewed documents to export only those.
     const target = EXPORT_TARGETS.find((x) => x.value === format)!;
-    void exportDocuments(target, shown, useProfileStore.getState().profile, { bom }).then(({ file, losses }) => {
-      downloadFile(file.name, file.type, file.content);
-      // What the format could not hold is said beside the button, never dropped silently.
-      setExportLosses(losses.length ? { format: target.value, losses } : null);
-    });
+    setExportFailed(false);
+    void exportDocuments(target, shown, useProfileStore.getState().profile, { bom }).then(
+      ({ file, losses }) => {
+        downloadFile(file.name, file.type, file.content);
+        // What the format could not hold is said beside the button, never dropped silently.
+        setExportLosses(losses.length ? { format: target.value, losses } : null);
+      },
+      // The writer is a lazy chunk: after a new deployment an old tab cannot load it (the header offers the reload).
+      (e: unknown) => {
+        isStaleChunk(e);
+        setExportFailed(true);
+      },
+    );
   };
 
   return (
@@ -169,6 +179,11 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t('corpus.formats')}</p>
       {pending && <PendingImportForm pending={pending} defaultTask={importTask()} />}
       <ImportSummary rows={importSummary} />
+      {exportFailed && (
+        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300" data-testid="export-failed">
+          {t('corpus.exportFailed')}
+        </p>
+      )}
       {exportLosses && (
         <details className="mt-1 text-sm" data-testid="export-losses">
           <summary className="text-amber-800 dark:text-amber-300">{t('corpus.exportLosses', { format: t(`corpus.formatNames.${exportLosses.format}` as 'corpus.formatNames.records'), count: exportLosses.losses.length })}</summary>

@@ -24,6 +24,7 @@ export const coreJa = {
     unknown: { message: 'モデルを実行できませんでした。', nextStep: 'エンジンを読み込み直して、もう一度試してください。（{{detail}}）' },
     'load-stalled': { message: '読み込みが{{seconds}}秒間進まなかったため、中止しました。', nextStep: 'もう一度お試しください。ダウンロード済みのファイルは残っています。' },
     'generate-stalled': { message: 'エンジンが{{seconds}}秒間何も出力しなかったため、再起動しました。', nextStep: 'モデルをもう一度読み込んでください。繰り返す場合は小さいモデルを選んでください。' },
+    'app-updated': { message: 'アプリの一部を読み込めませんでした。新しいバージョンのGIELLM Webが公開されたようです。', nextStep: 'ページを再読み込みしてください（オフラインの場合は先に接続してください）。' },
     'worker-crashed': { message: 'エンジンが予期せず停止したため、再起動しました。', nextStep: 'モデルをもう一度読み込んでください。（{{reason}}）' },
     'library-at': { message: '{{url}} のモデルライブラリを読み込めませんでした。WebLLMのモデルライブラリではないか、このWebLLMのバージョン用ではありません。', nextStep: 'このモデルのライブラリのURLを確認してください。（{{detail}}）' },
     'config-not-found': { message: 'mlc-chat-config.json が {{url}} にありません（HTTP {{status}}）。', nextStep: 'モデルのURLを確認してください。重みのフォルダに resolve/main/mlc-chat-config.json が必要です。' },

@@ -1,7 +1,7 @@
 import { LOSS_TEXT } from '../../../src/interchange/losses.ts';
 
 export const en = {
-  app: { title: 'GIELLM Web', subtitle: 'Japanese information extraction', language: 'Language', theme: 'Theme', themeSystem: 'System', themeLight: 'Light', themeDark: 'Dark', help: 'Keyboard shortcuts', offlineReady: 'Ready offline', updateReady: 'A new version is available.', reload: 'Reload' },
+  app: { title: 'GIELLM Web', subtitle: 'Japanese information extraction', language: 'Language', theme: 'Theme', themeSystem: 'System', themeLight: 'Light', themeDark: 'Dark', help: 'Keyboard shortcuts', offlineReady: 'Ready offline', updateReady: 'A new version is available.', stale: 'A new version is live: reload to go on.', panelUnavailable: 'This panel could not be loaded: a new version is probably live. Reload the page (if you are offline, reconnect first).', reload: 'Reload' },
   input: {
     heading: 'Text',
     sample: 'Sample',
@@ -200,6 +200,7 @@ export const en = {
     import: 'Import a file',
     deleteAll: 'Delete all',
     imported: '{{count}} documents imported',
+    exportFailed: 'The export could not be written: part of the app could not be loaded (a new version is probably live). Reload the page and export again; nothing was lost.',
     importProgress: 'Storing {{file}}: {{stored}} of {{total}} documents',
     importStop: 'Stop import',
     importStopped: 'Import stopped: nothing of this file was kept.',

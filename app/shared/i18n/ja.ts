@@ -1,7 +1,7 @@
 import type { Messages } from './en.ts';
 
 export const ja: Messages = {
-  app: { title: 'GIELLM Web', subtitle: '日本語の情報抽出', language: '言語', theme: 'テーマ', themeSystem: 'システム', themeLight: 'ライト', themeDark: 'ダーク', help: 'キーボードショートカット', offlineReady: 'オフラインで使えます', updateReady: '新しいバージョンがあります。', reload: '再読み込み' },
+  app: { title: 'GIELLM Web', subtitle: '日本語の情報抽出', language: '言語', theme: 'テーマ', themeSystem: 'システム', themeLight: 'ライト', themeDark: 'ダーク', help: 'キーボードショートカット', offlineReady: 'オフラインで使えます', updateReady: '新しいバージョンがあります。', stale: '新しいバージョンが公開されています。続けるには再読み込みしてください。', panelUnavailable: 'この欄を読み込めませんでした。新しいバージョンが公開されたようです。ページを再読み込みしてください（オフラインの場合は先に接続してください）。', reload: '再読み込み' },
   input: {
     heading: 'テキスト',
     sample: 'サンプル',
@@ -219,6 +219,7 @@ export const ja: Messages = {
     import: 'ファイルを読み込む',
     deleteAll: 'すべて削除',
     imported: '{{count}}件の文書を読み込みました',
+    exportFailed: 'エクスポートを書き出せませんでした。アプリの一部を読み込めません（新しいバージョンが公開されたようです）。ページを再読み込みしてからもう一度エクスポートしてください。何も失われていません。',
     importProgress: '{{file}}を保存中：{{total}}件中{{stored}}件',
     importStop: '読み込みを中止',
     importStopped: '読み込みを中止しました。このファイルからは何も保存されていません。',
