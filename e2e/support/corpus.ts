@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Download, Page } from '@playwright/test';
+import type { BrowserContext, Download, Page } from '@playwright/test';
 
 /** Opens the corpus panel (once) and imports a file through its file input, as a user would. */
 export async function importFile(page: Page, name: string, buffer: Buffer, mimeType = 'application/json') {
@@ -49,4 +49,21 @@ export async function pointAfter(page: Page, cp: number): Promise<{ x: number; y
     const r = range.getBoundingClientRect();
     return { x: r.right - 2, y: r.top + r.height / 2 };
   }, cp);
+}
+
+/** Opens the app in `count` tabs of one browser context (one origin, one IndexedDB, one BroadcastChannel), as a user with two tabs open. */
+export async function openTabs(context: BrowserContext, count: number, path = '/'): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (let i = 0; i < count; i++) {
+    const p = await context.newPage();
+    await p.goto(path);
+    pages.push(p);
+  }
+  return pages;
+}
+
+/** Opens the corpus panel of a tab if it is closed. */
+export async function openCorpus(page: Page) {
+  const corpus = page.getByTestId('corpus');
+  if (!(await corpus.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByText(/^Corpus \(/).click();
 }

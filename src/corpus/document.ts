@@ -42,6 +42,11 @@ export interface CorpusDocument {
   /** Kept in step with the shown extraction (see `withSummary`), so a list of 10,000 filters without parsing any. */
   category: string | null;
   warnings: number;
+  /**
+   * How many corrections were saved to it (absent: none). A tab writes a correction only over the revision
+   * it read: one made in another tab since is never written over silently.
+   */
+  rev?: number;
 }
 
 /** A document as a format reads it, before it is stored: where it came from is added by `newDocument`. */

@@ -4,6 +4,7 @@ import { TASKS } from '../../../src/index.ts';
 import { setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/edits.ts';
 import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { labelChoices, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import { ConflictChoice } from './ConflictChoice.tsx';
 import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
 import { annotateCommands, type AnnotateCommandId } from './annotateCommands.ts';
 import { CommandButton } from '../../shared/commands/CommandButton.tsx';
@@ -19,7 +20,8 @@ export function AnnotationEditor() {
   // The whole corpus state: the command buttons are enabled by the state they are given.
   const state = useCorpusStore();
   const { docId, editorText: text, editorTask: task, current: x, selected, selection, queue, apply, select: selectSpan, setSelection, closeEditor: close } = state;
-  const doc = useMemo(() => state.documents.find((d) => d.id === docId), [state.documents, docId]);
+  // A document deleted in another tab while a correction of it waits to be kept or dropped: this tab's copy.
+  const doc = useMemo(() => state.documents.find((d) => d.id === docId) ?? (state.conflict?.id === docId ? state.conflict.local : undefined), [state.documents, docId, state.conflict]);
   const categories = useProfileStore((s) => s.profile.categories[task]);
   const storageProblem = useStorageMessage(state.storageProblem);
   // The editor's buttons are the same commands the keys run.
@@ -69,6 +71,7 @@ export function AnnotationEditor() {
           {storageProblem}
         </p>
       )}
+      {state.conflict?.id === docId && <ConflictChoice mine={x} />}
       <label className="flex items-center gap-2 text-sm">
         {t('annotate.category')}
         <select className={select} value={x.category ?? ''} onChange={(e) => apply((y) => setCategory(y, e.target.value))} data-testid="category-select">

@@ -20,8 +20,9 @@ export function BatchPanel({ ids, optionsFor }: { ids: number[]; optionsFor: (ta
   const doneHere = useCorpusStore((s) => s.doneHere);
   const since = useCorpusStore((s) => s.since);
   const batchProblem = useCorpusStore((s) => s.batchProblem);
-  const storageMessage = useStorageMessage(batchProblem?.code === 'notLoaded' ? null : batchProblem);
-  const problem = batchProblem?.code === 'notLoaded' ? t('batch.notLoaded') : storageMessage;
+  const own = batchProblem?.code === 'notLoaded' || batchProblem?.code === 'elsewhere';
+  const storageMessage = useStorageMessage(own ? null : (batchProblem as Exclude<typeof batchProblem, { code: 'notLoaded' | 'elsewhere' }>));
+  const problem = own ? t(`batch.${batchProblem.code}`) : storageMessage;
   const finished = useCorpusStore((s) => s.batchFinished);
   const ready = useStore(engine.store, (s) => s.status === 'ready');
   const { loadBatch: load, startBatch, pauseBatch: pause, resumeBatch, cancelBatch: cancel } = useCorpusStore.getState();

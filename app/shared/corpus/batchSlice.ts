@@ -18,6 +18,9 @@ const untilNotGenerating = () =>
     });
   });
 
+/** The Web Lock the tab running the batch holds. */
+const BATCH_LOCK = 'giellm-batch';
+
 export const createBatchSlice: StateCreator<CorpusState, [], [], BatchSlice> = (set, get) => {
   let pauseRequested = false;
   // Set by cancel, so a document that finishes while cancelling writes no job back.
@@ -105,6 +108,24 @@ export const createBatchSlice: StateCreator<CorpusState, [], [], BatchSlice> = (
     }
   };
 
+  /**
+   * Runs `run` as the batch's one owner: a Web Lock held for the run, so two tabs pressing Resume on the
+   * stored job never run its documents twice; a tab that finds it held says the batch runs elsewhere.
+   */
+  const owned = async (run: () => Promise<void>) => {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks) return run();
+    await locks.request(BATCH_LOCK, { ifAvailable: true }, async (lock) => {
+      if (!lock) return void set({ batchProblem: { code: 'elsewhere' } });
+      await run();
+    });
+  };
+  const heldElsewhere = async () => {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks || get().batchActive) return false;
+    return ((await locks.query()).held ?? []).some((l) => l.name === BATCH_LOCK);
+  };
+
   return {
     job: null,
     batchActive: false,
@@ -115,38 +136,46 @@ export const createBatchSlice: StateCreator<CorpusState, [], [], BatchSlice> = (
     loadBatch: async () => {
       try {
         const job = await corpusRepository.getBatch();
-        // A job found on load was interrupted (a reload, a crash): it waits for the user to resume.
-        set({ job: job && { ...job, status: 'paused' } });
+        // A job found on load was interrupted (a reload, a crash) and waits for the user to resume, unless
+        // another tab is running it.
+        const elsewhere = job !== null && (await heldElsewhere());
+        set({ job: job && { ...job, status: elsewhere ? 'running' : 'paused' }, ...(elsewhere ? { batchProblem: { code: 'elsewhere' as const } } : get().batchProblem?.code === 'elsewhere' ? { batchProblem: null } : {}) });
       } catch (e) {
         set({ batchProblem: storageError(e).problem });
       }
     },
     startBatch: async (ids, optionsFor) => {
       if (get().batchActive || ids.length === 0) return;
-      const job: BatchJob = { id: 'batch', ids, next: 0, model: engine.store.getState().model?.id ?? '', status: 'running', failed: 0, startedAt: Date.now() };
-      try {
-        await corpusRepository.putBatch(job);
-      } catch (e) {
-        return set({ batchProblem: storageError(e).problem });
-      }
-      set({ job });
-      await loop(optionsFor);
+      await owned(async () => {
+        const job: BatchJob = { id: 'batch', ids, next: 0, model: engine.store.getState().model?.id ?? '', status: 'running', failed: 0, startedAt: Date.now() };
+        try {
+          await corpusRepository.putBatch(job);
+        } catch (e) {
+          return set({ batchProblem: storageError(e).problem });
+        }
+        set({ job });
+        await loop(optionsFor);
+      });
     },
     pauseBatch: () => {
       pauseRequested = true;
       if (engine.store.getState().status === 'generating') engine.stop();
     },
     resumeBatch: async (optionsFor) => {
-      const job = get().job;
-      if (!job || get().batchActive) return;
-      const running: BatchJob = { ...job, status: 'running' };
-      try {
-        await corpusRepository.putBatch(running);
-      } catch (e) {
-        return set({ batchProblem: storageError(e).problem });
-      }
-      set({ job: running });
-      await loop(optionsFor);
+      if (!get().job || get().batchActive) return;
+      await owned(async () => {
+        // Read again under the lock: the tab that held it may have moved the job on, or finished it.
+        const stored = await corpusRepository.getBatch().catch(() => get().job);
+        if (!stored) return set({ job: null });
+        const running: BatchJob = { ...stored, status: 'running' };
+        try {
+          await corpusRepository.putBatch(running);
+        } catch (e) {
+          return set({ batchProblem: storageError(e).problem });
+        }
+        set({ job: running });
+        await loop(optionsFor);
+      });
     },
     cancelBatch: async () => {
       cancelled = true;

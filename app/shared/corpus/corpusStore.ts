@@ -3,6 +3,9 @@ import { createBatchSlice } from './batchSlice.ts';
 import { createDocumentsSlice } from './documentsSlice.ts';
 import { createEditorSlice } from './editorSlice.ts';
 import type { CorpusState } from './types.ts';
+import type { CorpusDocument } from '../../../src/corpus/document.ts';
+import { onCorpusChangeElsewhere } from '../storage/corpusChannel.ts';
+import { corpusRepository } from '../storage/corpusRepository.ts';
 
 /**
  * The corpus context, one store of three slices (zustand's slices pattern): the documents, the editor on
@@ -10,6 +13,32 @@ import type { CorpusState } from './types.ts';
  * cancels the batch", "an edit patches the list") happen inside it; only corpusRepository writes storage.
  */
 export const useCorpusStore = create<CorpusState>()((...a) => ({ ...createDocumentsSlice(...a), ...createEditorSlice(...a), ...createBatchSlice(...a) }));
+
+// Another tab changed the corpus: read it again. A document open here that is gone stays open and asks
+// whether to put it back (with this tab's corrections) or leave it deleted; a correction in progress
+// stays until its save meets the other tab's revision (a conflict to resolve).
+onCorpusChangeElsewhere(() => {
+  void useCorpusStore
+    .getState()
+    .loadDocuments()
+    .then(async () => {
+      const { docId, documents, conflict, deleted } = useCorpusStore.getState();
+      if (docId !== null && !conflict && !documents.some((d) => d.id === docId)) {
+        const local = deleted.flat().find((d) => d.id === docId) ?? openCopy;
+        if (local?.id === docId) useCorpusStore.setState({ conflict: { id: docId, mine: {}, theirs: null, local } });
+      }
+      if (!useCorpusStore.getState().batchActive) await useCorpusStore.getState().loadBatch();
+    });
+});
+
+// The open document as last seen, so one deleted in another tab can still be shown and put back.
+let openCopy: CorpusDocument | undefined;
+useCorpusStore.subscribe((s) => {
+  const d = s.docId === null ? undefined : s.documents.find((x) => x.id === s.docId);
+  if (d) openCopy = d;
+});
+
+corpusRepository.db.outdated = () => useCorpusStore.setState({ storageProblem: { code: 'outdated' } });
 
 export type { CorpusState, PendingImport, FileSummary } from './types.ts';
 export { importedCount } from './documentsSlice.ts';

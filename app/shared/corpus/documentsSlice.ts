@@ -7,7 +7,7 @@ import { formatById, type ReadContext } from '../../../src/interchange/formats.t
 import { readFileBytes, type FileRead } from '../../../src/interchange/readFile.ts';
 import type { TextEncodingName } from '../../../src/text/decode.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
-import { corpusRepository, storageError } from '../storage/corpusRepository.ts';
+import { ConflictError, corpusRepository, storageError } from '../storage/corpusRepository.ts';
 import type { CorpusState, DocumentsSlice, DuplicateChoice, FileSummary, PendingImport } from './types.ts';
 
 const profile = () => useProfileStore.getState().profile;
@@ -169,19 +169,42 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       await get().loadDocuments();
       await readAndSettle(file, row.bytes, { ...row.options, encoding });
     },
-    update: async (id, patch) => {
-      const doc = get().documents.find((d) => d.id === id);
+    update: async (id, patch, baseRev) => {
+      const doc = get().documents.find((d) => d.id === id) ?? (get().conflict?.id === id ? get().conflict!.local : undefined);
       if (!doc) return false;
       let written: Partial<CorpusDocument>;
       try {
-        written = await corpusRepository.patch(doc, patch, profile());
+        written = await corpusRepository.patch(baseRev === undefined ? doc : { ...doc, rev: baseRev }, patch, profile());
       } catch (e) {
         // The edit stays on screen (and in undo history); the user is told it is not saved yet.
+        if (e instanceof ConflictError) set({ conflict: { id, mine: patch, theirs: e.theirs, local: doc } });
         set({ storageProblem: storageError(e).problem });
         return false;
       }
-      set((s) => ({ documents: withPatches(s.documents, new Map([[id, written]])), storageProblem: null }));
+      set((s) => ({ documents: withPatches(s.documents, new Map([[id, written]])), storageProblem: null, conflict: null }));
       return true;
+    },
+    conflict: null,
+    resolveConflict: async (keep) => {
+      const c = get().conflict;
+      if (!c) return;
+      if (keep === 'theirs') {
+        set({ conflict: null, storageProblem: null });
+        await get().loadDocuments();
+        const theirs = get().documents.find((d) => d.id === c.id);
+        if (theirs && get().docId === c.id) get().openEditor(theirs);
+        else if (!theirs && get().docId === c.id) get().closeEditor();
+        return;
+      }
+      // Over what is stored now; a document deleted there is put back as this tab had it.
+      const base = c.theirs ?? c.local;
+      try {
+        const written = await corpusRepository.patch(base, c.mine, profile(), true);
+        set({ conflict: null, storageProblem: null, editorRev: written.rev ?? 0 });
+      } catch (e) {
+        return set({ storageProblem: storageError(e).problem });
+      }
+      await get().loadDocuments();
     },
     // Deleting changes nothing else in the corpus: the list drops what was deleted instead of reading it all again.
     remove: async (id) => {

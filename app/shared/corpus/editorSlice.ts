@@ -24,7 +24,12 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     const { docId, past, future } = get();
     if (docId !== null) histories.set(docId, { past, future });
   };
-  const save = (id: number, x: LocatedExtraction, extra: { reviewed?: 1 } = {}) => get().update(id, { annotation: asAnnotation(x), ...extra });
+  // Written over the revision the editor opened (or last saved): a change another tab saved since is a conflict, never overwritten.
+  const save = async (id: number, x: LocatedExtraction, extra: { reviewed?: 1 } = {}) => {
+    const ok = await get().update(id, { annotation: asAnnotation(x), ...extra }, get().editorRev);
+    if (ok) set({ editorRev: get().documents.find((d) => d.id === id)?.rev ?? 0 });
+    return ok;
+  };
   const replaceWith = (x: LocatedExtraction, past: LocatedExtraction[], future: LocatedExtraction[]) => {
     const { docId, selected } = get();
     if (docId === null) return;
@@ -42,6 +47,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     selected: null,
     selection: null,
     queue: [],
+    editorRev: 0,
     openEditor: (doc, queue) => {
       keepHistory();
       const kept = histories.get(doc.id!);
@@ -50,6 +56,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
       const fits = kept && kept.past.length + kept.future.length > 0 && doc.annotation !== null;
       set({
         docId: doc.id!,
+        editorRev: doc.rev ?? 0,
         editorText: doc.text,
         editorTask: doc.task,
         current,

@@ -79,7 +79,12 @@ export interface DocumentsSlice {
   /** Reads a file of the last import again in another encoding, replacing what it gave. */
   rereadFile(file: string, encoding: TextEncodingName): Promise<void>;
   /** Saves a change to one document (its summary follows) and shows it in the list; false when it could not be saved. */
-  update(id: number, patch: Partial<CorpusDocument>): Promise<boolean>;
+  update(id: number, patch: Partial<CorpusDocument>, baseRev?: number): Promise<boolean>;
+  /** A correction another tab's change got in the way of: this tab's patch, and what is stored now (null: deleted). */
+  conflict: { id: number; mine: Partial<CorpusDocument>; theirs: CorpusDocument | null; local: CorpusDocument } | null;
+  /** Keeps this tab's correction (written over the other tab's, or the document put back) or the other tab's version. */
+  resolveConflict(keep: 'mine' | 'theirs'): Promise<void>;
+
   /** Deletes one document; the editor closes if it was open. It can be undone. */
   remove(id: number): Promise<void>;
   /** Deletes every document: the editor closes and a batch stops first. It can be undone. */
@@ -104,6 +109,8 @@ export interface EditorSlice {
   selection: readonly [number, number] | null;
   /** The ids the editor steps through (the list as filtered when the document was opened). */
   queue: number[];
+  /** The revision of the open document the editor's corrections are written over. */
+  editorRev: number;
   openEditor(doc: CorpusDocument, queue?: number[]): void;
   closeEditor(): void;
   /** Applies a correction: it is saved at once, and undo can take it back. Returns the extraction now shown. */
@@ -126,7 +133,8 @@ export interface BatchSlice {
   /** Documents finished since this tab started (or resumed) the job, and when that was: for the rate and ETA. */
   doneHere: number;
   since: number;
-  batchProblem: { code: 'notLoaded' } | StorageProblem | null;
+  /** notLoaded: no model to run it; elsewhere: another tab of the app is running it. */
+  batchProblem: { code: 'notLoaded' } | { code: 'elsewhere' } | StorageProblem | null;
   batchFinished: { done: number; failed: number } | null;
   loadBatch(): Promise<void>;
   /** Runs the model on `ids`, each with the run options for its task. */

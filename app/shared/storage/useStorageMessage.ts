@@ -5,5 +5,6 @@ import type { StorageProblem } from './corpusRepository.ts';
 export function useStorageMessage(problem: StorageProblem | null): string | null {
   const { t } = useTranslation();
   if (!problem) return null;
-  return problem.code === 'quota' ? t('storage.quota') : t('storage.unavailable', problem.params);
+  if (problem.code === 'unavailable') return t('storage.unavailable', problem.params);
+  return t(`storage.${problem.code}`);
 }
