@@ -84,3 +84,32 @@ test('a batch run pre-annotates every document, survives a reload mid-way, skips
   await page.getByTestId('documents').getByRole('button', { name: new RegExp(EXTRA) }).click();
   await expect(page.getByTestId('prediction-info')).toContainText('The batch run failed here: The GPU device was lost');
 });
+
+test('two tabs pressing Resume on one stored batch: one runs it, the other says it runs elsewhere, and no document runs twice', async ({ context }) => {
+  test.setTimeout(120_000);
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  for (const p of [a, b]) await installScriptedBackend(p, { outputs: {}, fallback: '<スポーツ>関係抽出', delayMs: 30 });
+  await a.goto('/');
+  await loadModel(a, true);
+  const docs = Array.from({ length: 12 }, (_, i) => JSON.stringify({ text: `第${i + 1}の文書です。`, task: 're' })).join('\n');
+  await importFile(a, 'twelve.jsonl', Buffer.from(docs));
+  await a.getByTestId('batch').getByRole('button', { name: 'Run the model on the 12 shown documents' }).click();
+  await expect(a.getByTestId('batch').getByTestId('batch-progress')).toContainText(/^[1-9] \/ 12 documents/, { timeout: 20_000 });
+  await a.getByTestId('batch').getByRole('button', { name: 'Pause' }).click();
+  await expect(a.getByTestId('batch').getByTestId('batch-progress')).toContainText('paused');
+
+  await b.goto('/');
+  await loadModel(b, false);
+  await b.getByText(/^Corpus \(12\)/).click();
+  // Both press Resume at once: exactly one owns the run.
+  await Promise.all([a.getByTestId('batch').getByRole('button', { name: 'Resume' }).click(), b.getByTestId('batch').getByRole('button', { name: 'Resume' }).click()]);
+  const elsewhere = async () => (await a.getByText('running in another tab').count()) + (await b.getByText('running in another tab').count());
+  await expect.poll(elsewhere, { timeout: 20_000 }).toBe(1);
+  await expect.poll(async () => (await a.getByTestId('batch-finished').count()) + (await b.getByTestId('batch-finished').count()), { timeout: 60_000 }).toBeGreaterThan(0);
+  const calls = [...(await a.evaluate(() => window.__SCRIPTED_CALLS__ ?? [])), ...(await b.evaluate(() => window.__SCRIPTED_CALLS__ ?? []))];
+  const perDocument = Array.from({ length: 12 }, (_, i) => calls.filter((c) => c.startsWith(`第${i + 1}の文書です。`)).length);
+  // Each document ran once, but for the one a pause cut short (it runs again, once).
+  expect(perDocument.filter((n) => n === 0)).toEqual([]);
+  expect(perDocument.filter((n) => n > 2)).toEqual([]);
+  expect(perDocument.filter((n) => n === 2).length).toBeLessThanOrEqual(1);
+});

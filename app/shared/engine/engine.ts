@@ -39,6 +39,8 @@ export class Engine {
   private life: Lifeline | null = null;
   private loadToken = 0;
   private stopRequested = false;
+  /** Runs started so far: tells a Stop's grace timer whether the run it was meant for is still the one going. */
+  private runs = 0;
 
   constructor(
     private readonly makeBackend: () => Promise<LlmBackend> = createBackend,
@@ -155,9 +157,11 @@ export class Engine {
   stop() {
     this.stopRequested = true;
     const life = this.life;
+    // The run Stop was pressed in: a later run (Resume right after a pause) is not this Stop's to end.
+    const run = this.runs;
     this.backend?.interrupt();
     setTimeout(() => {
-      if (this.life === life && life && this.store.getState().status === 'generating') {
+      if (this.life === life && life && this.runs === run && this.store.getState().status === 'generating') {
         this.retire('stopped', 'the engine did not answer Stop', null, 'stop-restarted');
       }
     }, STOP_GRACE_MS);
@@ -218,6 +222,7 @@ export class Engine {
     const life = this.life;
     if (state.status !== 'ready' || !state.model || !backend || !life) throw new Error('Load a model first.');
     this.stopRequested = false;
+    this.runs++;
     this.store.setState({ status: 'generating' });
     return { backend, model: state.model, life };
   }

@@ -90,6 +90,33 @@ describe('engine watchdogs', () => {
     expect(w.disposed.n).toBe(1);
   });
 
+  it('a Stop’s grace timer never ends the next run (Resume right after a pause)', async () => {
+    vi.useFakeTimers();
+    let interrupted = false;
+    const w = backend({
+      generate: async () => {
+        interrupted = false;
+        while (!interrupted) await new Promise((r) => setTimeout(r, 10));
+        return { text: '', finishReason: 'abort', usage: null };
+      },
+      interrupt: () => void (interrupted = true),
+    });
+    const e = new Engine(async () => w.b, async () => null);
+    await e.loadModel(model);
+    const first = e.run('文。', OPTS, () => undefined);
+    await vi.advanceTimersByTimeAsync(10);
+    e.stop();
+    await vi.advanceTimersByTimeAsync(50);
+    await first;
+    const second = e.run('文。', OPTS, () => undefined);
+    await vi.advanceTimersByTimeAsync(STOP_GRACE_MS + 1);
+    expect(e.store.getState().status).toBe('generating');
+    expect(w.disposed.n).toBe(0);
+    e.stop();
+    await vi.advanceTimersByTimeAsync(50);
+    await second;
+  });
+
   it('a Stop the engine answers restarts nothing', async () => {
     vi.useFakeTimers();
     let interrupted = false;
