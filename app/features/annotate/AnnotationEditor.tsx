@@ -5,6 +5,7 @@ import { setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/e
 import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { labelChoices, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import { ConflictChoice } from './ConflictChoice.tsx';
+import { MAX_EDIT_CHARS } from '../../shared/corpus/editorSlice.ts';
 import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
 import { annotateCommands, type AnnotateCommandId } from './annotateCommands.ts';
 import { CommandButton } from '../../shared/commands/CommandButton.tsx';
@@ -72,6 +73,16 @@ export function AnnotationEditor() {
         </p>
       )}
       {state.conflict?.id === docId && <ConflictChoice mine={x} />}
+      {state.editorReadOnly && (
+        <p role="status" className="text-sm text-amber-800 dark:text-amber-300" data-testid="read-only">
+          {t('annotate.readOnly', { count: doc.text.length, max: MAX_EDIT_CHARS })}
+        </p>
+      )}
+      {state.historyTrimmed && (
+        <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="history-trimmed">
+          {t('annotate.historyTrimmed')}
+        </p>
+      )}
       <label className="flex items-center gap-2 text-sm">
         {t('annotate.category')}
         <select className={select} value={x.category ?? ''} onChange={(e) => apply((y) => setCategory(y, e.target.value))} data-testid="category-select">

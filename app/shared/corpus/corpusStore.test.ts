@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ADD_CHUNK, corpusRepository } from '../storage/corpusRepository.ts';
 import { en } from '../i18n/en.ts';
 import { importedCount, useCorpusStore } from './corpusStore.ts';
+import { HISTORY_ITEMS, MAX_EDIT_CHARS } from './editorSlice.ts';
+import { setCategory } from '../../../src/annotate/edits.ts';
 
 const corpusDb = corpusRepository.db;
 
@@ -86,6 +88,34 @@ describe('corpus store', () => {
     expect(store().storageProblem).toEqual({ code: 'quota' });
     expect(store().importSummary[0]).toMatchObject({ stored: 0 });
     expect(await corpusDb.documents.count()).toBe(1);
+  });
+
+  it('undo is bounded by the items it holds, not a silent step count, and says when it drops steps; a huge document opens read-only', async () => {
+    // A 5,000-span article: each saved state holds 5,001 items, so a million items keep the last 199 steps.
+    const text = '東京、'.repeat(5_000);
+    const output = `<社会>固有表現抽出${':地名;東京'.repeat(5_000)}`;
+    await store().importFiles([file('long.jsonl', JSON.stringify({ text, task: 'ner', output }) + '\n')]);
+    const doc = store().documents.find((d) => d.source === 'long.jsonl')!;
+    store().openEditor(doc, [doc.id!]);
+    expect(store().current!.entities).toHaveLength(5_000);
+    for (let i = 0; i < 250; i++) store().apply((x) => setCategory(x, i % 2 ? '社会' : '技術'));
+    expect(store().past.length).toBe(Math.floor(HISTORY_ITEMS / 5_001));
+    expect(store().historyTrimmed).toBe(true);
+    // A short document keeps every step.
+    const short = store().documents.find((d) => d.source === 'a.jsonl')!;
+    store().openEditor(short, [short.id!]);
+    for (let i = 0; i < 300; i++) store().apply((x) => setCategory(x, i % 2 ? '社会' : '技術'));
+    expect(store().past.length).toBe(300);
+    expect(store().historyTrimmed).toBe(false);
+    // Past the editor's limit: shown, not edited.
+    await store().importFiles([file('huge.txt', 'あ'.repeat(MAX_EDIT_CHARS + 1))]);
+    await store().confirmTask('ner');
+    const huge = store().documents.find((d) => d.source === 'huge.txt')!;
+    store().openEditor(huge, [huge.id!]);
+    expect(store().editorReadOnly).toBe(true);
+    const before = store().current;
+    expect(store().apply((x) => setCategory(x, '技術'))).toBe(before);
+    store().closeEditor();
   });
 
   it('asks for a mapping for an unknown CSV, then imports through it', async () => {

@@ -5,8 +5,24 @@ import { currentExtraction } from '../../../src/corpus/document.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import type { CorpusState, EditorSlice } from './types.ts';
 
-/** How many corrections undo remembers per document. */
-const HISTORY = 200;
+/**
+ * How much undo remembers per document: saved states up to a million items in all (about 100 MB), so a
+ * short document keeps every step and a 5,000-span article its last 200; when steps are dropped the
+ * editor says so (`historyTrimmed`). README "Correct" states the bound.
+ */
+export const HISTORY_ITEMS = 1_000_000;
+/** A document this long (characters) opens read-only: every edit re-lays out the whole text. */
+export const MAX_EDIT_CHARS = 200_000;
+
+const itemsIn = (x: LocatedExtraction) => x.entities.length + x.relations.length + x.events.length + 1;
+
+/** The newest states of `past` that fit HISTORY_ITEMS, and whether older ones were dropped. */
+function bounded(past: LocatedExtraction[]): { past: LocatedExtraction[]; trimmed: boolean } {
+  let total = 0;
+  let from = past.length;
+  while (from > 0 && total + itemsIn(past[from - 1]!) <= HISTORY_ITEMS) total += itemsIn(past[--from]!);
+  return from === 0 ? { past, trimmed: false } : { past: past.slice(from), trimmed: true };
+}
 
 /** The id of the document `step` places from the open one in the queue, if there is one. */
 export function neighbourOf({ queue, docId }: Pick<EditorSlice, 'queue' | 'docId'>, step: 1 | -1): number | undefined {
@@ -48,6 +64,8 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     selection: null,
     queue: [],
     editorRev: 0,
+    editorReadOnly: false,
+    historyTrimmed: false,
     openEditor: (doc, queue) => {
       keepHistory();
       const kept = histories.get(doc.id!);
@@ -57,6 +75,8 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
       set({
         docId: doc.id!,
         editorRev: doc.rev ?? 0,
+        editorReadOnly: doc.text.length > MAX_EDIT_CHARS,
+        historyTrimmed: false,
         editorText: doc.text,
         editorTask: doc.task,
         current,
@@ -72,21 +92,23 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
       set({ docId: null, current: null, past: [], future: [], selected: null, selection: null });
     },
     apply: (edit) => {
-      const { current, editorText, past } = get();
-      if (!current) return null;
+      const { current, editorText, past, editorReadOnly } = get();
+      if (!current || editorReadOnly) return current;
       const next = edit(current, editorText);
       if (next === current) return current;
-      replaceWith(next, [...past, current].slice(-HISTORY), []);
+      const kept = bounded([...past, current]);
+      if (kept.trimmed) set({ historyTrimmed: true });
+      replaceWith(next, kept.past, []);
       return next;
     },
     undo: () => {
-      const { past, current, future } = get();
-      if (!past.length || !current) return;
+      const { past, current, future, editorReadOnly } = get();
+      if (!past.length || !current || editorReadOnly) return;
       replaceWith(past.at(-1)!, past.slice(0, -1), [current, ...future]);
     },
     redo: () => {
-      const { past, current, future } = get();
-      if (!future.length || !current) return;
+      const { past, current, future, editorReadOnly } = get();
+      if (!future.length || !current || editorReadOnly) return;
       replaceWith(future[0]!, [...past, current], future.slice(1));
     },
     select: (i) => set({ selected: i }),

@@ -111,6 +111,10 @@ export interface EditorSlice {
   queue: number[];
   /** The revision of the open document the editor's corrections are written over. */
   editorRev: number;
+  /** The open document is too long to edit (MAX_EDIT_CHARS): it is shown, and edits do nothing. */
+  editorReadOnly: boolean;
+  /** Undo dropped this document's oldest steps to stay within HISTORY_ITEMS. */
+  historyTrimmed: boolean;
   openEditor(doc: CorpusDocument, queue?: number[]): void;
   closeEditor(): void;
   /** Applies a correction: it is saved at once, and undo can take it back. Returns the extraction now shown. */

@@ -288,6 +288,8 @@ export const en = {
     moreDiffs: '{{count}} more in the saved report.',
   },
   annotate: {
+    readOnly: 'This document has {{count}} characters, more than the {{max}} the editor corrects: it is shown read-only. Split it into sentences or articles to correct it.',
+    historyTrimmed: 'Undo now reaches back over the most recent steps only (its memory is full); older steps were dropped.',
     conflictTitle: 'Changed in another tab',
     conflictChanged: 'Another tab saved a correction of this document since this tab opened it. Keep which version?',
     conflictDeleted: 'Another tab deleted this document while you corrected it here.',
