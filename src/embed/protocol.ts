@@ -11,8 +11,8 @@ export const EMBED_API_VERSION = 1;
 /**
  * The largest text and output an extract request may carry (UTF-16 characters), and the most word-level
  * items an output may hold. Finding an item's string costs one scan of the text per distinct string
- * (src/text/textIndex.ts), so these bound the work a host can ask of the frame: at the limits, about 0.5 s
- * (measured in src/embed/protocol.test.ts' worst case).
+ * (src/text/textIndex.ts), so these bound the work a host can ask of the frame: at the limits, under a second
+ * (bench/embed.ts measures the worst case).
  */
 export const MAX_TEXT = 100_000;
 export const MAX_OUTPUT = 200_000;
