@@ -41,10 +41,22 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     if (docId !== null) histories.set(docId, { past, future });
   };
   // Written over the revision the editor opened (or last saved): a change another tab saved since is a conflict, never overwritten.
-  const save = async (id: number, x: LocatedExtraction, extra: { reviewed?: 1 } = {}) => {
-    const ok = await get().update(id, { annotation: asAnnotation(x), ...extra }, get().editorRev);
-    if (ok) set({ editorRev: get().documents.find((d) => d.id === id)?.rev ?? 0 });
-    return ok;
+  // One save at a time, in the order of the edits: each is written over the revision the one before it
+  // wrote (quick edits never conflict with each other, and the last edit is the one stored).
+  // A save queued before the user moved on is still made, over the revision its document is at here.
+  let saving: Promise<unknown> = Promise.resolve();
+  const written = new Map<number, number>();
+  const save = (id: number, x: LocatedExtraction, extra: { reviewed?: 1 } = {}): Promise<boolean> => {
+    const opened = get().editorRev;
+    const run = saving.then(async () => {
+      const ok = await get().update(id, { annotation: asAnnotation(x), ...extra }, written.get(id) ?? opened);
+      const rev = get().documents.find((d) => d.id === id)?.rev ?? 0;
+      if (ok) written.set(id, rev);
+      if (ok && get().docId === id) set({ editorRev: rev });
+      return ok;
+    });
+    saving = run;
+    return run;
   };
   const replaceWith = (x: LocatedExtraction, past: LocatedExtraction[], future: LocatedExtraction[]) => {
     const { docId, selected } = get();
@@ -68,6 +80,8 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     historyTrimmed: false,
     openEditor: (doc, queue) => {
       keepHistory();
+      // Opened afresh: corrections go over the revision it is at now (a conflict, if another tab moved it on).
+      written.delete(doc.id!);
       const kept = histories.get(doc.id!);
       const current = currentExtraction(doc, useProfileStore.getState().profile);
       // A history only fits the extraction it was built on (an import or a batch may have replaced it since).

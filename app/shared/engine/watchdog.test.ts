@@ -27,6 +27,19 @@ function backend(over: Partial<LlmBackend> = {}) {
   return { b, crash: (r: string) => crash(r), disposed };
 }
 
+/** A generation that runs until it is interrupted, as a well-behaved engine's does. */
+function interruptible(): Partial<LlmBackend> {
+  let interrupted = false;
+  return {
+    generate: async () => {
+      interrupted = false;
+      while (!interrupted) await new Promise((r) => setTimeout(r, 10));
+      return { text: '', finishReason: 'abort', usage: null };
+    },
+    interrupt: () => void (interrupted = true),
+  };
+}
+
 describe('engine watchdogs', () => {
   afterEach(() => vi.useRealTimers());
 
@@ -90,17 +103,9 @@ describe('engine watchdogs', () => {
     expect(w.disposed.n).toBe(1);
   });
 
-  it('a Stop’s grace timer never ends the next run (Resume right after a pause)', async () => {
+  it('a Stop the engine answers restarts nothing, and its grace timer never ends the next run (Resume right after a pause)', async () => {
     vi.useFakeTimers();
-    let interrupted = false;
-    const w = backend({
-      generate: async () => {
-        interrupted = false;
-        while (!interrupted) await new Promise((r) => setTimeout(r, 10));
-        return { text: '', finishReason: 'abort', usage: null };
-      },
-      interrupt: () => void (interrupted = true),
-    });
+    const w = backend(interruptible());
     const e = new Engine(async () => w.b, async () => null);
     await e.loadModel(model);
     const first = e.run('文。', OPTS, () => undefined);
@@ -108,6 +113,7 @@ describe('engine watchdogs', () => {
     e.stop();
     await vi.advanceTimersByTimeAsync(50);
     await first;
+    expect(e.store.getState().status).toBe('ready');
     const second = e.run('文。', OPTS, () => undefined);
     await vi.advanceTimersByTimeAsync(STOP_GRACE_MS + 1);
     expect(e.store.getState().status).toBe('generating');
@@ -115,26 +121,5 @@ describe('engine watchdogs', () => {
     e.stop();
     await vi.advanceTimersByTimeAsync(50);
     await second;
-  });
-
-  it('a Stop the engine answers restarts nothing', async () => {
-    vi.useFakeTimers();
-    let interrupted = false;
-    const w = backend({
-      generate: async () => {
-        while (!interrupted) await new Promise((r) => setTimeout(r, 10));
-        return { text: '', finishReason: 'abort', usage: null };
-      },
-      interrupt: () => void (interrupted = true),
-    });
-    const e = new Engine(async () => w.b, async () => null);
-    await e.loadModel(model);
-    const running = e.run('文。', OPTS, () => undefined);
-    await vi.advanceTimersByTimeAsync(10);
-    e.stop();
-    await vi.advanceTimersByTimeAsync(STOP_GRACE_MS + 1);
-    await running;
-    expect(e.store.getState().status).toBe('ready');
-    expect(w.disposed.n).toBe(0);
   });
 });
