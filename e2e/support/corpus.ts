@@ -67,3 +67,15 @@ export async function openCorpus(page: Page) {
   const corpus = page.getByTestId('corpus');
   if (!(await corpus.evaluate((d) => (d as HTMLDetailsElement).open))) await page.getByText(/^Corpus \(/).click();
 }
+
+/**
+ * Writes `values` into the app's localStorage before any of its scripts run on the next navigation, as
+ * another version of the app, a hand edit or a broken extension could have left them (strings verbatim).
+ */
+export async function corruptStorage(page: Page, values: Record<string, string>) {
+  await page.addInitScript((v: Record<string, string>) => {
+    if (sessionStorage.getItem('__corrupted')) return; // once: a reload after it sees what the app wrote back
+    sessionStorage.setItem('__corrupted', '1');
+    for (const [k, value] of Object.entries(v)) localStorage.setItem(k, value);
+  }, values);
+}

@@ -19,12 +19,12 @@ const read = (): Record<string, string> => {
   } catch {
     saved = null;
   }
-  if (!saved || typeof saved !== 'object' || Array.isArray(saved)) {
+  const keys = saved && typeof saved === 'object' && !Array.isArray(saved) ? Object.fromEntries(Object.entries(saved).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  if (!saved || typeof saved !== 'object' || Array.isArray(saved) || Object.keys(keys).length !== Object.keys(saved).length) {
+    // Said once, and the good keys written back, so it is not said again.
     noteReset(KEY);
-    return {};
+    write(keys);
   }
-  const keys = Object.fromEntries(Object.entries(saved).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  if (Object.keys(keys).length !== Object.keys(saved).length) noteReset(KEY);
   return keys;
 };
 
@@ -34,6 +34,10 @@ export function setServerKey(id: string, key: string) {
   const keys = read();
   if (key) keys[id] = key;
   else delete keys[id];
+  write(keys);
+}
+
+function write(keys: Record<string, string>) {
   try {
     localStorage.setItem(KEY, JSON.stringify(keys));
   } catch {

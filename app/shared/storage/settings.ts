@@ -41,10 +41,18 @@ export const noteUnreadable =
     if (error) noteReset(key);
   };
 
-/** Reads a store's saved state again when another tab changes it, so this tab never writes over that change. */
-export function followOtherTabs(key: string, store: { persist: { rehydrate(): Promise<void> | void } }) {
+/**
+ * Keeps a persisted store in step with its saved copy: a saved value it had to reset is written back as
+ * it now stands (so the next visit has nothing to reset), and it reads its saved state again when another
+ * tab changes it, so this tab never writes over that change.
+ */
+export function followOtherTabs(key: string, store: { persist?: { rehydrate(): Promise<void> | void }; setState(s: object): void }) {
+  // (Without localStorage, as in Node, zustand's persist adds no `persist` API: nothing to keep in step.)
+  if (!store.persist) return;
+  // localStorage is read at once: by now the store hydrated, or failed to (not JSON), and noted it.
+  if (useSettingsNotices.getState().reset.includes(key)) store.setState({});
   if (typeof window === 'undefined') return;
   window.addEventListener('storage', (e) => {
-    if (e.key === key) void store.persist.rehydrate();
+    if (e.key === key) void store.persist?.rehydrate();
   });
 }
