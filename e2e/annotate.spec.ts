@@ -155,3 +155,21 @@ test('the annotator and the evaluation fit 360 px without horizontal scrolling',
   await expect(page.getByTestId('evaluation-summary')).toBeVisible();
   expect(await noScroll()).toBe(true);
 });
+
+test('a document with hundreds of spans lists them a page at a time, and the page follows the span picked in the text', async ({ page }) => {
+  const sentences = Array.from({ length: 450 }, (_, i) => `東京${i}で会見。`);
+  const output = `<社会>固有表現抽出${sentences.map((_, i) => `:地名;東京${i}`).join('')}`;
+  await page.goto('/');
+  await importFile(page, 'many.jsonl', Buffer.from(JSON.stringify({ text: sentences.join(''), task: 'ner', output }) + '\n'));
+  await page.getByTestId('documents').getByRole('button', { name: /東京0で会見/ }).click();
+  const annotator = page.getByTestId('annotator');
+  await expect(annotator.getByTestId('span-list').locator('tbody tr')).toHaveCount(200);
+  await expect(annotator.getByTestId('span-pages')).toContainText('Spans 1–200 of 450');
+  await annotator.getByRole('button', { name: 'Next spans' }).click();
+  await expect(annotator.getByTestId('span-pages')).toContainText('Spans 201–400 of 450');
+  await expect(annotator.getByTestId('span-list').locator('tbody tr').first().locator('td').nth(1)).toHaveText('東京200');
+  // Picking the last span in the text turns to its page, with its row marked.
+  await annotator.getByTestId('annotated-text').locator('mark', { hasText: '東京449' }).click();
+  await expect(annotator.getByTestId('span-pages')).toContainText('Spans 401–450 of 450');
+  await expect(annotator.locator('tr[data-selected]').locator('td').nth(1)).toHaveText('東京449');
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASKS } from '../../../src/index.ts';
 import { setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/edits.ts';
@@ -16,6 +16,9 @@ const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opa
 const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
 
 /** Corrects one corpus document: category, spans from selected text, tuples; every edit saved at once and undoable. */
+/** Rows of the span table shown at once. */
+const SPAN_PAGE = 200;
+
 export function AnnotationEditor() {
   const { t } = useTranslation();
   // The whole corpus state: the command buttons are enabled by the state they are given.
@@ -28,7 +31,16 @@ export function AnnotationEditor() {
   // The editor's buttons are the same commands the keys run.
   const commands = useMemo(() => new Map(annotateCommands().map((c) => [c.id, c])), []);
   const command = (id: AnnotateCommandId) => commands.get(id)!;
+  const [page, setPage] = useState(0);
   if (docId === null || !x || !doc) return null;
+  // The span table shows one page of SPAN_PAGE rows (the one holding the selected span): 5,000 rows of
+  // label menus took seconds to lay out, for a table nobody reads whole.
+  const pageStart = selected !== null ? Math.floor(selected / SPAN_PAGE) * SPAN_PAGE : Math.min(page, Math.max(0, x.entities.length - 1));
+  const rows = { from: pageStart, to: Math.min(x.entities.length, pageStart + SPAN_PAGE) };
+  const turnPage = (from: number) => {
+    selectSpan(null);
+    setPage(from);
+  };
   const shape = TASKS[task].shape;
   const labels = labelChoices(task);
   const position = queue.indexOf(docId);
@@ -117,26 +129,40 @@ export function AnnotationEditor() {
               </tr>
             </thead>
             <tbody>
-              {x.entities.map((e, i) => (
-                <tr key={i} className={i === selected ? 'bg-indigo-50 dark:bg-indigo-950' : undefined} data-selected={i === selected || undefined} onClick={() => selectSpan(i)}>
-                  <td>
-                    <select className={select} value={e.label} aria-label={t('annotate.spanLabel', { span: e.text })} onChange={(ev) => apply((y) => setSpanLabel(y, i, ev.target.value))}>
-                      {[...new Set([...labels, e.label])].map((l) => (
-                        <option key={l}>{l}</option>
-                      ))}
-                    </select>
-                  </td>
-                  <td lang="ja">{e.text}</td>
-                  <td className="tabular-nums">{e.start === null ? t('result.notFound') : `${e.start}–${e.end}`}</td>
-                  <td className="text-right">
-                    <CommandButton command={command('deleteSpan')} state={{ ...state, selected: i }} className="px-1" ariaLabel={t('annotate.deleteSpan', { span: e.text })}>
-                      ×
-                    </CommandButton>
-                  </td>
-                </tr>
-              ))}
+              {x.entities.slice(rows.from, rows.to).map((e, k) => {
+                const i = rows.from + k;
+                return (
+                  <tr key={i} className={i === selected ? 'bg-indigo-50 dark:bg-indigo-950' : undefined} data-selected={i === selected || undefined} onClick={() => selectSpan(i)}>
+                    <td>
+                      <select className={select} value={e.label} aria-label={t('annotate.spanLabel', { span: e.text })} onChange={(ev) => apply((y) => setSpanLabel(y, i, ev.target.value))}>
+                        {[...new Set([...labels, e.label])].map((l) => (
+                          <option key={l}>{l}</option>
+                        ))}
+                      </select>
+                    </td>
+                    <td lang="ja">{e.text}</td>
+                    <td className="tabular-nums">{e.start === null ? t('result.notFound') : `${e.start}–${e.end}`}</td>
+                    <td className="text-right">
+                      <CommandButton command={command('deleteSpan')} state={{ ...state, selected: i }} className="px-1" ariaLabel={t('annotate.deleteSpan', { span: e.text })}>
+                        ×
+                      </CommandButton>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
+          {x.entities.length > SPAN_PAGE && (
+            <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="span-pages">
+              {t('annotate.spanPage', { from: rows.from + 1, to: rows.to, total: x.entities.length })}
+              <button type="button" className={button} disabled={rows.from === 0} onClick={() => turnPage(rows.from - SPAN_PAGE)}>
+                {t('annotate.spanPagePrev')}
+              </button>
+              <button type="button" className={button} disabled={rows.to >= x.entities.length} onClick={() => turnPage(rows.from + SPAN_PAGE)}>
+                {t('annotate.spanPageNext')}
+              </button>
+            </div>
+          )}
         </>
       )}
       {shape !== 'pairs' && <TupleEditor kind={shape === 'triple' ? 'relations' : 'events'} />}

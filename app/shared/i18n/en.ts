@@ -288,6 +288,9 @@ export const en = {
     moreDiffs: '{{count}} more in the saved report.',
   },
   annotate: {
+    spanPage: 'Spans {{from}}–{{to}} of {{total}}',
+    spanPagePrev: 'Previous spans',
+    spanPageNext: 'Next spans',
     readOnly: 'This document has {{count}} characters, more than the {{max}} the editor corrects: it is shown read-only. Split it into sentences or articles to correct it.',
     historyTrimmed: 'Undo now reaches back over the most recent steps only (its memory is full); older steps were dropped.',
     conflictTitle: 'Changed in another tab',

@@ -307,6 +307,9 @@ export const ja: Messages = {
     moreDiffs: '残り{{count}}件は保存したレポートにあります。',
   },
   annotate: {
+    spanPage: '{{total}}件中{{from}}〜{{to}}件目のスパン',
+    spanPagePrev: '前のスパン',
+    spanPageNext: '次のスパン',
     readOnly: 'この文書は{{count}}文字あり、エディタで修正できる{{max}}文字を超えるため、読み取り専用で表示しています。修正するには文や記事に分けてください。',
     historyTrimmed: '取り消しの記憶がいっぱいになったため、最近の操作だけを取り消せます。古い操作は破棄しました。',
     conflictTitle: '別のタブで変更されました',
