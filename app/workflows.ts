@@ -1,3 +1,4 @@
+import { MAX_EDIT_CHARS } from './shared/corpus/editorSlice.ts';
 import type { TaskId } from '../src/index.ts';
 import { currentOutput } from '../src/corpus/document.ts';
 import { useCorpusStore } from './shared/corpus/corpusStore.ts';
@@ -21,6 +22,8 @@ export function openDocument(id: number, queue: number[]) {
   const corpus = useCorpusStore.getState();
   const d = corpus.documents.find((x) => x.id === id);
   if (!d) return;
+  // A document too long to edit is shown read-only in the editor only: the workspace's text box would freeze on it.
+  if (d.text.length > MAX_EDIT_CHARS) return corpus.openEditor(d, queue);
   useRunStore.getState().setRuns([]);
   useInputStore.setState({ text: d.text, task: d.task, output: currentOutput(d, useProfileStore.getState().profile), credit: `${d.source}${d.line === null ? '' : `:${d.line}`}` });
   corpus.openEditor(d, queue);

@@ -173,3 +173,15 @@ test('a document with hundreds of spans lists them a page at a time, and the pag
   await expect(annotator.getByTestId('span-pages')).toContainText('Spans 401–450 of 450');
   await expect(annotator.locator('tr[data-selected]').locator('td').nth(1)).toHaveText('東京449');
 });
+
+test('a document too long to edit opens read-only at once, and the workspace keeps its own text', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('textbox', { name: 'Source text' }).fill('作業中の文。');
+  const text = '東京都千代田区の会社が新製品を発表した。'.repeat(12_000); // 240,000 characters
+  await importFile(page, 'long.jsonl', Buffer.from(JSON.stringify({ text, task: 'ner' }) + '\n'));
+  await page.getByTestId('documents').getByRole('button', { name: /東京都千代田区/ }).click();
+  await expect(page.getByTestId('read-only')).toContainText('240000 characters');
+  await expect(page.getByTestId('read-only-text')).toContainText('東京都千代田区の会社');
+  await expect(page.getByTestId('annotated-text')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Source text' })).toHaveValue('作業中の文。');
+});

@@ -18,6 +18,8 @@ const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dar
 /** Corrects one corpus document: category, spans from selected text, tuples; every edit saved at once and undoable. */
 /** Rows of the span table shown at once. */
 const SPAN_PAGE = 200;
+/** Characters of a read-only document shown (it is there to be recognised, not read). */
+const READ_ONLY_SHOWN = 10_000;
 
 export function AnnotationEditor() {
   const { t } = useTranslation();
@@ -107,10 +109,16 @@ export function AnnotationEditor() {
         </select>
       </label>
 
+      {state.editorReadOnly ? (
+        <p className="max-h-96 overflow-auto text-sm whitespace-pre-wrap" lang="ja" data-testid="read-only-text">
+          {text.slice(0, READ_ONLY_SHOWN)}…
+        </p>
+      ) : (
       <AnnotatedText text={text} extraction={x} selected={selected} selection={selection} onSelect={selectSpan} onSelection={setSelection} onResize={(i, start, end) => apply((y, t2) => setSpanRange(y, t2, i, start, end))} />
+      )}
       <p className="text-xs text-slate-600 dark:text-slate-400">{shape === 'pairs' ? t('annotate.spanHint') : t('annotate.tupleHint')}</p>
 
-      {shape === 'pairs' && (
+      {shape === 'pairs' && !state.editorReadOnly && (
         <>
           <div className="flex flex-wrap gap-1" role="group" aria-label={t('annotate.labels')}>
             {labels.slice(0, 9).map((l, i) => (
@@ -165,7 +173,7 @@ export function AnnotationEditor() {
           )}
         </>
       )}
-      {shape !== 'pairs' && <TupleEditor kind={shape === 'triple' ? 'relations' : 'events'} />}
+      {shape !== 'pairs' && !state.editorReadOnly && <TupleEditor kind={shape === 'triple' ? 'relations' : 'events'} />}
     </section>
   );
 }

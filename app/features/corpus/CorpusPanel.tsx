@@ -27,6 +27,15 @@ interface CorpusPanelProps {
   batch(shownIds: number[]): ReactNode;
 }
 
+/** Characters of a document's text a list row shows (the row is one line wide). */
+const ROW_CHARS = 300;
+/** The start of a text for its row, never cut inside a surrogate pair. */
+const preview = (text: string) => {
+  if (text.length <= ROW_CHARS) return text;
+  const high = text.charCodeAt(ROW_CHARS - 1);
+  return `${text.slice(0, high >= 0xd800 && high <= 0xdbff ? ROW_CHARS - 1 : ROW_CHARS)}…`;
+};
+
 /** The user's documents, kept in IndexedDB: import files, open a document, delete. */
 export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const { t } = useTranslation();
@@ -268,7 +277,8 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
                   data-reviewed={d.reviewed === 1 || undefined}
                 >
                   <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" lang="ja" onClick={() => openDocument(d.id!)} title={`${d.source}:${d.line ?? ''}`}>
-                    <span className="text-xs text-slate-500">{d.task}</span> {d.text}
+                    {/* A row shows the text's start only: a 50 MB document put whole into a row froze every start. */}
+                    <span className="text-xs text-slate-500">{d.task}</span> {preview(d.text)}
                   </button>
                   {d.reviewed === 1 && (
                     <span className="text-xs text-emerald-700 dark:text-emerald-400" title={t('corpus.reviewedMark')}>

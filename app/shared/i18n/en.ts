@@ -291,7 +291,7 @@ export const en = {
     spanPage: 'Spans {{from}}–{{to}} of {{total}}',
     spanPagePrev: 'Previous spans',
     spanPageNext: 'Next spans',
-    readOnly: 'This document has {{count}} characters, more than the {{max}} the editor corrects: it is shown read-only. Split it into sentences or articles to correct it.',
+    readOnly: 'This document has {{count}} characters, more than the {{max}} the editor corrects: it is shown read-only (its first 10,000 characters), and the workspace keeps its own text. Split it into sentences or articles to correct it.',
     historyTrimmed: 'Undo now reaches back over the most recent steps only (its memory is full); older steps were dropped.',
     conflictTitle: 'Changed in another tab',
     conflictChanged: 'Another tab saved a correction of this document since this tab opened it. Keep which version?',
