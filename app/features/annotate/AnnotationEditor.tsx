@@ -81,7 +81,8 @@ export function AnnotationEditor() {
           {doc.predictionError && <span className="text-red-700 dark:text-red-300"> {t('annotate.predictionFailed', { message: doc.predictionError })}</span>}
         </p>
       )}
-      {storageProblem && (
+      {/* A conflict is said by its own choice below, not twice. */}
+      {storageProblem && !(state.storageProblem?.code === 'conflict' && state.conflict?.id === docId) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="annotate-storage-problem">
           {storageProblem}
         </p>
