@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { checkedMerge, followOtherTabs, noteReset } from './storage/settings.ts';
+import { checkedMerge, keepInStep, noteReset } from './storage/settings.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -41,4 +41,4 @@ export const useThemeStore = create<ThemeState>()(
   ),
 );
 
-followOtherTabs(THEME_KEY, useThemeStore);
+keepInStep(THEME_KEY, useThemeStore);

@@ -384,15 +384,26 @@ export async function readText(content: string, ctx: ReadContext, format?: FileF
   const f = format ?? detectFormat(content, ctx.file, ctx.profile);
   if (!f.read) throw new Error(`${f.id} has no reader`);
   if (format || !LINE_FORMATS.includes(f.id)) return { format: f.id, ...(await f.read(content, ctx)) };
+  const kindOf = (text: string) => (text.trimStart().startsWith('{') ? lineFormatOf(text, ctx.file, ctx.profile) : f.id);
+  // First only whether the lines differ (most files are of one format: nothing is copied for them).
+  let first: FormatId | null = null;
+  let mixed = false;
+  for (const { text } of eachLine(content)) {
+    const id = kindOf(text);
+    first ??= id;
+    if (id !== first) {
+      mixed = true;
+      break;
+    }
+  }
+  if (!mixed) return { format: f.id, ...(await f.read(content, ctx)) };
   const parts = new Map<FormatId, string[]>();
-  const lines: { line: number; text: string }[] = [...eachLine(content)];
-  for (const { line, text } of lines) {
-    const id = text.trimStart().startsWith('{') ? lineFormatOf(text, ctx.file, ctx.profile) : f.id;
+  for (const { line, text } of eachLine(content)) {
+    const id = kindOf(text);
     let part = parts.get(id);
     if (!part) parts.set(id, (part = []));
     part[line - 1] = text;
   }
-  if (parts.size < 2) return { format: f.id, ...(await f.read(content, ctx)) };
   const outcomes = await Promise.all([...parts].map(([id, part]) => formatById(id)!.read!(Array.from(part, (l) => l ?? '').join('\n'), ctx)));
   return { format: f.id, ...mergeOutcomes(outcomes) };
 }

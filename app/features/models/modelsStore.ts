@@ -3,7 +3,7 @@ import { persist } from 'zustand/middleware';
 import { DEFAULT_MODEL_ID, MODEL_CATALOG, type Capabilities, type ModelInfo } from '../../../src/index.ts';
 import { probeCapabilities } from '../../shared/engine/capabilities.ts';
 import { readStoredModels } from '../../../src/models/storedModel.ts';
-import { checkedMerge, followOtherTabs, noteUnreadable } from '../../shared/storage/settings.ts';
+import { checkedMerge, keepInStep, noteUnreadable } from '../../shared/storage/settings.ts';
 import { cacheInfo, deleteCachedModel, type CacheInfo } from '../../shared/engine/modelCache.ts';
 
 interface ModelsState {
@@ -61,4 +61,4 @@ export const useModelsStore = create<ModelsState>()(
   ),
 );
 
-followOtherTabs(MODELS_KEY, useModelsStore);
+keepInStep(MODELS_KEY, useModelsStore);

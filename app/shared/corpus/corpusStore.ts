@@ -3,7 +3,6 @@ import { createBatchSlice } from './batchSlice.ts';
 import { createDocumentsSlice } from './documentsSlice.ts';
 import { createEditorSlice } from './editorSlice.ts';
 import type { CorpusState } from './types.ts';
-import type { CorpusDocument } from '../../../src/corpus/document.ts';
 import { onCorpusChangeElsewhere } from '../storage/corpusChannel.ts';
 import { corpusRepository } from '../storage/corpusRepository.ts';
 
@@ -18,24 +17,17 @@ export const useCorpusStore = create<CorpusState>()((...a) => ({ ...createDocume
 // whether to put it back (with this tab's corrections) or leave it deleted; a correction in progress
 // stays until its save meets the other tab's revision (a conflict to resolve).
 onCorpusChangeElsewhere(() => {
+  // The open document as this tab has it, before the corpus is read again: if it is gone, this copy is shown and can be put back.
+  const { docId: openId, documents: before } = useCorpusStore.getState();
+  const local = openId === null ? undefined : before.find((d) => d.id === openId);
   void useCorpusStore
     .getState()
     .loadDocuments()
     .then(async () => {
-      const { docId, documents, conflict, deleted } = useCorpusStore.getState();
-      if (docId !== null && !conflict && !documents.some((d) => d.id === docId)) {
-        const local = deleted.flat().find((d) => d.id === docId) ?? openCopy;
-        if (local?.id === docId) useCorpusStore.setState({ conflict: { id: docId, mine: {}, theirs: null, local } });
-      }
+      const { docId, documents, conflict } = useCorpusStore.getState();
+      if (local && docId === local.id && !conflict && !documents.some((d) => d.id === docId)) useCorpusStore.setState({ conflict: { id: docId, mine: {}, theirs: null, local } });
       if (!useCorpusStore.getState().batchActive) await useCorpusStore.getState().loadBatch();
     });
-});
-
-// The open document as last seen, so one deleted in another tab can still be shown and put back.
-let openCopy: CorpusDocument | undefined;
-useCorpusStore.subscribe((s) => {
-  const d = s.docId === null ? undefined : s.documents.find((x) => x.id === s.docId);
-  if (d) openCopy = d;
 });
 
 corpusRepository.db.outdated = () => useCorpusStore.setState({ storageProblem: { code: 'outdated' } });

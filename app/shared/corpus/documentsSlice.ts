@@ -52,10 +52,11 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
     let problem = null;
     let stopped = false;
     const stop = new AbortController();
-    set({ importProgress: { file: summary.file, stored: 0, total: docs.length, stop: () => stop.abort() } });
+    const progress = (stored: number) => set({ importProgress: { file: summary.file, stored, total: docs.length, stop: () => stop.abort() } });
+    progress(0);
     try {
       if (replace.length) await corpusRepository.removeMany(replace);
-      ids = await corpusRepository.add(docs, { signal: stop.signal, onProgress: (stored) => set({ importProgress: { file: summary.file, stored, total: docs.length, stop: () => stop.abort() } }) });
+      ids = await corpusRepository.add(docs, { signal: stop.signal, onProgress: progress });
     } catch (e) {
       // The write failed or was stopped as a whole: the corpus is as it was, and the user is told why.
       if (stop.signal.aborted) stopped = true;

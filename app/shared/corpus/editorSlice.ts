@@ -40,10 +40,10 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     const { docId, past, future } = get();
     if (docId !== null) histories.set(docId, { past, future });
   };
-  // Written over the revision the editor opened (or last saved): a change another tab saved since is a conflict, never overwritten.
-  // One save at a time, in the order of the edits: each is written over the revision the one before it
-  // wrote (quick edits never conflict with each other, and the last edit is the one stored).
-  // A save queued before the user moved on is still made, over the revision its document is at here.
+  // One save at a time, in the order of the edits, each over the revision the one before it wrote (or the
+  // editor opened): quick edits never conflict with each other, the last edit is the one stored, a change
+  // another tab saved since is a conflict, never overwritten, and a save queued before the user moved on
+  // is still made.
   let saving: Promise<unknown> = Promise.resolve();
   const written = new Map<number, number>();
   const save = (id: number, x: LocatedExtraction, extra: { reviewed?: 1 } = {}): Promise<boolean> => {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { checkedMerge, followOtherTabs, noteUnreadable } from '../storage/settings.ts';
+import { checkedMerge, keepInStep, noteUnreadable } from '../storage/settings.ts';
 import { DEFAULT_PROFILE, validateProfile, type FormatProfile, type TaskId } from '../../../src/index.ts';
 
 const PROFILE_KEY = 'giellm-profile';
@@ -44,4 +44,4 @@ export const useProfileStore = create<ProfileState>()(
 );
 
 // The label sets and the format settings are one saved profile: another tab's change is read before this tab writes.
-followOtherTabs(PROFILE_KEY, useProfileStore);
+keepInStep(PROFILE_KEY, useProfileStore);

@@ -46,7 +46,7 @@ export const noteUnreadable =
  * it now stands (so the next visit has nothing to reset), and it reads its saved state again when another
  * tab changes it, so this tab never writes over that change.
  */
-export function followOtherTabs(key: string, store: { persist?: { rehydrate(): Promise<void> | void }; setState(s: object): void }) {
+export function keepInStep(key: string, store: { persist?: { rehydrate(): Promise<void> | void }; setState(s: object): void }) {
   // (Without localStorage, as in Node, zustand's persist adds no `persist` API: nothing to keep in step.)
   if (!store.persist) return;
   // localStorage is read at once: by now the store hydrated, or failed to (not JSON), and noted it.
