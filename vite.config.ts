@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentSecurityPolicy } from './scripts/csp.ts';
+import { contentSecurityPolicy, policyForPath } from './scripts/csp.ts';
 
 // Only the build gets the CSP: the dev server's hot reload needs inline scripts.
 const csp = (): Plugin => ({
@@ -11,6 +11,18 @@ const csp = (): Plugin => ({
   apply: 'build',
   transformIndexHtml: (html) =>
     html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(process.env.GIELLM_MODEL_HOSTS ?? '')}" />`),
+});
+
+// The preview server (and so the e2e suite) sends the CSP as a header too, as README's Hosting asks of a host: a
+// <meta> CSP does not reach the engine workers; the header on each worker script does (the CPU engine's has its own).
+const cspHeaders = (): Plugin => ({
+  name: 'giellm-csp-headers',
+  configurePreviewServer(server) {
+    server.middlewares.use((req, res, next) => {
+      res.setHeader('Content-Security-Policy', policyForPath(req.url ?? '/', process.env.GIELLM_MODEL_HOSTS ?? ''));
+      next();
+    });
+  },
 });
 
 // `base` is configurable so the static build can live under a project site's sub-path (e.g. /giellm/).
@@ -21,6 +33,7 @@ export default defineConfig({
     react(),
     tailwindcss(),
     csp(),
+    cspHeaders(),
     VitePWA({
       // A new version waits for the user's OK (the app shows an update prompt).
       registerType: 'prompt',
@@ -60,9 +73,7 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: true },
-  // The preview server (and so the e2e suite) sends the CSP as a header too, as README's Hosting asks of a
-  // host: a <meta> CSP does not reach the engine worker; the header on the worker script does.
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': contentSecurityPolicy(process.env.GIELLM_MODEL_HOSTS ?? '') } },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
     include: ['src/**/*.test.ts', 'app/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,

@@ -18,13 +18,15 @@ export const CATALOG_MODEL_HOSTS = [
 // (CSP source lists cannot name an IPv6 literal such as [::1]: Chromium ignores it with a warning.)
 export const LOOPBACK_HOSTS = ['http://127.0.0.1:*', 'http://localhost:*'];
 
-export function contentSecurityPolicy(extraHosts: string): string {
+export function contentSecurityPolicy(extraHosts: string, workers: 'page' | 'cpu-engine' = 'page'): string {
   const hosts = [...CATALOG_MODEL_HOSTS, ...LOOPBACK_HOSTS, ...extraHosts.split(/\s+/).filter(Boolean)];
   return [
     "default-src 'self'",
-    // WebLLM compiles WebAssembly (its tokenizer, XGrammar and the model library): nothing else runs but our own scripts.
+    // WebLLM and wllama compile WebAssembly (tokenizers, XGrammar, model libraries, llama.cpp): nothing else runs but our own scripts.
     "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self'",
+    // The CPU engine's worker alone may start workers from blob: URLs, as wllama makes llama.cpp's (its
+    // utils.ts createWorker); the page may not.
+    workers === 'cpu-engine' ? "worker-src 'self' blob:" : "worker-src 'self'",
     `connect-src 'self' ${hosts.join(' ')}`,
     "img-src 'self' data:",
     "style-src 'self'",
@@ -35,3 +37,9 @@ export function contentSecurityPolicy(extraHosts: string): string {
     "form-action 'self'",
   ].join('; ');
 }
+
+/** The CPU engine's worker script, as the build names it (app/shared/engine/wllamaWorker.ts → assets/wllamaWorker-<hash>.js). */
+export const CPU_ENGINE_WORKER = /\/assets\/wllamaWorker-[\w-]+\.js$/;
+
+/** The policy a host sends with a path: the CPU engine's worker script gets its own, everything else the page's. */
+export const policyForPath = (path: string, extraHosts: string) => contentSecurityPolicy(extraHosts, CPU_ENGINE_WORKER.test(path.replace(/[?#].*$/, '')) ? 'cpu-engine' : 'page');

@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 const PORT = Number(process.env.MODEL_SERVER_PORT ?? 4174);
+// The real tiny GGUF model (../shared/models/README.md), for the CPU engine's tests.
+const TINY_GGUF = process.env.GIELLM_TINY_MODEL ?? '../shared/models/giellm-tiny-char.gguf';
 
 const leb = (n) => {
   const out = [];
@@ -125,6 +127,17 @@ const server = createServer((req, res) => {
     if (folder.startsWith('missing') || !(file in FILES)) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
     const body = FILES[file];
     return res.writeHead(200, { 'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream', 'content-length': Buffer.byteLength(body) }).end(body);
+  }
+  // /gguf/<any path>.gguf: the tiny model (tests name their own paths); web-page.gguf is an SPA's index.html,
+  // missing.gguf a 404.
+  if (url.pathname.startsWith('/gguf/') && url.pathname.endsWith('.gguf')) {
+    if (url.pathname.endsWith('/web-page.gguf')) return res.writeHead(200, { 'content-type': 'text/html' }).end(INDEX);
+    if (url.pathname.endsWith('/missing.gguf')) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
+    readFile(TINY_GGUF).then(
+      (body) => res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length, etag: '"tiny-1"' }).end(body),
+      () => res.writeHead(500, { 'content-type': 'text/plain' }).end(`no tiny model at ${TINY_GGUF}`),
+    );
+    return;
   }
   if (url.pathname === '/libs/not-tvm.wasm') return res.writeHead(200, { 'content-type': 'application/wasm', 'content-length': LIB.length }).end(LIB);
   if (url.pathname === '/libs/text.wasm') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end('this is not wasm');

@@ -17,6 +17,7 @@ export interface EngineFailure {
     | 'worker-crashed'
     | 'server'
     | 'app-updated'
+    | 'memory'
     | 'unknown';
   message: string;
   nextStep: string;
@@ -74,4 +75,27 @@ export function mapLoadError(raw: unknown, phase: string, libUrl: string): Engin
     message: `The model library at ${libUrl} could not be loaded: it is not a WebLLM model library, or not one for this WebLLM version.`,
     nextStep: `Check the library URL for this model. (${detail})`,
   };
+}
+
+/**
+ * wllama's failures as the CPU engine's worker sends them: `WllamaError(<type>): message` with wllama's own
+ * error types (its wllama.ts: download_error, load_error, kv_cache_full, version_mismatch…), or the
+ * WebAssembly runtime's own words. What is not named here goes to the common rules.
+ */
+const WLLAMA_RULES: [RegExp, (m: RegExpExecArray) => EngineFailure][] = [
+  [/kv_cache_full|context (size|length) (exceeded|too small)|exceeds the available context size/i, () => ({ kind: 'context-window', message: 'The input is longer than the model’s context window.', nextStep: 'Shorten the text or split it into sentences.' })],
+  [/Failed to fetch (\S+): HTTP (\d+)/, (m) => ({ kind: m[2] === '404' ? 'not-found' : 'network', code: m[2] === '404' ? 'gguf-not-found' : 'http-status', params: { url: m[1]!, status: m[2]! }, message: m[2] === '404' ? `The GGUF file is not at ${m[1]} (HTTP 404).` : `The server answered ${m[1]} with HTTP ${m[2]}.`, nextStep: m[2] === '404' ? 'Check the model URL: for a split model, give the first part (…-00001-of-0000N.gguf).' : 'Retry later, or check the server that hosts the model.' })],
+  [/invalid magic|not a (valid )?GGUF|gguf_init|failed to (load|read) (the )?model|unknown model architecture|error loading model/i, (m) => ({ kind: 'bad-file', code: 'gguf-invalid', params: { detail: m.input.slice(0, 160) }, message: 'The file is not a GGUF model this engine can read.', nextStep: 'Pick a .gguf file made by llama.cpp (convert_hf_to_gguf.py); a web page, a partial download or a newer architecture fails here.' })],
+  [/Aborted\(OOM\)|Cannot enlarge memory|out of memory|Array buffer allocation failed|Maximum call stack|memory access out of bounds/i, (m) => ({ kind: 'memory', code: 'cpu-memory', params: { detail: m.input.slice(0, 160) }, message: 'The model did not fit in the memory this browser gives WebAssembly.', nextStep: 'Pick a smaller model (under 2 GB), close other tabs, or run the model on an inference server.' })],
+  [/version_mismatch/, () => ({ kind: 'library', code: 'wllama-version', message: 'The CPU engine’s WebAssembly file does not match its code (a half-updated app).', nextStep: 'Reload the page.' })],
+];
+
+/** A CPU engine (wllama) failure, worded like the others. */
+export function mapWllamaError(raw: unknown): EngineFailure {
+  const text = errorText(raw);
+  for (const [re, make] of WLLAMA_RULES) {
+    const m = re.exec(text);
+    if (m) return make(m);
+  }
+  return mapEngineError(raw);
 }

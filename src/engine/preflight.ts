@@ -11,10 +11,11 @@ export interface FileProbe {
 
 const REQUIRED_CONFIG = ['tokenizer_files', 'conv_template', 'context_window_size', 'vocab_size'];
 
-function httpFailure(which: 'config' | 'library', p: FileProbe): EngineFailure | null {
-  const file = which === 'config' ? 'mlc-chat-config.json' : 'the model library (.wasm)';
+function httpFailure(which: 'config' | 'library' | 'gguf', p: FileProbe): EngineFailure | null {
+  const file = which === 'config' ? 'mlc-chat-config.json' : which === 'library' ? 'the model library (.wasm)' : 'the GGUF file';
   const status = String(p.status);
   if (p.status === 404 || p.status === 410) {
+    if (which === 'gguf') return { kind: 'not-found', code: 'gguf-not-found', params: { url: p.url, status }, message: `The GGUF file is not at ${p.url} (HTTP ${p.status}).`, nextStep: 'Check the model URL: for a split model, give the first part (…-00001-of-0000N.gguf).' };
     return { kind: 'not-found', code: `${which}-not-found`, params: { url: p.url, status }, message: `${file} was not found at ${p.url} (HTTP ${p.status}).`, nextStep: 'Check the model’s URLs: the weights folder must hold resolve/main/mlc-chat-config.json.' };
   }
   if (p.status < 200 || p.status >= 300) {
@@ -57,6 +58,16 @@ export function checkLibrary(p: FileProbe): EngineFailure | null {
   const magic = [0x00, 0x61, 0x73, 0x6d];
   if (p.head.length < 4 || magic.some((b, i) => p.head[i] !== b)) {
     return { kind: 'library', code: 'not-wasm', params: { url: p.url }, message: `The model library at ${p.url} is not a WebAssembly file.`, nextStep: 'Check the library URL: it must point at the compiled .wasm for this model.' };
+  }
+  return null;
+}
+
+/** Checks the head of a GGUF file before wllama downloads and caches it: it must start with the magic "GGUF". */
+export function checkGguf(p: FileProbe): EngineFailure | null {
+  const http = httpFailure('gguf', p);
+  if (http) return http;
+  if (new TextDecoder().decode(p.head.subarray(0, 4)) !== 'GGUF') {
+    return { kind: 'bad-file', code: 'gguf-invalid', params: { url: p.url, detail: p.url }, message: `${p.url} is not a GGUF model file (it does not start with "GGUF").`, nextStep: 'Pick a .gguf file made by llama.cpp (convert_hf_to_gguf.py); a web page, a partial download or a newer architecture fails here.' };
   }
   return null;
 }

@@ -169,6 +169,19 @@ export function requestBody(cfg: ServerConfig, info: ServerInfo, req: GenerateRe
   };
 }
 
+/**
+ * The request llama.cpp's server context reads, without the HTTP parts: llama-server gets it over HTTP, wllama
+ * (the same server context compiled to WebAssembly, its wllama.ts createCompletion) as the options of a call.
+ */
+export function llamaCppBody(mode: PromptMode, req: GenerateRequest): Record<string, unknown> {
+  const body = requestBody({ url: '', model: '', mode }, LLAMA_CPP, req);
+  delete body.model;
+  delete body.stream;
+  return body;
+}
+
+const LLAMA_CPP: ServerInfo = { kind: 'llama.cpp', version: null, models: [], grammarField: 'grammar' };
+
 /** The endpoint a mode posts to. */
 export const endpointOf = (mode: PromptMode) => (mode === 'giellm' ? '/v1/completions' : '/v1/chat/completions');
 

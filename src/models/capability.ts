@@ -1,4 +1,4 @@
-import type { ModelInfo } from './catalog.ts';
+import { engineOf, type ModelInfo } from './catalog.ts';
 
 /** What the page found out about this browser and GPU before any download. */
 export interface Capabilities {
@@ -14,11 +14,17 @@ export interface Capabilities {
    * site with third-party storage blocked, an opaque-origin sandbox. No model can be downloaded then.
    */
   storageBlocked?: boolean;
+  /**
+   * What wllama (the CPU engine) needs of WebAssembly: 64-bit memory (its build is wasm64), and whether
+   * the page is cross-origin isolated (threads need SharedArrayBuffer; without it wllama runs one thread).
+   * Absent when not probed (the CLI).
+   */
+  wasm?: { memory64: boolean; crossOriginIsolated: boolean; cores: number };
 }
 
 /** Why a model cannot run here, as a code with its variable parts, for a UI to word in its own language. */
 export interface CapabilityIssue {
-  code: 'no-webgpu' | 'no-adapter' | 'shader-f16' | 'storage' | 'storage-blocked';
+  code: 'no-webgpu' | 'no-adapter' | 'shader-f16' | 'storage' | 'storage-blocked' | 'no-wasm64';
   params: Record<string, string>;
 }
 
@@ -37,7 +43,13 @@ export function assessModel(model: ModelInfo, caps: Capabilities, cached = false
   const issues: CapabilityIssue[] = [];
   // A server model runs on the server: the browser needs no GPU and no storage for it.
   if (model.server) return { runnable: true, reasons, issues };
-  if (!caps.webgpu) {
+  const local = Boolean(model.gguf?.local);
+  if (engineOf(model) === 'wllama') {
+    if (caps.wasm && !caps.wasm.memory64) {
+      issues.push({ code: 'no-wasm64', params: {} });
+      reasons.push("This browser's WebAssembly has no 64-bit memory, which the CPU engine (wllama) needs: use Chrome or Edge 133+, or Firefox 134+; or use an inference server.");
+    }
+  } else if (!caps.webgpu) {
     issues.push({ code: 'no-webgpu', params: {} });
     reasons.push('This browser has no WebGPU. Use a recent Chrome or Edge (113+) on desktop, or Safari 26+; in Firefox, enable WebGPU (dom.webgpu.enabled).');
   } else if (!caps.adapter) {
@@ -47,7 +59,9 @@ export function assessModel(model: ModelInfo, caps: Capabilities, cached = false
     issues.push({ code: 'shader-f16', params: { quantization: model.quantization } });
     reasons.push(`This GPU does not support 16-bit shaders (shader-f16), which ${model.quantization} needs: pick a q4f32 model instead.`);
   }
-  if (caps.storageBlocked) {
+  if (local) {
+    // A picked file is read in place: nothing is downloaded or stored.
+  } else if (caps.storageBlocked) {
     issues.push({ code: 'storage-blocked', params: {} });
     reasons.push('The browser does not let this page store anything (a frame on another site with third-party storage blocked, or a sandboxed frame): models cannot be downloaded here. Open GIELLM Web in its own tab, or use an inference server.');
   } else if (!cached && caps.storageFreeMB !== null && model.downloadMB > 0 && model.downloadMB > caps.storageFreeMB) {
@@ -55,4 +69,10 @@ export function assessModel(model: ModelInfo, caps: Capabilities, cached = false
     reasons.push(`The download needs about ${gb(model.downloadMB)} of storage, and only ${gb(caps.storageFreeMB)} is free for this site: free space, or pick a smaller model.`);
   }
   return { runnable: reasons.length === 0, reasons, issues };
+}
+
+/** How many threads the CPU engine gets here: half the cores when the page is cross-origin isolated, else one. */
+export function cpuThreads(caps: Pick<Capabilities, 'wasm'>): number {
+  if (!caps.wasm?.crossOriginIsolated) return 1;
+  return Math.max(1, Math.floor(caps.wasm.cores / 2));
 }

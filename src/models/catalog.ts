@@ -27,6 +27,43 @@ export interface ModelInfo {
   chatOverrides?: Record<string, unknown>;
   /** Run on an OpenAI-compatible inference server instead of WebLLM: nothing is downloaded into the browser. */
   server?: { url: string; model: string; /** Requests a batch sends at once (the server's parallel slots). */ concurrency?: number };
+  /** Run by wllama (llama.cpp compiled to WebAssembly) on the CPU, from a GGUF file. */
+  gguf?: GgufSource;
+}
+
+/** The three engines behind the seam (README: Models). */
+export type EngineKind = 'webllm' | 'wllama' | 'server';
+
+/**
+ * Where a GGUF model's file comes from: URLs (one file, or every part of a split model:
+ * `name-00001-of-00003.gguf`…, as llama.cpp's gguf-split names them), or a file the user picked, which is
+ * read in place and never leaves the machine.
+ */
+export interface GgufSource {
+  urls: string[];
+  /** A picked file: `urls` is empty and the File travels with the load request (it cannot be stored). */
+  local?: { names: string[] };
+  /** Decode speed to expect on a 4-core laptop, tokens per second, and whether it was measured. */
+  cpuTokensPerS?: { value: number; measured: boolean };
+}
+
+/** Which engine runs a model: the record says it, by the source it names. */
+export function engineOf(m: Pick<ModelInfo, 'server' | 'gguf'>): EngineKind {
+  if (m.server) return 'server';
+  if (m.gguf) return 'wllama';
+  return 'webllm';
+}
+
+/** Speed classes the model panel shows, from expected decode tokens per second. */
+export type SpeedClass = 'fast' | 'usable' | 'slow';
+export const speedClassOf = (tokensPerS: number): SpeedClass => (tokensPerS >= 20 ? 'fast' : tokensPerS >= 6 ? 'usable' : 'slow');
+
+/** A split GGUF's parts from its first part's URL (llama.cpp gguf-split: `-00001-of-00003.gguf`). */
+export function ggufParts(url: string): string[] {
+  const m = /^(.*)-(\d{5})-of-(\d{5})\.gguf(\?.*)?$/.exec(url);
+  if (!m) return [url];
+  const total = Number(m[3]);
+  return Array.from({ length: total }, (_, i) => `${m[1]}-${String(i + 1).padStart(5, '0')}-of-${m[3]}.gguf${m[4] ?? ''}`);
 }
 
 export type ServerModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
@@ -118,6 +155,31 @@ export function quantizationNeedsF16(quantization: string): boolean {
 
 export const DEFAULT_MODEL_ID = 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC';
 
+const HF_FILE = (repo: string, file: string) => `https://huggingface.co/${repo}/resolve/main/${file}`;
+
+/**
+ * A GGUF model for wllama: CPU speed on a 4-core laptop is estimated from the weight bytes each token
+ * reads (about 10 GB/s of memory bandwidth for WebAssembly SIMD on 4 threads, a single thread about a
+ * third of that); the tiny test model's measured speed is in bench/results/cpu.json.
+ */
+const ggufModel = (id: string, displayName: string, repo: string, file: string, downloadMB: number, license: string, cpuTokensPerS: number, extra: Partial<ModelInfo> = {}): ModelInfo => ({
+  id,
+  displayName,
+  mode: 'prompted',
+  weightsUrl: HF_FILE(repo, file),
+  libUrl: '',
+  quantization: /Q\d_K_[MS]|Q\d_0|Q8_0|F16/i.exec(file)?.[0]?.toUpperCase() ?? 'gguf',
+  downloadMB,
+  vramMB: 0,
+  needsShaderF16: false,
+  contextWindow: 4096,
+  license,
+  languages: ['ja', 'en'],
+  lowResource: true,
+  gguf: { urls: [HF_FILE(repo, file)], cpuTokensPerS: { value: cpuTokensPerS, measured: false } },
+  ...extra,
+});
+
 export const MODEL_CATALOG: readonly ModelInfo[] = [
   {
     id: 'GIELLM-13B-q4f16_1-MLC',
@@ -164,6 +226,12 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
   prebuilt('Qwen2.5-7B-Instruct-q4f16_1-MLC', 'Qwen2.5 7B Instruct (q4f16_1)', 'Qwen2-7B-Instruct-q4f16_1_cs1k-webgpu.wasm', 4300, 5107, { license: 'Apache-2.0' }),
   prebuilt('Llama-3.1-8B-Instruct-q4f16_1-MLC', 'Llama 3.1 8B Instruct (q4f16_1)', 'Llama-3_1-8B-Instruct-q4f16_1_cs1k-webgpu.wasm', 4600, 5001, { license: 'Llama 3.1 Community License' }),
   prebuilt('Llama-3.1-8B-Instruct-q4f32_1-MLC', 'Llama 3.1 8B Instruct (q4f32_1)', 'Llama-3_1-8B-Instruct-q4f32_1_cs1k-webgpu.wasm', 5100, 6101, { license: 'Llama 3.1 Community License' }),
+  // CPU models (wllama): no GPU needed. GIELLM-13B is not among them: its ~7.9 GB of Q4 weights exceed what a
+  // browser gives WebAssembly (wllama reads files of at most 2 GB into a 16 GB-capped memory, and at ~1 token/s on
+  // 4 cores a sentence would take minutes): run it on an inference server instead (README: Models).
+  ggufModel('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF', 'Qwen2.5 0.5B Instruct (CPU, Q4_K_M)', 'Qwen/Qwen2.5-0.5B-Instruct-GGUF', 'qwen2.5-0.5b-instruct-q4_k_m.gguf', 491, 'Apache-2.0', 25),
+  ggufModel('Qwen2.5-1.5B-Instruct-Q4_K_M-GGUF', 'Qwen2.5 1.5B Instruct (CPU, Q4_K_M)', 'Qwen/Qwen2.5-1.5B-Instruct-GGUF', 'qwen2.5-1.5b-instruct-q4_k_m.gguf', 1120, 'Apache-2.0', 9),
+  ggufModel('gemma-2-2b-jpn-it-Q4_K_M-GGUF', 'Gemma 2 2B JPN (CPU, Q4_K_M)', 'bartowski/gemma-2-2b-jpn-it-GGUF', 'gemma-2-2b-jpn-it-Q4_K_M.gguf', 1710, 'Gemma Terms of Use', 6),
 ];
 
 /** Weights URLs may be same-origin folders; WebLLM needs absolute URLs (a relative one throws "Invalid URL"). */
@@ -223,4 +291,56 @@ export function validateCustomModel(input: Record<string, unknown>, existingIds:
       ...(mode === 'giellm' ? { chatOverrides: lmTemplate(1, 2) } : {}),
     },
   };
+}
+
+export type GgufModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
+
+const ggufRecord = (id: string, displayName: string, mode: PromptMode, gguf: GgufSource, downloadMB: number, contextWindow: number, weightsUrl: string): ModelInfo => ({
+  id,
+  displayName,
+  mode,
+  weightsUrl,
+  libUrl: '',
+  quantization: /Q\d_K_[MS]|Q\d_0|Q8_0|F16|F32/i.exec(displayName)?.[0]?.toUpperCase() ?? 'gguf',
+  downloadMB,
+  vramMB: 0,
+  needsShaderF16: false,
+  contextWindow,
+  license: 'see the model card',
+  languages: ['ja'],
+  lowResource: true,
+  custom: true,
+  gguf,
+});
+
+/** A GGUF model from a URL (its first part, for a split model); every problem is named by its field. */
+export function validateGgufModel(input: { url?: string; mode?: string; contextWindow?: string | number }, existingIds: readonly string[]): GgufModelResult {
+  const errors: string[] = [];
+  const url = (input.url ?? '').trim();
+  if (!/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|\/)/.test(url)) errors.push('url: use https://…, a same-origin path (/models/….gguf), or http://localhost');
+  else if (!/\.gguf(\?.*)?$/i.test(url)) errors.push('url: a GGUF file ends in .gguf');
+  const mode = input.mode === 'giellm' || input.mode === 'prompted' ? input.mode : null;
+  if (!mode) errors.push('mode: giellm (the fine-tuned model, raw prompt) or prompted (an instruction model)');
+  const contextWindow = input.contextWindow === undefined || input.contextWindow === '' ? 2048 : Number(input.contextWindow);
+  if (!Number.isInteger(contextWindow) || contextWindow <= 0) errors.push('contextWindow: a positive whole number of tokens');
+  if (errors.length) return { ok: false, errors };
+  const file = decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? 'model.gguf');
+  let id = `gguf:${file}`;
+  for (let k = 2; existingIds.includes(id); k++) id = `gguf:${file}#${k}`;
+  return { ok: true, model: ggufRecord(id, file, mode!, { urls: ggufParts(url) }, 0, contextWindow, url) };
+}
+
+/** A GGUF model from files the user picked or dropped: read in place, never uploaded, kept until reload. */
+export function localGgufModel(files: readonly { name: string; size: number }[], mode: PromptMode, existingIds: readonly string[]): GgufModelResult {
+  const ggufs = [...files].filter((f) => /\.gguf$/i.test(f.name)).sort((a, b) => a.name.localeCompare(b.name));
+  if (ggufs.length === 0) return { ok: false, errors: [`file: ${files.map((f) => f.name).join(', ') || 'nothing'} is not a .gguf file`] };
+  const first = ggufs[0]!;
+  const parts = ggufParts(first.name);
+  const missing = parts.length > 1 ? parts.filter((p) => !ggufs.some((f) => f.name === p)) : [];
+  if (missing.length) return { ok: false, errors: [`file: ${first.name} is one part of a split model; also pick ${missing.join(', ')}`] };
+  const names = parts.length > 1 ? parts : [first.name];
+  let id = `local:${first.name}`;
+  for (let k = 2; existingIds.includes(id); k++) id = `local:${first.name}#${k}`;
+  const mb = ggufs.filter((f) => names.includes(f.name)).reduce((n, f) => n + f.size, 0) / (1024 * 1024);
+  return { ok: true, model: { ...ggufRecord(id, first.name, mode, { urls: [], local: { names } }, 0, 2048, ''), downloadMB: 0, notes: `${Math.round(mb)} MB, read from this computer` } };
 }

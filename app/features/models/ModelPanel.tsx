@@ -2,8 +2,9 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { localizeFailure, localizeIssue } from '../../shared/i18n/coreMessages.ts';
-import { assessModel, validateCustomModel, type ModelInfo } from '../../../src/index.ts';
+import { assessModel, cpuThreads, engineOf, localGgufModel, speedClassOf, validateCustomModel, validateGgufModel, type Capabilities, type ModelInfo, type PromptMode } from '../../../src/index.ts';
 import { validateServerModel } from '../../../src/models/catalog.ts';
+import { rememberPickedFiles } from '../../shared/engine/pickedFiles.ts';
 import { setServerKey } from '../../shared/engine/serverKeys.ts';
 import { engine } from '../../shared/engine/engine.ts';
 import { allModels, useModelsStore } from './modelsStore.ts';
@@ -31,6 +32,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
   const failure = useEngine((s) => s.failure);
   const notice = useEngine((s) => s.notice);
   const server = useEngine((s) => s.server);
+  const cpu = useEngine((s) => s.cpu);
 
   useEffect(() => {
     void probe();
@@ -58,7 +60,8 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
         {caps === null
           ? t('models.checking')
           : t('models.caps', { webgpu: caps.webgpu ? t('models.yes') : t('models.no'), adapter: caps.adapter ? (caps.adapterDescription ?? t('models.yes')) : t('models.none'), f16: caps.shaderF16 ? t('models.yes') : t('models.no') }) +
-            (caps.storageFreeMB !== null ? t('models.freeStorage', { size: gb(caps.storageFreeMB) }) : '')}
+            (caps.storageFreeMB !== null ? t('models.freeStorage', { size: gb(caps.storageFreeMB) }) : '') +
+            t('models.cpuCaps', { threads: cpuThreadsText(t, caps) })}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <select className="max-w-full rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900" value={model.id} onChange={(e) => select(e.target.value)} aria-label={t('models.model')} disabled={status === 'loading' || status === 'generating'}>
@@ -71,7 +74,8 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
                   return (
                     <option key={m.id} value={m.id}>
                       {ok ? '' : '⚠ '}
-                      {m.displayName} · {m.server ? t('models.onServer') : gb(m.downloadMB)}
+                      {m.displayName} · {m.server ? t('models.onServer') : m.gguf?.local ? t('models.localFile') : gb(m.downloadMB)}
+                      {engineOf(m) === 'wllama' ? ` · ${t('models.cpuTag')}` : ''}
                       {cached[m.id]?.weights ? ` · ${t('models.downloaded')}` : ''}
                     </option>
                   );
@@ -88,9 +92,9 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
             type="button"
             className={button}
             disabled={!verdict?.runnable || status === 'loading' || status === 'generating'}
-            onClick={() => (confirmDownloads && !isCached && !model.server ? setConfirming(true) : void loadSelected())}
+            onClick={() => (confirmDownloads && !isCached && !model.server && !model.gguf?.local ? setConfirming(true) : void loadSelected())}
           >
-            {model.server ? t('models.connect') : isCached ? t('models.load') : t('models.downloadAndLoad', { size: gb(model.downloadMB) })}
+            {model.server ? t('models.connect') : isCached || model.gguf?.local ? t('models.load') : t('models.downloadAndLoad', { size: gb(model.downloadMB) })}
           </button>
         )}
         <span className="text-sm" data-testid="engine-status">
@@ -110,11 +114,29 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
           </div>
         </div>
       )}
-      <p className="text-xs text-slate-600 dark:text-slate-400">
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="model-details">
+        {t('models.engineLine', { engine: t(`models.engineName.${engineOf(model)}`) })}
+        {model.gguf?.cpuTokensPerS
+          ? t('models.speedLine', { class: t(`models.speed.${speedClassOf(model.gguf.cpuTokensPerS.value)}`), rate: model.gguf.cpuTokensPerS.value, how: t(model.gguf.cpuTokensPerS.measured ? 'models.measured' : 'models.estimated') })
+          : ''}
+        {' · '}
         {model.mode === 'giellm' ? t('models.giellmMode') : t('models.promptedMode')}{' '}
-        {model.server ? t('models.serverMode', { url: model.server.url }) : `${model.quantization} · ${model.vramMB > 0 ? t('models.vram', { size: gb(model.vramMB) }) : t('models.vramUnknown')} · ${model.license}`}
+        {model.server
+          ? t('models.serverMode', { url: model.server.url })
+          : engineOf(model) === 'wllama'
+            ? `${model.quantization} · ${model.license}`
+            : `${model.quantization} · ${model.vramMB > 0 ? t('models.vram', { size: gb(model.vramMB) }) : t('models.vramUnknown')} · ${model.license}`}
         {model.notes ? ` · ${model.notes}` : ''}
       </p>
+      {cpu && status !== 'idle' && loaded && engineOf(loaded) === 'wllama' && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="cpu-info">
+          {t('models.cpuInfo', {
+            threads: cpu.multiThread ? t('models.cpuThreadsMulti', { count: cpu.threads }) : t('models.cpuThreadsSingle'),
+            source: t(`models.cpuSource.${cpu.source}`),
+            template: cpu.chatTemplate ? t('models.cpuTemplate') : t('models.cpuNoTemplate'),
+          })}
+        </p>
+      )}
       {server && status !== 'idle' && loaded?.server && (
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="server-info">
           {t('models.serverInfo', { kind: server.kind, version: server.version ?? '', grammar: server.grammar })}
@@ -125,6 +147,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
           {verdict.issues.map((issue, i) => (
             <li key={issue.code}>⚠ {localizeIssue(issue, verdict.reasons[i]!)}</li>
           ))}
+          {verdict.issues.some((i) => i.code === 'no-webgpu' || i.code === 'no-adapter') && <li>{t('models.tryCpu')}</li>}
         </ul>
       )}
       {load && status === 'loading' && <LoadProgress load={load} onCancel={() => engine.cancelLoad()} />}
@@ -143,10 +166,17 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
         </p>
       )}
       <CachedModels models={models} cached={cached} onDelete={(id) => void deleteCached(id)} gb={gb} />
+      <GgufModelForm existing={models.map((m) => m.id)} />
       <ServerModelForm existing={models.map((m) => m.id)} />
       <CustomModelForm existing={models.map((m) => m.id)} />
     </section>
   );
+}
+
+function cpuThreadsText(t: TFunction, caps: Capabilities): string {
+  if (caps.wasm && !caps.wasm.memory64) return t('models.cpuNoWasm64');
+  const n = cpuThreads(caps);
+  return caps.wasm?.crossOriginIsolated ? t('models.cpuThreadsMulti', { count: n }) : t('models.cpuThreadsSingle');
 }
 
 function CachedModels({ models, cached, onDelete, gb }: { models: ModelInfo[]; cached: Record<string, CacheInfo>; onDelete(id: string): void; gb(mb: number): string }) {
@@ -195,7 +225,7 @@ function ModeSelect() {
 }
 
 /** A folded form that adds a model: `add` returns the problems with the fields, or null when it added one. */
-function AddModelForm({ title, testId, add, children }: { title: 'models.addServer' | 'models.addCustom'; testId: string; add(data: Record<string, string>): string[] | null; children: ReactNode }) {
+function AddModelForm({ title, testId, add, children, after }: { title: 'models.addServer' | 'models.addCustom' | 'models.addGguf'; after?: ReactNode; testId: string; add(data: Record<string, string>): string[] | null; children: ReactNode }) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<string[]>([]);
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -214,7 +244,64 @@ function AddModelForm({ title, testId, add, children }: { title: 'models.addServ
         </button>
         <ErrorList errors={errors} className="sm:col-span-2" testId={`${testId}-errors`} />
       </form>
+      {after}
     </details>
+  );
+}
+
+/**
+ * A GGUF model for the CPU engine: by URL (saved), or files picked or dropped here (read in place by wllama,
+ * never uploaded; a File cannot be saved, so such a model lasts until the page reloads).
+ */
+function GgufModelForm({ existing }: { existing: string[] }) {
+  const { t } = useTranslation();
+  const addCustom = useModelsStore((s) => s.addCustom);
+  const [fileMode, setFileMode] = useState<PromptMode>('giellm');
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const add = (data: Record<string, string>) => {
+    const result = validateGgufModel(data, existing);
+    if (!result.ok) return result.errors;
+    addCustom(result.model);
+    return null;
+  };
+  const addFiles = (files: File[]) => {
+    const result = localGgufModel(files, fileMode, existing);
+    if (!result.ok) return setFileErrors(result.errors);
+    setFileErrors([]);
+    rememberPickedFiles(result.model.id, files.filter((f) => result.model.gguf!.local!.names.includes(f.name)));
+    addCustom(result.model);
+  };
+  const picker = (
+    <div
+      className="mt-2 grid gap-1 rounded border border-dashed border-slate-400 p-2"
+      data-testid="gguf-drop"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        addFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <label className="grid">
+        {t('models.ggufFileMode')}
+        <select className={field} value={fileMode} onChange={(e) => setFileMode(e.target.value as PromptMode)}>
+          <option value="giellm">{t('models.modeGiellm')}</option>
+          <option value="prompted">{t('models.modePrompted')}</option>
+        </select>
+      </label>
+      <label className="grid">
+        {t('models.ggufPick')}
+        <input type="file" accept=".gguf" multiple onChange={(e) => addFiles([...(e.target.files ?? [])])} />
+      </label>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t('models.ggufDrop')}</p>
+      <ErrorList errors={fileErrors} testId="gguf-file-errors" />
+    </div>
+  );
+  return (
+    <AddModelForm title="models.addGguf" testId="gguf-model" add={add} after={picker}>
+      <label className="grid sm:col-span-2">{t('models.ggufUrl')}<input name="url" className={field} placeholder="https://huggingface.co/…/resolve/main/model-q4_k_m.gguf" /></label>
+      <ModeSelect />
+      <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={field} inputMode="numeric" placeholder="2048" /></label>
+    </AddModelForm>
   );
 }
 

@@ -50,7 +50,11 @@ export const useModelsStore = create<ModelsState>()(
     {
       name: MODELS_KEY,
       version: 1,
-      partialize: (s) => ({ selectedId: s.selectedId, customModels: s.customModels }),
+      // A model read from a picked file cannot outlive the page (a File is not stored): it is not saved.
+      partialize: (s) => ({
+        selectedId: s.customModels.some((m) => m.id === s.selectedId && m.gguf?.local) ? DEFAULT_MODEL_ID : s.selectedId,
+        customModels: s.customModels.filter((m) => !m.gguf?.local),
+      }),
       onRehydrateStorage: noteUnreadable(MODELS_KEY),
       merge: checkedMerge<ModelsState>(MODELS_KEY, (saved) => {
         const { models, refused } = readStoredModels(saved.customModels);

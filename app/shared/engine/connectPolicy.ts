@@ -30,3 +30,28 @@ export interface AllowMessage {
 }
 
 export const isAllowMessage = (d: unknown): d is AllowMessage => typeof d === 'object' && d !== null && (d as AllowMessage).kind === 'giellm:allow' && Array.isArray((d as AllowMessage).prefixes);
+
+/**
+ * Makes `mayFetch` the rule for everything an engine worker fetches: fetch, Cache Storage downloads (web-llm
+ * fills its cache with cache.add, which bypasses fetch), and no sockets, beacons or XHR at all.
+ */
+export function guardWorkerNetwork(scope: typeof globalThis & { location: Location }, prefixes: () => readonly string[]): void {
+  const refuse = (url: string) => Promise.reject(new TypeError(`NetworkError: ${url} is not a URL of the model being loaded (the engine's connect policy)`));
+  const urlOf = (input: RequestInfo | URL) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+  const allowed = (input: RequestInfo | URL) => mayFetch(urlOf(input), scope.location.origin, prefixes());
+  const originalFetch = scope.fetch.bind(scope);
+  scope.fetch = (input: RequestInfo | URL, init?: RequestInit) => (allowed(input) ? originalFetch(input, init) : refuse(urlOf(input)));
+  if (typeof Cache !== 'undefined') {
+    const add = Cache.prototype.add;
+    const addAll = Cache.prototype.addAll;
+    Cache.prototype.add = function (request: RequestInfo | URL) {
+      return allowed(request) ? add.call(this, request) : refuse(urlOf(request));
+    };
+    Cache.prototype.addAll = function (requests: Iterable<RequestInfo>) {
+      const list = [...requests];
+      const bad = list.find((r) => !allowed(r));
+      return bad === undefined ? addAll.call(this, list) : refuse(urlOf(bad));
+    };
+  }
+  for (const name of ['WebSocket', 'EventSource', 'XMLHttpRequest'] as const) Reflect.deleteProperty(scope, name);
+}

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { absoluteUrl, mapEngineError, mapLoadError, readProgress, type EngineFailure, type LoadStatus, type ModelInfo } from '../../../src/index.ts';
+import { absoluteUrl, engineOf, mapEngineError, mapLoadError, mapWllamaError, readProgress, type EngineFailure, type EngineKind, type LoadStatus, type ModelInfo } from '../../../src/index.ts';
 import { createServerBackend } from './serverBackend.ts';
 import { serverKeyOf } from './serverKeys.ts';
 import { planRuns, runSentences, type RunOptions, type SentenceRun } from '../../../src/engine/run.ts';
@@ -8,6 +8,7 @@ import { createBackend, type LlmBackend } from './backend.ts';
 import type { Generate } from './llmBackend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
 import { preflightModel } from './preflight.ts';
+import type { WllamaLoaded } from './wllamaProtocol.ts';
 import { BackendGone, GENERATE_STALL_MS, LOAD_STALL_MS, STOP_GRACE_MS, lifeline, watchdog, type Lifeline } from '../../../src/engine/watchdog.ts';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'generating';
@@ -24,6 +25,8 @@ export interface EngineState {
   notice: EngineNotice | null;
   /** For a server model: what answered (kind, version) and how decoding is constrained there. */
   server: { kind: string; version: string | null; grammar: string } | null;
+  /** For a CPU (wllama) model: how it runs here. */
+  cpu: WllamaLoaded | null;
 }
 
 export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
@@ -33,8 +36,9 @@ export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
  * would otherwise abort loads). UI reads `engine.store` through selectors.
  */
 export class Engine {
-  readonly store = createStore<EngineState>(() => ({ status: 'idle', model: null, load: null, failure: null, notice: null, server: null }));
+  readonly store = createStore<EngineState>(() => ({ status: 'idle', model: null, load: null, failure: null, notice: null, server: null, cpu: null }));
   private backend: LlmBackend | null = null;
+  private backendKind: EngineKind | null = null;
   /** Ends every pending call on `backend` when it crashes, stalls or ignores Stop. */
   private life: Lifeline | null = null;
   private loadToken = 0;
@@ -43,16 +47,16 @@ export class Engine {
   private runs = 0;
 
   constructor(
-    private readonly makeBackend: () => Promise<LlmBackend> = createBackend,
+    private readonly makeBackend: (kind: Exclude<EngineKind, 'server'>, onCpuInfo: (info: WllamaLoaded) => void) => Promise<LlmBackend> = createBackend,
     private readonly preflight: (m: ModelInfo) => Promise<EngineFailure | null> = preflightModel,
     /** The API key of a server model, kept in this browser only. */
     private readonly serverKey: (m: ModelInfo) => string | undefined = (m) => serverKeyOf(m.id),
   ) {}
 
   private async ensureBackend(model: ModelInfo): Promise<LlmBackend> {
-    // A server model talks to its server from the page; the others run in the WebLLM worker.
-    const kind = model.server ? 'server' : 'local';
-    if (this.backend && (this.backend.name === 'server') === (kind === 'server')) return this.backend;
+    // A server model talks to its server from the page; the others run in their engine's worker.
+    const kind = engineOf(model);
+    if (this.backend && this.backendKind === kind) return this.backend;
     this.backend?.dispose();
     this.backend = null;
     const b =
@@ -62,7 +66,8 @@ export class Engine {
             (info, grammar) => this.store.setState({ server: { kind: info.kind, version: info.version, grammar } }),
             model.server?.concurrency,
           )
-        : await this.makeBackend();
+        : await this.makeBackend(kind, (cpu) => this.store.setState({ cpu }));
+    this.backendKind = kind;
     b.onCrash((reason) => {
       if (this.backend !== b) return;
       this.retire('crashed', String(reason), { kind: 'worker-crashed', params: { reason: String(reason) }, message: 'The engine stopped unexpectedly and was restarted.', nextStep: `Load the model again. (${reason})` });
@@ -105,9 +110,10 @@ export class Engine {
 
   async loadModel(model: ModelInfo): Promise<boolean> {
     const token = ++this.loadToken;
-    this.store.setState({ status: 'loading', model, failure: null, notice: null, server: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null } });
+    const engineKind = engineOf(model);
+    this.store.setState({ status: 'loading', model, failure: null, notice: null, server: null, cpu: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null } });
     try {
-      const problem = model.server ? null : await this.preflight(model);
+      const problem = engineKind === 'server' ? null : await this.preflight(model);
       if (token !== this.loadToken) return false;
       if (problem) {
         this.store.setState({ status: 'idle', model: null, load: null, failure: problem });
@@ -136,7 +142,7 @@ export class Engine {
       // Retired (crash, stall): the failure is said already.
       if (token !== this.loadToken || e instanceof BackendGone) return false;
       const phase = this.store.getState().load?.phase ?? 'config';
-      const failure = model.server ? mapEngineError(e) : mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost'));
+      const failure = engineKind === 'server' ? mapEngineError(e) : engineKind === 'wllama' ? mapWllamaError(e) : mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost'));
       this.store.setState({ status: 'idle', model: null, load: null, failure });
       return false;
     }
@@ -150,7 +156,7 @@ export class Engine {
   async unload() {
     this.loadToken++;
     await this.backend?.unload().catch(() => undefined);
-    this.store.setState({ status: 'idle', model: null, load: null, server: null });
+    this.store.setState({ status: 'idle', model: null, load: null, server: null, cpu: null });
   }
 
   /** Stops a run. An engine that does not end its generation within STOP_GRACE_MS is restarted: Stop always works. */

@@ -1,4 +1,5 @@
-import type { ModelInfo } from '../../../src/index.ts';
+import { engineOf, type ModelInfo } from '../../../src/index.ts';
+import { deleteCachedGguf, ggufCacheInfo } from './ggufCache.ts';
 import { toModelRecord } from './modelRecord.ts';
 
 // WebLLM keeps files in these Cache Storage caches (cacheBackend "cache").
@@ -16,7 +17,14 @@ export interface CacheInfo {
   weights: boolean;
 }
 
+/** What a model holds in this browser's storage, whichever engine keeps it. */
 export async function cacheInfo(m: ModelInfo): Promise<CacheInfo> {
+  const engine = engineOf(m);
+  if (engine === 'server') return { bytes: 0, weights: false };
+  return engine === 'wllama' ? ggufCacheInfo(m) : webLlmCacheInfo(m);
+}
+
+async function webLlmCacheInfo(m: ModelInfo): Promise<CacheInfo> {
   if (typeof caches === 'undefined') return { bytes: 0, weights: false };
   const { weights, lib } = urlsOf(m);
   let total = 0;
@@ -37,6 +45,7 @@ export async function cacheInfo(m: ModelInfo): Promise<CacheInfo> {
 
 /** Deletes every file of a model (weights, config and library) from the caches. */
 export async function deleteCachedModel(m: ModelInfo): Promise<void> {
+  if (engineOf(m) === 'wllama') return deleteCachedGguf(m);
   if (typeof caches === 'undefined') return;
   const { weights, lib } = urlsOf(m);
   for (const name of CACHES) {

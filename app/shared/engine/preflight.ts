@@ -1,4 +1,5 @@
-import { checkConfig, checkLibrary, type EngineFailure, type FileProbe, type ModelInfo } from '../../../src/index.ts';
+import { absoluteUrl, checkConfig, checkGguf, checkLibrary, engineOf, type EngineFailure, type FileProbe, type ModelInfo } from '../../../src/index.ts';
+import { ggufCacheInfo } from './ggufCache.ts';
 import { toModelRecord } from './modelRecord.ts';
 
 /** Reads at most `maxBytes` of a URL's body, then stops the download. */
@@ -38,6 +39,7 @@ export function configUrlOf(weightsUrl: string): string {
  * so a cached model still loads offline.
  */
 export async function preflightModel(m: ModelInfo): Promise<EngineFailure | null> {
+  if (engineOf(m) === 'wllama') return preflightGguf(m);
   const record = toModelRecord(m, location.origin);
   const checks: [string, string, number, (p: FileProbe) => EngineFailure | null][] = [
     ['webllm/config', configUrlOf(record.model), 1 << 20, checkConfig],
@@ -55,4 +57,16 @@ export async function preflightModel(m: ModelInfo): Promise<EngineFailure | null
     if (failure) return failure;
   }
   return null;
+}
+
+/** A GGUF model's first part, before wllama downloads and caches it; a cached or picked model is not fetched. */
+async function preflightGguf(m: ModelInfo): Promise<EngineFailure | null> {
+  const first = m.gguf?.urls[0];
+  if (!first || (await ggufCacheInfo(m)).weights) return null;
+  const url = absoluteUrl(first, location.origin);
+  try {
+    return checkGguf(await probe(url, 4));
+  } catch {
+    return { kind: 'network', code: 'unreachable', params: { url }, message: `Could not reach ${url}.`, nextStep: 'Check the connection (and, for another host, that it allows this site with CORS), then retry.' };
+  }
 }

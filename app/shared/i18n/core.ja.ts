@@ -8,6 +8,7 @@ export const coreJa = {
     'no-adapter': 'WebGPUはありますが、GPUアダプタが見つかりません。GPUドライバを更新するか、ブラウザの設定でハードウェアアクセラレーションを有効にしてください。',
     'shader-f16': 'このGPUは {{quantization}} に必要な16ビットシェーダ（shader-f16）に対応していません。q4f32のモデルを選んでください。',
     'storage-blocked': 'ブラウザがこのページに保存を許可していません（第三者の保存をブロックしている別サイトの枠、またはsandboxの枠）。ここではモデルをダウンロードできません。GIELLM Webを単独のタブで開くか、推論サーバを使ってください。',
+    'no-wasm64': 'このブラウザのWebAssemblyには、CPUエンジン（wllama）に必要な64ビットメモリがありません。ChromeかEdgeの133以降、またはFirefox 134以降を使うか、推論サーバを使ってください。',
     storage: 'ダウンロードには約{{need}}の保存領域が必要ですが、このサイトに使えるのは{{free}}だけです。空きを作るか、小さいモデルを選んでください。',
   },
   failure: {
@@ -43,6 +44,12 @@ export const coreJa = {
     'server-dropped': { message: '推論サーバとの接続が回答の途中で切れました。', nextStep: '再試行してください。（{{detail}}）' },
     'server-bad-stream': { message: '推論サーバの応答を読めませんでした。', nextStep: 'OpenAI互換のストリーミング（SSE）に対応したサーバか確認してください。（{{detail}}）' },
     'server-blocked': { message: 'このビルドのコンテンツセキュリティポリシーが {{origin}} への接続を許可していません。', nextStep: 'GIELLM_MODEL_HOSTS="{{origin}}" を付けてビルドし直してください（ループバックのアドレスは常に許可されています）。' },
+    memory: { message: 'このブラウザがWebAssemblyに与えるメモリにモデルが収まりませんでした。', nextStep: '小さいモデル（2 GB未満）を選ぶか、他のタブを閉じるか、推論サーバでモデルを動かしてください。' },
+    'cpu-memory': { message: 'このブラウザがWebAssemblyに与えるメモリにモデルが収まりませんでした。', nextStep: '小さいモデル（2 GB未満）を選ぶか、他のタブを閉じるか、推論サーバでモデルを動かしてください。（{{detail}}）' },
+    'gguf-not-found': { message: 'GGUFファイルが {{url}} にありません（HTTP 404）。', nextStep: 'モデルのURLを確認してください。分割されたモデルでは最初の部分（…-00001-of-0000N.gguf）を指定します。' },
+    'gguf-web-page': { message: '{{url}} がGGUFファイルの代わりにWebページを返しました（SPAのフォールバックやログインページ）。', nextStep: 'URLを確認してください。静的サーバは存在しないファイルに index.html ではなく404を返す必要があります。' },
+    'gguf-invalid': { message: 'このエンジンで読めるGGUFモデルのファイルではありません。', nextStep: 'llama.cpp（convert_hf_to_gguf.py）で作った .gguf を選んでください。Webページ、途中までのダウンロード、新しすぎるアーキテクチャはここで失敗します。（{{detail}}）' },
+    'wllama-version': { message: 'CPUエンジンのWebAssemblyファイルがそのコードと合っていません（更新が途中のアプリ）。', nextStep: 'ページを再読み込みしてください。' },
     unreachable: { message: '{{url}} に接続できませんでした。', nextStep: '接続を確認し（別のホストなら、このサイトをCORSで許可しているかも）、再試行してください。' },
   },
 };

@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_PROFILE } from '../src/index.ts';
+import { loadStockmark } from '../src/testing/sharedData.ts';
+import { watchCsp } from './support/csp.ts';
+
+// The CPU engine (wllama) with the real tiny GIELLM model, in the no-adapter project: this Chromium has no
+// WebGPU adapter, so every WebLLM model says it cannot run here, and the GGUF model runs on the processor.
+// Real generation, real tokenisation, real grammar: no scripted backend anywhere in this file.
+const HOST = `http://127.0.0.1:${process.env.MODEL_SERVER_PORT ?? 4174}`;
+const TINY = process.env.GIELLM_TINY_MODEL ?? '../shared/models/giellm-tiny-char.gguf';
+
+/** Adds the tiny model by URL (each test its own path: a fresh download) and loads it. */
+async function loadTiny(page: Page, path: string) {
+  await page.getByText('Use a GGUF model on the CPU').click();
+  const form = page.getByRole('form', { name: 'Use a GGUF model on the CPU (URL or a file on this computer)' });
+  await form.getByLabel('GGUF URL (for a split model, its first part)').fill(`${HOST}/gguf/${path}/giellm-tiny-char.gguf`);
+  await form.getByLabel('Mode', { exact: true }).selectOption('giellm');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('model-details')).toContainText('Engine: wllama on the CPU');
+  await page.getByRole('button', { name: /^(Download and load|Load)/ }).click();
+  await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
+}
+
+const stockmark = loadStockmark();
+
+test('without WebGPU, a GGUF model runs on the CPU: tokens stream into place and the grammar holds', async ({ page }) => {
+  const csp = await watchCsp(page);
+  await page.goto('/');
+  // A WebLLM model cannot run here, and the panel says what can.
+  await expect(page.getByTestId('model-reasons')).toContainText('pick a model marked CPU');
+  await expect(page.getByTestId('capabilities')).toContainText('CPU engine: 1 thread (the page is not cross-origin isolated)');
+  // No engine code is in the page before a model is chosen.
+  const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /wllama|worker-/.test(n)));
+  expect(await scripts()).toEqual([]);
+  await loadTiny(page, 'stream');
+  await expect(page.getByTestId('cpu-info')).toHaveText('Running on the CPU: 1 thread (the page is not cross-origin isolated) · weights downloaded · chat template from the GGUF');
+  expect((await scripts()).some((n) => /wllamaWorker-.*\.js$/.test(n))).toBe(true);
+
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
+  await page.getByLabel('Source text').fill(stockmark[0]!.text);
+  // Streaming: the raw output grows in several steps before the sentence is done (seen in the page itself).
+  await page.evaluate(() => {
+    const w = window as unknown as { __raw: Set<string> };
+    w.__raw = new Set();
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid="run-raw"]')?.textContent;
+      if (t) w.__raw.add(t);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+  const seen = await page.evaluate(() => [...(window as unknown as { __raw: Set<string> }).__raw]);
+  // Each step extends the one before: tokens arrive in order, none replaced.
+  for (let i = 1; i < seen.length; i++) expect(seen[i]!.startsWith(seen[i - 1]!)).toBe(true);
+  await expect(page.locator('[data-status="done"]')).toHaveCount(1);
+  expect(DEFAULT_PROFILE.categories.ner).toContain(await page.getByTestId('category').first().innerText());
+  expect(seen.length).toBeGreaterThan(2);
+  expect(await csp()).toEqual([]);
+  // Only the CPU engine's worker may start blob: workers: the page still may not (its policy is not widened).
+  const pageBlobWorker = await page.evaluate(() => {
+    try {
+      new Worker(URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' })));
+      return 'started';
+    } catch (e) {
+      return (e as Error).name;
+    }
+  });
+  expect(pageBlobWorker).toBe('SecurityError');
+});
+
+test('Stop ends a CPU run mid-way, and the engine takes the next run', async ({ page }) => {
+  await page.goto('/');
+  await loadTiny(page, 'stop');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
+  await page.getByLabel('Source text').fill(stockmark.slice(0, 40).map((s) => s.text).join(''));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('[data-status="done"]').first()).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByTestId('engine-status')).toHaveText(/^Ready/);
+  await expect(page.locator('[data-status="stopped"]').first()).toBeVisible();
+  expect(await page.locator('[data-status="done"]').count()).toBeLessThan(40);
+  // The engine was not restarted (it answered Stop): the same model runs the next text at once.
+  await expect(page.getByText('did not answer Stop')).toHaveCount(0);
+  await page.getByLabel('Source text').fill(stockmark[1]!.text);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+});
+
+test('a GGUF file picked from this computer loads in place, with nothing fetched for it', async ({ page }) => {
+  await page.goto('/');
+  const fetched: string[] = [];
+  page.on('request', (r) => r.url().endsWith('.gguf') && fetched.push(r.url()));
+  await page.getByText('Use a GGUF model on the CPU').click();
+  await page.getByLabel('Or open GGUF file(s) from this computer').setInputFiles({ name: 'giellm-tiny-char.gguf', mimeType: 'application/octet-stream', buffer: readFileSync(TINY) });
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/giellm-tiny-char\.gguf · file on this computer · CPU/);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
+  await expect(page.getByTestId('cpu-info')).toContainText('weights read from the picked file');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
+  await page.getByLabel('Source text').fill(stockmark[2]!.text);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+  expect(fetched).toEqual([]);
+  // A file that is not a GGUF model is refused by name, before any engine starts.
+  await page.getByLabel('Or open GGUF file(s) from this computer').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(page.getByTestId('gguf-file-errors')).toContainText('notes.txt is not a .gguf file');
+});
+
+test('a GGUF URL that answers a web page or 404 gets a message naming it, and nothing is cached', async ({ page }) => {
+  await page.goto('/');
+  for (const [name, words] of [
+    ['web-page.gguf', 'answered with a web page instead of the GGUF file'],
+    ['missing.gguf', 'The GGUF file is not at'],
+  ] as const) {
+    await page.getByText('Use a GGUF model on the CPU').click();
+    const form = page.getByRole('form', { name: 'Use a GGUF model on the CPU (URL or a file on this computer)' });
+    await form.getByLabel('GGUF URL (for a split model, its first part)').fill(`${HOST}/gguf/bad/${name}`);
+    await form.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: /^(Download and load|Load)/ }).click();
+    await expect(page.getByTestId('engine-failure')).toContainText(words);
+    await page.getByText('Use a GGUF model on the CPU').click();
+  }
+  await expect(page.getByTestId('cached-models')).toHaveCount(0);
+});
