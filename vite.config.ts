@@ -68,7 +68,9 @@ export default defineConfig({
         navigateFallbackDenylist: [/\/models\//, /\/[^/]+\.(?!html?$)[^/.]+$/i],
         clientsClaim: true,
         cleanupOutdatedCaches: true,
-        runtimeCaching: [],
+        // The CPU engine's 10 MB WebAssembly is kept when first used, not precached: a visit that never picks a
+        // GGUF model never downloads it. Asset names carry a content hash, so the cached copy never goes stale.
+        runtimeCaching: [{ urlPattern: /\/assets\/wllama-[\w-]+\.wasm$/, handler: 'CacheFirst', options: { cacheName: 'giellm-cpu-engine', expiration: { maxEntries: 2 } } }],
       },
     }),
   ],

@@ -123,3 +123,82 @@ test('a GGUF URL that answers a web page or 404 gets a message naming it, and no
   }
   await expect(page.getByTestId('cached-models')).toHaveCount(0);
 });
+
+test('a 10-document batch pre-annotates on the CPU, and resumes after a reload with the model from the cache', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const docs = stockmark.slice(0, 10).map((s) => JSON.stringify({ id: String(s.curid), text: s.text, task: 'ner' }));
+  await page.getByText(/^Corpus \(/).click();
+  await page.getByLabel('Import a file').setInputFiles({ name: 'docs.jsonl', mimeType: 'application/json', buffer: Buffer.from(docs.join('\n')) });
+  await expect(page.getByTestId('import-result')).toHaveText('10 documents imported');
+  await loadTiny(page, 'batch');
+  const batch = page.getByTestId('batch');
+  await batch.getByRole('button', { name: 'Run the model on the 10 shown documents' }).click();
+  await expect(batch.getByTestId('batch-progress')).toContainText(/^[1-8] \/ 10 documents/, { timeout: 30_000 });
+  const ggufRequests: string[] = [];
+  page.on('request', (r) => r.url().endsWith('.gguf') && ggufRequests.push(r.url()));
+  await page.reload();
+
+  await page.getByText(/^Corpus \(10\)/).click();
+  const progress = page.getByTestId('batch').getByTestId('batch-progress');
+  await expect(progress).toContainText('paused');
+  // The model record was saved, its weights are in wllama's cache: Load, not Download, and no fetch.
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/giellm-tiny-char\.gguf · .* · CPU · downloaded/);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
+  await expect(page.getByTestId('cpu-info')).toContainText('weights from the cache');
+  expect(ggufRequests).toEqual([]);
+  await page.getByTestId('batch').getByRole('button', { name: 'Resume' }).click();
+  await expect(page.getByTestId('batch-finished')).toHaveText('Pre-annotation finished: 10 documents.', { timeout: 60_000 });
+  await page.getByRole('combobox', { name: 'Output filter' }).selectOption('without');
+  await expect(page.getByTestId('shown-count')).toHaveText('0 of 10');
+  // The cache lists the model with its size, and Delete empties it.
+  await page.getByTestId('cached-models').locator('summary').click();
+  await expect(page.getByTestId('cached-models')).toContainText('giellm-tiny-char.gguf: 4 MB');
+  await page.getByRole('button', { name: 'Delete giellm-tiny-char.gguf from the cache' }).click();
+  await expect(page.getByTestId('cached-models')).toHaveCount(0);
+});
+
+test('with the network off, a reload loads the CPU model from the cache and runs it', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await loadTiny(page, 'offline');
+  // The engine's WebAssembly was kept by the service worker when first used (not precached with the page).
+  expect(await page.evaluate(async () => (await (await caches.open('giellm-cpu-engine')).keys()).map((r) => r.url))).toEqual([expect.stringMatching(/\/assets\/wllama-[\w-]+\.wasm$/)]);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
+  await expect(page.getByTestId('cpu-info')).toContainText('weights from the cache');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
+  await page.getByLabel('Source text').fill(stockmark[3]!.text);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+  await expect(page.locator('[data-status="done"]')).toHaveCount(1);
+});
+
+test('in an embed frame, an extract request without an output is answered by the loaded CPU model', async ({ page }) => {
+  test.setTimeout(90_000);
+  const APP = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+  await page.goto(`${HOST}/host.html?src=${encodeURIComponent(`${APP}/?embed&origins=${encodeURIComponent(HOST)}`)}`);
+  const frame = page.frameLocator('#f');
+  await frame.locator('summary').first().click();
+  await frame.getByText('Use a GGUF model on the CPU').click();
+  const form = frame.getByRole('form', { name: 'Use a GGUF model on the CPU (URL or a file on this computer)' });
+  await form.getByLabel('GGUF URL (for a split model, its first part)').fill(`${HOST}/gguf/embed/giellm-tiny-char.gguf`);
+  await form.getByLabel('Mode', { exact: true }).selectOption('giellm');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await frame.getByRole('button', { name: /Download and load/ }).click();
+  await frame.getByTestId('confirm-download').getByRole('button', { name: 'Download' }).click();
+  await expect(frame.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
+  const text = stockmark[4]!.text;
+  await page.evaluate((m) => (window as unknown as { send(m: unknown): void }).send(m), { type: 'giellm:extract', id: 7, text, task: 'ner' });
+  await frame.getByRole('button', { name: 'Run it' }).click();
+  type Msg = { type: string; id?: number; result?: { category: string | null } };
+  const replyTo7 = async () => (await page.evaluate(() => (window as unknown as { __msgs: Msg[] }).__msgs)).find((m) => m.id === 7 && (m.type === 'giellm:result' || m.type === 'giellm:error'));
+  await expect.poll(replyTo7, { timeout: 30_000 }).toBeTruthy();
+  const reply = (await replyTo7())!;
+  expect(reply.type).toBe('giellm:result');
+  expect(DEFAULT_PROFILE.categories.ner).toContain(reply.result!.category);
+});
