@@ -41,6 +41,8 @@ export const HELP = `giellm — GIELLM input/output tools
                                                   (exit 1 when some failed, listed; key: GIELLM_API_KEY)
   giellm model check DIR [--mode giellm|prompted]
                                                  check a local MLC model folder before serving it
+  giellm model list [--json]                     the model catalog: engine (WebLLM on the GPU, wllama
+                                                 on the CPU, a server), size, speed, licence
 
 Common options:
   --profile FILE|ID     a format profile (JSON), or a built-in one: ${BUILTIN_PROFILES.map((p) => p.id).join(', ')}
@@ -86,7 +88,7 @@ const OPTIONS: Record<string, ParseArgsConfig['options']> = {
     to: { type: 'string' },
     output: { type: 'string', short: 'o' },
   },
-  model: { mode: { type: 'string' } },
+  model: { mode: { type: 'string' }, json: { type: 'boolean' } },
 };
 
 const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {

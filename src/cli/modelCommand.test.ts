@@ -60,3 +60,22 @@ describe('giellm model check', () => {
     expect(r).toMatchObject({ code: 2, err: 'giellm model: /nonexistent/model: no such folder' });
   });
 });
+
+describe('giellm model list', () => {
+  const list = async (...extra: string[]) => {
+    const out: string[] = [];
+    const io: CliIo = { out: (l) => out.push(l), err: () => undefined, readFile: async () => '', readStdin: async () => '' };
+    return { code: await run(['model', 'list', ...extra], io), out: out.join('\n') };
+  };
+
+  it('says which engine runs each catalog model, and the CPU ones’ speed with how it was found', async () => {
+    const r = await list('--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as { id: string; engine: string; cpu?: string }[];
+    expect(rows.find((m) => m.id === 'GIELLM-13B-q4f16_1-MLC')!.engine).toBe('webllm');
+    const cpu = rows.filter((m) => m.engine === 'wllama');
+    expect(cpu.map((m) => m.id)).toEqual(['Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF', 'Qwen2.5-1.5B-Instruct-Q4_K_M-GGUF', 'gemma-2-2b-jpn-it-Q4_K_M-GGUF']);
+    expect(cpu[0]!.cpu).toBe('fast, ~25 tokens/s on 4 cores (estimated)');
+    expect((await list()).out).toMatch(/Qwen2\.5-0\.5B-Instruct-Q4_K_M-GGUF\twllama \(browser, CPU\)\tprompted\t491 MB/);
+  });
+});

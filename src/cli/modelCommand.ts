@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkModelFolder, type ModelFolder } from '../models/checkModelFolder.ts';
+import { engineOf, MODEL_CATALOG, speedClassOf, type ModelInfo } from '../models/catalog.ts';
 import { UsageError } from './io.ts';
 import type { Context } from './context.ts';
 
@@ -13,10 +14,43 @@ const fsFolder = (dir: string): ModelFolder => ({
   readText: (name) => readFile(join(dir, name), 'utf8'),
 });
 
-/** `giellm model check DIR [--mode giellm|prompted]` */
+const ENGINE_WORDS = { webllm: 'WebLLM (browser, GPU)', wllama: 'wllama (browser, CPU)', server: 'inference server' } as const;
+
+/** One catalog row, as `model list` prints it and README's model table reads. */
+export function catalogRow(m: ModelInfo) {
+  const engine = engineOf(m);
+  const speed = m.gguf?.cpuTokensPerS;
+  return {
+    id: m.id,
+    engine,
+    mode: m.mode,
+    downloadMB: m.downloadMB,
+    ...(engine === 'webllm' ? { vramMB: m.vramMB } : {}),
+    ...(speed ? { cpu: `${speedClassOf(speed.value)}, ~${speed.value} tokens/s on 4 cores (${speed.measured ? 'measured' : 'estimated'})` } : {}),
+    license: m.license,
+  };
+}
+
+/** `giellm model list [--json]`: the catalog and the engine each model runs on. */
+function listModels(ctx: Context): number {
+  const rows = MODEL_CATALOG.map(catalogRow);
+  if (ctx.values.json) {
+    ctx.io.out(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  for (const r of rows) {
+    const size = r.downloadMB >= 1024 ? `${(r.downloadMB / 1024).toFixed(1)} GB` : `${r.downloadMB} MB`;
+    ctx.io.out([r.id, ENGINE_WORDS[r.engine], r.mode, size, 'vramMB' in r ? `GPU ${(r.vramMB! / 1024).toFixed(1)} GB` : (r.cpu ?? ''), r.license].join('\t'));
+  }
+  ctx.io.out('In the browser these run on WebLLM or wllama; the CLI runs any of them through an inference server (giellm annotate --endpoint).');
+  return 0;
+}
+
+/** `giellm model check DIR [--mode giellm|prompted]`, `giellm model list [--json]` */
 export async function modelCommand(ctx: Context): Promise<number> {
+  if (ctx.positionals[0] === 'list') return listModels(ctx);
   const [verb, dir] = ctx.positionals;
-  if (verb !== 'check' || dir === undefined) throw new UsageError('usage: giellm model check DIR [--mode giellm|prompted]');
+  if (verb !== 'check' || dir === undefined) throw new UsageError('usage: giellm model check DIR [--mode giellm|prompted] | giellm model list [--json]');
   const mode = ctx.values.mode ?? 'giellm';
   if (mode !== 'giellm' && mode !== 'prompted') throw new UsageError('--mode must be giellm or prompted');
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapEngineError, mapLoadError } from './errors.ts';
+import { mapEngineError, mapLoadError, mapWllamaError } from './errors.ts';
+import { checkGguf } from './preflight.ts';
 import { readProgress } from './progress.ts';
 
 describe('mapEngineError', () => {
@@ -47,5 +48,26 @@ describe('readProgress', () => {
     expect(readProgress({ progress: 0.1, timeElapsed: 3, text: 'Loading GPU shader modules[3/30]: 10% completed, 3 secs elapsed.' }).phase).toBe('shaders');
     expect(readProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' }).phase).toBe('fetch');
     expect(readProgress({ progress: 1, timeElapsed: 9, text: 'Finish loading on WebGPU - swiftshader' }).phase).toBe('ready');
+  });
+});
+
+describe('mapWllamaError', () => {
+  it('words the CPU engine’s failures by what went wrong', () => {
+    expect(mapWllamaError('Error: Failed to fetch http://h/m.gguf: HTTP 404')).toMatchObject({ kind: 'not-found', code: 'gguf-not-found', params: { url: 'http://h/m.gguf' } });
+    expect(mapWllamaError('Error: Failed to fetch http://h/m.gguf: HTTP 503')).toMatchObject({ kind: 'network', code: 'http-status', params: { status: '503' } });
+    expect(mapWllamaError('WllamaError(load_error): llama_model_load: error loading model: invalid magic')).toMatchObject({ kind: 'bad-file', code: 'gguf-invalid' });
+    expect(mapWllamaError('RuntimeError: Aborted(OOM)')).toMatchObject({ kind: 'memory', code: 'cpu-memory' });
+    expect(mapWllamaError('WllamaError(kv_cache_full): the context is full')).toMatchObject({ kind: 'context-window' });
+    expect(mapWllamaError('WllamaError(version_mismatch): wasm file version')).toMatchObject({ code: 'wllama-version' });
+    // Not the engine's own: the common rules (a quota error of wllama's OPFS cache).
+    expect(mapWllamaError('QuotaExceededError: the quota has been exceeded')).toMatchObject({ kind: 'quota' });
+  });
+
+  it('a GGUF file is told from a web page and a 404 by its first bytes', () => {
+    const probe = (status: number, body: string, contentType = 'application/octet-stream') => ({ url: 'http://h/m.gguf', status, contentType, head: new TextEncoder().encode(body) });
+    expect(checkGguf(probe(200, 'GGUF\x03'))).toBeNull();
+    expect(checkGguf(probe(404, ''))).toMatchObject({ code: 'gguf-not-found' });
+    expect(checkGguf(probe(200, '<!doctype html>', 'text/html'))).toMatchObject({ code: 'gguf-web-page' });
+    expect(checkGguf(probe(200, 'PK\x03\x04'))).toMatchObject({ code: 'gguf-invalid' });
   });
 });

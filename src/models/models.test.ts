@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_ID, MODEL_CATALOG, absoluteUrl, quantizationNeedsF16, validateCustomModel } from './catalog.ts';
-import { assessModel, type Capabilities } from './capability.ts';
+import { DEFAULT_MODEL_ID, MODEL_CATALOG, absoluteUrl, engineOf, ggufParts, localGgufModel, quantizationNeedsF16, speedClassOf, validateCustomModel, validateGgufModel } from './catalog.ts';
+import { assessModel, cpuThreads, type Capabilities } from './capability.ts';
+import { readStoredModels } from './storedModel.ts';
 
 const GPU: Capabilities = { webgpu: true, adapter: true, shaderF16: true, maxBufferSize: 2 ** 31, adapterDescription: 'test', storageFreeMB: 50_000 };
 const model = (id: string) => MODEL_CATALOG.find((m) => m.id === id)!;
@@ -52,5 +53,55 @@ describe('assessModel', () => {
     expect(assessModel(f32, { ...GPU, storageFreeMB: 500 }, true).runnable).toBe(true); // already cached
     // A frame refused its storage cannot download or load anything, cached or not.
     expect(assessModel(f32, { ...GPU, storageBlocked: true }, true).issues).toEqual([{ code: 'storage-blocked', params: {} }]);
+  });
+});
+
+describe('GGUF models (the CPU engine)', () => {
+  const cpuModel = MODEL_CATALOG.find((m) => m.id === 'Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF')!;
+
+  it('each record names its engine by its source', () => {
+    expect(engineOf(cpuModel)).toBe('wllama');
+    expect(engineOf(model(DEFAULT_MODEL_ID))).toBe('webllm');
+    expect(engineOf({ server: { url: 'http://127.0.0.1:8080', model: 'x' } })).toBe('server');
+    // GIELLM-13B is too large for a browser CPU engine: the catalog has no GGUF record of it.
+    expect(MODEL_CATALOG.filter((m) => m.mode === 'giellm').map(engineOf)).toEqual(['webllm', 'webllm']);
+    expect([speedClassOf(25), speedClassOf(9), speedClassOf(2)]).toEqual(['fast', 'usable', 'slow']);
+  });
+
+  it('finds every part of a split model from its first, as llama.cpp gguf-split names them', () => {
+    expect(ggufParts('https://h/m-00001-of-00003.gguf?download=1')).toEqual(['https://h/m-00001-of-00003.gguf?download=1', 'https://h/m-00002-of-00003.gguf?download=1', 'https://h/m-00003-of-00003.gguf?download=1']);
+    expect(ggufParts('/models/tiny.gguf')).toEqual(['/models/tiny.gguf']);
+  });
+
+  it('validates a GGUF URL field by field, and a picked file by name', () => {
+    const ok = validateGgufModel({ url: 'https://huggingface.co/a/b/resolve/main/m-Q4_K_M.gguf', mode: 'giellm' }, []);
+    expect(ok).toMatchObject({ ok: true, model: { id: 'gguf:m-Q4_K_M.gguf', quantization: 'Q4_K_M', contextWindow: 2048, gguf: { urls: ['https://huggingface.co/a/b/resolve/main/m-Q4_K_M.gguf'] } } });
+    expect(validateGgufModel({ url: 'ftp://x/m.gguf', mode: 'chat', contextWindow: 0 }, [])).toEqual({
+      ok: false,
+      errors: ['url: use https://…, a same-origin path (/models/….gguf), or http://localhost', 'mode: giellm (the fine-tuned model, raw prompt) or prompted (an instruction model)', 'contextWindow: a positive whole number of tokens'],
+    });
+    expect(validateGgufModel({ url: 'https://h/m.bin', mode: 'giellm' }, []).ok).toBe(false);
+    const local = localGgufModel([{ name: 'm-00002-of-00002.gguf', size: 2 ** 20 }, { name: 'm-00001-of-00002.gguf', size: 2 ** 20 }], 'prompted', []);
+    expect(local).toMatchObject({ ok: true, model: { id: 'local:m-00001-of-00002.gguf', gguf: { urls: [], local: { names: ['m-00001-of-00002.gguf', 'm-00002-of-00002.gguf'] } }, notes: '2 MB, read from this computer' } });
+    expect(localGgufModel([{ name: 'm-00001-of-00002.gguf', size: 1 }], 'giellm', [])).toEqual({ ok: false, errors: ['file: m-00001-of-00002.gguf is one part of a split model; also pick m-00002-of-00002.gguf'] });
+    expect(localGgufModel([{ name: 'notes.txt', size: 1 }], 'giellm', [])).toEqual({ ok: false, errors: ['file: notes.txt is not a .gguf file'] });
+  });
+
+  it('a saved GGUF model reads back; one without its URLs does not', () => {
+    const ok = validateGgufModel({ url: '/models/tiny.gguf', mode: 'giellm' }, []);
+    const saved = ok.ok ? ok.model : null;
+    expect(readStoredModels([saved, { ...saved, gguf: { urls: [] } }])).toEqual({ models: [saved], refused: 1 });
+  });
+
+  it('needs no GPU, only 64-bit WebAssembly; a picked file needs no storage; threads only when isolated', () => {
+    const noGpu: Capabilities = { ...GPU, webgpu: false, adapter: false, wasm: { memory64: true, crossOriginIsolated: false, cores: 8 } };
+    expect(assessModel(cpuModel, noGpu).runnable).toBe(true);
+    expect(assessModel(model(DEFAULT_MODEL_ID), noGpu).issues.map((i) => i.code)).toEqual(['no-webgpu']);
+    expect(assessModel(cpuModel, { ...noGpu, wasm: { memory64: false, crossOriginIsolated: false, cores: 8 } }).issues).toEqual([{ code: 'no-wasm64', params: {} }]);
+    expect(assessModel(cpuModel, { ...noGpu, storageFreeMB: 100 }).issues.map((i) => i.code)).toEqual(['storage']);
+    const local = localGgufModel([{ name: 'm.gguf', size: 1 }], 'giellm', []);
+    expect(local.ok && assessModel(local.model, { ...noGpu, storageFreeMB: 0, storageBlocked: true }).runnable).toBe(true);
+    expect(cpuThreads(noGpu)).toBe(1);
+    expect(cpuThreads({ wasm: { memory64: true, crossOriginIsolated: true, cores: 8 } })).toBe(4);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterAll, describe, expect, it } from 'vitest';
-import { assessModel, checkConfig, checkLibrary, mapEngineError, mapLoadError, MODEL_CATALOG, type EngineFailure } from '../../../src/index.ts';
+import { assessModel, checkConfig, checkGguf, checkLibrary, mapEngineError, mapLoadError, mapWllamaError, MODEL_CATALOG, type EngineFailure } from '../../../src/index.ts';
 import { setLanguage } from './i18n.ts';
 import { localizeFailure, localizeIssue } from './coreMessages.ts';
 import { coreJa } from './core.ja.ts';
@@ -18,6 +18,10 @@ const failures: EngineFailure[] = [
   checkConfig(probe(200, '{'))!,
   checkConfig(probe(200, '{}'))!,
   checkLibrary(probe(200, 'nope'))!,
+  ...['Failed to fetch http://h/m.gguf: HTTP 404', 'invalid magic', 'Aborted(OOM)', 'version_mismatch'].map(mapWllamaError),
+  { kind: 'memory', message: 'm', nextStep: 'n' },
+  checkGguf(probe(200, '<!doctype html>', 'text/html'))!,
+  checkGguf(probe(200, 'nope'))!,
 ];
 
 describe('core messages in the UI language', () => {
