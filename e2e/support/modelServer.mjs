@@ -107,7 +107,7 @@ const server = createServer((req, res) => {
   if (url.pathname === '/stale/') staleGone = false;
   if (mount) {
     const rel = normalize(url.pathname.slice(mount.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
-    const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
+    const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.wasm': 'application/wasm' };
     readFile(join('dist', rel)).then(
       (body) => {
         const out = rel === 'sw.js' && deployment > 0 ? Buffer.concat([body, Buffer.from(`\n// deployment ${deployment}\n`)]) : body;

@@ -75,6 +75,11 @@ export interface RunHooks {
   changed(run: SentenceRun): void;
   /** Whether streamed text is parsed as it comes (for a UI that shows it); the CLI needs only the end. Default true. */
   partials?: boolean;
+  /**
+   * Parse and report streamed text at most this often (ms; default 0, every token): a model on a CPU streams
+   * ~200 tokens/s, and parsing and showing each one costs more than decoding it (bench/cpu.ts).
+   */
+  partialEveryMs?: number;
   /** Stop was asked for: the sentences not started yet are stopped. */
   stopRequested(): boolean;
   now(): number;
@@ -109,9 +114,13 @@ export async function runSentences(runs: SentenceRun[], opts: RunOptions, model:
         grammar: opts.grammar ? buildGrammar(opts.task, opts.profile, run.sentence.text, opts.grammar) : null,
         maxTokens: opts.maxTokens,
       };
+      let lastPartial = -Infinity;
       result = await generate(request, (soFar) => {
         run.raw = soFar;
         if (hooks.partials === false) return;
+        const now = hooks.now();
+        if (now - lastPartial < (hooks.partialEveryMs ?? 0)) return;
+        lastPartial = now;
         run.extraction = parse(soFar, true);
         hooks.changed(run);
       });

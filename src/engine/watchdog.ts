@@ -43,14 +43,22 @@ export function lifeline() {
 
 export type Lifeline = ReturnType<typeof lifeline>;
 
-/** A timer that fires `onStall` when `poke` has not been called for `ms`; `stop` ends it. */
-export function watchdog(ms: number, onStall: () => void) {
-  let timer: ReturnType<typeof setTimeout> | null = setTimeout(onStall, ms);
+/**
+ * A timer that fires `onStall` when `poke` has not been called for `ms`; `stop` ends it. A poke only notes the
+ * time (it comes with every streamed token); the timer, when it fires, waits out whatever is left.
+ */
+export function watchdog(ms: number, onStall: () => void, now: () => number = () => performance.now()) {
+  let last = now();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const check = () => {
+    const idle = now() - last;
+    timer = idle >= ms ? null : setTimeout(check, ms - idle);
+    if (timer === null) onStall();
+  };
+  timer = setTimeout(check, ms);
   return {
     poke() {
-      if (timer === null) return;
-      clearTimeout(timer);
-      timer = setTimeout(onStall, ms);
+      last = now();
     },
     stop() {
       if (timer !== null) clearTimeout(timer);

@@ -3,6 +3,7 @@ import { engine, type RunOptions } from '../../shared/engine/engine.ts';
 import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { useInputStore } from './inputStore.ts';
 import { useRunStore } from './runStore.ts';
+import { perFrame } from '../../shared/perFrame.ts';
 
 /** The engine options for a run of `task` with the user's current format and run settings. */
 export function runOptions(task: TaskId): RunOptions {
@@ -15,7 +16,13 @@ export async function startRun() {
   const { text, task } = useInputStore.getState();
   const { setRuns } = useRunStore.getState();
   setRuns([]);
-  await engine.run(text, runOptions(task), setRuns);
+  // The engine reports streamed text ten times a second (STREAM_EVERY_MS); each report renders on a frame.
+  const updates = perFrame(setRuns);
+  try {
+    await engine.run(text, runOptions(task), updates.push);
+  } finally {
+    updates.flush();
+  }
 }
 
 /** The pasted output read against the text, or null when nothing is pasted. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Engine, type RunOptions } from './engine.ts';
+import { Engine, STREAM_EVERY_MS, type RunOptions } from './engine.ts';
 import type { GenerateRequest, LlmBackend } from './backend.ts';
 import { DEFAULT_PROFILE, MODEL_CATALOG, type ModelInfo } from '../../../src/index.ts';
 
@@ -59,7 +59,7 @@ describe('Engine', () => {
 
   it('runs sentence by sentence with the raw GIELLM prompt and a grammar, streaming partial results', async () => {
     const s = scripted((req) => (req.messages[0]!.content.startsWith('松友') ? '<社会>固有表現抽出:人名;松友美佐紀:地名;日本' : '<社会>固有表現抽出'));
-    const e = new Engine(async () => s.backend, noPreflight);
+    const e = new Engine(async () => s.backend, noPreflight, undefined, 0);
     await e.loadModel(giellm);
     const snapshots: number[] = [];
     const runs = await e.run('松友美佐紀は、日本の選手。次の文。', OPTS, (rs) => snapshots.push(rs[0]!.extraction?.entities.length ?? -1));
@@ -75,7 +75,7 @@ describe('Engine', () => {
 
   it('shares unchanged sentences between snapshots, so the UI re-renders only the one that changed', async () => {
     const s = scripted(() => '<社会>固有表現抽出');
-    const e = new Engine(async () => s.backend, noPreflight);
+    const e = new Engine(async () => s.backend, noPreflight, undefined, 0);
     await e.loadModel(giellm);
     const snaps: unknown[][] = [];
     await e.run('一文目。二文目。', OPTS, (rs) => snaps.push(rs));
@@ -95,7 +95,7 @@ describe('Engine', () => {
 
   it('stops mid-way: the running sentence keeps what it had, the rest are marked stopped', async () => {
     const s = scripted(() => '<社会>固有表現抽出:人名;松友美佐紀:地名;日本');
-    const e = new Engine(async () => s.backend, noPreflight);
+    const e = new Engine(async () => s.backend, noPreflight, undefined, 0);
     await e.loadModel(giellm);
     let last: string[] = [];
     const runs = await e.run('松友美佐紀は、日本の選手。二文目。三文目。', OPTS, (rs) => {
@@ -139,5 +139,19 @@ describe('Engine', () => {
     expect(e.store.getState()).toMatchObject({ status: 'idle', failure: { kind: 'worker-crashed' } });
     expect(await e.loadModel(giellm)).toBe(true);
     expect(made).toBe(2);
+  });
+});
+
+describe('Engine streaming rate', () => {
+  it('parses and reports streamed text at most every STREAM_EVERY_MS, and always the final state', async () => {
+    const s = scripted(() => '<社会>固有表現抽出:人名;松友美佐紀:地名;日本');
+    const e = new Engine(async () => s.backend, noPreflight, undefined, 60_000);
+    await e.loadModel(giellm);
+    const seen: string[] = [];
+    await e.run('松友美佐紀は日本の選手。', { ...OPTS, grammar: null }, (runs) => seen.push(`${runs[0]!.status}:${runs[0]!.raw}`));
+    // One partial at the first token, none after within the minute, then the end: not one report per token.
+    expect(seen.filter((x) => x.startsWith('running:') && x.length > 'running:'.length)).toHaveLength(1);
+    expect(seen.at(-1)).toBe('done:<社会>固有表現抽出:人名;松友美佐紀:地名;日本');
+    expect(STREAM_EVERY_MS).toBe(100);
   });
 });

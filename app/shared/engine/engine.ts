@@ -11,6 +11,9 @@ import { preflightModel } from './preflight.ts';
 import type { WllamaLoaded } from './wllamaProtocol.ts';
 import { BackendGone, GENERATE_STALL_MS, LOAD_STALL_MS, STOP_GRACE_MS, lifeline, watchdog, type Lifeline } from '../../../src/engine/watchdog.ts';
 
+/** How often a run's streamed text is parsed and shown: ten times a second, reading speed (bench/cpu.ts). */
+export const STREAM_EVERY_MS = 100;
+
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'generating';
 
 /** Why the engine went idle without a failure: a cancelled download, or a Stop the engine did not answer. */
@@ -51,6 +54,8 @@ export class Engine {
     private readonly preflight: (m: ModelInfo) => Promise<EngineFailure | null> = preflightModel,
     /** The API key of a server model, kept in this browser only. */
     private readonly serverKey: (m: ModelInfo) => string | undefined = (m) => serverKeyOf(m.id),
+    /** How often streamed text is parsed and reported (tests see every token with 0). */
+    private readonly streamEveryMs = STREAM_EVERY_MS,
   ) {}
 
   private async ensureBackend(model: ModelInfo): Promise<LlmBackend> {
@@ -189,7 +194,7 @@ export class Engine {
     };
     try {
       emit();
-      await runSentences(runs, opts, model, generate, { changed: emit, stopRequested: () => this.stopRequested || life.ended !== null, now: () => performance.now() });
+      await runSentences(runs, opts, model, generate, { changed: emit, partialEveryMs: this.streamEveryMs, stopRequested: () => this.stopRequested || life.ended !== null, now: () => performance.now() });
     } finally {
       emit(); // sentences skipped after Stop or a lost device get their final state too
       this.stopGenerating();
