@@ -3,20 +3,16 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_PROFILE } from '../src/index.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { watchCsp } from './support/csp.ts';
+import { addGgufModel, MODEL_HOST as HOST, stopAfterFirstSentence } from './support/models.ts';
 
 // The CPU engine (wllama) with the real tiny GIELLM model, in the no-adapter project: this Chromium has no
 // WebGPU adapter, so every WebLLM model says it cannot run here, and the GGUF model runs on the processor.
 // Real generation, real tokenisation, real grammar: no scripted backend anywhere in this file.
-const HOST = `http://127.0.0.1:${process.env.MODEL_SERVER_PORT ?? 4174}`;
 const TINY = process.env.GIELLM_TINY_MODEL ?? '../shared/models/giellm-tiny-char.gguf';
 
 /** Adds the tiny model by URL (each test its own path: a fresh download) and loads it. */
 async function loadTiny(page: Page, path: string) {
-  await page.getByText('Use a GGUF model on the CPU').click();
-  const form = page.getByRole('form', { name: 'Use a GGUF model on the CPU (URL or a file on this computer)' });
-  await form.getByLabel('GGUF URL (for a split model, its first part)').fill(`${HOST}/gguf/${path}/giellm-tiny-char.gguf`);
-  await form.getByLabel('Mode', { exact: true }).selectOption('giellm');
-  await form.getByRole('button', { name: 'Add' }).click();
+  await addGgufModel(page, `${path}/giellm-tiny-char.gguf`);
   await expect(page.getByTestId('model-details')).toContainText('Engine: wllama on the CPU');
   await page.getByRole('button', { name: /^(Download and load|Load)/ }).click();
   await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
@@ -27,8 +23,8 @@ const stockmark = loadStockmark();
 test('without WebGPU, a GGUF model runs on the CPU: tokens stream into place and the grammar holds', async ({ page }) => {
   const csp = await watchCsp(page);
   await page.goto('/');
-  // A WebLLM model cannot run here, and the panel says what can.
-  await expect(page.getByTestId('model-reasons')).toContainText('pick a model marked CPU');
+  // No WebLLM model can run here: the panel picks a CPU one and says why.
+  await expect(page.getByTestId('picked-cpu')).toContainText('no usable WebGPU');
   await expect(page.getByTestId('capabilities')).toContainText('CPU engine: 1 thread (the page is not cross-origin isolated)');
   // No engine code is in the page before a model is chosen.
   const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /wllama|worker-/.test(n)));
@@ -58,28 +54,22 @@ test('without WebGPU, a GGUF model runs on the CPU: tokens stream into place and
   expect(seen.length).toBeGreaterThan(2);
   expect(await csp()).toEqual([]);
   // Only the CPU engine's worker may start blob: workers: the page still may not (its policy is not widened).
-  const pageBlobWorker = await page.evaluate(() => {
-    try {
-      new Worker(URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' })));
-      return 'started';
-    } catch (e) {
-      return (e as Error).name;
-    }
-  });
-  expect(pageBlobWorker).toBe('SecurityError');
+  const pageBlobWorker = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        document.addEventListener('securitypolicyviolation', (e) => resolve(`blocked by ${e.effectiveDirective}`), { once: true });
+        const w = new Worker(URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' })));
+        w.onmessage = () => resolve('ran');
+        setTimeout(() => resolve('no answer'), 5000);
+      }),
+  );
+  expect(pageBlobWorker).toBe('blocked by worker-src');
 });
 
 test('Stop ends a CPU run mid-way, and the engine takes the next run', async ({ page }) => {
   await page.goto('/');
   await loadTiny(page, 'stop');
-  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
-  await page.getByLabel('Source text').fill(stockmark.slice(0, 40).map((s) => s.text).join(''));
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.locator('[data-status="done"]').first()).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: 'Stop', exact: true }).click();
-  await expect(page.getByTestId('engine-status')).toHaveText(/^Ready/);
-  await expect(page.locator('[data-status="stopped"]').first()).toBeVisible();
-  expect(await page.locator('[data-status="done"]').count()).toBeLessThan(40);
+  await stopAfterFirstSentence(page, stockmark.slice(0, 40).map((s) => s.text).join(''), 40);
   // The engine was not restarted (it answered Stop): the same model runs the next text at once.
   await expect(page.getByText('did not answer Stop')).toHaveCount(0);
   await page.getByLabel('Source text').fill(stockmark[1]!.text);
@@ -113,10 +103,7 @@ test('a GGUF URL that answers a web page or 404 gets a message naming it, and no
     ['web-page.gguf', 'answered with a web page instead of the GGUF file'],
     ['missing.gguf', 'The GGUF file is not at'],
   ] as const) {
-    await page.getByText('Use a GGUF model on the CPU').click();
-    const form = page.getByRole('form', { name: 'Use a GGUF model on the CPU (URL or a file on this computer)' });
-    await form.getByLabel('GGUF URL (for a split model, its first part)').fill(`${HOST}/gguf/bad/${name}`);
-    await form.getByRole('button', { name: 'Add' }).click();
+    await addGgufModel(page, `bad/${name}`);
     await page.getByRole('button', { name: /^(Download and load|Load)/ }).click();
     await expect(page.getByTestId('engine-failure')).toContainText(words);
     await page.getByText('Use a GGUF model on the CPU').click();
@@ -184,11 +171,7 @@ test('in an embed frame, an extract request without an output is answered by the
   await page.goto(`${HOST}/host.html?src=${encodeURIComponent(`${APP}/?embed&origins=${encodeURIComponent(HOST)}`)}`);
   const frame = page.frameLocator('#f');
   await frame.locator('summary').first().click();
-  await frame.getByText('Use a GGUF model on the CPU').click();
-  const form = frame.getByRole('form', { name: 'Use a GGUF model on the CPU (URL or a file on this computer)' });
-  await form.getByLabel('GGUF URL (for a split model, its first part)').fill(`${HOST}/gguf/embed/giellm-tiny-char.gguf`);
-  await form.getByLabel('Mode', { exact: true }).selectOption('giellm');
-  await form.getByRole('button', { name: 'Add' }).click();
+  await addGgufModel(frame, 'embed/giellm-tiny-char.gguf');
   await frame.getByRole('button', { name: /Download and load/ }).click();
   await frame.getByTestId('confirm-download').getByRole('button', { name: 'Download' }).click();
   await expect(frame.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
@@ -201,4 +184,36 @@ test('in an embed frame, an extract request without an output is answered by the
   const reply = (await replyTo7())!;
   expect(reply.type).toBe('giellm:result');
   expect(DEFAULT_PROFILE.categories.ner).toContain(reply.result!.category);
+});
+
+test('a CPU model download shows its progress and can be cancelled; a retry downloads it whole', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await addGgufModel(page, 'slow/giellm-tiny-char.gguf');
+  await page.getByRole('button', { name: /^Download and load/ }).click();
+  await expect(page.getByTestId('load-phase')).toHaveText('Downloading weights');
+  await expect(page.getByTestId('load-progress')).toContainText(/[1-9]\d?% · [1-4] MB/, { timeout: 20_000 });
+  await page.getByTestId('load-progress').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Download cancelled. Files already downloaded are kept.')).toBeVisible();
+  await expect(page.getByTestId('engine-status')).toHaveText('No model loaded');
+  // What was cut off is not taken for the model: the button still says Download.
+  await expect(page.getByRole('button', { name: /^Download and load/ })).toBeEnabled();
+  await page.getByRole('button', { name: /^Download and load/ }).click();
+  await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 40_000 });
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/· downloaded$/);
+});
+
+test('a GGUF file dropped on the panel loads like a picked one', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Use a GGUF model on the CPU').click();
+  // The file as a drag from the desktop carries it: a DataTransfer holding a File, dropped on the zone.
+  await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'giellm-tiny-char.gguf', { type: 'application/octet-stream' }));
+    document.querySelector('[data-testid="gguf-drop"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, readFileSync(TINY).toString('base64'));
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/giellm-tiny-char\.gguf · file on this computer · CPU/);
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
 });

@@ -1,11 +1,19 @@
 import { expect, test } from '@playwright/test';
 
-test('without a WebGPU adapter every model says why it cannot run, and nothing downloads', async ({ page }) => {
+test('without a WebGPU adapter a CPU model is picked, every GPU model says why it cannot run, and nothing downloads', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('/');
   await expect(page.getByTestId('capabilities')).toContainText('GPU adapter: none');
+  await expect(page.getByTestId('picked-cpu')).toHaveText(/no usable WebGPU, so a model for the CPU engine \(wllama\) is picked/);
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText('Qwen2.5 0.5B Instruct (CPU, Q4_K_M) · 491 MB · CPU');
+  await expect(page.getByTestId('model-details')).toContainText('Engine: wllama on the CPU · fast on a 4-core laptop: about 25 tokens/s (estimated)');
+  await expect(page.getByRole('button', { name: 'Download and load (491 MB)' })).toBeEnabled();
+  // Each GPU model, picked, says why not here, and points to the CPU models.
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+  await expect(page.getByTestId('picked-cpu')).toHaveCount(0);
   await expect(page.getByTestId('model-reasons')).toContainText('no GPU adapter was found');
+  await expect(page.getByTestId('model-reasons')).toContainText('pick a model marked CPU');
   await expect(page.getByRole('button', { name: /Download and load/ })).toBeDisabled();
   // web-llm (≈6 MB) is not part of the page until a model loads.
   expect(requests.filter((u) => /webLlmBackend|worker-/.test(u))).toEqual([]);
@@ -22,5 +30,5 @@ test('a custom model with bad fields is refused with every reason, and the catal
   await form.getByRole('button', { name: 'Add' }).click();
   const errors = page.getByTestId('custom-model-errors');
   await expect(errors.locator('li')).toHaveText([/^id: /, /^weightsUrl: /, /^libUrl: the model library is a \.wasm file/, /^quantization: /]);
-  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(11);
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(14);
 });

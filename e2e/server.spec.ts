@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_PROFILE } from '../src/index.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
+import { stopAfterFirstSentence } from './support/models.ts';
 
 // The app's server engine against a real llama-server running the tiny GIELLM model (started by the
 // Playwright config): real generation streamed into the page, real grammar enforcement, real Stop.
@@ -37,14 +38,7 @@ test('a run on a real llama-server streams into place, constrained to the format
 test('Stop ends a run on the server mid-way; the rest of the sentences are stopped', async ({ page }) => {
   await connect(page, SERVER);
   await expect(page.getByTestId('engine-status')).toHaveText(/^Ready/);
-  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
-  await page.getByLabel('Source text').fill(loadStockmark().slice(0, 40).map((s) => s.text).join(''));
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.locator('[data-status="done"]').first()).toBeVisible({ timeout: 20_000 });
-  await page.getByRole('button', { name: 'Stop', exact: true }).click();
-  await expect(page.getByTestId('engine-status')).toHaveText(/^Ready/);
-  await expect(page.locator('[data-status="stopped"]').first()).toBeVisible();
-  expect(await page.locator('[data-status="done"]').count()).toBeLessThan(40);
+  await stopAfterFirstSentence(page, loadStockmark().slice(0, 40).map((s) => s.text).join(''), 40);
 });
 
 test('a server that is not there gets a message naming it', async ({ page }) => {

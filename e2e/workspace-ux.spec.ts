@@ -10,6 +10,8 @@ test.describe('Japanese UI', () => {
     await expect(page.getByRole('textbox', { name: '入力テキスト' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     // The core's reasons are worded in Japanese too (this browser has WebGPU but no adapter).
+    await expect(page.getByTestId('picked-cpu')).toContainText('CPUエンジン（wllama）用のモデルを選びました');
+    await page.getByRole('combobox', { name: 'モデル', exact: true }).selectOption('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
     await expect(page.getByTestId('model-reasons')).toContainText('GPUアダプタが見つかりません');
     await page.getByRole('combobox', { name: '言語' }).selectOption('en');
     await expect(page.getByRole('heading', { name: 'Text', exact: true })).toBeVisible();

@@ -16,7 +16,7 @@ export { TextIndex, codePointLength } from './text/textIndex.ts';
 export { aggregate, itemKeys, scoreSequence, DEFAULT_MATCH, type MatchOptions, type Scores, type SequenceScore } from './metrics/score.ts';
 export { readRecords, formatInputError, numberedLines, type DatasetRecord, type InputError } from './data/records.ts';
 export { convertStockmark } from './data/stockmark.ts';
-export { MODEL_CATALOG, DEFAULT_MODEL_ID, WEBLLM_LIB_PREFIX, absoluteUrl, engineOf, ggufParts, localGgufModel, quantizationNeedsF16, speedClassOf, validateCustomModel, validateGgufModel, lmTemplate, type EngineKind, type GgufSource, type ModelInfo, type PromptMode, type SpeedClass } from './models/catalog.ts';
+export { MODEL_CATALOG, DEFAULT_MODEL_ID, DEFAULT_CPU_MODEL_ID, WEBLLM_LIB_PREFIX, absoluteUrl, engineOf, ggufParts, localGgufModel, quantizationNeedsF16, speedClassOf, validateCustomModel, validateGgufModel, lmTemplate, type EngineKind, type GgufSource, type ModelInfo, type PromptMode, type SpeedClass } from './models/catalog.ts';
 export { assessModel, cpuThreads, type Assessment, type Capabilities, type CapabilityIssue } from './models/capability.ts';
 export { mapEngineError, mapLoadError, mapWllamaError, errorText, type EngineFailure } from './engine/errors.ts';
 export { readProgress, type InitProgress, type LoadPhase, type LoadStatus } from './engine/progress.ts';

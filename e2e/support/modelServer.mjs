@@ -134,7 +134,21 @@ const server = createServer((req, res) => {
     if (url.pathname.endsWith('/web-page.gguf')) return res.writeHead(200, { 'content-type': 'text/html' }).end(INDEX);
     if (url.pathname.endsWith('/missing.gguf')) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
     readFile(TINY_GGUF).then(
-      (body) => res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length, etag: '"tiny-1"' }).end(body),
+      (body) => {
+        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length, etag: '"tiny-1"' });
+        if (!url.pathname.includes('/slow/')) return res.end(body);
+        // /gguf/slow/…: 64 KB every 100 ms (~7 s for the tiny model), for a download to be seen and cancelled.
+        let at = 0;
+        const timer = setInterval(() => {
+          if (res.destroyed) return clearInterval(timer);
+          res.write(body.subarray(at, (at += 64 * 1024)));
+          if (at >= body.length) {
+            clearInterval(timer);
+            res.end();
+          }
+        }, 100);
+        res.on('close', () => clearInterval(timer));
+      },
       () => res.writeHead(500, { 'content-type': 'text/plain' }).end(`no tiny model at ${TINY_GGUF}`),
     );
     return;

@@ -5,7 +5,7 @@ export interface InitProgress {
   text: string;
 }
 
-export type LoadPhase = 'config' | 'fetch' | 'cache' | 'shaders' | 'ready';
+export type LoadPhase = 'config' | 'fetch' | 'cache' | 'file' | 'shaders' | 'ready';
 
 export interface LoadStatus {
   phase: LoadPhase;
@@ -30,6 +30,8 @@ export function readProgress(report: InitProgress): LoadStatus {
     ? 'fetch'
     : /^Loading model from cache/.test(text)
       ? 'cache'
+      : /^Loading model from file/.test(text)
+        ? 'file'
       : /^Loading GPU shader/.test(text)
         ? 'shaders'
         : /^Finish loading/.test(text)

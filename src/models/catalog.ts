@@ -154,6 +154,8 @@ export function quantizationNeedsF16(quantization: string): boolean {
 }
 
 export const DEFAULT_MODEL_ID = 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC';
+/** The first pick where the default cannot run for want of WebGPU: the smallest CPU model. */
+export const DEFAULT_CPU_MODEL_ID = 'Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF';
 
 const HF_FILE = (repo: string, file: string) => `https://huggingface.co/${repo}/resolve/main/${file}`;
 

@@ -24,7 +24,7 @@ const button = 'rounded border border-slate-300 px-3 py-1 text-sm disabled:opaci
 export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: boolean } = {}) {
   const { t } = useTranslation();
   const gb = (mb: number) => size(t, mb);
-  const { selectedId, customModels, capabilities: caps, cached } = useModelsStore();
+  const { selectedId, customModels, capabilities: caps, cached, pickedCpu } = useModelsStore();
   const { select, probe, refreshCache, deleteCached } = useModelsStore.getState();
   const status = useEngine((s) => s.status);
   const loaded = useEngine((s) => s.model);
@@ -63,6 +63,11 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
             (caps.storageFreeMB !== null ? t('models.freeStorage', { size: gb(caps.storageFreeMB) }) : '') +
             t('models.cpuCaps', { threads: cpuThreadsText(t, caps) })}
       </p>
+      {pickedCpu && (
+        <p className="text-sm" role="status" data-testid="picked-cpu">
+          {t('models.pickedCpu')}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <select className="max-w-full rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900" value={model.id} onChange={(e) => select(e.target.value)} aria-label={t('models.model')} disabled={status === 'loading' || status === 'generating'}>
           {(['giellm', 'prompted'] as const).map((mode) => (

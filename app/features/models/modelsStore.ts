@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { DEFAULT_MODEL_ID, MODEL_CATALOG, type Capabilities, type ModelInfo } from '../../../src/index.ts';
+import { assessModel, DEFAULT_CPU_MODEL_ID, DEFAULT_MODEL_ID, MODEL_CATALOG, type Capabilities, type ModelInfo } from '../../../src/index.ts';
 import { probeCapabilities } from '../../shared/engine/capabilities.ts';
 import { readStoredModels } from '../../../src/models/storedModel.ts';
 import { checkedMerge, keepInStep, noteUnreadable } from '../../shared/storage/settings.ts';
@@ -10,6 +10,8 @@ interface ModelsState {
   selectedId: string;
   customModels: ModelInfo[];
   capabilities: Capabilities | null;
+  /** The default could not run here (no WebGPU), so the CPU engine's default was picked instead. */
+  pickedCpu: boolean;
   /** What each model has in the browser's caches; filled by refreshCache. */
   cached: Record<string, CacheInfo>;
   select(id: string): void;
@@ -30,12 +32,18 @@ export const useModelsStore = create<ModelsState>()(
       selectedId: DEFAULT_MODEL_ID,
       customModels: [],
       capabilities: null,
+      pickedCpu: false,
       cached: {},
-      select: (selectedId) => set({ selectedId }),
+      select: (selectedId) => set({ selectedId, pickedCpu: false }),
       addCustom: (model) => set((s) => ({ customModels: [...s.customModels.filter((m) => m.id !== model.id), model], selectedId: model.id })),
       removeCustom: (id) => set((s) => ({ customModels: s.customModels.filter((m) => m.id !== id), selectedId: s.selectedId === id ? DEFAULT_MODEL_ID : s.selectedId })),
       probe: async () => {
-        set({ capabilities: await probeCapabilities() });
+        const capabilities = await probeCapabilities();
+        set({ capabilities });
+        // The engine follows what this browser has: without WebGPU the first pick is a model for the CPU.
+        const byId = (id: string) => MODEL_CATALOG.find((m) => m.id === id)!;
+        const gpuMissing = assessModel(byId(DEFAULT_MODEL_ID), capabilities).issues.some((i) => i.code === 'no-webgpu' || i.code === 'no-adapter');
+        if (get().selectedId === DEFAULT_MODEL_ID && gpuMissing && assessModel(byId(DEFAULT_CPU_MODEL_ID), capabilities).runnable) set({ selectedId: DEFAULT_CPU_MODEL_ID, pickedCpu: true });
       },
       refreshCache: async () => {
         const entries = await Promise.all(allModels(get().customModels).map(async (m) => [m.id, await cacheInfo(m).catch(() => ({ bytes: 0, weights: false }))] as const));

@@ -19,9 +19,9 @@ function progressReport(phase: 'fetch' | 'cache' | 'load', loaded: number, total
   const fraction = total > 0 ? loaded / total : 0;
   const text =
     phase === 'fetch'
-      ? `Fetching param cache[0/1]: ${mb}MB fetched. ${Math.round(fraction * 100)}% completed, ${secs} secs elapsed.`
+      ? `Fetching param cache: ${mb}MB fetched. ${Math.round(fraction * 100)}% completed, ${secs} secs elapsed.`
       : phase === 'cache'
-        ? `Loading model from cache[1/1]: ${mb}MB loaded. ${Math.round(fraction * 100)}% completed, ${secs} secs elapsed.`
+        ? `Loading model from cache: ${mb}MB loaded. ${Math.round(fraction * 100)}% completed, ${secs} secs elapsed.`
         : `Loading model from file: ${secs} secs elapsed.`;
   return { progress: fraction, timeElapsed: secs, text };
 }
