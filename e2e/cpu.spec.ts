@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { DEFAULT_PROFILE } from '../src/index.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { watchCsp } from './support/csp.ts';
@@ -216,4 +216,26 @@ test('a GGUF file dropped on the panel loads like a picked one', async ({ page }
   await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/giellm-tiny-char\.gguf · file on this computer · CPU/);
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
+});
+
+test('a model split by gguf-split loads from its first part’s URL, every part downloaded and cached', async ({ page }) => {
+  const parts = readdirSync('test-results/gguf-split').filter((f) => f.endsWith('.gguf')).sort();
+  expect(parts.length).toBeGreaterThan(1);
+  expect(parts[0]).toMatch(/^giellm-tiny-char-00001-of-0000\d\.gguf$/);
+  const fetched: string[] = [];
+  page.on('request', (r) => r.url().includes('/gguf-split/') && fetched.push(r.url().split('/').pop()!));
+  await page.goto('/');
+  await page.getByText('Use a GGUF model on the CPU').click();
+  const form = page.getByRole('form', { name: 'Use a GGUF model on the CPU (URL or a file on this computer)' });
+  await form.getByLabel('GGUF URL (for a split model, its first part)').fill(`${HOST}/gguf-split/${parts[0]}`);
+  await form.getByRole('button', { name: 'Add' }).click();
+  await page.getByRole('button', { name: /^Download and load/ }).click();
+  await expect(page.getByTestId('engine-status')).toHaveText(`Ready: ${parts[0]}`, { timeout: 30_000 });
+  expect([...new Set(fetched)].sort()).toEqual(parts);
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
+  await page.getByLabel('Source text').fill(stockmark[5]!.text);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+  await expect(page.locator('[data-status="done"]')).toHaveCount(1);
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/· downloaded$/);
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for people and tests to a real llama.cpp server:
-#   scripts/llama-server.sh build                      build it (once; cached outside the clone)
+#   scripts/llama-server.sh build                      build it (once; cached outside the clone), with
+#                                                      llama-gguf-split beside it (the tests split the tiny model)
 #   scripts/llama-server.sh PORT MODEL.gguf [THREADS] [more llama-server flags…]
 #                                                      build it when missing, start it on 127.0.0.1:PORT,
 #                                                      wait for /health, print its PID (log: $LLAMA_LOG);
@@ -12,9 +13,10 @@ set -euo pipefail
 VERSION=3.21.1
 CACHE="${GIELLM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/giellm}/llama-server-node-llama-cpp-$VERSION"
 BIN="$CACHE/llama-server"
+SPLIT="$CACHE/llama-gguf-split"
 
 build() {
-  [ -x "$BIN" ] && return 0
+  [ -x "$BIN" ] && [ -x "$SPLIT" ] && return 0
   local missing=()
   for tool in cmake g++ git; do command -v "$tool" >/dev/null || missing+=("$tool"); done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -29,15 +31,17 @@ build() {
   (cd "$work" && npm pack "node-llama-cpp@$VERSION" --silent >/dev/null && tar -xzf "node-llama-cpp-$VERSION.tgz" package/llama/gitRelease.bundle && git clone -q package/llama/gitRelease.bundle src) >&2
   cmake -S "$work/src" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_BUILD_UI=OFF -DLLAMA_OPENSSL=OFF \
     -DGGML_NATIVE=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_CURL=OFF >"$work/cmake.log" 2>&1 || { tail -30 "$work/cmake.log" >&2; exit 1; }
-  cmake --build "$work/build" --target llama-server -j "${JOBS:-$(nproc)}" >"$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; exit 1; }
+  cmake --build "$work/build" --target llama-server llama-gguf-split -j "${JOBS:-$(nproc)}" >"$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; exit 1; }
   mkdir -p "$CACHE"
-  cp "$work/build/bin/llama-server" "$CACHE/"
+  cp "$work/build/bin/llama-server" "$work/build/bin/llama-gguf-split" "$CACHE/"
   find "$work/build/bin" -name '*.so*' -exec cp -a {} "$CACHE/" \;
   rm -rf "$work"
   echo "llama-server: cached in $CACHE" >&2
 }
 
 if [ "${1:-}" = build ]; then build; echo "$BIN"; exit 0; fi
+# scripts/llama-server.sh split MODEL.gguf OUT_PREFIX MAX_TENSORS: llama.cpp's own gguf-split, as users split models.
+if [ "${1:-}" = split ]; then build; LD_LIBRARY_PATH="$CACHE${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" exec "$SPLIT" --split --split-max-tensors "$4" "$2" "$3"; fi
 if [ $# -lt 2 ]; then sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; fi
 PORT="$1"; MODEL="$2"; THREADS="${3:-1}"; shift $(( $# >= 3 ? 3 : 2 ))
 [ -f "$MODEL" ] || { echo "llama-server: no model file $MODEL" >&2; exit 2; }

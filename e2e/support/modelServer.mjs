@@ -8,6 +8,8 @@ import { extname, join, normalize } from 'node:path';
 const PORT = Number(process.env.MODEL_SERVER_PORT ?? 4174);
 // The real tiny GGUF model (../shared/models/README.md), for the CPU engine's tests.
 const TINY_GGUF = process.env.GIELLM_TINY_MODEL ?? '../shared/models/giellm-tiny-char.gguf';
+// The tiny model split by llama.cpp's gguf-split (the Playwright config writes it before this server starts).
+const SPLIT_DIR = process.env.GGUF_SPLIT_DIR ?? 'test-results/gguf-split';
 
 const leb = (n) => {
   const out = [];
@@ -127,6 +129,14 @@ const server = createServer((req, res) => {
     if (folder.startsWith('missing') || !(file in FILES)) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
     const body = FILES[file];
     return res.writeHead(200, { 'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream', 'content-length': Buffer.byteLength(body) }).end(body);
+  }
+  // /gguf-split/<part>.gguf: the parts of the split tiny model, as written by gguf-split.
+  if (url.pathname.startsWith('/gguf-split/')) {
+    readFile(join(SPLIT_DIR, normalize(url.pathname.slice('/gguf-split/'.length)).replace(/^(\.\.[/\\])+/, ''))).then(
+      (body) => res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length }).end(body),
+      () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found'),
+    );
+    return;
   }
   // /gguf/<any path>.gguf: the tiny model (tests name their own paths); web-page.gguf is an SPA's index.html,
   // missing.gguf a 404.

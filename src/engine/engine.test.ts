@@ -24,6 +24,28 @@ describe('mapEngineError', () => {
     expect(f.nextStep.length).toBeGreaterThan(10);
   });
 
+  // The exact words web-llm 0.2.86 throws (its lib/index.js, by class) and Chrome's WebGPU wordings.
+  it.each([
+    ['DeviceLostError: The WebGPU device was lost while loading the model. This issue often occurs due to running out of memory (OOM).', 'device-lost', undefined],
+    ['Error: Device is lost', 'device-lost', undefined],
+    ['OperationError: GPU device lost: reason destroyed', 'device-lost', undefined],
+    ['ModelNotLoadedError: Model not loaded before trying to complete ChatCompletionRequest. Please ensure you have called `MLCEngine.reload(model)` to load the model before initiating chat operations, or initialize your engine using `CreateMLCEngine()` with a valid model configuration.', 'device-lost', 'model-not-loaded'],
+    ['WorkerEngineModelNotLoadedError: WebWorkerMLCEngine is not loaded with a model. Did you call `engine.reload()`?', 'device-lost', 'model-not-loaded'],
+    ['GrammarMatcherInitError: Failed to initialize the grammar matcher for response format {"type":"grammar"}. Error: …', 'unknown', 'grammar-init'],
+    ['FeatureSupportError: This model requires feature shader-f16, which is not yet supported by this browser.', 'shader-f16', undefined],
+    ['FeatureSupportError: This model requires feature timestamp-query, which is not yet supported by this browser.', 'no-adapter', 'gpu-feature'],
+    ['Error: Cannot initialize runtime because of requested maxBufferSize exceeds limit. requested=256MB, limit=128MB. Consider upgrading your browser.', 'no-adapter', 'gpu-limits'],
+    ['WebGPUNotFoundError: Cannot find WebGPU in the environment', 'no-webgpu', undefined],
+    ['UnsupportedTokenizerFilesError: Cannot handle tokenizer files vocab.txt', 'bad-file', 'tokenizer-files'],
+    ['TypeError: Failed to construct \'URL\': Invalid URL', 'bad-file', 'bad-url'],
+    // Not device losses: "OOM" inside another word.
+    ['Error: Cannot fetch https://huggingface.co/bigscience/bloomz-560m/resolve/main/x.bin: Failed to fetch', 'network', undefined],
+    ['Error: no room left in the zoom buffer', 'unknown', undefined],
+  ])('%s → %s (%s)', (raw, kind, code) => {
+    const f = mapEngineError(raw);
+    expect([f.kind, f.code]).toEqual([kind, code]);
+  });
+
   it('reads Error objects and unknown values without throwing', () => {
     expect(mapEngineError(new TypeError('Failed to fetch')).kind).toBe('network');
     expect(mapEngineError({ weird: true }).kind).toBe('unknown');

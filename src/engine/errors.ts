@@ -35,27 +35,66 @@ export function errorText(raw: unknown): string {
   return String(raw);
 }
 
-const RULES: [RegExp, Omit<EngineFailure, 'message'> & { message: string }][] = [
+type Failure = Omit<EngineFailure, 'message'> & { message: string };
+
+const DEVICE_LOST: Failure = { kind: 'device-lost', message: 'The GPU device was lost, most often because the model did not fit in GPU memory.', nextStep: 'Pick a smaller model, close other GPU-heavy tabs, then load again (the engine restarts).' };
+const NO_WEBGPU: Failure = { kind: 'no-webgpu', message: 'This browser has no WebGPU.', nextStep: 'Use a recent Chrome or Edge (113+) on desktop, or Safari 26+.' };
+const SHADER_F16: Failure = { kind: 'shader-f16', message: 'This GPU does not support 16-bit shaders (shader-f16).', nextStep: 'Pick a q4f32 model.' };
+const CONTEXT: Failure = { kind: 'context-window', message: 'The input is longer than the model’s context window.', nextStep: 'Shorten the text or split it into sentences.' };
+const QUOTA: Failure = { kind: 'quota', message: 'The browser refused to store more data for this site (storage quota).', nextStep: 'Delete cached models in the Models panel, leave private browsing, or free disk space.' };
+
+/**
+ * By the error's name first: web-llm 0.2.86 names its errors (its lib/index.js: `this.name = "DeviceLostError"`…),
+ * and through the worker an error arrives as "Name: message". The exact words each one carries are in
+ * engine.test.ts.
+ */
+const BY_NAME: Record<string, Failure> = {
+  DeviceLostError: DEVICE_LOST,
+  ModelNotLoadedError: { kind: 'device-lost', code: 'model-not-loaded', message: 'The model is no longer loaded: most often the GPU dropped it after running out of memory.', nextStep: 'Load the model again; if it happens again, pick a smaller model.' },
+  WorkerEngineModelNotLoadedError: { kind: 'device-lost', code: 'model-not-loaded', message: 'The model is no longer loaded: most often the GPU dropped it after running out of memory.', nextStep: 'Load the model again; if it happens again, pick a smaller model.' },
+  WebGPUNotAvailableError: NO_WEBGPU,
+  WebGPUNotFoundError: NO_WEBGPU,
+  ShaderF16SupportError: SHADER_F16,
+  ContextWindowSizeExceededError: CONTEXT,
+  QuotaExceededError: QUOTA,
+  GrammarMatcherInitError: { kind: 'unknown', code: 'grammar-init', message: 'The output grammar could not be prepared for this sentence.', nextStep: 'Run it without the grammar (untick the grammar box), and report the sentence.' },
+  UnsupportedTokenizerFilesError: { kind: 'bad-file', code: 'tokenizer-files', message: 'The model’s tokenizer files are not ones WebLLM can read.', nextStep: 'Check the model folder: it needs tokenizer.json (or tokenizer.model), as mlc_llm gen_config writes it.' },
+  IntegrityError: { kind: 'bad-file', code: 'integrity', message: 'A downloaded model file does not match its checksum (a broken or changed download).', nextStep: 'Delete the model from the cache and download it again.' },
+};
+
+/** Then by word-bounded patterns, for errors the browser or the GPU throws without one of those names. */
+const RULES: [RegExp, Failure][] = [
   [STALE_CODE, { kind: 'app-updated', message: 'Part of the app could not be loaded: a new version of GIELLM Web is probably live.', nextStep: 'Reload the page (if you are offline, reconnect first).' }],
   [/^BackendGone\b/, { kind: 'worker-crashed', message: 'The engine stopped (it crashed, stalled or did not answer Stop) and was restarted.', nextStep: 'Load the model again.' }],
-  [/WebGPUNotAvailable|navigator\.gpu|WebGPU is not (available|supported)/i, { kind: 'no-webgpu', message: 'This browser has no WebGPU.', nextStep: 'Use a recent Chrome or Edge (113+) on desktop, or Safari 26+.' }],
-  [/compatible GPU|requestAdapter|no adapter/i, { kind: 'no-adapter', message: 'No usable GPU adapter was found.', nextStep: 'Update the GPU driver or enable hardware acceleration, then reload.' }],
-  [/ShaderF16|shader-f16/i, { kind: 'shader-f16', message: 'This GPU does not support 16-bit shaders (shader-f16).', nextStep: 'Pick a q4f32 model.' }],
-  [/DeviceLost|device (was )?lost|out of memory|OOM/i, { kind: 'device-lost', message: 'The GPU device was lost, most often because the model did not fit in GPU memory.', nextStep: 'Pick a smaller model, close other GPU-heavy tabs, then load again (the engine restarts).' }],
-  [/Quota|QuotaExceeded|storage.*(full|quota)/i, { kind: 'quota', message: 'The browser refused to store more data for this site (storage quota).', nextStep: 'Delete cached models in the Models panel, leave private browsing, or free disk space.' }],
-  [/ContextWindowSizeExceeded|context window/i, { kind: 'context-window', message: 'The input is longer than the model’s context window.', nextStep: 'Shorten the text or split it into sentences.' }],
-  [/\b404\b|Not Found|status 404/i, { kind: 'not-found', message: 'A model file was not found on the server (404).', nextStep: 'Check the weights and library URLs of this model.' }],
+  [/requires feature shader-f16|\bshader-f16\b/i, SHADER_F16],
+  [/requires feature (\S+), which is not yet supported/, { kind: 'no-adapter', code: 'gpu-feature', message: 'This GPU lacks a WebGPU feature the model needs.', nextStep: 'Pick another model (a q4f32 one needs the fewest features).' }],
+  [/\bmaxBufferSize\b|\bmaxStorageBufferBindingSize\b|exceeds limit/, { kind: 'no-adapter', code: 'gpu-limits', message: 'This GPU’s limits (its largest buffer) are too small for WebLLM.', nextStep: 'Update the browser and the GPU driver, or use the CPU engine (a model marked CPU) or an inference server.' }],
+  [/WebGPU is not (available|supported)|Cannot find WebGPU|navigator\.gpu is (undefined|not)/i, NO_WEBGPU],
+  [/compatible GPU|\bno (GPU )?adapter\b|requestAdapter\(\) returned null/i, { kind: 'no-adapter', message: 'No usable GPU adapter was found.', nextStep: 'Update the GPU driver or enable hardware acceleration, then reload.' }],
+  // Chrome's words ("Device is lost", "The device was lost", "GPU device lost"), and OOM as a word, never inside "bloomz" or "room".
+  [/\bdevice (was |is |has been )?lost\b|\bDevice lost\b|\bOOM\b|\bout of memory\b/i, DEVICE_LOST],
+  [/\bQuota|storage.*(full|quota)/i, QUOTA],
+  [/context window/i, CONTEXT],
+  [/\bInvalid URL\b/, { kind: 'bad-file', code: 'bad-url', message: 'A model URL is not a valid address.', nextStep: 'Check the model’s weights and library URLs: use https://…, or a same-origin path starting with /.' }],
+  [/\b404\b|\bNot Found\b/i, { kind: 'not-found', message: 'A model file was not found on the server (404).', nextStep: 'Check the weights and library URLs of this model.' }],
   [/Unexpected token '<'|is not valid JSON|JSON\.parse|<!doctype/i, { kind: 'bad-file', message: 'The server answered a model file with a web page instead of the file (an SPA fallback or a login page).', nextStep: 'Check the model URLs and that the server does not answer missing files with index.html.' }],
-  [/magic word|CompileError|WebAssembly|Cannot find global function|wasm/i, { kind: 'library', message: 'The model library (.wasm) could not be loaded, or does not match these weights or this WebLLM version.', nextStep: 'Check the library URL; after an upgrade, delete the model from the cache and load it again.' }],
-  [/Failed to fetch|NetworkError|network|ERR_|Load failed|Request failed|fetch/i, { kind: 'network', message: 'The network failed during the download.', nextStep: 'Check the connection and retry: files already downloaded are kept and not fetched again.' }],
+  [/magic word|CompileError|WebAssembly|Cannot find global function|\bwasm\b/i, { kind: 'library', message: 'The model library (.wasm) could not be loaded, or does not match these weights or this WebLLM version.', nextStep: 'Check the library URL; after an upgrade, delete the model from the cache and load it again.' }],
+  [/Failed to fetch|NetworkError|\bnetwork\b|\bERR_[A-Z_]+|Load failed|Request failed|\bfetch\b/i, { kind: 'network', message: 'The network failed during the download.', nextStep: 'Check the connection and retry: files already downloaded are kept and not fetched again.' }],
 ];
+
+const nameOf = (text: string) => /^([A-Z][A-Za-z0-9]*Error)\b/.exec(text)?.[1] ?? null;
 
 /** Maps whatever WebLLM, the worker, a server or the browser threw to a clear message and a next step. */
 export function mapEngineError(raw: unknown): EngineFailure {
   // A server's failure is worded where it happened (with the server's own answer): it keeps its words.
   if (raw instanceof ServerError) return { kind: 'server', code: `server-${raw.code}`, message: raw.message, nextStep: '', params: { detail: raw.message } };
   const text = errorText(raw);
-  for (const [re, failure] of RULES) if (re.test(text)) return { ...failure };
+  const named = nameOf(text);
+  if (named && BY_NAME[named]) return { ...BY_NAME[named] };
+  for (const [re, failure] of RULES) {
+    const m = re.exec(text);
+    if (m) return failure.code === 'gpu-feature' ? { ...failure, params: { feature: m[1]! } } : { ...failure };
+  }
   const detail = text.slice(0, 200);
   return { kind: 'unknown', message: 'The model could not be run.', nextStep: `Reload the engine and try again. (${detail})`, params: { detail } };
 }

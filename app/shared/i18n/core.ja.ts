@@ -50,6 +50,13 @@ export const coreJa = {
     'gguf-web-page': { message: '{{url}} がGGUFファイルの代わりにWebページを返しました（SPAのフォールバックやログインページ）。', nextStep: 'URLを確認してください。静的サーバは存在しないファイルに index.html ではなく404を返す必要があります。' },
     'gguf-invalid': { message: 'このエンジンで読めるGGUFモデルのファイルではありません。', nextStep: 'llama.cpp（convert_hf_to_gguf.py）で作った .gguf を選んでください。Webページ、途中までのダウンロード、新しすぎるアーキテクチャはここで失敗します。（{{detail}}）' },
     'wllama-version': { message: 'CPUエンジンのWebAssemblyファイルがそのコードと合っていません（更新が途中のアプリ）。', nextStep: 'ページを再読み込みしてください。' },
+    'model-not-loaded': { message: 'モデルが読み込まれていない状態になりました。多くはメモリ不足でGPUがモデルを手放したためです。', nextStep: 'モデルをもう一度読み込んでください。繰り返す場合は小さいモデルを選んでください。' },
+    'grammar-init': { message: 'この文の出力文法を準備できませんでした。', nextStep: '文法をオフにして実行し、その文を報告してください。' },
+    'tokenizer-files': { message: 'モデルのトークナイザのファイルがWebLLMで読めないものです。', nextStep: 'モデルのフォルダを確認してください。mlc_llm gen_config が書く tokenizer.json（または tokenizer.model）が必要です。' },
+    integrity: { message: 'ダウンロードしたモデルのファイルがチェックサムと合いません（壊れたか変わったダウンロード）。', nextStep: 'モデルをキャッシュから削除して、もう一度ダウンロードしてください。' },
+    'gpu-feature': { message: 'このGPUには、モデルに必要なWebGPUの機能（{{feature}}）がありません。', nextStep: '別のモデルを選んでください（q4f32のモデルが必要とする機能は最も少なくて済みます）。' },
+    'gpu-limits': { message: 'このGPUの上限（最大バッファサイズ）がWebLLMには小さすぎます。', nextStep: 'ブラウザとGPUドライバを更新するか、CPUエンジン（CPUと書かれたモデル）か推論サーバを使ってください。' },
+    'bad-url': { message: 'モデルのURLが正しいアドレスではありません。', nextStep: 'モデルの重みとライブラリのURLを確認してください。https://… か、/ で始まる同じオリジンのパスを使います。' },
     unreachable: { message: '{{url}} に接続できませんでした。', nextStep: '接続を確認し（別のホストなら、このサイトをCORSで許可しているかも）、再試行してください。' },
   },
 };

@@ -18,6 +18,7 @@ const failures: EngineFailure[] = [
   checkConfig(probe(200, '{'))!,
   checkConfig(probe(200, '{}'))!,
   checkLibrary(probe(200, 'nope'))!,
+  ...['ModelNotLoadedError: x', 'GrammarMatcherInitError: x', 'UnsupportedTokenizerFilesError: x', 'IntegrityError: x', 'FeatureSupportError: This model requires feature timestamp-query, which is not yet supported by this browser.', 'requested maxBufferSize exceeds limit', 'TypeError: Invalid URL'].map(mapEngineError),
   ...['Failed to fetch http://h/m.gguf: HTTP 404', 'invalid magic', 'Aborted(OOM)', 'version_mismatch'].map(mapWllamaError),
   { kind: 'memory', message: 'm', nextStep: 'n' },
   checkGguf(probe(200, '<!doctype html>', 'text/html'))!,
