@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectServer, grammarNote, modelKnown, serverGenerate, versionAtLeast, vllmGrammarField, type ServerConfig } from './server.ts';
+import { detectServer, grammarNote, greedy, modelKnown, serverGenerate, versionAtLeast, vllmGrammarField, type ServerConfig } from './server.ts';
 
 // vLLM and Ollama cannot run on these machines: their answers stand in at `fetch`, shaped as their docs
 // give them (vLLM /version, Ollama /api/version); llama-server itself runs in src/cli/annotate.test.ts.
@@ -59,5 +59,13 @@ describe('OpenAI-compatible servers', () => {
     await expect(serverGenerate(cfg(f), info)(request, () => undefined)).rejects.toMatchObject({ code: 'unknown-model', message: expect.stringContaining('The model `x` does not exist.') });
     const g = (async (_u: string | URL, init?: RequestInit) => (init?.method === 'POST' ? new Response('Not Found', { status: 404 }) : Response.json({ version: '0.12.0' }))) as typeof fetch;
     await expect(serverGenerate(cfg(g), info)(request, () => undefined)).rejects.toMatchObject({ code: 'no-completions', message: expect.stringContaining('/v1/completions') });
+  });
+});
+
+describe('greedy', () => {
+  it('pins every sampling field each engine reads', () => {
+    expect(greedy('webllm')).toEqual({ temperature: 0, top_p: 1, presence_penalty: 0, frequency_penalty: 0, seed: 0, repetition_penalty: 1 });
+    expect(greedy('llama.cpp')).toMatchObject({ temperature: 0, top_k: 1, min_p: 0, repeat_penalty: 1, seed: 0 });
+    expect(greedy('vllm')).toMatchObject({ top_k: -1, repetition_penalty: 1 });
   });
 });

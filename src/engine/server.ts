@@ -105,11 +105,17 @@ export function modelKnown(info: ServerInfo, name: string): 'yes' | 'no' | 'unch
   return info.kind === 'llama.cpp' ? 'unchecked' : 'no';
 }
 
-/** Greedy, in the fields each server reads: nothing is left to a model's or server's defaults. */
-function greedy(kind: ServerKind): Record<string, unknown> {
+/**
+ * Greedy, in the fields each engine reads: nothing is left to a model's or server's defaults. WebLLM
+ * (0.2.86) merges mlc-chat-config.json under the request, so a Qwen2.5 build's repetition_penalty 1.05 would
+ * penalise repeated labels and separators unless the request says 1; it clamps temperature 0 to 1e-6 and
+ * still samples, so a fixed seed makes its ties come out the same every run (its lib/index.js, sampling).
+ */
+export function greedy(kind: ServerKind | 'webllm'): Record<string, unknown> {
   const common = { temperature: 0, top_p: 1, presence_penalty: 0, frequency_penalty: 0, seed: 0 };
   if (kind === 'llama.cpp') return { ...common, top_k: 1, min_p: 0, repeat_penalty: 1 };
   if (kind === 'vllm') return { ...common, top_k: -1, repetition_penalty: 1 };
+  if (kind === 'webllm') return { ...common, repetition_penalty: 1 };
   return common;
 }
 

@@ -197,7 +197,8 @@ function CachedModels({ models, cached, onDelete, gb }: { models: ModelInfo[]; c
         {list.map((m) => (
           <li key={m.id} className="flex items-center gap-2">
             <span>
-              {m.displayName}: {gb(cached[m.id]!.bytes / 2 ** 20)}{cached[m.id]!.weights ? '' : t('models.partial')}
+              {m.displayName}: {cached[m.id]!.weights || !cached[m.id]!.expectedBytes ? gb(cached[m.id]!.bytes / 2 ** 20) : t('models.partOf', { have: gb(cached[m.id]!.bytes / 2 ** 20), of: gb(cached[m.id]!.expectedBytes! / 2 ** 20) })}
+              {cached[m.id]!.weights ? '' : t('models.partial')}
             </span>
             <button type="button" className={button} onClick={() => onDelete(m.id)} aria-label={t('models.deleteNamed', { name: m.displayName })}>
               {t('models.delete')}

@@ -155,3 +155,30 @@ describe('Engine streaming rate', () => {
     expect(STREAM_EVERY_MS).toBe(100);
   });
 });
+
+describe('Engine races', () => {
+  it('a second run while one is going is refused as busy, not as "Load a model first"', async () => {
+    const s = scripted(() => '<社会>固有表現抽出:人名;松友美佐紀');
+    const e = new Engine(async () => s.backend, noPreflight, undefined, 0);
+    await e.loadModel(giellm);
+    const first = e.run('松友美佐紀は選手。', OPTS, () => undefined);
+    await expect(e.run('二つ目。', OPTS, () => undefined)).rejects.toThrow('The model is busy with another run');
+    await first;
+    await expect(e.run('三つ目。', OPTS, () => undefined)).resolves.toHaveLength(1);
+  });
+
+  it('a Cancel while the engine’s code is still loading starts no download', async () => {
+    const s = scripted(() => '');
+    let loads = 0;
+    const backend = { ...s.backend, load: async (...a: Parameters<LlmBackend['load']>) => void (loads++, await s.backend.load(...a)) };
+    let release!: () => void;
+    const e = new Engine(() => new Promise<LlmBackend>((ok) => (release = () => ok(backend))), noPreflight);
+    const loading = e.loadModel(giellm);
+    await new Promise((ok) => setTimeout(ok, 0));
+    e.cancelLoad();
+    release();
+    expect(await loading).toBe(false);
+    expect(loads).toBe(0);
+    expect(e.store.getState()).toMatchObject({ status: 'idle', notice: 'cancelled' });
+  });
+});

@@ -11,6 +11,14 @@ import { preflightModel } from './preflight.ts';
 import type { WllamaLoaded } from './wllamaProtocol.ts';
 import { BackendGone, GENERATE_STALL_MS, LOAD_STALL_MS, STOP_GRACE_MS, lifeline, watchdog, type Lifeline } from '../../../src/engine/watchdog.ts';
 
+/** A second run while one is going: said as such, never as "Load a model first". */
+export class EngineBusyError extends Error {
+  constructor() {
+    super('The model is busy with another run: wait for it to finish, or stop it.');
+    this.name = 'EngineBusyError';
+  }
+}
+
 /** How often a run's streamed text is parsed and shown: ten times a second, reading speed (bench/cpu.ts). */
 export const STREAM_EVERY_MS = 100;
 
@@ -126,6 +134,8 @@ export class Engine {
       }
       if (model.downloadMB > 1000) await requestPersistentStorage();
       const backend = await this.ensureBackend(model);
+      // Cancelled while the engine's code was still loading: nothing may start downloading after that.
+      if (token !== this.loadToken) return false;
       const life = this.life!;
       const dog = watchdog(LOAD_STALL_MS, () =>
         this.retire('stalled', `no progress for ${LOAD_STALL_MS / 1000} s`, { kind: 'worker-crashed', code: 'load-stalled', params: { seconds: String(LOAD_STALL_MS / 1000) }, message: `Loading made no progress for ${LOAD_STALL_MS / 1000} s and was stopped.`, nextStep: 'Retry: files already downloaded are kept.' }),
@@ -231,6 +241,7 @@ export class Engine {
     const state = this.store.getState();
     const backend = this.backend;
     const life = this.life;
+    if (state.status === 'generating') throw new EngineBusyError();
     if (state.status !== 'ready' || !state.model || !backend || !life) throw new Error('Load a model first.');
     this.stopRequested = false;
     this.runs++;

@@ -14,6 +14,7 @@ interface Entry {
   key: string;
   url: string;
   size: number;
+  originalSize: number;
   complete: boolean;
 }
 
@@ -45,7 +46,7 @@ async function entries(): Promise<Entry[]> {
     } catch {
       // Unreadable metadata: wllama downloads the file again; here it is an unfinished file of no model.
     }
-    out.push({ key, url, size: file.size, complete: url !== '' && file.size === originalSize });
+    out.push({ key, url, size: file.size, originalSize, complete: url !== '' && file.size === originalSize });
   }
   return out;
 }
@@ -56,7 +57,8 @@ export async function ggufCacheInfo(m: ModelInfo): Promise<CacheInfo> {
   const urls = partsOf(m);
   if (urls.length === 0) return { bytes: 0, weights: false };
   const mine = (await entries()).filter((e) => urls.includes(e.url));
-  return { bytes: mine.reduce((n, e) => n + e.size, 0), weights: urls.every((u) => mine.some((e) => e.url === u && e.complete)) };
+  const expected = mine.every((e) => e.originalSize > 0) && mine.length === urls.length ? mine.reduce((n, e) => n + e.originalSize, 0) : 0;
+  return { bytes: mine.reduce((n, e) => n + e.size, 0), weights: urls.every((u) => mine.some((e) => e.url === u && e.complete)), ...(expected ? { expectedBytes: expected } : {}) };
 }
 
 export async function deleteCachedGguf(m: ModelInfo): Promise<void> {

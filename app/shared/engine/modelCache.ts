@@ -1,6 +1,7 @@
 import { engineOf, type ModelInfo } from '../../../src/index.ts';
 import { deleteCachedGguf, ggufCacheInfo } from './ggufCache.ts';
 import { toModelRecord } from './modelRecord.ts';
+import { tensorCacheStatus } from '../../../src/models/tensorCache.ts';
 
 // WebLLM keeps files in these Cache Storage caches (cacheBackend "cache").
 const CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'];
@@ -13,8 +14,10 @@ const urlsOf = (m: ModelInfo) => {
 export interface CacheInfo {
   /** Bytes this model holds in the browser's caches (weights, config, library), from stored headers. */
   bytes: number;
-  /** Whether the weights are there (WebLLM stores tensor-cache.json with them), so loading needs no download. */
+  /** Whether every weight file is there, so loading needs no download. */
   weights: boolean;
+  /** Bytes of weights the model has in all, where its engine's index says (WebLLM's tensor-cache.json), for "x of y". */
+  expectedBytes?: number;
 }
 
 /** What a model holds in this browser's storage, whichever engine keeps it. */
@@ -28,19 +31,22 @@ async function webLlmCacheInfo(m: ModelInfo): Promise<CacheInfo> {
   if (typeof caches === 'undefined') return { bytes: 0, weights: false };
   const { weights, lib } = urlsOf(m);
   let total = 0;
-  let hasWeights = false;
+  let index: { url: string; json: unknown } | null = null;
+  const cachedUrls = new Set<string>();
   for (const name of CACHES) {
     if (!(await caches.has(name))) continue;
     const cache = await caches.open(name);
     for (const req of await cache.keys()) {
       if (!req.url.startsWith(weights) && req.url !== lib) continue;
-      if (req.url.endsWith('/tensor-cache.json')) hasWeights = true;
       const res = await cache.match(req);
+      if (res) cachedUrls.add(req.url);
+      if (req.url.endsWith('/tensor-cache.json') && res) index = { url: req.url, json: await res.clone().json().catch(() => null) };
       const len = Number(res?.headers.get('content-length') ?? NaN);
       total += Number.isFinite(len) ? len : ((await res?.blob())?.size ?? 0);
     }
   }
-  return { bytes: total, weights: hasWeights };
+  const status = index ? tensorCacheStatus(index.json, index.url, cachedUrls) : { complete: false, expectedBytes: null };
+  return { bytes: total, weights: status.complete, ...(status.expectedBytes !== null ? { expectedBytes: status.expectedBytes } : {}) };
 }
 
 /** Deletes every file of a model (weights, config and library) from the caches. */

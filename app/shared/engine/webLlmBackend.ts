@@ -1,5 +1,6 @@
 import { WebWorkerMLCEngine, type ChatCompletionChunk } from '@mlc-ai/web-llm';
 import { appConfigFor } from './modelRecord.ts';
+import { greedy } from '../../../src/engine/server.ts';
 import type { AllowMessage } from './connectPolicy.ts';
 import type { GenerateResult, LlmBackend, Usage } from './llmBackend.ts';
 
@@ -14,6 +15,9 @@ export function createWebLlmBackend(): LlmBackend {
     for (const l of crashListeners) l(e.message || 'the engine worker stopped');
   });
   const engine = new WebWorkerMLCEngine(worker);
+  // web-llm clears its interrupt flag when a request starts (0.2.86, lib/index.js): a Stop pressed between
+  // create() and the first chunk would be lost, so it is sent again with that chunk.
+  let stopAsked = false;
 
   return {
     name: 'webllm',
@@ -26,11 +30,13 @@ export function createWebLlmBackend(): LlmBackend {
       await engine.reload(model.id);
     },
     async generate(req, onText) {
+      stopAsked = false;
+      let resent = false;
       const stream = await engine.chat.completions.create({
         messages: req.messages,
         stream: true,
         stream_options: { include_usage: true },
-        temperature: 0,
+        ...greedy('webllm'),
         max_tokens: req.maxTokens,
         ...(req.grammar ? { response_format: { type: 'grammar', grammar: req.grammar } } : {}),
       });
@@ -38,6 +44,10 @@ export function createWebLlmBackend(): LlmBackend {
       let reason: string | null | undefined;
       let usage: Usage | null = null;
       for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+        if (stopAsked && !resent) {
+          resent = true;
+          engine.interruptGenerate();
+        }
         const delta = chunk.choices[0]?.delta?.content ?? '';
         if (delta) {
           text += delta;
@@ -58,7 +68,10 @@ export function createWebLlmBackend(): LlmBackend {
       }
       return { text, finishReason: finish(reason), usage };
     },
-    interrupt: () => engine.interruptGenerate(),
+    interrupt: () => {
+      stopAsked = true;
+      engine.interruptGenerate();
+    },
     unload: () => engine.unload(),
     dispose: () => worker.terminate(),
     onCrash: (l) => void crashListeners.push(l),

@@ -122,6 +122,7 @@ export const en = {
     retry: 'Retry',
     cancel: 'Cancel',
     stored: 'Stored models ({{count}}, {{size}})',
+    partOf: '{{have}} of {{of}}',
     partial: ' (partial)',
     delete: 'Delete',
     deleteNamed: 'Delete {{name}} from the cache',

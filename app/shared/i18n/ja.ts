@@ -122,6 +122,7 @@ export const ja: Messages = {
     retry: '再試行',
     cancel: 'キャンセル',
     stored: '保存済みモデル（{{count}}件、{{size}}）',
+    partOf: '{{of}}中{{have}}',
     partial: '（一部）',
     delete: '削除',
     deleteNamed: '{{name}}をキャッシュから削除',
