@@ -30,5 +30,5 @@ test('a custom model with bad fields is refused with every reason, and the catal
   await form.getByRole('button', { name: 'Add' }).click();
   const errors = page.getByTestId('custom-model-errors');
   await expect(errors.locator('li')).toHaveText([/^id: /, /^weightsUrl: /, /^libUrl: the model library is a \.wasm file/, /^quantization: /]);
-  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(14);
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(19);
 });

@@ -3,7 +3,7 @@ import type { FormatProfile } from '../format/profile.ts';
 import { buildInput } from '../format/buildInput.ts';
 import { extract } from '../extract.ts';
 import { buildGrammar, type GrammarOptions } from '../grammar/buildGrammar.ts';
-import { buildPromptedMessages, type ChatMessage } from '../prompting/buildPrompted.ts';
+import { buildPromptedMessages, foldSystemIntoUser, type ChatMessage } from '../prompting/buildPrompted.ts';
 import type { PromptMode } from '../models/catalog.ts';
 import { splitSentences, type Sentence } from '../text/splitSentences.ts';
 import { mapEngineError } from './errors.ts';
@@ -48,18 +48,21 @@ export interface SentenceRun {
 const TOKENS_PER_CHAR = 3;
 
 /** The model's messages for one sentence: the raw GIELLM input, or the prompted-mode instruction and examples. */
-export function messagesFor(text: string, opts: RunOptions, mode: PromptMode): ChatMessage[] {
-  if (mode === 'prompted') return buildPromptedMessages(text, opts.task, opts.profile, opts.examples);
+export function messagesFor(text: string, opts: RunOptions, mode: PromptMode, noSystemRole = false): ChatMessage[] {
+  if (mode === 'prompted') {
+    const messages = buildPromptedMessages(text, opts.task, opts.profile, opts.examples);
+    return noSystemRole ? foldSystemIntoUser(messages) : messages;
+  }
   return [{ role: 'user', content: buildInput(text, opts.task, opts.profile) }];
 }
 
 /** A document's sentences, each waiting with its prompt. */
-export function planRuns(text: string, opts: RunOptions, mode: PromptMode): SentenceRun[] {
+export function planRuns(text: string, opts: RunOptions, mode: PromptMode, noSystemRole = false): SentenceRun[] {
   return splitSentences(text).map((sentence, index) => ({
     index,
     sentence,
     status: 'waiting',
-    messages: messagesFor(sentence.text, opts, mode),
+    messages: messagesFor(sentence.text, opts, mode, noSystemRole),
     raw: '',
     extraction: null,
     error: null,

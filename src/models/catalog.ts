@@ -29,6 +29,10 @@ export interface ModelInfo {
   server?: { url: string; model: string; /** Requests a batch sends at once (the server's parallel slots). */ concurrency?: number };
   /** Run by wllama (llama.cpp compiled to WebAssembly) on the CPU, from a GGUF file. */
   gguf?: GgufSource;
+  /** A reasoning model (Qwen3, Qwen3.5) asked not to think first: its answer is the GIELLM output alone. */
+  noThinking?: boolean;
+  /** Its chat template has no system role (Gemma 2): the instruction goes into the first user turn. */
+  noSystemRole?: boolean;
 }
 
 /** The three engines behind the seam (README: Models). */
@@ -219,8 +223,8 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     notes: 'Needs its own compiled model library.',
     chatOverrides: lmTemplate(7, 7),
   },
-  prebuilt('gemma-2-2b-jpn-it-q4f16_1-MLC', 'Gemma 2 2B JPN (q4f16_1)', 'gemma-2-2b-jpn-it-q4f16_1_cs1k-webgpu.wasm', 1500, 1895, { license: 'Gemma Terms of Use' }),
-  prebuilt('gemma-2-2b-jpn-it-q4f32_1-MLC', 'Gemma 2 2B JPN (q4f32_1)', 'gemma-2-2b-jpn-it-q4f32_1_cs1k-webgpu.wasm', 1600, 2509, { license: 'Gemma Terms of Use' }),
+  prebuilt('gemma-2-2b-jpn-it-q4f16_1-MLC', 'Gemma 2 2B JPN (q4f16_1)', 'gemma-2-2b-jpn-it-q4f16_1_cs1k-webgpu.wasm', 1500, 1895, { license: 'Gemma Terms of Use', noSystemRole: true }),
+  prebuilt('gemma-2-2b-jpn-it-q4f32_1-MLC', 'Gemma 2 2B JPN (q4f32_1)', 'gemma-2-2b-jpn-it-q4f32_1_cs1k-webgpu.wasm', 1600, 2509, { license: 'Gemma Terms of Use', noSystemRole: true }),
   prebuilt('Qwen2.5-0.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 0.5B Instruct (q4f32_1, weak GPUs)', 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm', 300, 1060, { license: 'Apache-2.0' }),
   prebuilt('Qwen2.5-1.5B-Instruct-q4f16_1-MLC', 'Qwen2.5 1.5B Instruct (q4f16_1)', 'Qwen2-1.5B-Instruct-q4f16_1_cs1k-webgpu.wasm', 900, 1630, { license: 'Apache-2.0' }),
   prebuilt('Qwen2.5-1.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 1.5B Instruct (q4f32_1)', 'Qwen2-1.5B-Instruct-q4f32_1_cs1k-webgpu.wasm', 1000, 1889, { license: 'Apache-2.0' }),
@@ -228,12 +232,20 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
   prebuilt('Qwen2.5-7B-Instruct-q4f16_1-MLC', 'Qwen2.5 7B Instruct (q4f16_1)', 'Qwen2-7B-Instruct-q4f16_1_cs1k-webgpu.wasm', 4300, 5107, { license: 'Apache-2.0' }),
   prebuilt('Llama-3.1-8B-Instruct-q4f16_1-MLC', 'Llama 3.1 8B Instruct (q4f16_1)', 'Llama-3_1-8B-Instruct-q4f16_1_cs1k-webgpu.wasm', 4600, 5001, { license: 'Llama 3.1 Community License' }),
   prebuilt('Llama-3.1-8B-Instruct-q4f32_1-MLC', 'Llama 3.1 8B Instruct (q4f32_1)', 'Llama-3_1-8B-Instruct-q4f32_1_cs1k-webgpu.wasm', 5100, 6101, { license: 'Llama 3.1 Community License' }),
+  // Qwen3 and Qwen3.5 (web-llm 0.2.86's prebuilt records, VRAM as they state it): the newest small multilingual
+  // models with Japanese, in q4f32 so that GPUs without shader-f16 run them; thinking off (enable_thinking: false),
+  // since GIELLM's answer is the output alone and a thinking block would spend the token budget.
+  prebuilt('Qwen3-0.6B-q4f32_1-MLC', 'Qwen3 0.6B (q4f32_1, thinking off)', 'Qwen3-0.6B-q4f32_1_cs1k-webgpu.wasm', 450, 1925, { license: 'Apache-2.0', noThinking: true }),
+  prebuilt('Qwen3-1.7B-q4f32_1-MLC', 'Qwen3 1.7B (q4f32_1, thinking off)', 'Qwen3-1.7B-q4f32_1_cs1k-webgpu.wasm', 1100, 2635, { license: 'Apache-2.0', noThinking: true }),
+  prebuilt('Qwen3-4B-q4f32_1-MLC', 'Qwen3 4B (q4f32_1, thinking off)', 'Qwen3-4B-q4f32_1_cs1k-webgpu.wasm', 2400, 4328, { license: 'Apache-2.0', noThinking: true }),
+  prebuilt('Qwen3.5-0.8B-q4f32_1-MLC', 'Qwen3.5 0.8B (q4f32_1, thinking off)', 'Qwen3.5-0.8B-q4f32_1_cs1k-webgpu.wasm', 600, 1894, { license: 'Apache-2.0', noThinking: true }),
+  prebuilt('Qwen3.5-2B-q4f32_1-MLC', 'Qwen3.5 2B (q4f32_1, thinking off)', 'Qwen3.5-2B-q4f32_1_cs1k-webgpu.wasm', 1300, 2592, { license: 'Apache-2.0', noThinking: true }),
   // CPU models (wllama): no GPU needed. GIELLM-13B is not among them: its ~7.9 GB of Q4 weights exceed what a
   // browser gives WebAssembly (wllama reads files of at most 2 GB into a 16 GB-capped memory, and at ~1 token/s on
   // 4 cores a sentence would take minutes): run it on an inference server instead (README: Models).
   ggufModel('Qwen2.5-0.5B-Instruct-Q4_K_M-GGUF', 'Qwen2.5 0.5B Instruct (CPU, Q4_K_M)', 'Qwen/Qwen2.5-0.5B-Instruct-GGUF', 'qwen2.5-0.5b-instruct-q4_k_m.gguf', 491, 'Apache-2.0', 25),
   ggufModel('Qwen2.5-1.5B-Instruct-Q4_K_M-GGUF', 'Qwen2.5 1.5B Instruct (CPU, Q4_K_M)', 'Qwen/Qwen2.5-1.5B-Instruct-GGUF', 'qwen2.5-1.5b-instruct-q4_k_m.gguf', 1120, 'Apache-2.0', 9),
-  ggufModel('gemma-2-2b-jpn-it-Q4_K_M-GGUF', 'Gemma 2 2B JPN (CPU, Q4_K_M)', 'bartowski/gemma-2-2b-jpn-it-GGUF', 'gemma-2-2b-jpn-it-Q4_K_M.gguf', 1710, 'Gemma Terms of Use', 6),
+  ggufModel('gemma-2-2b-jpn-it-Q4_K_M-GGUF', 'Gemma 2 2B JPN (CPU, Q4_K_M)', 'bartowski/gemma-2-2b-jpn-it-GGUF', 'gemma-2-2b-jpn-it-Q4_K_M.gguf', 1710, 'Gemma Terms of Use', 6, { noSystemRole: true }),
 ];
 
 /** Weights URLs may be same-origin folders; WebLLM needs absolute URLs (a relative one throws "Invalid URL"). */

@@ -105,3 +105,12 @@ describe('GGUF models (the CPU engine)', () => {
     expect(cpuThreads({ wasm: { memory64: true, crossOriginIsolated: true, cores: 8 } })).toBe(4);
   });
 });
+
+describe('catalog choices', () => {
+  it('Qwen3 and Qwen3.5 run with thinking off and without shader-f16; Gemma 2 gets its instruction in the user turn', () => {
+    const qwen3 = MODEL_CATALOG.filter((m) => /^Qwen3/.test(m.id));
+    expect(qwen3.map((m) => m.id)).toEqual(['Qwen3-0.6B-q4f32_1-MLC', 'Qwen3-1.7B-q4f32_1-MLC', 'Qwen3-4B-q4f32_1-MLC', 'Qwen3.5-0.8B-q4f32_1-MLC', 'Qwen3.5-2B-q4f32_1-MLC']);
+    expect(qwen3.every((m) => m.noThinking && !m.needsShaderF16)).toBe(true);
+    expect(MODEL_CATALOG.filter((m) => m.noSystemRole).map((m) => m.id)).toEqual(['gemma-2-2b-jpn-it-q4f16_1-MLC', 'gemma-2-2b-jpn-it-q4f32_1-MLC', 'gemma-2-2b-jpn-it-Q4_K_M-GGUF']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPromptedMessages, promptLength } from './buildPrompted.ts';
+import { buildPromptedMessages, foldSystemIntoUser, promptLength } from './buildPrompted.ts';
 import { buildInput } from '../format/buildInput.ts';
 import { parseOutput } from '../format/parseOutput.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
@@ -29,5 +29,16 @@ describe('buildPromptedMessages', () => {
     expect(lengths).toEqual([2, 4, 8, 8, 8]); // three NER examples in the pool
     const chars = [0, 1, 3].map((k) => promptLength(buildPromptedMessages('a', 'ner', P, k)));
     expect(chars[0]! < chars[1]! && chars[1]! < chars[2]!).toBe(true);
+  });
+});
+
+describe('foldSystemIntoUser', () => {
+  it('puts the instruction at the head of the first user turn, for templates without a system role', () => {
+    const messages = buildPromptedMessages('山田は東京にいる。', 'ner', P, 1);
+    const folded = foldSystemIntoUser(messages);
+    expect(folded.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(folded[0]!.content).toBe(`${messages[0]!.content}\n\n${messages[1]!.content}`);
+    expect(folded.slice(1)).toEqual(messages.slice(2));
+    expect(foldSystemIntoUser([{ role: 'user', content: 'x' }])).toEqual([{ role: 'user', content: 'x' }]);
   });
 });

@@ -45,5 +45,18 @@ export function buildPromptedMessages(text: string, task: TaskId, profile: Forma
   return messages;
 }
 
+/**
+ * For a chat template without a system role (Gemma 2's writes the system text outside any turn): the
+ * instruction goes at the head of the first user turn, as Gemma's own card asks.
+ */
+export function foldSystemIntoUser(messages: readonly ChatMessage[]): ChatMessage[] {
+  const system = messages.filter((m) => m.role === 'system').map((m) => m.content);
+  if (system.length === 0) return [...messages];
+  const rest = messages.filter((m) => m.role !== 'system');
+  const first = rest.findIndex((m) => m.role === 'user');
+  if (first === -1) return [{ role: 'user', content: system.join('\n\n') }, ...rest];
+  return rest.map((m, i) => (i === first ? { role: 'user', content: `${system.join('\n\n')}\n\n${m.content}` } : m));
+}
+
 /** Characters the model reads, for comparing prompting modes. */
 export const promptLength = (messages: readonly ChatMessage[]) => messages.reduce((n, m) => n + m.content.length, 0);

@@ -195,7 +195,7 @@ export class Engine {
   async run(text: string, opts: RunOptions, onUpdate: (runs: SentenceRun[]) => void): Promise<SentenceRun[]> {
     const { backend, model, life } = this.startGenerating();
     const generate = this.guardedGenerate(backend, life);
-    const runs = planRuns(text, opts, model.mode);
+    const runs = planRuns(text, opts, model.mode, model.noSystemRole);
     // Snapshots share every unchanged run with the previous one, so a UI can skip re-rendering them.
     let snapshot = runs.map((r) => ({ ...r }));
     const emit = (changed?: SentenceRun) => {
@@ -222,7 +222,7 @@ export class Engine {
     const results: SentenceRun[][] = [];
     try {
       await eachConcurrently(items, Math.min(backend.concurrency ?? 1, items.length), async ({ text, opts }, i) => {
-        const runs = planRuns(text, opts, model.mode);
+        const runs = planRuns(text, opts, model.mode, model.noSystemRole);
         await runSentences(runs, opts, model, generate, { changed: () => undefined, partials: false, stopRequested: () => this.stopRequested || life.ended !== null, now: () => performance.now() });
         // A document the engine's end cut short is not done: a batch runs it again after a new load.
         if (life.ended) throw life.ended;

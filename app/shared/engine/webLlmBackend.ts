@@ -18,6 +18,7 @@ export function createWebLlmBackend(): LlmBackend {
   // web-llm clears its interrupt flag when a request starts (0.2.86, lib/index.js): a Stop pressed between
   // create() and the first chunk would be lost, so it is sent again with that chunk.
   let stopAsked = false;
+  let thinkingOff = false;
 
   return {
     name: 'webllm',
@@ -27,6 +28,7 @@ export function createWebLlmBackend(): LlmBackend {
       worker.postMessage({ kind: 'giellm:allow', prefixes: config.model_list.flatMap((r) => [r.model.endsWith('/') ? r.model : `${r.model}/`, r.model_lib]) } satisfies AllowMessage);
       engine.setAppConfig(config);
       engine.setInitProgressCallback(onProgress);
+      thinkingOff = model.noThinking === true;
       await engine.reload(model.id);
     },
     async generate(req, onText) {
@@ -38,6 +40,8 @@ export function createWebLlmBackend(): LlmBackend {
         stream_options: { include_usage: true },
         ...greedy('webllm'),
         max_tokens: req.maxTokens,
+        // Qwen3's template then opens the answer with an empty <think></think> (web-llm 0.2.86, lib/index.js).
+        ...(thinkingOff ? { extra_body: { enable_thinking: false } } : {}),
         ...(req.grammar ? { response_format: { type: 'grammar', grammar: req.grammar } } : {}),
       });
       let text = '';
