@@ -32,3 +32,26 @@ test('a custom model with bad fields is refused with every reason, and the catal
   await expect(errors.locator('li')).toHaveText([/^id: /, /^weightsUrl: /, /^libUrl: the model library is a \.wasm file/, /^quantization: /]);
   await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(19);
 });
+
+test('a model on a host this build cannot reach is refused by name with the fix, and a custom model can be removed', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Add a custom model').click();
+  const form = page.getByRole('form', { name: 'Add a custom model' });
+  await expect(page.getByTestId('custom-model')).toContainText('rebuild with GIELLM_MODEL_HOSTS');
+  await form.getByLabel('Id', { exact: true }).fill('far-q4f32_1');
+  await form.getByLabel('Weights URL').fill('https://models.example.org/far-q4f32_1');
+  await form.getByLabel('Model library URL (.wasm)').fill('https://huggingface.co/x/lib.wasm');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('custom-model-errors')).toHaveText('This build cannot reach https://models.example.org (its Content-Security-Policy): rebuild with GIELLM_MODEL_HOSTS="https://models.example.org", or serve the model from this site or from loopback.');
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(19);
+
+  await page.getByText('Use a GGUF model on the CPU').click();
+  const gguf = page.getByRole('form', { name: 'Use a GGUF model on the CPU (URL or a file on this computer)' });
+  await gguf.getByLabel('GGUF URL (for a split model, its first part)').fill('http://127.0.0.1:9/gone/m-Q4_K_M.gguf');
+  await gguf.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('gguf:m-Q4_K_M.gguf');
+  await page.getByRole('button', { name: 'Remove this model' }).click();
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(19);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(19);
+});

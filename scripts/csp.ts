@@ -1,12 +1,9 @@
 // The Content-Security-Policy the built app ships with (a <meta> tag; see README: Security).
 // connect-src: this origin, the model hosts of the catalog, and GIELLM_MODEL_HOSTS (space-separated) for
 // self-hosted models on another host. frame-ancestors cannot be set in a <meta>: send it as a header.
-export const CATALOG_MODEL_HOSTS = [
-  'https://huggingface.co',
-  'https://*.huggingface.co',
-  'https://*.hf.co', // Hugging Face serves large files from its CDN and Xet storage hosts
-  'https://raw.githubusercontent.com', // WebLLM's prebuilt model libraries
-];
+import { CATALOG_MODEL_HOSTS, LOOPBACK_HOSTS } from '../src/models/hosts.ts';
+
+export { CATALOG_MODEL_HOSTS, LOOPBACK_HOSTS };
 
 /**
  * An inference server on this machine (llama-server, vLLM, Ollama on their usual ports, or any other): the
@@ -15,9 +12,6 @@ export const CATALOG_MODEL_HOSTS = [
  * decides by CORS whom it answers (llama-server answers any origin unless started with --cors-origins, its
  * common/arg.cpp; Ollama only the origins in OLLAMA_ORIGINS).
  */
-// (CSP source lists cannot name an IPv6 literal such as [::1]: Chromium ignores it with a warning.)
-export const LOOPBACK_HOSTS = ['http://127.0.0.1:*', 'http://localhost:*'];
-
 export function contentSecurityPolicy(extraHosts: string, workers: 'page' | 'cpu-engine' = 'page'): string {
   const hosts = [...CATALOG_MODEL_HOSTS, ...LOOPBACK_HOSTS, ...extraHosts.split(/\s+/).filter(Boolean)];
   return [

@@ -5,6 +5,18 @@ import { localizeFailure, localizeIssue } from '../../shared/i18n/coreMessages.t
 import { assessModel, cpuThreads, engineOf, localGgufModel, speedClassOf, validateCustomModel, validateGgufModel, type Capabilities, type ModelInfo, type PromptMode } from '../../../src/index.ts';
 import { validateServerModel } from '../../../src/models/catalog.ts';
 import { rememberPickedFiles } from '../../shared/engine/pickedFiles.ts';
+import { BUILD_EXTRA_HOSTS, unreachableOrigins } from '../../shared/engine/buildHosts.ts';
+
+/** A model whose URLs this build's CSP blocks is refused by name, with the fix (the download would fail silently). */
+function blockedHosts(t: TFunction, m: ModelInfo): string[] | null {
+  const origins = unreachableOrigins([m.weightsUrl, m.libUrl, ...(m.gguf?.urls ?? [])]);
+  return origins.length ? origins.map((origin) => t('models.hostBlocked', { origin })) : null;
+}
+
+function HostsHint() {
+  const { t } = useTranslation();
+  return <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-400">{t('models.hostsHint', { extra: BUILD_EXTRA_HOSTS.length ? BUILD_EXTRA_HOSTS.join(', ') : t('models.hostsNone') })}</p>;
+}
 import { setServerKey } from '../../shared/engine/serverKeys.ts';
 import { engine } from '../../shared/engine/engine.ts';
 import { allModels, useModelsStore } from './modelsStore.ts';
@@ -25,7 +37,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
   const { t } = useTranslation();
   const gb = (mb: number) => size(t, mb);
   const { selectedId, customModels, capabilities: caps, cached, pickedCpu } = useModelsStore();
-  const { select, probe, refreshCache, deleteCached } = useModelsStore.getState();
+  const { select, probe, refreshCache, deleteCached, removeCustom } = useModelsStore.getState();
   const status = useEngine((s) => s.status);
   const loaded = useEngine((s) => s.model);
   const load = useEngine((s) => s.load);
@@ -100,6 +112,11 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
             onClick={() => (confirmDownloads && !isCached && !model.server && !model.gguf?.local ? setConfirming(true) : void loadSelected())}
           >
             {model.server ? t('models.connect') : isCached || model.gguf?.local ? t('models.load') : t('models.downloadAndLoad', { size: gb(model.downloadMB) })}
+          </button>
+        )}
+        {model.custom && loaded?.id !== model.id && (
+          <button type="button" className={button} disabled={status === 'loading' || status === 'generating'} onClick={() => void removeCustom(model.id)}>
+            {t('models.remove')}
           </button>
         )}
         <span className="text-sm" data-testid="engine-status">
@@ -267,6 +284,8 @@ function GgufModelForm({ existing }: { existing: string[] }) {
   const add = (data: Record<string, string>) => {
     const result = validateGgufModel(data, existing);
     if (!result.ok) return result.errors;
+    const blocked = blockedHosts(t, result.model);
+    if (blocked) return blocked;
     addCustom(result.model);
     return null;
   };
@@ -307,6 +326,7 @@ function GgufModelForm({ existing }: { existing: string[] }) {
       <label className="grid sm:col-span-2">{t('models.ggufUrl')}<input name="url" className={field} placeholder="https://huggingface.co/…/resolve/main/model-q4_k_m.gguf" /></label>
       <ModeSelect />
       <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={field} inputMode="numeric" placeholder="2048" /></label>
+      <HostsHint />
     </AddModelForm>
   );
 }
@@ -341,6 +361,8 @@ function CustomModelForm({ existing }: { existing: string[] }) {
   const add = (data: Record<string, string>) => {
     const result = validateCustomModel(data, existing);
     if (!result.ok) return result.errors;
+    const blocked = blockedHosts(t, result.model);
+    if (blocked) return blocked;
     addCustom(result.model);
     return null;
   };
@@ -354,6 +376,7 @@ function CustomModelForm({ existing }: { existing: string[] }) {
       <label className="grid">{t('models.quantization')}<input name="quantization" className={field} placeholder="q4f16_1" /></label>
       <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={field} inputMode="numeric" placeholder="4096" /></label>
       <label className="grid">{t('models.downloadMB')}<input name="downloadMB" className={field} inputMode="numeric" /></label>
+      <HostsHint />
     </AddModelForm>
   );
 }

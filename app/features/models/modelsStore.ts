@@ -16,7 +16,8 @@ interface ModelsState {
   cached: Record<string, CacheInfo>;
   select(id: string): void;
   addCustom(model: ModelInfo): void;
-  removeCustom(id: string): void;
+  /** Forgets a custom model and deletes what it has in the caches. */
+  removeCustom(id: string): Promise<void>;
   probe(): Promise<void>;
   refreshCache(): Promise<void>;
   deleteCached(id: string): Promise<void>;
@@ -36,7 +37,12 @@ export const useModelsStore = create<ModelsState>()(
       cached: {},
       select: (selectedId) => set({ selectedId, pickedCpu: false }),
       addCustom: (model) => set((s) => ({ customModels: [...s.customModels.filter((m) => m.id !== model.id), model], selectedId: model.id })),
-      removeCustom: (id) => set((s) => ({ customModels: s.customModels.filter((m) => m.id !== id), selectedId: s.selectedId === id ? DEFAULT_MODEL_ID : s.selectedId })),
+      removeCustom: async (id) => {
+        const m = get().customModels.find((x) => x.id === id);
+        if (m) await deleteCachedModel(m).catch(() => undefined);
+        set((s) => ({ customModels: s.customModels.filter((x) => x.id !== id), selectedId: s.selectedId === id ? DEFAULT_MODEL_ID : s.selectedId }));
+        await get().refreshCache();
+      },
       probe: async () => {
         const capabilities = await probeCapabilities();
         set({ capabilities });

@@ -1,21 +1,9 @@
 import { detectServer, grammarNote, modelKnown, serverGenerate, ServerError, type ServerConfig, type ServerInfo } from '../../../src/engine/server.ts';
 import type { LlmBackend } from './llmBackend.ts';
-
-/** Origins this build's Content-Security-Policy lets the page connect to besides loopback (GIELLM_MODEL_HOSTS). */
-const ALLOWED = (import.meta.env.VITE_GIELLM_MODEL_HOSTS ?? '').split(/\s+/).filter(Boolean);
-// As the CSP's loopback sources name them (scripts/csp.ts): an IPv6 literal cannot be listed there.
-const isLoopback = (u: URL) => u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === 'localhost');
+import { buildAllows } from './buildHosts.ts';
 
 /** Whether the page may connect to a server URL; the CSP would block it silently otherwise. */
-export function serverAllowed(url: string, allowed: readonly string[] = ALLOWED): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  return isLoopback(u) || allowed.some((h) => h === u.origin || (h.startsWith('https://*.') && u.protocol === 'https:' && u.hostname.endsWith(h.slice('https://*'.length))));
-}
+export const serverAllowed = (url: string, allowed?: readonly string[]) => /^https?:\/\//.test(url) && buildAllows(url, allowed);
 
 /**
  * An OpenAI-compatible server as the engine (src/engine/server.ts): "loading" is finding the server and
