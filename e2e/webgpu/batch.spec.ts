@@ -27,7 +27,7 @@ test('a batch run pre-annotates every document, survives a reload mid-way, skips
   await installScriptedBackend(page, {
     outputs: Object.fromEntries(rows.map((r, i) => [firstSentence(r.text), PERTURBED_OUTPUTS[i]!])),
     fallback: '<スポーツ>関係抽出',
-    errors: { [EXTRA]: 'GPU device was lost' },
+    errors: { [EXTRA]: 'ContextWindowSizeExceededError: Prompt tokens exceed context window size: number of prompt tokens: 5000; context window size: 4096' },
     delayMs: 40,
   });
   await page.goto('/');
@@ -82,7 +82,7 @@ test('a batch run pre-annotates every document, survives a reload mid-way, skips
   // The failed document says why, in the list and in the editor.
   await expect(page.getByTestId('documents').locator('li', { hasText: EXTRA })).toContainText('the batch run failed on it');
   await page.getByTestId('documents').getByRole('button', { name: new RegExp(EXTRA) }).click();
-  await expect(page.getByTestId('prediction-info')).toContainText('The batch run failed here: The GPU device was lost');
+  await expect(page.getByTestId('prediction-info')).toContainText('The batch run failed here: The input is longer than the model’s context window.');
 });
 
 test('two tabs pressing Resume on one stored batch: one runs it, the other says it runs elsewhere, and no document runs twice', async ({ context }) => {

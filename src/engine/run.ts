@@ -6,7 +6,7 @@ import { buildGrammar, type GrammarOptions } from '../grammar/buildGrammar.ts';
 import { buildPromptedMessages, foldSystemIntoUser, type ChatMessage } from '../prompting/buildPrompted.ts';
 import type { PromptMode } from '../models/catalog.ts';
 import { splitSentences, type Sentence } from '../text/splitSentences.ts';
-import { mapEngineError } from './errors.ts';
+import { mapEngineError, type EngineFailure } from './errors.ts';
 import type { Generate, GenerateResult, Usage } from './backend.ts';
 
 // A document's run, engine-free: its sentences, each one's prompt and grammar, the streamed partial parse,
@@ -37,6 +37,8 @@ export interface SentenceRun {
   raw: string;
   extraction: LocatedExtraction | null;
   error: string | null;
+  /** What failed, when the engine did: a lost device ends the run and the engine with it. */
+  failure?: EngineFailure;
   startedAt: number | null;
   ms: number | null;
   usage: Usage | null;
@@ -131,9 +133,14 @@ export async function runSentences(runs: SentenceRun[], opts: RunOptions, model:
       const f = mapEngineError(e);
       run.status = 'failed';
       run.error = `${f.message} ${f.nextStep}`;
+      run.failure = f;
       run.ms = hooks.now() - run.startedAt;
       hooks.changed(run);
-      if (f.kind === 'device-lost') break;
+      if (f.kind === 'device-lost') {
+        // The engine is gone: the sentences after this one end as stopped, not waiting for ever.
+        for (const r of runs) if (r.status === 'waiting') r.status = 'stopped';
+        break;
+      }
       continue;
     }
     run.raw = result.text;

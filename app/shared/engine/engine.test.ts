@@ -182,3 +182,32 @@ describe('Engine races', () => {
     expect(e.store.getState()).toMatchObject({ status: 'idle', notice: 'cancelled' });
   });
 });
+
+describe('Engine after a lost device', () => {
+  it('goes idle with the failure and a new worker next time, never back to "ready"', async () => {
+    let made = 0;
+    const s = scripted(() => '<社会>固有表現抽出', { failOn: /二つ目/ });
+    const lost = { ...s.backend, generate: async (req: GenerateRequest, onText: (t: string) => void) => (req.messages.at(-1)!.content.includes('二つ目') ? Promise.reject('DeviceLostError: The WebGPU device was lost while loading the model.') : s.backend.generate(req, onText)) };
+    const e = new Engine(async () => (made++, lost), noPreflight, undefined, 0);
+    await e.loadModel(giellm);
+    const runs = await e.run('一つ目。二つ目。三つ目。', OPTS, () => undefined);
+    expect(runs.map((r) => r.status)).toEqual(['done', 'failed', 'stopped']);
+    expect(e.store.getState()).toMatchObject({ status: 'idle', model: null, failure: { kind: 'device-lost' } });
+    await e.loadModel(giellm);
+    expect(made).toBe(2);
+  });
+});
+
+describe('A batch after a lost device', () => {
+  it('fails that document, ends the engine and stops the batch with the rest not done', async () => {
+    const s = scripted(() => '<社会>固有表現抽出');
+    const lost = { ...s.backend, generate: async (req: GenerateRequest, onText: (t: string) => void) => (req.messages.at(-1)!.content.includes('二') ? Promise.reject('Error: Device is lost') : s.backend.generate(req, onText)) };
+    const e = new Engine(async () => lost, noPreflight, undefined, 0);
+    await e.loadModel(giellm);
+    const done: number[] = [];
+    const items = ['一。', '二。', '三。'].map((text) => ({ text, opts: OPTS }));
+    await expect(e.runMany(items, (i, runs) => done.push(i) && expect(runs.length).toBe(1))).rejects.toThrow();
+    expect(done).toEqual([0, 1]);
+    expect(e.store.getState()).toMatchObject({ status: 'idle', failure: { kind: 'device-lost' } });
+  });
+});

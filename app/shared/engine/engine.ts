@@ -208,6 +208,7 @@ export class Engine {
     } finally {
       emit(); // sentences skipped after Stop or a lost device get their final state too
       this.stopGenerating();
+      this.retireIfDeviceLost(runs);
     }
     return runs;
   }
@@ -228,12 +229,23 @@ export class Engine {
         if (life.ended) throw life.ended;
         results[i] = runs;
         onDone(i, runs);
+        // A lost device fails this document and ends the engine: the batch pauses with the rest still to do.
+        this.retireIfDeviceLost(runs);
       });
-      if (life.ended) throw life.ended;
+      if (life.ended && results.filter(Boolean).length < items.length) throw life.ended;
     } finally {
       this.stopGenerating();
     }
     return results;
+  }
+
+  /**
+   * A lost GPU device leaves the model unloaded (web-llm drops it): the engine says so and goes idle with the
+   * failure, and the next load makes a new worker. It never goes back to "ready" with every sentence failing.
+   */
+  private retireIfDeviceLost(runs: readonly SentenceRun[]) {
+    const lost = runs.find((r) => r.failure?.kind === 'device-lost')?.failure;
+    if (lost && this.backend) this.retire('crashed', lost.message, lost);
   }
 
   /** The loaded model and its backend, now generating; throws when nothing is loaded. */
