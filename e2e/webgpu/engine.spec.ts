@@ -73,3 +73,19 @@ test('a download that breaks off gives the network message, and a retry resumes 
   expect((await serverStats(page)).filter((p) => p === configUrl).length).toBe(configFetches);
   expect(await cachedUrls(page, 'webllm/wasm')).toContain(`${MODEL_HOST}/libs/flaky.wasm?run=${run}`);
 });
+
+test('a model that needs more GPU memory than most laptops give asks before anything is downloaded', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('Llama-3.1-8B-Instruct-q4f32_1-MLC');
+  await page.getByRole('button', { name: /^Download and load/ }).click();
+  await expect(page.getByTestId('memory-warning')).toHaveText(/needs about 6\.0 GB of GPU memory, more than the 4\.0 GB most laptop GPUs give a tab/);
+  await page.getByTestId('confirm-download').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('confirm-download')).toHaveCount(0);
+  await expect(page.getByTestId('engine-status')).toHaveText('No model loaded');
+  expect(requests.filter((u) => !u.startsWith('http://127.0.0.1'))).toEqual([]);
+  // A small model loads at once, without the question.
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+  await expect(page.getByRole('button', { name: /^Download and load/ })).toBeEnabled();
+});

@@ -109,7 +109,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
             type="button"
             className={button}
             disabled={!verdict?.runnable || status === 'loading' || status === 'generating'}
-            onClick={() => (confirmDownloads && !isCached && !model.server && !model.gguf?.local ? setConfirming(true) : void loadSelected())}
+            onClick={() => (!isCached && !model.server && !model.gguf?.local && (confirmDownloads || bigForGpu(model)) ? setConfirming(true) : void loadSelected())}
           >
             {model.server ? t('models.connect') : isCached || model.gguf?.local ? t('models.load') : t('models.downloadAndLoad', { size: gb(model.downloadMB) })}
           </button>
@@ -126,6 +126,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
       {confirming && (
         <div role="alertdialog" aria-label={t('embed.confirmDownload', { size: gb(model.downloadMB), name: model.displayName })} className="rounded border border-amber-400 p-2 text-sm" data-testid="confirm-download">
           <p>{t('embed.confirmDownload', { size: gb(model.downloadMB), name: model.displayName })}</p>
+          {bigForGpu(model) && <p data-testid="memory-warning">{t('models.memoryWarning', { need: gb(model.vramMB), typical: gb(TYPICAL_GPU_MB) })}</p>}
           <div className="mt-1 flex gap-2">
             <button type="button" className={button} onClick={() => setConfirming(false)}>
               {t('embed.cancel')}
@@ -194,6 +195,14 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
     </section>
   );
 }
+
+/**
+ * The GPU memory a model needs beyond which a download asks first. WebGPU does not tell a page how much
+ * memory its GPU has, so the rule is stated instead: most laptop GPUs (and integrated ones, which share
+ * system memory) give a tab about 4 GB; a model over that loses the device mid-load on them.
+ */
+const TYPICAL_GPU_MB = 4096;
+const bigForGpu = (m: ModelInfo) => engineOf(m) === 'webllm' && m.vramMB > TYPICAL_GPU_MB;
 
 function cpuThreadsText(t: TFunction, caps: Capabilities): string {
   if (caps.wasm && !caps.wasm.memory64) return t('models.cpuNoWasm64');

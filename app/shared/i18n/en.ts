@@ -122,6 +122,7 @@ export const en = {
     retry: 'Retry',
     cancel: 'Cancel',
     stored: 'Stored models ({{count}}, {{size}})',
+    memoryWarning: 'It needs about {{need}} of GPU memory, more than the {{typical}} most laptop GPUs give a tab: on a smaller GPU the device is lost mid-load. Pick a smaller model, or run it on an inference server.',
     remove: 'Remove this model',
     hostBlocked: 'This build cannot reach {{origin}} (its Content-Security-Policy): rebuild with GIELLM_MODEL_HOSTS="{{origin}}", or serve the model from this site or from loopback.',
     hostsHint: 'This build fetches models from this site, Hugging Face, WebLLM’s library host and loopback (127.0.0.1, localhost); added at build time: {{extra}}. For another host, rebuild with GIELLM_MODEL_HOSTS (README: Security).',

@@ -122,6 +122,7 @@ export const ja: Messages = {
     retry: '再試行',
     cancel: 'キャンセル',
     stored: '保存済みモデル（{{count}}件、{{size}}）',
+    memoryWarning: 'GPUメモリが約{{need}}必要で、多くのノートPCのGPUがタブに与える{{typical}}を超えます。小さいGPUでは読み込みの途中でデバイスが失われます。小さいモデルを選ぶか、推論サーバで動かしてください。',
     remove: 'このモデルを削除',
     hostBlocked: 'このビルドは {{origin}} に接続できません（コンテンツセキュリティポリシー）。GIELLM_MODEL_HOSTS="{{origin}}" を付けてビルドし直すか、モデルをこのサイトかループバックから配信してください。',
     hostsHint: 'このビルドがモデルを取得できるのは、このサイト、Hugging Face、WebLLMのライブラリのホスト、ループバック（127.0.0.1、localhost）です。ビルド時に追加されたもの：{{extra}}。ほかのホストは GIELLM_MODEL_HOSTS を付けてビルドし直してください（README：Security）。',
