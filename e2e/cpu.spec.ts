@@ -239,3 +239,19 @@ test('a model split by gguf-split loads from its first part’s URL, every part 
   await expect(page.locator('[data-status="done"]')).toHaveCount(1);
   await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/· downloaded$/);
 });
+
+test('served cross-origin isolated, the CPU engine runs multi-threaded and says so', async ({ page, context }) => {
+  // This machine has 2 cores (half of them: one thread); Chromium is told 4, as a 4-core laptop has.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 4 });
+  await page.goto(`${HOST}/coi/`);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect(page.getByTestId('capabilities')).toContainText('CPU engine: 2 threads (cross-origin isolated)');
+  await loadTiny(page, 'coi');
+  await expect(page.getByTestId('cpu-info')).toContainText('Running on the CPU: 2 threads (cross-origin isolated)');
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
+  await page.getByLabel('Source text').fill(stockmark[6]!.text);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+  await expect(page.locator('[data-status="done"]')).toHaveCount(1);
+});

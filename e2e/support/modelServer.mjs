@@ -105,7 +105,8 @@ const server = createServer((req, res) => {
     return res.writeHead(204).end();
   }
   if (url.pathname.startsWith('/stale/assets/') && staleGone) return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found');
-  const mount = ['/giellm/', '/stale/'].find((m) => url.pathname.startsWith(m));
+  // /coi/: the same build, cross-origin isolated (COOP + COEP, as README: Threads asks of a host).
+  const mount = ['/giellm/', '/stale/', '/coi/'].find((m) => url.pathname.startsWith(m));
   if (url.pathname === '/stale/') staleGone = false;
   if (mount) {
     const rel = normalize(url.pathname.slice(mount.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
@@ -113,7 +114,8 @@ const server = createServer((req, res) => {
     readFile(join('dist', rel)).then(
       (body) => {
         const out = rel === 'sw.js' && deployment > 0 ? Buffer.concat([body, Buffer.from(`\n// deployment ${deployment}\n`)]) : body;
-        res.writeHead(200, { 'content-type': types[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(out);
+        const isolated = mount === '/coi/' ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
+        res.writeHead(200, { 'content-type': types[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...isolated }).end(out);
       },
       () => res.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found'),
     );
