@@ -20,6 +20,15 @@ async function loadTiny(page: Page, path: string) {
 
 const stockmark = loadStockmark();
 
+/** Runs the loaded model on one NER sentence and waits until it is done. */
+async function runOneSentence(page: Page, text: string) {
+  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
+  await page.getByLabel('Source text').fill(text);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+  await expect(page.locator('[data-status="done"]')).toHaveCount(1);
+}
+
 test('without WebGPU, a GGUF model runs on the CPU: tokens stream into place and the grammar holds', async ({ page }) => {
   const csp = await watchCsp(page);
   await page.goto('/');
@@ -72,9 +81,7 @@ test('Stop ends a CPU run mid-way, and the engine takes the next run', async ({ 
   await stopAfterFirstSentence(page, stockmark.slice(0, 40).map((s) => s.text).join(''), 40);
   // The engine was not restarted (it answered Stop): the same model runs the next text at once.
   await expect(page.getByText('did not answer Stop')).toHaveCount(0);
-  await page.getByLabel('Source text').fill(stockmark[1]!.text);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+  await runOneSentence(page, stockmark[1]!.text);
 });
 
 test('a GGUF file picked from this computer loads in place, with nothing fetched for it', async ({ page }) => {
@@ -87,10 +94,7 @@ test('a GGUF file picked from this computer loads in place, with nothing fetched
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
   await expect(page.getByTestId('cpu-info')).toContainText('weights read from the picked file');
-  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
-  await page.getByLabel('Source text').fill(stockmark[2]!.text);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
+  await runOneSentence(page, stockmark[2]!.text);
   expect(fetched).toEqual([]);
   // A file that is not a GGUF model is refused by name, before any engine starts.
   await page.getByLabel('Or open GGUF file(s) from this computer').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
@@ -158,11 +162,7 @@ test('with the network off, a reload loads the CPU model from the cache and runs
   await page.getByRole('button', { name: 'Load', exact: true }).click();
   await expect(page.getByTestId('engine-status')).toHaveText('Ready: giellm-tiny-char.gguf', { timeout: 30_000 });
   await expect(page.getByTestId('cpu-info')).toContainText('weights from the cache');
-  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
-  await page.getByLabel('Source text').fill(stockmark[3]!.text);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
-  await expect(page.locator('[data-status="done"]')).toHaveCount(1);
+  await runOneSentence(page, stockmark[3]!.text);
 });
 
 test('in an embed frame, an extract request without an output is answered by the loaded CPU model', async ({ page }) => {
@@ -232,11 +232,7 @@ test('a model split by gguf-split loads from its first part’s URL, every part 
   await page.getByRole('button', { name: /^Download and load/ }).click();
   await expect(page.getByTestId('engine-status')).toHaveText(`Ready: ${parts[0]}`, { timeout: 30_000 });
   expect([...new Set(fetched)].sort()).toEqual(parts);
-  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
-  await page.getByLabel('Source text').fill(stockmark[5]!.text);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
-  await expect(page.locator('[data-status="done"]')).toHaveCount(1);
+  await runOneSentence(page, stockmark[5]!.text);
   await expect(page.getByRole('combobox', { name: 'Model' }).locator('option:checked')).toHaveText(/· downloaded$/);
 });
 
@@ -249,9 +245,5 @@ test('served cross-origin isolated, the CPU engine runs multi-threaded and says 
   await expect(page.getByTestId('capabilities')).toContainText('CPU engine: 2 threads (cross-origin isolated)');
   await loadTiny(page, 'coi');
   await expect(page.getByTestId('cpu-info')).toContainText('Running on the CPU: 2 threads (cross-origin isolated)');
-  await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');
-  await page.getByLabel('Source text').fill(stockmark[6]!.text);
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('run-progress')).toHaveText('1 / 1 sentences', { timeout: 20_000 });
-  await expect(page.locator('[data-status="done"]')).toHaveCount(1);
+  await runOneSentence(page, stockmark[6]!.text);
 });
