@@ -48,13 +48,30 @@ test('a server that is not there gets a message naming it', async ({ page }) => 
 
 test('a batch over the server sends 4 requests at once and pre-annotates every document', async ({ page }) => {
   test.setTimeout(90_000);
-  let inFlight = 0;
-  let most = 0;
-  const completions = (u: string) => u.endsWith('/v1/completions');
-  page.on('request', (r) => completions(r.url()) && r.method() === 'POST' && (most = Math.max(most, ++inFlight)));
-  const done = (r: { url(): string; method(): string }) => void (completions(r.url()) && r.method() === 'POST' && inFlight--);
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
+  // Counted in the page, from each completion request's start to the end of its streamed body (Playwright's
+  // request events can report a finished request after the next one has started, and count 5).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __inFlight: number; __most: number };
+    w.__inFlight = 0;
+    w.__most = 0;
+    const original = window.fetch.bind(window);
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!url.endsWith('/v1/completions')) return original(input, init);
+      w.__most = Math.max(w.__most, ++w.__inFlight);
+      let ended = false;
+      const end = () => void (!ended && ((ended = true), w.__inFlight--));
+      try {
+        const res = await original(input, init);
+        if (!res.body) return end(), res;
+        const body = res.body.pipeThrough(new TransformStream({ flush: end, cancel: end } as Transformer<Uint8Array, Uint8Array>));
+        return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      } catch (e) {
+        end();
+        throw e;
+      }
+    };
+  });
   await connect(page, SERVER);
   await expect(page.getByTestId('engine-status')).toHaveText(/^Ready/);
   const docs = loadStockmark().slice(0, 16).map((s) => JSON.stringify({ id: String(s.curid), text: s.text, task: 'ner' }));
@@ -63,7 +80,7 @@ test('a batch over the server sends 4 requests at once and pre-annotates every d
   await expect(page.getByTestId('import-result')).toHaveText('16 documents imported');
   await page.getByTestId('batch').getByRole('button', { name: 'Run the model on the 16 shown documents' }).click();
   await expect(page.getByTestId('batch-finished')).toContainText('Pre-annotation finished: 16 documents.', { timeout: 60_000 });
-  expect(most).toBe(4);
+  expect(await page.evaluate(() => (window as unknown as { __most: number }).__most)).toBe(4);
   // Every document now has its prediction: none is left without an output.
   await page.getByRole('combobox', { name: 'Output filter' }).selectOption('without');
   await expect(page.getByTestId('shown-count')).toHaveText('0 of 16');
