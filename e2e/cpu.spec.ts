@@ -40,6 +40,8 @@ test('without WebGPU, a GGUF model runs on the CPU: tokens stream into place and
   expect(await scripts()).toEqual([]);
   await loadTiny(page, 'stream');
   await expect(page.getByTestId('cpu-info')).toHaveText('Running on the CPU: 1 thread (the page is not cross-origin isolated) · weights downloaded · chat template from the GGUF');
+  // The note that a CPU model was picked for the user goes once the user picks their own.
+  await expect(page.getByTestId('picked-cpu')).toHaveCount(0);
   expect((await scripts()).some((n) => /wllamaWorker-.*\.js$/.test(n))).toBe(true);
 
   await page.getByRole('combobox', { name: 'Task', exact: true }).selectOption('ner');

@@ -36,7 +36,7 @@ export const useModelsStore = create<ModelsState>()(
       pickedCpu: false,
       cached: {},
       select: (selectedId) => set({ selectedId, pickedCpu: false }),
-      addCustom: (model) => set((s) => ({ customModels: [...s.customModels.filter((m) => m.id !== model.id), model], selectedId: model.id })),
+      addCustom: (model) => set((s) => ({ customModels: [...s.customModels.filter((m) => m.id !== model.id), model], selectedId: model.id, pickedCpu: false })),
       removeCustom: async (id) => {
         const m = get().customModels.find((x) => x.id === id);
         if (m) await deleteCachedModel(m).catch(() => undefined);
