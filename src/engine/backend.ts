@@ -26,6 +26,9 @@ export interface GenerateResult {
   usage: Usage | null;
 }
 
+/** An engine's finish_reason in the seam's words (OpenAI-style servers, web-llm and llama.cpp use the same ones). */
+export const finishReasonOf = (r: unknown): GenerateResult['finishReason'] => (r === 'stop' || r === 'length' || r === 'abort' ? r : 'other');
+
 /** One generation, streamed: the signature every engine's generate has, for the run loop. */
 export type Generate = (req: GenerateRequest, onText: (textSoFar: string) => void) => Promise<GenerateResult>;
 

@@ -116,15 +116,26 @@ export function mapLoadError(raw: unknown, phase: string, libUrl: string): Engin
   };
 }
 
+/** A model file's URL answered with an HTTP error: the words the preflight and the CPU engine both use. */
+export function httpFileFailure(url: string, status: number | string, gguf: boolean): EngineFailure | null {
+  const s = String(status);
+  if (gguf && (s === '404' || s === '410')) return { kind: 'not-found', code: 'gguf-not-found', params: { url, status: s }, message: `The GGUF file is not at ${url} (HTTP ${s}).`, nextStep: 'Check the model URL: for a split model, give the first part (…-00001-of-0000N.gguf).' };
+  if (s === '404' || s === '410') return null;
+  return { kind: 'network', code: 'http-status', params: { url, status: s }, message: `The server answered ${url} with HTTP ${s}.`, nextStep: 'Retry later, or check the server hosting the model.' };
+}
+
+/** What to do with a file that is no GGUF model, for the preflight's and the engine's messages alike. */
+export const GGUF_INVALID_NEXT_STEP = 'Pick a .gguf file made by llama.cpp (convert_hf_to_gguf.py); a web page, a partial download or a newer architecture fails here.';
+
 /**
  * wllama's failures as the CPU engine's worker sends them: `WllamaError(<type>): message` with wllama's own
  * error types (its wllama.ts: download_error, load_error, kv_cache_full, version_mismatch…), or the
  * WebAssembly runtime's own words. What is not named here goes to the common rules.
  */
 const WLLAMA_RULES: [RegExp, (m: RegExpExecArray) => EngineFailure][] = [
-  [/kv_cache_full|context (size|length) (exceeded|too small)|exceeds the available context size/i, () => ({ kind: 'context-window', message: 'The input is longer than the model’s context window.', nextStep: 'Shorten the text or split it into sentences.' })],
-  [/Failed to fetch (\S+): HTTP (\d+)/, (m) => ({ kind: m[2] === '404' ? 'not-found' : 'network', code: m[2] === '404' ? 'gguf-not-found' : 'http-status', params: { url: m[1]!, status: m[2]! }, message: m[2] === '404' ? `The GGUF file is not at ${m[1]} (HTTP 404).` : `The server answered ${m[1]} with HTTP ${m[2]}.`, nextStep: m[2] === '404' ? 'Check the model URL: for a split model, give the first part (…-00001-of-0000N.gguf).' : 'Retry later, or check the server that hosts the model.' })],
-  [/invalid magic|not a (valid )?GGUF|gguf_init|failed to (load|read) (the )?model|unknown model architecture|error loading model/i, (m) => ({ kind: 'bad-file', code: 'gguf-invalid', params: { detail: m.input.slice(0, 160) }, message: 'The file is not a GGUF model this engine can read.', nextStep: 'Pick a .gguf file made by llama.cpp (convert_hf_to_gguf.py); a web page, a partial download or a newer architecture fails here.' })],
+  [/kv_cache_full|context (size|length) (exceeded|too small)|exceeds the available context size/i, () => ({ ...CONTEXT })],
+  [/Failed to fetch (\S+): HTTP (\d+)/, (m) => httpFileFailure(m[1]!, m[2]!, true)!],
+  [/invalid magic|not a (valid )?GGUF|gguf_init|failed to (load|read) (the )?model|unknown model architecture|error loading model/i, (m) => ({ kind: 'bad-file', code: 'gguf-invalid', params: { detail: m.input.slice(0, 160) }, message: 'The file is not a GGUF model this engine can read.', nextStep: GGUF_INVALID_NEXT_STEP })],
   [/Aborted\(OOM\)|Cannot enlarge memory|out of memory|Array buffer allocation failed|Maximum call stack|memory access out of bounds/i, (m) => ({ kind: 'memory', code: 'cpu-memory', params: { detail: m.input.slice(0, 160) }, message: 'The model did not fit in the memory this browser gives WebAssembly.', nextStep: 'Pick a smaller model (under 2 GB), close other tabs, or run the model on an inference server.' })],
   [/version_mismatch/, () => ({ kind: 'library', code: 'wllama-version', message: 'The CPU engine’s WebAssembly file does not match its code (a half-updated app).', nextStep: 'Reload the page.' })],
 ];

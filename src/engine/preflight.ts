@@ -1,4 +1,4 @@
-import type { EngineFailure } from './errors.ts';
+import { GGUF_INVALID_NEXT_STEP, httpFileFailure, type EngineFailure } from './errors.ts';
 
 /** What a fetch of a model file showed: enough to tell a missing file, a web page or a wrong format. */
 export interface FileProbe {
@@ -14,12 +14,8 @@ const REQUIRED_CONFIG = ['tokenizer_files', 'conv_template', 'context_window_siz
 function httpFailure(which: 'config' | 'library' | 'gguf', p: FileProbe): EngineFailure | null {
   const file = which === 'config' ? 'mlc-chat-config.json' : which === 'library' ? 'the model library (.wasm)' : 'the GGUF file';
   const status = String(p.status);
-  if (p.status === 404 || p.status === 410) {
-    if (which === 'gguf') return { kind: 'not-found', code: 'gguf-not-found', params: { url: p.url, status }, message: `The GGUF file is not at ${p.url} (HTTP ${p.status}).`, nextStep: 'Check the model URL: for a split model, give the first part (…-00001-of-0000N.gguf).' };
-    return { kind: 'not-found', code: `${which}-not-found`, params: { url: p.url, status }, message: `${file} was not found at ${p.url} (HTTP ${p.status}).`, nextStep: 'Check the model’s URLs: the weights folder must hold resolve/main/mlc-chat-config.json.' };
-  }
   if (p.status < 200 || p.status >= 300) {
-    return { kind: 'network', code: 'http-status', params: { url: p.url, status }, message: `The server answered ${p.url} with HTTP ${p.status}.`, nextStep: 'Retry later, or check the server hosting the model.' };
+    return httpFileFailure(p.url, p.status, which === 'gguf') ?? { kind: 'not-found', code: `${which}-not-found`, params: { url: p.url, status }, message: `${file} was not found at ${p.url} (HTTP ${p.status}).`, nextStep: 'Check the model’s URLs: the weights folder must hold resolve/main/mlc-chat-config.json.' };
   }
   const start = new TextDecoder().decode(p.head.subarray(0, 64)).trimStart().toLowerCase();
   if (p.contentType.includes('text/html') || start.startsWith('<!doctype') || start.startsWith('<html')) {
@@ -67,7 +63,7 @@ export function checkGguf(p: FileProbe): EngineFailure | null {
   const http = httpFailure('gguf', p);
   if (http) return http;
   if (new TextDecoder().decode(p.head.subarray(0, 4)) !== 'GGUF') {
-    return { kind: 'bad-file', code: 'gguf-invalid', params: { url: p.url, detail: p.url }, message: `${p.url} is not a GGUF model file (it does not start with "GGUF").`, nextStep: 'Pick a .gguf file made by llama.cpp (convert_hf_to_gguf.py); a web page, a partial download or a newer architecture fails here.' };
+    return { kind: 'bad-file', code: 'gguf-invalid', params: { url: p.url, detail: p.url }, message: `${p.url} is not a GGUF model file (it does not start with "GGUF").`, nextStep: GGUF_INVALID_NEXT_STEP };
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { PromptMode } from '../models/catalog.ts';
-import type { Generate, GenerateRequest, GenerateResult, Usage } from './backend.ts';
+import { finishReasonOf, type Generate, type GenerateRequest, type Usage } from './backend.ts';
 
 // An OpenAI-compatible inference server (llama.cpp's llama-server, vLLM, Ollama, LM Studio, MLC serve) as
 // an engine: GIELLM mode sends `buildInput(…)` as is to /v1/completions; prompted mode sends the same
@@ -125,7 +125,6 @@ function grammarFields(info: ServerInfo, grammar: string | null): Record<string,
   return { [info.grammarField]: grammar };
 }
 
-const finish = (r: unknown): GenerateResult['finishReason'] => (r === 'stop' || r === 'length' ? r : r === 'abort' ? 'abort' : 'other');
 
 /** Reads a server-sent-events body: each `data:` line's JSON, until `[DONE]` or the end. */
 async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<Record<string, unknown>> {
@@ -259,7 +258,7 @@ export function serverGenerate(cfg: ServerConfig, info: ServerInfo, signal?: () 
         throw new ServerError('dropped', `The connection to the server dropped mid-answer (${(e as Error).message}); ${text.length} characters had come.`);
       }
       if (reason === null && !stop?.aborted) throw new ServerError('dropped', `The server's answer ended without saying it was finished; ${text.length} characters had come.`);
-      return { text, finishReason: stop?.aborted ? 'abort' : finish(reason), usage };
+      return { text, finishReason: stop?.aborted ? 'abort' : finishReasonOf(reason), usage };
     }
   };
 }

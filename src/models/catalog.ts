@@ -168,23 +168,27 @@ const HF_FILE = (repo: string, file: string) => `https://huggingface.co/${repo}/
  * reads (about 10 GB/s of memory bandwidth for WebAssembly SIMD on 4 threads, a single thread about a
  * third of that); the tiny test model's measured speed is in bench/results/cpu.json.
  */
-const ggufModel = (id: string, displayName: string, repo: string, file: string, downloadMB: number, license: string, cpuTokensPerS: number, extra: Partial<ModelInfo> = {}): ModelInfo => ({
-  id,
-  displayName,
-  mode: 'prompted',
-  weightsUrl: HF_FILE(repo, file),
-  libUrl: '',
-  quantization: /Q\d_K_[MS]|Q\d_0|Q8_0|F16/i.exec(file)?.[0]?.toUpperCase() ?? 'gguf',
-  downloadMB,
-  vramMB: 0,
-  needsShaderF16: false,
-  contextWindow: 4096,
-  license,
-  languages: ['ja', 'en'],
-  lowResource: true,
-  gguf: { urls: [HF_FILE(repo, file)], cpuTokensPerS: { value: cpuTokensPerS, measured: false } },
-  ...extra,
-});
+/** The quantization a GGUF file's name states, as llama.cpp names them (Q4_K_M, Q8_0, F16…). */
+const ggufQuantization = (fileName: string) => /Q\d_K_[MS]|Q\d_0|F16|F32/i.exec(fileName)?.[0]?.toUpperCase() ?? 'gguf';
+
+type GgufFields = Pick<ModelInfo, 'id' | 'displayName' | 'mode' | 'weightsUrl' | 'downloadMB' | 'contextWindow' | 'license' | 'languages' | 'gguf'> & Partial<ModelInfo>;
+
+/** A model wllama runs: nothing of it is for a GPU; its quantization is read from its file name. */
+const ggufRecord = (fileName: string, fields: GgufFields): ModelInfo => ({ libUrl: '', quantization: ggufQuantization(fileName), vramMB: 0, needsShaderF16: false, lowResource: true, ...fields });
+
+const ggufModel = (id: string, displayName: string, repo: string, file: string, downloadMB: number, license: string, cpuTokensPerS: number, extra: Partial<ModelInfo> = {}): ModelInfo =>
+  ggufRecord(file, {
+    id,
+    displayName,
+    mode: 'prompted',
+    weightsUrl: HF_FILE(repo, file),
+    downloadMB,
+    contextWindow: 4096,
+    license,
+    languages: ['ja', 'en'],
+    gguf: { urls: [HF_FILE(repo, file)], cpuTokensPerS: { value: cpuTokensPerS, measured: false } },
+    ...extra,
+  });
 
 export const MODEL_CATALOG: readonly ModelInfo[] = [
   {
@@ -312,23 +316,9 @@ export function validateCustomModel(input: Record<string, unknown>, existingIds:
 
 export type GgufModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
 
-const ggufRecord = (id: string, displayName: string, mode: PromptMode, gguf: GgufSource, downloadMB: number, contextWindow: number, weightsUrl: string): ModelInfo => ({
-  id,
-  displayName,
-  mode,
-  weightsUrl,
-  libUrl: '',
-  quantization: /Q\d_K_[MS]|Q\d_0|Q8_0|F16|F32/i.exec(displayName)?.[0]?.toUpperCase() ?? 'gguf',
-  downloadMB,
-  vramMB: 0,
-  needsShaderF16: false,
-  contextWindow,
-  license: 'see the model card',
-  languages: ['ja'],
-  lowResource: true,
-  custom: true,
-  gguf,
-});
+/** A GGUF model the user added: its licence is the model card's. */
+const customGguf = (id: string, fileName: string, mode: PromptMode, gguf: GgufSource, contextWindow: number, weightsUrl: string, extra: Partial<ModelInfo> = {}): ModelInfo =>
+  ggufRecord(fileName, { id, displayName: fileName, mode, weightsUrl, downloadMB: 0, contextWindow, license: 'see the model card', languages: ['ja'], custom: true, gguf, ...extra });
 
 /** A GGUF model from a URL (its first part, for a split model); every problem is named by its field. */
 export function validateGgufModel(input: { url?: string; mode?: string; contextWindow?: string | number }, existingIds: readonly string[]): GgufModelResult {
@@ -344,7 +334,7 @@ export function validateGgufModel(input: { url?: string; mode?: string; contextW
   const file = decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? 'model.gguf');
   let id = `gguf:${file}`;
   for (let k = 2; existingIds.includes(id); k++) id = `gguf:${file}#${k}`;
-  return { ok: true, model: ggufRecord(id, file, mode!, { urls: ggufParts(url) }, 0, contextWindow, url) };
+  return { ok: true, model: customGguf(id, file, mode!, { urls: ggufParts(url) }, contextWindow, url) };
 }
 
 /** A GGUF model from files the user picked or dropped: read in place, never uploaded, kept until reload. */
@@ -359,5 +349,5 @@ export function localGgufModel(files: readonly { name: string; size: number }[],
   let id = `local:${first.name}`;
   for (let k = 2; existingIds.includes(id); k++) id = `local:${first.name}#${k}`;
   const mb = ggufs.filter((f) => names.includes(f.name)).reduce((n, f) => n + f.size, 0) / (1024 * 1024);
-  return { ok: true, model: { ...ggufRecord(id, first.name, mode, { urls: [], local: { names } }, 0, 2048, ''), downloadMB: 0, notes: `${Math.round(mb)} MB, read from this computer` } };
+  return { ok: true, model: customGguf(id, first.name, mode, { urls: [], local: { names } }, 2048, '', { notes: `${Math.round(mb)} MB, read from this computer` }) };
 }

@@ -13,6 +13,20 @@ function blockedHosts(t: TFunction, m: ModelInfo): string[] | null {
   return origins.length ? origins.map((origin) => t('models.hostBlocked', { origin })) : null;
 }
 
+/** The add step of the URL forms: the form's own checks, then whether this build can reach the model's hosts. */
+function useCheckedAdd(validate: (data: Record<string, string>) => { ok: true; model: ModelInfo } | { ok: false; errors: string[] }) {
+  const { t } = useTranslation();
+  const addCustom = useModelsStore((s) => s.addCustom);
+  return (data: Record<string, string>) => {
+    const result = validate(data);
+    if (!result.ok) return result.errors;
+    const blocked = blockedHosts(t, result.model);
+    if (blocked) return blocked;
+    addCustom(result.model);
+    return null;
+  };
+}
+
 function HostsHint() {
   const { t } = useTranslation();
   return <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-400">{t('models.hostsHint', { extra: BUILD_EXTRA_HOSTS.length ? BUILD_EXTRA_HOSTS.join(', ') : t('models.hostsNone') })}</p>;
@@ -290,14 +304,7 @@ function GgufModelForm({ existing }: { existing: string[] }) {
   const addCustom = useModelsStore((s) => s.addCustom);
   const [fileMode, setFileMode] = useState<PromptMode>('giellm');
   const [fileErrors, setFileErrors] = useState<string[]>([]);
-  const add = (data: Record<string, string>) => {
-    const result = validateGgufModel(data, existing);
-    if (!result.ok) return result.errors;
-    const blocked = blockedHosts(t, result.model);
-    if (blocked) return blocked;
-    addCustom(result.model);
-    return null;
-  };
+  const add = useCheckedAdd((data) => validateGgufModel(data, existing));
   const addFiles = (files: File[]) => {
     const result = localGgufModel(files, fileMode, existing);
     if (!result.ok) return setFileErrors(result.errors);
@@ -366,15 +373,7 @@ function ServerModelForm({ existing }: { existing: string[] }) {
 
 function CustomModelForm({ existing }: { existing: string[] }) {
   const { t } = useTranslation();
-  const addCustom = useModelsStore((s) => s.addCustom);
-  const add = (data: Record<string, string>) => {
-    const result = validateCustomModel(data, existing);
-    if (!result.ok) return result.errors;
-    const blocked = blockedHosts(t, result.model);
-    if (blocked) return blocked;
-    addCustom(result.model);
-    return null;
-  };
+  const add = useCheckedAdd((data) => validateCustomModel(data, existing));
   return (
     <AddModelForm title="models.addCustom" testId="custom-model" add={add}>
       <label className="grid">{t('models.id')}<input name="id" className={field} placeholder="GIELLM-13B-q4f16_1-MLC" /></label>

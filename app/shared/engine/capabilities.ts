@@ -34,9 +34,12 @@ export async function probeCapabilities(): Promise<Capabilities> {
     adapterDescription: info ? [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || null : null,
     storageFreeMB,
     ...(storageBlocked ? { storageBlocked } : {}),
-    wasm: { memory64: hasMemory64(), crossOriginIsolated: globalThis.crossOriginIsolated === true, cores: navigator.hardwareConcurrency || 1 },
+    wasm: wasmCapabilities(),
   };
 }
+
+/** What the CPU engine has here: 64-bit WebAssembly, cross-origin isolation (threads), and the cores. */
+export const wasmCapabilities = (): NonNullable<Capabilities['wasm']> => ({ memory64: hasMemory64(), crossOriginIsolated: globalThis.crossOriginIsolated === true, cores: navigator.hardwareConcurrency || 1 });
 
 /** A module that declares one 64-bit memory (the memory64 proposal's limits flag 0x04): validates only where wasm64 runs. */
 const MEMORY64_PROBE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x05, 0x03, 0x01, 0x04, 0x01]);

@@ -2,10 +2,8 @@ import { WebWorkerMLCEngine, type ChatCompletionChunk } from '@mlc-ai/web-llm';
 import { appConfigFor } from './modelRecord.ts';
 import { greedy } from '../../../src/engine/server.ts';
 import type { AllowMessage } from './connectPolicy.ts';
-import type { GenerateResult, LlmBackend, Usage } from './llmBackend.ts';
-
-const finish = (r: string | null | undefined): GenerateResult['finishReason'] =>
-  r === 'stop' || r === 'length' || r === 'abort' ? r : 'other';
+import type { LlmBackend, Usage } from './llmBackend.ts';
+import { finishReasonOf } from '../../../src/engine/backend.ts';
 
 export function createWebLlmBackend(): LlmBackend {
   const crashListeners: ((reason: string) => void)[] = [];
@@ -70,7 +68,7 @@ export function createWebLlmBackend(): LlmBackend {
           };
         }
       }
-      return { text, finishReason: finish(reason), usage };
+      return { text, finishReason: finishReasonOf(reason), usage };
     },
     interrupt: () => {
       stopAsked = true;

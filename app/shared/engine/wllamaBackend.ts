@@ -2,8 +2,8 @@ import { absoluteUrl, cpuThreads, type ModelInfo } from '../../../src/index.ts';
 import type { InitProgress } from '../../../src/engine/progress.ts';
 import type { GenerateResult, LlmBackend } from './llmBackend.ts';
 import { pickedFilesOf } from './pickedFiles.ts';
+import { wasmCapabilities } from './capabilities.ts';
 import type { FromWllamaWorker, ToWllamaWorker, WllamaLoaded } from './wllamaProtocol.ts';
-
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -74,7 +74,7 @@ export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () =>
           urls,
           files,
           contextWindow: model.contextWindow,
-          threads: cpuThreads({ wasm: { crossOriginIsolated: globalThis.crossOriginIsolated === true, cores: navigator.hardwareConcurrency || 1, memory64: true } }),
+          threads: cpuThreads({ wasm: wasmCapabilities() }),
           allow: urls,
         },
         { onProgress },

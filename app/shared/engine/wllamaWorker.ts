@@ -6,7 +6,8 @@ import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { llamaCppBody } from '../../../src/engine/server.ts';
 import { guardWorkerNetwork } from './connectPolicy.ts';
 import type { FromWllamaWorker, ToWllamaWorker, WllamaGenerateRequest, WllamaLoadRequest } from './wllamaProtocol.ts';
-import type { GenerateResult, Usage } from './llmBackend.ts';
+import type { Usage } from './llmBackend.ts';
+import { finishReasonOf } from '../../../src/engine/backend.ts';
 
 let prefixes: string[] = [];
 guardWorkerNetwork(self, () => prefixes);
@@ -28,13 +29,12 @@ async function load(req: WllamaLoadRequest) {
   const w = new Wllama({ default: wasm }, { suppressNativeLog: true, allowOffline: true, parallelDownloads: 3 });
   wllama = w;
   const params = { n_ctx: req.contextWindow, n_threads: req.threads, n_gpu_layers: 0, n_parallel: 1, seed: 0 };
-  let source: 'download' | 'cache' | 'file' = 'file';
+  const cached = req.files.length === 0 && (await w.modelManager.getModels()).some((m) => m.url === req.urls[0]);
+  const source = req.files.length ? 'file' : cached ? 'cache' : 'download';
   if (req.files.length) {
     post({ type: 'progress', id: req.id, phase: 'load', loaded: 0, total: 1 });
     await w.loadModel(req.files, params);
   } else {
-    const cached = (await w.modelManager.getModels()).some((m) => m.url === req.urls[0]);
-    source = cached ? 'cache' : 'download';
     const phase = cached ? 'cache' : 'fetch';
     // A split model is named by its first part: wllama finds the others (its ModelManager.parseModelUrl).
     await w.loadModelFromUrl(req.urls[0]!, {
@@ -44,8 +44,6 @@ async function load(req: WllamaLoadRequest) {
   }
   post({ type: 'loaded', id: req.id, info: { threads: w.getNumThreads(), multiThread: w.isMultithread(), chatTemplate: w.getChatTemplate() !== null, source } });
 }
-
-const finish = (r: string | null | undefined): GenerateResult['finishReason'] => (r === 'stop' || r === 'length' ? r : 'other');
 
 async function generate(req: WllamaGenerateRequest) {
   if (!wllama) throw new Error('ModelNotLoadedError: no model is loaded');
@@ -86,7 +84,7 @@ async function generate(req: WllamaGenerateRequest) {
   } finally {
     if (current === controller) current = null;
   }
-  post({ type: 'done', id: req.id, result: { text, finishReason: controller.signal.aborted ? 'abort' : finish(reason), usage } });
+  post({ type: 'done', id: req.id, result: { text, finishReason: controller.signal.aborted ? 'abort' : finishReasonOf(reason), usage } });
 }
 
 self.onmessage = (event: MessageEvent<ToWllamaWorker>) => {
