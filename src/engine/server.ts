@@ -131,24 +131,30 @@ async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<Reco
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    // A character split across chunks waits for its other bytes.
-    buffer += decoder.decode(value, { stream: true });
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) !== -1) {
-      const line = buffer.slice(0, nl).replace(/\r$/, '');
-      buffer = buffer.slice(nl + 1);
-      if (!line.startsWith('data:')) continue;
-      const data = line.slice(5).trim();
-      if (data === '[DONE]') return;
-      try {
-        yield JSON.parse(data) as Record<string, unknown>;
-      } catch {
-        throw new ServerError('bad-stream', `The server sent a stream event that is not JSON: ${data.slice(0, 200)}`);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      // A character split across chunks waits for its other bytes.
+      buffer += decoder.decode(value, { stream: true });
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) !== -1) {
+        const line = buffer.slice(0, nl).replace(/\r$/, '');
+        buffer = buffer.slice(nl + 1);
+        if (!line.startsWith('data:')) continue;
+        const data = line.slice(5).trim();
+        if (data === '[DONE]') return;
+        try {
+          yield JSON.parse(data) as Record<string, unknown>;
+        } catch {
+          throw new ServerError('bad-stream', `The server sent a stream event that is not JSON: ${data.slice(0, 200)}`);
+        }
       }
     }
+  } finally {
+    // Ended at [DONE], by an error or by the reader: the response is let go at once, so a batch's next request
+    // never overlaps one whose body is still open (the request slot is free when the answer is).
+    await reader.cancel().catch(() => undefined);
   }
 }
 
