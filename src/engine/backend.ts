@@ -41,6 +41,11 @@ export interface LlmBackend {
   readonly name: string;
   /** How many generations it runs at once (a server's parallel slots); 1 when absent. */
   readonly concurrency?: number;
+  /**
+   * How many distinct grammars it can take before its memory must be freed by making it anew (WebLLM's
+   * XGrammar keeps each one until its worker ends: `GRAMMAR_BUDGET`); no limit when absent.
+   */
+  readonly grammarBudget?: number;
   load(model: ModelInfo, onProgress: (p: InitProgress) => void): Promise<void>;
   /** Streams the text generated so far to `onText`; resolves when generation ends. */
   generate(req: GenerateRequest, onText: (textSoFar: string) => void): Promise<GenerateResult>;

@@ -9,6 +9,7 @@ import type { Generate } from './llmBackend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
 import { preflightModel } from './preflight.ts';
 import type { WllamaLoaded } from './wllamaProtocol.ts';
+import { grammarLedger, type GrammarLedger } from '../../../src/engine/grammarBudget.ts';
 import { BackendGone, GENERATE_STALL_MS, LOAD_STALL_MS, STOP_GRACE_MS, lifeline, watchdog, type Lifeline } from '../../../src/engine/watchdog.ts';
 
 /** A second run while one is going: said as such, never as "Load a model first". */
@@ -24,8 +25,17 @@ export const STREAM_EVERY_MS = 100;
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'generating';
 
-/** Why the engine went idle without a failure: a cancelled download, or a Stop the engine did not answer. */
-export type EngineNotice = 'cancelled' | 'stop-restarted';
+/**
+ * A one-line notice: a cancelled download, a Stop the engine did not answer (both leave it idle), or a
+ * long batch's engine being made anew to free grammar memory (it goes on by itself).
+ */
+export type EngineNotice = 'cancelled' | 'stop-restarted' | 'grammar-refresh';
+
+/** The backend a run is using: a grammar refresh puts a new one in its place mid-run. */
+interface Live {
+  backend: LlmBackend;
+  life: Lifeline;
+}
 
 export interface EngineState {
   status: EngineStatus;
@@ -56,6 +66,10 @@ export class Engine {
   private stopRequested = false;
   /** Runs started so far: tells a Stop's grace timer whether the run it was meant for is still the one going. */
   private runs = 0;
+  /** The distinct grammars the current backend has taken (its `grammarBudget` bounds them). */
+  private grammars: GrammarLedger = grammarLedger(undefined);
+  /** Backends made anew mid-run to free grammar memory, since the engine was created (for tests and the bench). */
+  refreshes = 0;
 
   constructor(
     private readonly makeBackend: (kind: Exclude<EngineKind, 'server'>, onCpuInfo: (info: WllamaLoaded) => void) => Promise<LlmBackend> = createBackend,
@@ -72,6 +86,11 @@ export class Engine {
     if (this.backend && this.backendKind === kind) return this.backend;
     this.backend?.dispose();
     this.backend = null;
+    return this.newBackend(model);
+  }
+
+  private async newBackend(model: ModelInfo): Promise<LlmBackend> {
+    const kind = engineOf(model);
     const b =
       kind === 'server'
         ? createServerBackend(
@@ -87,7 +106,71 @@ export class Engine {
     });
     this.backend = b;
     this.life = lifeline();
+    this.grammars = grammarLedger(b.grammarBudget);
     return b;
+  }
+
+  /** Loads `model` into `backend`, failing when it goes or makes no progress for LOAD_STALL_MS. */
+  private async loadWatched(backend: LlmBackend, life: Lifeline, model: ModelInfo, onProgress: Parameters<LlmBackend['load']>[1]): Promise<void> {
+    const dog = watchdog(LOAD_STALL_MS, () =>
+      this.retire('stalled', `no progress for ${LOAD_STALL_MS / 1000} s`, { kind: 'worker-crashed', code: 'load-stalled', params: { seconds: String(LOAD_STALL_MS / 1000) }, message: `Loading made no progress for ${LOAD_STALL_MS / 1000} s and was stopped.`, nextStep: 'Retry: files already downloaded are kept.' }),
+    );
+    try {
+      await life.guard(
+        backend.load(model, (p) => {
+          dog.poke();
+          onProgress(p);
+        }),
+      );
+    } finally {
+      dog.stop();
+    }
+  }
+
+  /** What a failed load tells the user, in its engine's words. */
+  private loadFailure(model: ModelInfo, e: unknown): EngineFailure {
+    const kind = engineOf(model);
+    const phase = this.store.getState().load?.phase ?? 'config';
+    return kind === 'server' ? mapEngineError(e) : kind === 'wllama' ? mapWllamaError(e) : mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost'));
+  }
+
+  /**
+   * Between two sentences of a run: a backend whose grammar budget is spent is disposed and a new one loads
+   * the same model (from the browser's cache), so a batch of any length keeps within its memory.
+   */
+  private async refresh(live: Live, model: ModelInfo): Promise<void> {
+    const old = live.life;
+    this.store.setState({ notice: 'grammar-refresh' });
+    this.backend?.dispose();
+    this.backend = null;
+    this.life = null;
+    try {
+      const b = await this.newBackend(model);
+      await this.loadWatched(b, this.life!, model, () => undefined);
+    } catch (e) {
+      const failure = e instanceof BackendGone ? this.store.getState().failure : this.loadFailure(model, e);
+      const gone = new BackendGone('crashed', 'the engine could not be made anew');
+      old.end(gone);
+      if (this.backend) this.retire('crashed', gone.message, failure);
+      else this.store.setState({ status: 'idle', model: null, load: null, failure, notice: null });
+      throw gone;
+    }
+    this.refreshes++;
+    live.backend = this.backend!;
+    live.life = this.life!;
+    if (this.store.getState().notice === 'grammar-refresh') this.store.setState({ notice: null });
+  }
+
+  /** A run's generate: each request through the live backend, made anew first when the grammar would overflow it. */
+  private runGenerate(live: Live, model: ModelInfo): Generate {
+    return async (req, onText) => {
+      if (req.grammar !== null && this.grammars.wouldExceed(req.grammar)) {
+        await this.refresh(live, model);
+        if (this.stopRequested) return { text: '', finishReason: 'abort', usage: null };
+      }
+      if (req.grammar !== null) this.grammars.take(req.grammar);
+      return this.guardedGenerate(live.backend, live.life)(req, onText);
+    };
   }
 
   /**
@@ -136,29 +219,16 @@ export class Engine {
       const backend = await this.ensureBackend(model);
       // Cancelled while the engine's code was still loading: nothing may start downloading after that.
       if (token !== this.loadToken) return false;
-      const life = this.life!;
-      const dog = watchdog(LOAD_STALL_MS, () =>
-        this.retire('stalled', `no progress for ${LOAD_STALL_MS / 1000} s`, { kind: 'worker-crashed', code: 'load-stalled', params: { seconds: String(LOAD_STALL_MS / 1000) }, message: `Loading made no progress for ${LOAD_STALL_MS / 1000} s and was stopped.`, nextStep: 'Retry: files already downloaded are kept.' }),
-      );
-      try {
-        await life.guard(
-          backend.load(model, (p) => {
-            dog.poke();
-            if (token === this.loadToken) this.store.setState({ load: readProgress(p) });
-          }),
-        );
-      } finally {
-        dog.stop();
-      }
+      await this.loadWatched(backend, this.life!, model, (p) => {
+        if (token === this.loadToken) this.store.setState({ load: readProgress(p) });
+      });
       if (token !== this.loadToken) return false;
       this.store.setState({ status: 'ready', load: null });
       return true;
     } catch (e) {
       // Retired (crash, stall): the failure is said already.
       if (token !== this.loadToken || e instanceof BackendGone) return false;
-      const phase = this.store.getState().load?.phase ?? 'config';
-      const failure = engineKind === 'server' ? mapEngineError(e) : engineKind === 'wllama' ? mapWllamaError(e) : mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost'));
-      this.store.setState({ status: 'idle', model: null, load: null, failure });
+      this.store.setState({ status: 'idle', model: null, load: null, failure: this.loadFailure(model, e) });
       return false;
     }
   }
@@ -193,8 +263,8 @@ export class Engine {
    * A sentence that fails (too long, an engine error) is marked and the rest go on; Stop ends the run.
    */
   async run(text: string, opts: RunOptions, onUpdate: (runs: SentenceRun[]) => void): Promise<SentenceRun[]> {
-    const { backend, model, life } = this.startGenerating();
-    const generate = this.guardedGenerate(backend, life);
+    const { live, model } = this.startGenerating();
+    const generate = this.runGenerate(live, model);
     const runs = planRuns(text, opts, model.mode, model.noSystemRole);
     // Snapshots share every unchanged run with the previous one, so a UI can skip re-rendering them.
     let snapshot = runs.map((r) => ({ ...r }));
@@ -204,7 +274,7 @@ export class Engine {
     };
     try {
       emit();
-      await runSentences(runs, opts, model, generate, { changed: emit, partialEveryMs: this.streamEveryMs, stopRequested: () => this.stopRequested || life.ended !== null, now: () => performance.now() });
+      await runSentences(runs, opts, model, generate, { changed: emit, partialEveryMs: this.streamEveryMs, stopRequested: () => this.stopRequested || live.life.ended !== null, now: () => performance.now() });
     } finally {
       emit(); // sentences skipped after Stop or a lost device get their final state too
       this.stopGenerating();
@@ -218,21 +288,21 @@ export class Engine {
    * WebLLM), each sentence by sentence. `onDone` hears of each document as it finishes; Stop ends them all.
    */
   async runMany(items: readonly { text: string; opts: RunOptions }[], onDone: (index: number, runs: SentenceRun[]) => void = () => undefined): Promise<SentenceRun[][]> {
-    const { backend, model, life } = this.startGenerating();
-    const generate = this.guardedGenerate(backend, life);
+    const { live, model } = this.startGenerating();
+    const generate = this.runGenerate(live, model);
     const results: SentenceRun[][] = [];
     try {
-      await eachConcurrently(items, Math.min(backend.concurrency ?? 1, items.length), async ({ text, opts }, i) => {
+      await eachConcurrently(items, Math.min(live.backend.concurrency ?? 1, items.length), async ({ text, opts }, i) => {
         const runs = planRuns(text, opts, model.mode, model.noSystemRole);
-        await runSentences(runs, opts, model, generate, { changed: () => undefined, partials: false, stopRequested: () => this.stopRequested || life.ended !== null, now: () => performance.now() });
+        await runSentences(runs, opts, model, generate, { changed: () => undefined, partials: false, stopRequested: () => this.stopRequested || live.life.ended !== null, now: () => performance.now() });
         // A document the engine's end cut short is not done: a batch runs it again after a new load.
-        if (life.ended) throw life.ended;
+        if (live.life.ended) throw live.life.ended;
         results[i] = runs;
         onDone(i, runs);
         // A lost device fails this document and ends the engine: the batch pauses with the rest still to do.
         this.retireIfDeviceLost(runs);
       });
-      if (life.ended && results.filter(Boolean).length < items.length) throw life.ended;
+      if (live.life.ended && results.filter(Boolean).length < items.length) throw live.life.ended;
     } finally {
       this.stopGenerating();
     }
@@ -249,7 +319,7 @@ export class Engine {
   }
 
   /** The loaded model and its backend, now generating; throws when nothing is loaded. */
-  private startGenerating(): { backend: LlmBackend; model: ModelInfo; life: Lifeline } {
+  private startGenerating(): { live: Live; model: ModelInfo } {
     const state = this.store.getState();
     const backend = this.backend;
     const life = this.life;
@@ -258,7 +328,7 @@ export class Engine {
     this.stopRequested = false;
     this.runs++;
     this.store.setState({ status: 'generating' });
-    return { backend, model: state.model, life };
+    return { live: { backend, life }, model: state.model };
   }
 
   private stopGenerating() {

@@ -4,6 +4,7 @@ import { greedy } from '../../../src/engine/server.ts';
 import type { AllowMessage } from './connectPolicy.ts';
 import type { LlmBackend, Usage } from './llmBackend.ts';
 import { finishReasonOf } from '../../../src/engine/backend.ts';
+import { GRAMMAR_BUDGET } from '../../../src/engine/grammarBudget.ts';
 
 export function createWebLlmBackend(): LlmBackend {
   const crashListeners: ((reason: string) => void)[] = [];
@@ -20,6 +21,7 @@ export function createWebLlmBackend(): LlmBackend {
 
   return {
     name: 'webllm',
+    grammarBudget: GRAMMAR_BUDGET,
     async load(model, onProgress) {
       const config = appConfigFor([model], location.origin);
       // Before web-llm's own messages: what the worker may fetch for this model (connectPolicy.ts).

@@ -71,7 +71,7 @@ export const en = {
     usage: '{{prompt}} prompt + {{output}} output tokens · prefill {{prefill}} tok/s · decode {{decode}} tok/s · first token {{ttft}} s',
   },
   models: {
-    notice: { cancelled: 'Download cancelled. Files already downloaded are kept.', 'stop-restarted': 'The engine did not answer Stop and was restarted: load the model again.' },
+    notice: { cancelled: 'Download cancelled. Files already downloaded are kept.', 'stop-restarted': 'The engine did not answer Stop and was restarted: load the model again.', 'grammar-refresh': 'Freeing the grammar memory of a long run: the model is reloading from this browser’s cache, then the run goes on.' },
     cpuCaps: ' · CPU engine: {{threads}}',
     cpuThreadsMulti: '{{count}} threads (cross-origin isolated)',
     cpuThreadsSingle: '1 thread (the page is not cross-origin isolated)',

@@ -71,7 +71,7 @@ export const ja: Messages = {
     usage: 'プロンプト {{prompt}} + 出力 {{output}} トークン · プリフィル {{prefill}} tok/s · デコード {{decode}} tok/s · 最初のトークン {{ttft}} 秒',
   },
   models: {
-    notice: { cancelled: 'ダウンロードを中止しました。ダウンロード済みのファイルは残っています。', 'stop-restarted': 'エンジンが停止の指示に応じなかったため、再起動しました。モデルをもう一度読み込んでください。' },
+    notice: { cancelled: 'ダウンロードを中止しました。ダウンロード済みのファイルは残っています。', 'stop-restarted': 'エンジンが停止の指示に応じなかったため、再起動しました。モデルをもう一度読み込んでください。', 'grammar-refresh': '長い実行で溜まった文法のメモリを解放しています。モデルをこのブラウザのキャッシュから読み込み直してから、続きを実行します。' },
     cpuCaps: ' · CPUエンジン：{{threads}}',
     cpuThreadsMulti: '{{count}}スレッド（クロスオリジン分離あり）',
     cpuThreadsSingle: '1スレッド（このページはクロスオリジン分離されていません）',
