@@ -33,7 +33,7 @@ const info = await detectServer(cfg).catch((e: unknown) => {
 const bodies = sentences.map((s) => {
   const prompt = buildInput(s.text, 'ner', DEFAULT_PROFILE);
   const grammar = buildGrammar('ner', DEFAULT_PROFILE, s.text, { spans: 'substring', tupleArgs: 'free' });
-  return requestBody(cfg, info, { messages: [{ role: 'user', content: prompt }], prompt, grammar, maxTokens: MAX_TOKENS });
+  return requestBody(cfg, info, { messages: [{ role: 'user', content: prompt }], prompt, grammar, maxTokens: MAX_TOKENS, stop: DEFAULT_PROFILE.stopStrings });
 });
 
 const timings: { ttftMs: number; decodeTps: number }[] = [];

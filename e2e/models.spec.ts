@@ -55,3 +55,29 @@ test('a model on a host this build cannot reach is refused by name with the fix,
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(19);
 });
+
+test('a custom GIELLM model keeps the BOS, EOS, config overrides and manifest it is given, across a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByText('Add a custom model').click();
+  const form = page.getByRole('form', { name: 'Add a custom model' });
+  await form.getByLabel('Id', { exact: true }).fill('my-jpllm-q4f16_1');
+  await form.getByLabel('Weights URL').fill('https://huggingface.co/me/my-jpllm-q4f16_1');
+  await form.getByLabel('Model library URL (.wasm)').fill('https://huggingface.co/me/my-jpllm-q4f16_1/lib.wasm');
+  await form.getByLabel('Mode', { exact: true }).selectOption('giellm');
+  await form.getByLabel(/^BOS token id/).fill('none');
+  await form.getByLabel(/^EOS token id/).fill('7');
+  await form.getByLabel(/^Config overrides/).fill('{"max_history_size": 1');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('custom-model-errors')).toHaveText(/^overrides: not JSON/);
+  await form.getByLabel(/^Config overrides/).fill('{"max_history_size": 1}');
+  await form.getByLabel(/^Model manifest/).fill('mlc-model-manifest.json');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('my-jpllm-q4f16_1');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Model' }).locator('option[value="my-jpllm-q4f16_1"]')).toHaveCount(1);
+  const saved = await page.evaluate(() => Object.values(localStorage).find((v) => v.includes('my-jpllm-q4f16_1')) ?? '');
+  expect(saved).toContain('"system_prefix_token_ids":[]');
+  expect(saved).toContain('"stop_token_ids":[7]');
+  expect(saved).toContain('"max_history_size":1');
+  expect(saved).toContain('"modelManifest":"mlc-model-manifest.json"');
+});

@@ -9,6 +9,8 @@ import { loadStockmark } from '../testing/sharedData.ts';
 import { startLlamaServer, type RunningServer } from '../testing/llamaServer.ts';
 import { parseOutput } from '../format/parseOutput.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
+import { buildInput } from '../format/buildInput.ts';
+import { detectServer, serverGenerate } from '../engine/server.ts';
 
 // `giellm annotate` against a real llama-server running the tiny GIELLM model: real generation, real
 // grammar enforcement, a real crash and restart.
@@ -32,6 +34,18 @@ beforeAll(() => {
 afterAll(() => server?.stop());
 
 describe('giellm annotate with a real llama-server', () => {
+  it('ends a generation at the stop strings it is sent, in the engine itself', async () => {
+    const cfg = { url: server.url, model: 'default', mode: 'giellm' as const };
+    const info = await detectServer(cfg);
+    const prompt = buildInput(loadStockmark()[0]!.text, 'ner', P);
+    const req = { messages: [{ role: 'user' as const, content: prompt }], prompt, grammar: null, maxTokens: 64 };
+    const whole = await serverGenerate(cfg, info)({ ...req, stop: [] }, () => undefined);
+    expect(whole.text).toContain('固有表現抽出');
+    const cut = await serverGenerate(cfg, info)({ ...req, stop: ['固有表現'] }, () => undefined);
+    expect(cut.text).toBe(whole.text.slice(0, whole.text.indexOf('固有表現')));
+    expect(cut.finishReason).toBe('stop');
+  });
+
   it('annotates 50 sentences 4 at a time; every grammar-constrained output parses', () => {
     const out = join(dir, 'all.jsonl');
     const r = giellm(['annotate', '--endpoint', server.url, '--concurrency', '4', '--max-tokens', '96', input, '-o', out]);

@@ -8,6 +8,11 @@ export interface GenerateRequest {
   prompt: string | null;
   /** EBNF for XGrammar, or null for unconstrained decoding. */
   grammar: string | null;
+  /**
+   * Text that ends a generation where a model writes it instead of its end token (the profile's stop
+   * strings: `</s>`, `<|endoftext|>`…); the parser cuts at them too. Every engine gets them as `stop`.
+   */
+  stop: readonly string[];
   maxTokens: number;
 }
 

@@ -118,6 +118,7 @@ export async function runSentences(runs: SentenceRun[], opts: RunOptions, model:
         prompt: model.mode === 'giellm' ? run.messages[0]!.content : null,
         grammar: opts.grammar ? buildGrammar(opts.task, opts.profile, run.sentence.text, opts.grammar) : null,
         maxTokens: opts.maxTokens,
+        stop: opts.profile.stopStrings,
       };
       let lastPartial = -Infinity;
       result = await generate(request, (soFar) => {

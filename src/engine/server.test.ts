@@ -15,7 +15,7 @@ function fakeServer(routes: Record<string, unknown>, bodies: unknown[]): typeof 
   }) as typeof fetch;
 }
 const cfg = (f: typeof fetch): ServerConfig => ({ url: 'http://gpu:8000/v1', model: 'm', mode: 'giellm', fetch: f, retries: 0 });
-const request = { messages: [{ role: 'user' as const, content: '東京\n<社会>\n固有表現抽出' }], prompt: '東京\n<社会>\n固有表現抽出', grammar: 'root ::= "x"', maxTokens: 32 };
+const request = { messages: [{ role: 'user' as const, content: '東京\n<社会>\n固有表現抽出' }], prompt: '東京\n<社会>\n固有表現抽出', grammar: 'root ::= "x"', maxTokens: 32, stop: ['</s>', '<|endoftext|>'] };
 
 describe('OpenAI-compatible servers', () => {
   it('tells vLLM by its version and puts the grammar where that version reads it', async () => {
@@ -29,7 +29,7 @@ describe('OpenAI-compatible servers', () => {
     const r = await serverGenerate(cfg(f), info)(request, () => undefined);
     expect(r).toMatchObject({ text: '<社会>固有表現抽出:地名;東京', finishReason: 'stop' });
     // The prompt exactly as built, greedy pinned, the grammar in structured_outputs, never guided_grammar.
-    expect(bodies[0]).toMatchObject({ model: 'm', prompt: request.prompt, temperature: 0, top_p: 1, repetition_penalty: 1, structured_outputs: { grammar: request.grammar } });
+    expect(bodies[0]).toMatchObject({ model: 'm', prompt: request.prompt, temperature: 0, top_p: 1, repetition_penalty: 1, structured_outputs: { grammar: request.grammar }, stop: ['</s>', '<|endoftext|>'] });
     expect(bodies[0]).not.toHaveProperty('guided_grammar');
     expect(grammarNote(info)).toBe('grammar: vLLM `structured_outputs.grammar` (vLLM 0.12.1)');
   });

@@ -173,6 +173,7 @@ export function requestBody(cfg: ServerConfig, info: ServerInfo, req: GenerateRe
     model: cfg.model,
     ...(cfg.mode === 'giellm' ? { prompt: req.prompt ?? req.messages[0]!.content } : { messages: req.messages }),
     max_tokens: req.maxTokens,
+    ...(req.stop.length ? { stop: [...req.stop] } : {}),
     stream: true,
     ...(info.kind === 'vllm' ? { stream_options: { include_usage: true } } : {}),
     ...greedy(info.kind),

@@ -25,6 +25,8 @@ export interface ModelInfo {
   custom?: boolean;
   /** Chat-config overrides WebLLM merges over mlc-chat-config.json (e.g. a raw "LM" template). */
   chatOverrides?: Record<string, unknown>;
+  /** WebLLM's `model_manifest`: a model packaged with mlc-model-manifest.json (relative to the weights URL). */
+  modelManifest?: string;
   /** Run on an OpenAI-compatible inference server instead of WebLLM: nothing is downloaded into the browser. */
   server?: { url: string; model: string; /** Requests a batch sends at once (the server's parallel slots). */ concurrency?: number };
   /** Run by wllama (llama.cpp compiled to WebAssembly) on the CPU, from a GGUF file. */
@@ -110,10 +112,13 @@ export function validateServerModel(input: { url?: string; model?: string; mode?
 }
 
 /**
- * mlc-llm's "LM" template: BOS + the raw prompt, no roles, as the GIELLM model card prompts the model.
- * BOS/EOS ids are LLaMA's (1/2); the llm-jp GPT-2 variant uses 7 for both.
+ * mlc-llm's "LM" template: the raw prompt, no roles, as the GIELLM model card prompts the model, after a BOS
+ * token where the model's tokenizer adds one (`bos` null: none). LLaMA-2's tokenizer adds BOS 1 and ends at
+ * EOS 2; llm-jp's tokenizer has BOS = EOS = 7, and llm-jp's model card encodes with `add_special_tokens=False`,
+ * so no BOS. Which the GIELLM-13B-jpllm fine-tune saw in training is not published: the catalog follows
+ * llm-jp's card, and a custom model can say otherwise.
  */
-export const lmTemplate = (bos: number, eos: number) => ({
+export const lmTemplate = (bos: number | null, eos: number) => ({
   conv_template: {
     name: 'LM',
     system_template: '{system_message}',
@@ -123,7 +128,7 @@ export const lmTemplate = (bos: number, eos: number) => ({
     role_content_sep: '',
     role_empty_sep: '',
     stop_str: [],
-    system_prefix_token_ids: [bos],
+    system_prefix_token_ids: bos === null ? [] : [bos],
     stop_token_ids: [eos],
   },
 });
@@ -227,8 +232,8 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     license: 'MIT (ganchengguang/GIELLM-13B-jpllm)',
     languages: ['ja'],
     lowResource: false,
-    notes: 'Needs its own compiled model library.',
-    chatOverrides: lmTemplate(7, 7),
+    notes: 'Needs its own compiled model library (scripts/build-giellm-mlc.sh jpllm). No BOS, as llm-jp’s card encodes; EOS 7.',
+    chatOverrides: lmTemplate(null, 7),
   },
   prebuilt('gemma-2-2b-jpn-it-q4f16_1-MLC', 'Gemma 2 2B JPN (q4f16_1)', 'gemma-2-2b-jpn-it-q4f16_1_cs1k-webgpu.wasm', 1500, 1895, { license: 'Gemma Terms of Use', noSystemRole: true }),
   prebuilt('gemma-2-2b-jpn-it-q4f32_1-MLC', 'Gemma 2 2B JPN (q4f32_1)', 'gemma-2-2b-jpn-it-q4f32_1_cs1k-webgpu.wasm', 1600, 2509, { license: 'Gemma Terms of Use', noSystemRole: true }),
@@ -255,9 +260,14 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
   ggufModel('gemma-2-2b-jpn-it-Q4_K_M-GGUF', 'Gemma 2 2B JPN (CPU, Q4_K_M)', 'bartowski/gemma-2-2b-jpn-it-GGUF', 'gemma-2-2b-jpn-it-Q4_K_M.gguf', 1710, 'Gemma Terms of Use', 6, { noSystemRole: true }),
 ];
 
-/** Weights URLs may be same-origin folders; WebLLM needs absolute URLs (a relative one throws "Invalid URL"). */
-export function absoluteUrl(url: string, origin: string): string {
-  return new URL(url, origin.endsWith('/') ? origin : `${origin}/`).href;
+/**
+ * Weights URLs may be same-origin folders; WebLLM needs absolute URLs (a relative one throws "Invalid URL").
+ * A same-origin path is read under the app's base (`base`, where the build copies public/): /models/x of an
+ * app served at /giellm/ is /giellm/models/x, never the site's /models/x.
+ */
+export function absoluteUrl(url: string, base: string): string {
+  const dir = base.endsWith('/') ? base : `${base}/`;
+  return new URL(url.startsWith('/') && !url.startsWith('//') ? url.slice(1) : url, dir).href;
 }
 
 export type CustomModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
@@ -291,6 +301,10 @@ export function validateCustomModel(input: Record<string, unknown>, existingIds:
   const contextWindow = num('contextWindow', 4096);
   const downloadMB = num('downloadMB', 0);
   const vramMB = num('vramMB', 0);
+  const template = mode === 'giellm' ? giellmTemplate(input, errors) : null;
+  const overrides = recordOverrides(input.overrides, errors);
+  const modelManifest = str('modelManifest');
+  if (modelManifest && (!/^[\w./-]+\.json$/.test(modelManifest) || modelManifest.includes('..'))) errors.push('modelManifest: a .json path relative to the weights URL, e.g. mlc-model-manifest.json');
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -309,9 +323,62 @@ export function validateCustomModel(input: Record<string, unknown>, existingIds:
       languages: ['ja'],
       lowResource: vramMB > 0 && vramMB < 3000,
       custom: true,
-      ...(mode === 'giellm' ? { chatOverrides: lmTemplate(1, 2) } : {}),
+      ...(template || overrides ? { chatOverrides: { ...overrides, ...template } } : {}),
+      ...(modelManifest ? { modelManifest } : {}),
     },
   };
+}
+
+/**
+ * A custom GIELLM model's template: the raw "LM" template with the BOS and EOS its tokenizer uses (default
+ * LLaMA's 1/2; `bos` "none" for a tokenizer that adds none), or `template: own` for the conv_template in the
+ * model's own mlc-chat-config.json, which is then left as it is.
+ */
+function giellmTemplate(input: Record<string, unknown>, errors: string[]): Record<string, unknown> | null {
+  if (input.template === 'own') return null;
+  if (input.template !== undefined && input.template !== '' && input.template !== 'lm') {
+    errors.push('template: lm (the raw prompt after BOS) or own (the model’s mlc-chat-config.json template)');
+    return null;
+  }
+  const id = (k: 'bos' | 'eos', fallback: number | null): number | null => {
+    const v = typeof input[k] === 'string' ? (input[k] as string).trim() : input[k];
+    if (v === undefined || v === '') return fallback;
+    if (k === 'bos' && v === 'none') return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) errors.push(`${k}: a token id (a whole number)${k === 'bos' ? ', or none' : ''}`);
+    return n;
+  };
+  const bos = id('bos', 1);
+  const eos = id('eos', 2);
+  return lmTemplate(bos, eos ?? 2);
+}
+
+/** mlc-chat-config fields a record may override, as web-llm's own records do (Qwen3.5: max_history_size 1). */
+const OVERRIDABLE = ['sliding_window_size', 'attention_sink_size', 'max_history_size', 'prefill_chunk_size'] as const;
+
+/** The record's overrides from a JSON object of OVERRIDABLE fields (whole numbers; -1 turns a window off). */
+function recordOverrides(raw: unknown, errors: string[]): Record<string, number> | null {
+  if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return null;
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      errors.push(`overrides: not JSON; e.g. {"max_history_size": 1}`);
+      return null;
+    }
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    errors.push('overrides: a JSON object, e.g. {"sliding_window_size": -1}');
+    return null;
+  }
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (!(OVERRIDABLE as readonly string[]).includes(k)) errors.push(`overrides: ${k} is not one of ${OVERRIDABLE.join(', ')}`);
+    else if (!Number.isInteger(v) || (v as number) < -1) errors.push(`overrides: ${k} is a whole number (-1 for none)`);
+    else out[k] = v as number;
+  }
+  return out;
 }
 
 export type GgufModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };

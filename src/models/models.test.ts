@@ -19,6 +19,41 @@ describe('model catalog', () => {
     expect(absoluteUrl('https://huggingface.co/mlc-ai/x', 'http://127.0.0.1:4173')).toBe('https://huggingface.co/mlc-ai/x');
   });
 
+  it('reads a same-origin path under the app\'s base, where the build copies public/ (GIELLM_BASE=/giellm/)', () => {
+    expect(absoluteUrl('/models/GIELLM-13B-q4f16_1-MLC', 'http://127.0.0.1:4173/giellm/')).toBe('http://127.0.0.1:4173/giellm/models/GIELLM-13B-q4f16_1-MLC');
+    expect(absoluteUrl('models/x.gguf', 'http://127.0.0.1:4173/giellm/')).toBe('http://127.0.0.1:4173/giellm/models/x.gguf');
+    expect(absoluteUrl('//cdn.example.org/x.wasm', 'http://127.0.0.1:4173/giellm/')).toBe('http://cdn.example.org/x.wasm');
+  });
+
+  it('gives a custom GIELLM model the raw LM template with its own BOS and EOS, or leaves its own template alone', () => {
+    const base = { id: 'my-giellm-q4f16_1', weightsUrl: '/models/m', libUrl: '/m.wasm', mode: 'giellm' };
+    const conv = (r: ReturnType<typeof validateCustomModel>) => (r.ok ? (r.model.chatOverrides?.conv_template as { system_prefix_token_ids: number[]; stop_token_ids: number[] } | undefined) : 'refused');
+    expect(conv(validateCustomModel(base, []))).toMatchObject({ name: 'LM', system_prefix_token_ids: [1], stop_token_ids: [2] });
+    expect(conv(validateCustomModel({ ...base, bos: 'none', eos: '7' }, []))).toMatchObject({ system_prefix_token_ids: [], stop_token_ids: [7] });
+    const own = validateCustomModel({ ...base, template: 'own' }, []);
+    expect(own.ok && own.model.chatOverrides).toBeFalsy();
+    const bad = validateCustomModel({ ...base, template: 'chatml', bos: '-1', eos: 'x' }, []);
+    expect(!bad.ok && bad.errors).toEqual(['template: lm (the raw prompt after BOS) or own (the model’s mlc-chat-config.json template)']);
+    const badIds = validateCustomModel({ ...base, bos: '-1', eos: 'x' }, []);
+    expect(!badIds.ok && badIds.errors).toEqual(['bos: a token id (a whole number), or none', 'eos: a token id (a whole number)']);
+    // A prompted model keeps its own template: nothing is put over it.
+    const prompted = validateCustomModel({ ...base, mode: 'prompted' }, []);
+    expect(prompted.ok && prompted.model.chatOverrides).toBeFalsy();
+  });
+
+  it('keeps the record fields some models need: overrides such as max_history_size, and a model manifest', () => {
+    const base = { id: 'Qwen3.5-0.8B-mine-q4f32_1', weightsUrl: 'https://huggingface.co/me/q', libUrl: 'https://huggingface.co/me/q.wasm', mode: 'prompted' };
+    const r = validateCustomModel({ ...base, overrides: '{"max_history_size": 1, "sliding_window_size": -1}', modelManifest: 'mlc-model-manifest.json' }, []);
+    expect(r).toMatchObject({ ok: true, model: { chatOverrides: { max_history_size: 1, sliding_window_size: -1 }, modelManifest: 'mlc-model-manifest.json' } });
+    const bad = validateCustomModel({ ...base, overrides: '{"temperature": 1, "max_history_size": 0.5}', modelManifest: '../x' }, []);
+    expect(!bad.ok && bad.errors).toEqual([
+      'overrides: temperature is not one of sliding_window_size, attention_sink_size, max_history_size, prefill_chunk_size',
+      'overrides: max_history_size is a whole number (-1 for none)',
+      'modelManifest: a .json path relative to the weights URL, e.g. mlc-model-manifest.json',
+    ]);
+    expect(!validateCustomModel({ ...base, overrides: '{oops' }, []).ok).toBe(true);
+  });
+
   it('validates custom models field by field', () => {
     const ok = validateCustomModel({ id: 'my-giellm-q4f16_1', weightsUrl: '/models/my-giellm-q4f16_1', libUrl: 'https://example.org/lib.wasm', mode: 'giellm' }, []);
     expect(ok).toMatchObject({ ok: true, model: { needsShaderF16: true, custom: true, contextWindow: 4096 } });

@@ -22,6 +22,7 @@ const StoredModel = z.object({
   notes: z.string().optional(),
   custom: z.boolean().optional(),
   chatOverrides: z.record(z.string(), z.unknown()).optional(),
+  modelManifest: z.string().optional(),
   server: z.object({ url: z.string().min(1), model: z.string(), concurrency: z.number().int().min(1).max(64).optional() }).optional(),
   noThinking: z.boolean().optional(),
   noSystemRole: z.boolean().optional(),

@@ -7,6 +7,7 @@ import { eachConcurrently } from '../../../src/engine/pool.ts';
 import { createBackend, type LlmBackend } from './backend.ts';
 import type { Generate } from './llmBackend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
+import { appBase } from '../appBase.ts';
 import { preflightModel } from './preflight.ts';
 import type { WllamaLoaded } from './wllamaProtocol.ts';
 import { grammarLedger, type GrammarLedger } from '../../../src/engine/grammarBudget.ts';
@@ -131,7 +132,7 @@ export class Engine {
   private loadFailure(model: ModelInfo, e: unknown): EngineFailure {
     const kind = engineOf(model);
     const phase = this.store.getState().load?.phase ?? 'config';
-    return kind === 'server' ? mapEngineError(e) : kind === 'wllama' ? mapWllamaError(e) : mapLoadError(e, phase, absoluteUrl(model.libUrl, globalThis.location?.origin ?? 'http://localhost'));
+    return kind === 'server' ? mapEngineError(e) : kind === 'wllama' ? mapWllamaError(e) : mapLoadError(e, phase, absoluteUrl(model.libUrl, appBase()));
   }
 
   /**

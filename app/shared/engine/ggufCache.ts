@@ -1,5 +1,6 @@
 import { absoluteUrl, type ModelInfo } from '../../../src/index.ts';
 import type { CacheInfo } from './modelCache.ts';
+import { appBase } from '../appBase.ts';
 
 /**
  * wllama's cache, read where it keeps it (its src/cache-manager.ts and src/storage/opfs.ts, v3.13): the OPFS
@@ -51,7 +52,7 @@ async function entries(): Promise<Entry[]> {
   return out;
 }
 
-const partsOf = (m: ModelInfo) => (m.gguf?.urls ?? []).map((u) => absoluteUrl(u, location.origin));
+const partsOf = (m: ModelInfo) => (m.gguf?.urls ?? []).map((u) => absoluteUrl(u, appBase()));
 
 export async function ggufCacheInfo(m: ModelInfo): Promise<CacheInfo> {
   const urls = partsOf(m);

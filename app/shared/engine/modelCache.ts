@@ -2,12 +2,13 @@ import { engineOf, type ModelInfo } from '../../../src/index.ts';
 import { deleteCachedGguf, ggufCacheInfo } from './ggufCache.ts';
 import { toModelRecord } from './modelRecord.ts';
 import { tensorCacheStatus } from '../../../src/models/tensorCache.ts';
+import { appBase } from '../appBase.ts';
 
 // WebLLM keeps files in these Cache Storage caches (cacheBackend "cache").
 const CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'];
 
 const urlsOf = (m: ModelInfo) => {
-  const { model, model_lib } = toModelRecord(m, location.origin);
+  const { model, model_lib } = toModelRecord(m, appBase());
   return { weights: model.endsWith('/') ? model : `${model}/`, lib: model_lib };
 };
 

@@ -1,6 +1,7 @@
 import { absoluteUrl, checkConfig, checkGguf, checkLibrary, engineOf, type EngineFailure, type FileProbe, type ModelInfo } from '../../../src/index.ts';
 import { ggufCacheInfo } from './ggufCache.ts';
 import { toModelRecord } from './modelRecord.ts';
+import { appBase } from '../appBase.ts';
 
 /** Reads at most `maxBytes` of a URL's body, then stops the download. */
 async function probe(url: string, maxBytes: number): Promise<FileProbe> {
@@ -40,7 +41,7 @@ export function configUrlOf(weightsUrl: string): string {
  */
 export async function preflightModel(m: ModelInfo): Promise<EngineFailure | null> {
   if (engineOf(m) === 'wllama') return preflightGguf(m);
-  const record = toModelRecord(m, location.origin);
+  const record = toModelRecord(m, appBase());
   const checks: [string, string, number, (p: FileProbe) => EngineFailure | null][] = [
     ['webllm/config', configUrlOf(record.model), 1 << 20, checkConfig],
     ['webllm/wasm', record.model_lib, 16, checkLibrary],
@@ -63,7 +64,7 @@ export async function preflightModel(m: ModelInfo): Promise<EngineFailure | null
 async function preflightGguf(m: ModelInfo): Promise<EngineFailure | null> {
   const first = m.gguf?.urls[0];
   if (!first || (await ggufCacheInfo(m)).weights) return null;
-  const url = absoluteUrl(first, location.origin);
+  const url = absoluteUrl(first, appBase());
   try {
     return checkGguf(await probe(url, 4));
   } catch {

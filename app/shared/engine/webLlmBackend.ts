@@ -1,10 +1,11 @@
-import { WebWorkerMLCEngine, type ChatCompletionChunk } from '@mlc-ai/web-llm';
+import { WebWorkerMLCEngine, prebuiltAppConfig, type ChatCompletionChunk } from '@mlc-ai/web-llm';
 import { appConfigFor } from './modelRecord.ts';
-import { greedy } from '../../../src/engine/server.ts';
+import { webLlmRequest } from './webLlmRequest.ts';
 import type { AllowMessage } from './connectPolicy.ts';
 import type { LlmBackend, Usage } from './llmBackend.ts';
 import { finishReasonOf } from '../../../src/engine/backend.ts';
 import { GRAMMAR_BUDGET } from '../../../src/engine/grammarBudget.ts';
+import { appBase } from '../appBase.ts';
 
 export function createWebLlmBackend(): LlmBackend {
   const crashListeners: ((reason: string) => void)[] = [];
@@ -23,7 +24,7 @@ export function createWebLlmBackend(): LlmBackend {
     name: 'webllm',
     grammarBudget: GRAMMAR_BUDGET,
     async load(model, onProgress) {
-      const config = appConfigFor([model], location.origin);
+      const config = appConfigFor([model], appBase(), prebuiltAppConfig.model_list);
       // Before web-llm's own messages: what the worker may fetch for this model (connectPolicy.ts).
       worker.postMessage({ kind: 'giellm:allow', prefixes: config.model_list.flatMap((r) => [r.model.endsWith('/') ? r.model : `${r.model}/`, r.model_lib]) } satisfies AllowMessage);
       engine.setAppConfig(config);
@@ -34,16 +35,7 @@ export function createWebLlmBackend(): LlmBackend {
     async generate(req, onText) {
       stopAsked = false;
       let resent = false;
-      const stream = await engine.chat.completions.create({
-        messages: req.messages,
-        stream: true,
-        stream_options: { include_usage: true },
-        ...greedy('webllm'),
-        max_tokens: req.maxTokens,
-        // Qwen3's template then opens the answer with an empty <think></think> (web-llm 0.2.86, lib/index.js).
-        ...(thinkingOff ? { extra_body: { enable_thinking: false } } : {}),
-        ...(req.grammar ? { response_format: { type: 'grammar', grammar: req.grammar } } : {}),
-      });
+      const stream = await engine.chat.completions.create(webLlmRequest(req, { thinkingOff }));
       let text = '';
       let reason: string | null | undefined;
       let usage: Usage | null = null;

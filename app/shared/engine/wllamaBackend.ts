@@ -4,6 +4,7 @@ import type { GenerateResult, LlmBackend } from './llmBackend.ts';
 import { pickedFilesOf } from './pickedFiles.ts';
 import { wasmCapabilities } from './capabilities.ts';
 import type { FromWllamaWorker, ToWllamaWorker, WllamaLoaded } from './wllamaProtocol.ts';
+import { appBase } from '../appBase.ts';
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -64,7 +65,7 @@ export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () =>
       if (!model.gguf) throw new Error(`${model.id} is not a GGUF model`);
       const files = model.gguf.local ? pickedFilesOf(model.id) : [];
       if (!files) throw new Error(`NotFoundError: the file ${model.gguf.local!.names.join(', ')} was picked before this page was reloaded; pick it again`);
-      const urls = model.gguf.urls.map((u) => absoluteUrl(u, location.origin));
+      const urls = model.gguf.urls.map((u) => absoluteUrl(u, appBase()));
       startedAt = performance.now();
       onProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' });
       const info = await call<WllamaLoaded>(
@@ -83,7 +84,7 @@ export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () =>
       onProgress({ progress: 1, timeElapsed: Math.round((performance.now() - startedAt) / 1000), text: 'Finish loading' });
     },
     generate(req, onText) {
-      return call<GenerateResult>({ type: 'generate', id: nextId++, prompt: req.prompt, messages: req.messages, grammar: req.grammar, maxTokens: req.maxTokens }, { onText });
+      return call<GenerateResult>({ type: 'generate', id: nextId++, prompt: req.prompt, messages: req.messages, grammar: req.grammar, maxTokens: req.maxTokens, stop: req.stop }, { onText });
     },
     interrupt: () => worker.postMessage({ type: 'interrupt' } satisfies ToWllamaWorker),
     unload: () => call<void>({ type: 'unload', id: nextId++ }),

@@ -24,6 +24,8 @@ export interface WllamaGenerateRequest {
   /** GBNF (llama.cpp's grammar), or null. */
   grammar: string | null;
   maxTokens: number;
+  /** The profile's stop strings (llama.cpp's `stop`). */
+  stop: readonly string[];
 }
 
 export type ToWllamaWorker = WllamaLoadRequest | WllamaGenerateRequest | { type: 'interrupt' } | { type: 'unload'; id: number };

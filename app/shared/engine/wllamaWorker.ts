@@ -51,7 +51,7 @@ async function generate(req: WllamaGenerateRequest) {
   current = controller;
   const mode = req.prompt !== null ? 'giellm' : 'prompted';
   // The same request llama-server gets (greedy pinned, the grammar as GBNF): one prompt for both engines.
-  const body = llamaCppBody(mode, { messages: req.messages, prompt: req.prompt, grammar: req.grammar, maxTokens: req.maxTokens });
+  const body = llamaCppBody(mode, { messages: req.messages, prompt: req.prompt, grammar: req.grammar, maxTokens: req.maxTokens, stop: req.stop });
   let text = '';
   let reason: string | null = null;
   let usage: Usage | null = null;

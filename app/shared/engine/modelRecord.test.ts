@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { prebuiltAppConfig } from '@mlc-ai/web-llm';
+import { appConfigFor, toModelRecord } from './modelRecord.ts';
+import { MODEL_CATALOG, engineOf } from '../../../src/index.ts';
+
+const ORIGIN = 'http://127.0.0.1:4173/';
+const webllmModels = MODEL_CATALOG.filter((m) => engineOf(m) === 'webllm' && m.mode === 'prompted');
+
+describe('WebLLM records, against web-llm 0.2.86’s own prebuiltAppConfig', () => {
+  it('every prebuilt model in the catalog is one of web-llm’s, with the same weights and library', () => {
+    for (const m of webllmModels) {
+      const own = prebuiltAppConfig.model_list.find((r) => r.model_id === m.id);
+      expect(own, m.id).toBeDefined();
+      expect([m.weightsUrl, m.libUrl], m.id).toEqual([own!.model, own!.model_lib]);
+      expect(Math.round(own!.vram_required_MB!), m.id).toBe(m.vramMB);
+    }
+  });
+
+  it('keeps every field web-llm’s record has (Qwen3.5’s max_history_size) under ours', () => {
+    const config = appConfigFor(webllmModels, ORIGIN, prebuiltAppConfig.model_list);
+    for (const r of config.model_list) {
+      const own = prebuiltAppConfig.model_list.find((x) => x.model_id === r.model_id)!;
+      expect(r.overrides, r.model_id).toMatchObject({ ...own.overrides, context_window_size: 4096 });
+      for (const f of own.required_features ?? []) expect(r.required_features).toContain(f);
+    }
+    const qwen35 = config.model_list.find((r) => r.model_id === 'Qwen3.5-0.8B-q4f32_1-MLC')!;
+    expect(qwen35.overrides?.max_history_size).toBe(1);
+    // Without web-llm's list (the page's preflight), the record is ours alone.
+    expect(toModelRecord(webllmModels.find((m) => m.id === 'Qwen3.5-0.8B-q4f32_1-MLC')!, ORIGIN).overrides).not.toHaveProperty('max_history_size');
+  });
+
+  it('takes nothing from a web-llm record of the same id with other weights (a custom model)', () => {
+    const m = { ...webllmModels[0]!, weightsUrl: '/models/mine' };
+    const r = toModelRecord(m, 'http://127.0.0.1:4173/giellm/', [{ ...prebuiltAppConfig.model_list.find((x) => x.model_id === m.id)!, model_manifest: 'x.json' }][0]);
+    expect(r.model).toBe('http://127.0.0.1:4173/giellm/models/mine');
+    expect(r).not.toHaveProperty('model_manifest');
+  });
+
+  it('GIELLM-13B keeps its raw LM template (BOS 1, EOS 2) and jpllm gets no BOS and EOS 7', () => {
+    const [llama, jpllm] = ['GIELLM-13B-q4f16_1-MLC', 'GIELLM-13B-jpllm-q4f16_1-MLC'].map((id) => toModelRecord(MODEL_CATALOG.find((m) => m.id === id)!, ORIGIN).overrides?.conv_template);
+    expect(llama).toMatchObject({ name: 'LM', system_prefix_token_ids: [1], stop_token_ids: [2] });
+    expect(jpllm).toMatchObject({ name: 'LM', system_prefix_token_ids: [], stop_token_ids: [7] });
+  });
+});
