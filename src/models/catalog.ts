@@ -200,7 +200,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     id: 'GIELLM-13B-q4f16_1-MLC',
     displayName: 'GIELLM-13B (LLaMA-2, q4f16_1)',
     mode: 'giellm',
-    // No public MLC build exists yet: point this at your own conversion (see scripts/build-giellm-mlc.md).
+    // No public MLC build exists yet: build one into public/models/ with `scripts/build-giellm-mlc.sh llama` (README).
     weightsUrl: '/models/GIELLM-13B-q4f16_1-MLC',
     libUrl: `${WEBLLM_LIB_PREFIX}Llama-2-13b-chat-hf-q4f16_1_cs1k-webgpu.wasm`,
     quantization: 'q4f16_1',
