@@ -57,6 +57,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
   const load = useEngine((s) => s.load);
   const failure = useEngine((s) => s.failure);
   const notice = useEngine((s) => s.notice);
+  const persisted = useEngine((s) => s.storagePersisted);
   const server = useEngine((s) => s.server);
   const cpu = useEngine((s) => s.cpu);
 
@@ -200,6 +201,11 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
       {notice && (
         <p className="text-sm" role="status">
           {t(`models.notice.${notice}`)}
+        </p>
+      )}
+      {persisted === false && (
+        <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="not-persisted">
+          {t('models.notPersisted')}
         </p>
       )}
       <CachedModels models={models} cached={cached} onDelete={(id) => void deleteCached(id)} gb={gb} />

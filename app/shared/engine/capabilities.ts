@@ -8,11 +8,13 @@ interface GpuAdapterLike {
 
 /** Looks at WebGPU and storage before any download: nothing here fetches a model. */
 export async function probeCapabilities(): Promise<Capabilities> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(opts?: { powerPreference?: string }): Promise<GpuAdapterLike | null> } }).gpu;
   let adapter: GpuAdapterLike | null = null;
   if (gpu) {
     try {
-      adapter = await gpu.requestAdapter();
+      // The adapter web-llm itself will take (its detectGPUDevice asks for "high-performance", lib/index.js):
+      // on a laptop with two GPUs the integrated one may lack shader-f16 or memory the discrete one has.
+      adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     } catch {
       adapter = null;
     }
@@ -63,7 +65,10 @@ async function cacheStorageRefused(): Promise<boolean> {
   }
 }
 
-/** Asks the browser not to evict a multi-gigabyte download under storage pressure. */
+/**
+ * Asks the browser not to evict a multi-gigabyte download under storage pressure. Chrome grants it without a
+ * prompt by its own measure of engagement and may say no: the answer is shown, never dropped.
+ */
 export async function requestPersistentStorage(): Promise<boolean> {
   try {
     if (await navigator.storage?.persisted?.()) return true;

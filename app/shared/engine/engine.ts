@@ -49,6 +49,8 @@ export interface EngineState {
   server: { kind: string; version: string | null; grammar: string } | null;
   /** For a CPU (wllama) model: how it runs here. */
   cpu: WllamaLoaded | null;
+  /** Whether the browser keeps this site's storage under pressure, asked before a large download; null: not asked. */
+  storagePersisted: boolean | null;
 }
 
 export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
@@ -58,7 +60,7 @@ export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
  * would otherwise abort loads). UI reads `engine.store` through selectors.
  */
 export class Engine {
-  readonly store = createStore<EngineState>(() => ({ status: 'idle', model: null, load: null, failure: null, notice: null, server: null, cpu: null }));
+  readonly store = createStore<EngineState>(() => ({ status: 'idle', model: null, load: null, failure: null, notice: null, server: null, cpu: null, storagePersisted: null }));
   private backend: LlmBackend | null = null;
   private backendKind: EngineKind | null = null;
   /** Ends every pending call on `backend` when it crashes, stalls or ignores Stop. */
@@ -208,7 +210,7 @@ export class Engine {
   async loadModel(model: ModelInfo): Promise<boolean> {
     const token = ++this.loadToken;
     const engineKind = engineOf(model);
-    this.store.setState({ status: 'loading', model, failure: null, notice: null, server: null, cpu: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null } });
+    this.store.setState({ status: 'loading', model, failure: null, notice: null, server: null, cpu: null, storagePersisted: null, load: { phase: 'config', fraction: 0, mb: null, shard: null, elapsedS: 0, etaS: null } });
     try {
       const problem = engineKind === 'server' ? null : await this.preflight(model);
       if (token !== this.loadToken) return false;
@@ -216,7 +218,7 @@ export class Engine {
         this.store.setState({ status: 'idle', model: null, load: null, failure: problem });
         return false;
       }
-      if (model.downloadMB > 1000) await requestPersistentStorage();
+      if (model.downloadMB > 1000) this.store.setState({ storagePersisted: await requestPersistentStorage() });
       const backend = await this.ensureBackend(model);
       // Cancelled while the engine's code was still loading: nothing may start downloading after that.
       if (token !== this.loadToken) return false;

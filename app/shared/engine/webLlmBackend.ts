@@ -6,14 +6,11 @@ import type { LlmBackend, Usage } from './llmBackend.ts';
 import { finishReasonOf } from '../../../src/engine/backend.ts';
 import { GRAMMAR_BUDGET } from '../../../src/engine/grammarBudget.ts';
 import { appBase } from '../appBase.ts';
+import { watchWorkerCrash } from './workerCrash.ts';
 
 export function createWebLlmBackend(): LlmBackend {
-  const crashListeners: ((reason: string) => void)[] = [];
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'giellm-webllm' });
-  worker.addEventListener('error', (e) => {
-    e.preventDefault();
-    for (const l of crashListeners) l(e.message || 'the engine worker stopped');
-  });
+  const crash = watchWorkerCrash(worker, 'the engine worker stopped');
   const engine = new WebWorkerMLCEngine(worker);
   // web-llm clears its interrupt flag when a request starts (0.2.86, lib/index.js): a Stop pressed between
   // create() and the first chunk would be lost, so it is sent again with that chunk.
@@ -70,6 +67,6 @@ export function createWebLlmBackend(): LlmBackend {
     },
     unload: () => engine.unload(),
     dispose: () => worker.terminate(),
-    onCrash: (l) => void crashListeners.push(l),
+    onCrash: crash.onCrash,
   };
 }

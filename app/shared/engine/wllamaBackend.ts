@@ -5,6 +5,7 @@ import { pickedFilesOf } from './pickedFiles.ts';
 import { wasmCapabilities } from './capabilities.ts';
 import type { FromWllamaWorker, ToWllamaWorker, WllamaLoaded } from './wllamaProtocol.ts';
 import { appBase } from '../appBase.ts';
+import { watchWorkerCrash } from './workerCrash.ts';
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -32,14 +33,10 @@ function progressReport(phase: 'fetch' | 'cache' | 'load', loaded: number, total
  * (wllamaProtocol.ts). `onInfo` hears how it runs (threads, template, where the weights came from).
  */
 export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () => undefined): LlmBackend {
-  const crashListeners: ((reason: string) => void)[] = [];
   const worker = new Worker(new URL('./wllamaWorker.ts', import.meta.url), { type: 'module', name: 'giellm-wllama' });
+  const crash = watchWorkerCrash(worker, 'the CPU engine worker stopped');
   const pending = new Map<number, Pending>();
   let nextId = 1;
-  worker.addEventListener('error', (e) => {
-    e.preventDefault();
-    for (const l of crashListeners) l(e.message || 'the CPU engine worker stopped');
-  });
   worker.addEventListener('message', (event: MessageEvent<FromWllamaWorker>) => {
     const m = event.data;
     const p = pending.get(m.id);
@@ -93,6 +90,6 @@ export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () =>
       for (const p of pending.values()) p.reject(new Error('BackendGone: the CPU engine was stopped'));
       pending.clear();
     },
-    onCrash: (l) => void crashListeners.push(l),
+    onCrash: crash.onCrash,
   };
 }

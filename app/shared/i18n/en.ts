@@ -152,6 +152,7 @@ export const en = {
     quantization: 'Quantization',
     contextWindow: 'Context window (tokens)',
     downloadMB: 'Download size (MB)',
+    notPersisted: 'This browser did not grant persistent storage: under storage pressure it may delete the downloaded model, which then downloads again. Installing the app or bookmarking the site usually makes Chrome grant it.',
     giellmTemplate: 'Prompt template (giellm mode)',
     templateLm: 'Raw GIELLM input after the BOS token (as the model card prompts)',
     templateOwn: 'The model’s own template (its mlc-chat-config.json)',

@@ -152,6 +152,7 @@ export const ja: Messages = {
     quantization: '量子化',
     contextWindow: 'コンテキスト長（トークン）',
     downloadMB: 'ダウンロードサイズ（MB）',
+    notPersisted: 'このブラウザは永続ストレージを許可しませんでした。ストレージが逼迫すると、ダウンロードしたモデルが削除され、もう一度ダウンロードが必要になることがあります。アプリをインストールするかサイトをブックマークすると、Chromeは通常これを許可します。',
     giellmTemplate: 'プロンプトのテンプレート（giellmモード）',
     templateLm: 'BOSトークンの後にGIELLMの入力をそのまま（モデルカードの使い方）',
     templateOwn: 'モデル自身のテンプレート（mlc-chat-config.json）',
