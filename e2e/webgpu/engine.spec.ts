@@ -44,6 +44,14 @@ test('config and library are fetched and cached by web-llm, then the unloadable 
   expect((await page.request.get(worker.url())).headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(await worker.evaluate(async (host) => fetch(`${host}/__stats`).then(() => 'fetched', (e: unknown) => String(e)), MODEL_HOST)).toContain("the engine's connect policy");
   expect(await worker.evaluate(() => typeof (self as unknown as { WebSocket?: unknown }).WebSocket)).toBe('undefined');
+  // web-llm (≈6 MB) is in its worker only: the page reached it through the app's own protocol, with a client
+  // of a few kilobytes (web-llm's RPC client would have brought the whole library into the page again).
+  const pageScripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/assets\/[^/]+\.js$/.test(e.name)).map((e) => ({ name: e.name, bytes: (e as PerformanceResourceTiming).decodedBodySize })));
+  const client = pageScripts.filter((x) => /webLlmBackend/.test(x.name));
+  expect(client).toHaveLength(1);
+  expect(client[0]!.bytes).toBeLessThan(20_000);
+  // The worker's own script is fetched on the page's behalf (new Worker): everything else stays small.
+  expect(Math.max(...pageScripts.filter((x) => !/\/worker-[^/]+\.js$/.test(x.name)).map((x) => x.bytes))).toBeLessThan(1_000_000);
 });
 
 test('a missing config (404) is named, not shown as a JSON error', async ({ page }) => {

@@ -23,14 +23,6 @@ export function mayFetch(url: string, origin: string, prefixes: readonly string[
   });
 }
 
-/** The message the page sends the worker before each load: what it may fetch. */
-export interface AllowMessage {
-  kind: 'giellm:allow';
-  prefixes: string[];
-}
-
-export const isAllowMessage = (d: unknown): d is AllowMessage => typeof d === 'object' && d !== null && (d as AllowMessage).kind === 'giellm:allow' && Array.isArray((d as AllowMessage).prefixes);
-
 /**
  * Makes `mayFetch` the rule for everything an engine worker fetches: fetch, Cache Storage downloads (web-llm
  * fills its cache with cache.add, which bypasses fetch), and no sockets, beacons or XHR at all.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
-import { appConfigFor, toModelRecord } from './modelRecord.ts';
+import { overPrebuilt, toModelRecord } from './modelRecord.ts';
 import { MODEL_CATALOG, engineOf } from '../../../src/index.ts';
 
 const ORIGIN = 'http://127.0.0.1:4173/';
@@ -17,21 +17,21 @@ describe('WebLLM records, against web-llm 0.2.86’s own prebuiltAppConfig', () 
   });
 
   it('keeps every field web-llm’s record has (Qwen3.5’s max_history_size) under ours', () => {
-    const config = appConfigFor(webllmModels, ORIGIN, prebuiltAppConfig.model_list);
-    for (const r of config.model_list) {
+    const records = webllmModels.map((m) => overPrebuilt(toModelRecord(m, ORIGIN), prebuiltAppConfig.model_list));
+    for (const r of records) {
       const own = prebuiltAppConfig.model_list.find((x) => x.model_id === r.model_id)!;
       expect(r.overrides, r.model_id).toMatchObject({ ...own.overrides, context_window_size: 4096 });
       for (const f of own.required_features ?? []) expect(r.required_features).toContain(f);
     }
-    const qwen35 = config.model_list.find((r) => r.model_id === 'Qwen3.5-0.8B-q4f32_1-MLC')!;
+    const qwen35 = records.find((r) => r.model_id === 'Qwen3.5-0.8B-q4f32_1-MLC')!;
     expect(qwen35.overrides?.max_history_size).toBe(1);
-    // Without web-llm's list (the page's preflight), the record is ours alone.
+    // Before the worker lays it over web-llm's (the page's preflight and cache), the record is ours alone.
     expect(toModelRecord(webllmModels.find((m) => m.id === 'Qwen3.5-0.8B-q4f32_1-MLC')!, ORIGIN).overrides).not.toHaveProperty('max_history_size');
   });
 
   it('takes nothing from a web-llm record of the same id with other weights (a custom model)', () => {
     const m = { ...webllmModels[0]!, weightsUrl: '/models/mine' };
-    const r = toModelRecord(m, 'http://127.0.0.1:4173/giellm/', [{ ...prebuiltAppConfig.model_list.find((x) => x.model_id === m.id)!, model_manifest: 'x.json' }][0]);
+    const r = overPrebuilt(toModelRecord(m, 'http://127.0.0.1:4173/giellm/'), [{ ...prebuiltAppConfig.model_list.find((x) => x.model_id === m.id)!, model_manifest: 'x.json' }]);
     expect(r.model).toBe('http://127.0.0.1:4173/giellm/models/mine');
     expect(r).not.toHaveProperty('model_manifest');
   });

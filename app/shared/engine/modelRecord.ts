@@ -2,29 +2,37 @@
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import { absoluteUrl, type ModelInfo } from '../../../src/index.ts';
 
-/**
- * A WebLLM record for one of our models: absolute URLs, f16 need declared, our chat overrides. A model that is
- * one of web-llm's own prebuilt records (`base`, from its prebuiltAppConfig, same weights) keeps every field
- * that record has (Qwen3.5's `max_history_size: 1`, a `model_manifest`, `buffer_size_required_bytes`…),
- * with ours over them.
- */
-export function toModelRecord(m: ModelInfo, origin: string, base?: ModelRecord): ModelRecord {
-  const model = absoluteUrl(m.weightsUrl, origin);
-  const own = base && base.model_id === m.id && base.model === model ? base : undefined;
+/** A WebLLM record for one of our models: absolute URLs (under the app's base), f16 need declared, our chat overrides. */
+export function toModelRecord(m: ModelInfo, base: string): ModelRecord {
   return {
-    ...own,
-    model,
+    model: absoluteUrl(m.weightsUrl, base),
     model_id: m.id,
-    model_lib: absoluteUrl(m.libUrl, origin),
+    model_lib: absoluteUrl(m.libUrl, base),
     vram_required_MB: m.vramMB,
     low_resource_required: m.lowResource,
-    required_features: [...new Set([...(own?.required_features ?? []), ...(m.needsShaderF16 ? ['shader-f16'] : [])])],
-    overrides: { ...own?.overrides, context_window_size: m.contextWindow, ...(m.chatOverrides ?? {}) },
+    required_features: m.needsShaderF16 ? ['shader-f16'] : [],
+    overrides: { context_window_size: m.contextWindow, ...(m.chatOverrides ?? {}) },
     ...(m.modelManifest ? { model_manifest: m.modelManifest } : {}),
   };
 }
 
-export const appConfigFor = (models: readonly ModelInfo[], origin: string, prebuilt: readonly ModelRecord[] = []): AppConfig => ({
-  model_list: models.map((m) => toModelRecord(m, origin, prebuilt.find((r) => r.model_id === m.id))),
-  cacheBackend: 'cache',
-});
+/**
+ * A record laid over web-llm's own prebuilt record of the same model (same id and weights, from its
+ * prebuiltAppConfig), so that it keeps every field that one has (Qwen3.5's `max_history_size: 1`, a
+ * `model_manifest`, `buffer_size_required_bytes`…), with ours over them. Any other record stays as it is.
+ */
+export function overPrebuilt(record: ModelRecord, prebuilt: readonly ModelRecord[]): ModelRecord {
+  const own = prebuilt.find((r) => r.model_id === record.model_id && r.model === record.model);
+  if (!own) return record;
+  return {
+    ...own,
+    ...record,
+    required_features: [...new Set([...(own.required_features ?? []), ...(record.required_features ?? [])])],
+    overrides: { ...own.overrides, ...record.overrides },
+  };
+}
+
+export const appConfigFor = (records: readonly ModelRecord[]): AppConfig => ({ model_list: [...records], cacheBackend: 'cache' });
+
+/** What the worker may fetch for a record besides this origin (connectPolicy.ts): its weights folder and library. */
+export const allowedFor = (r: ModelRecord): string[] => [r.model.endsWith('/') ? r.model : `${r.model}/`, r.model_lib];

@@ -6,13 +6,7 @@ import { wasmCapabilities } from './capabilities.ts';
 import type { FromWllamaWorker, ToWllamaWorker, WllamaLoaded } from './wllamaProtocol.ts';
 import { appBase } from '../appBase.ts';
 import { watchWorkerCrash } from './workerCrash.ts';
-
-interface Pending {
-  resolve: (v: unknown) => void;
-  reject: (e: unknown) => void;
-  onText?: (t: string) => void;
-  onProgress?: (p: InitProgress) => void;
-}
+import { workerCalls } from './workerCalls.ts';
 
 /** WebLLM-style progress text (src/engine/progress.ts reads the phase from it), for the one load bar. */
 function progressReport(phase: 'fetch' | 'cache' | 'load', loaded: number, total: number, startedAt: number): InitProgress {
@@ -35,26 +29,8 @@ function progressReport(phase: 'fetch' | 'cache' | 'load', loaded: number, total
 export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () => undefined): LlmBackend {
   const worker = new Worker(new URL('./wllamaWorker.ts', import.meta.url), { type: 'module', name: 'giellm-wllama' });
   const crash = watchWorkerCrash(worker, 'the CPU engine worker stopped');
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
-  worker.addEventListener('message', (event: MessageEvent<FromWllamaWorker>) => {
-    const m = event.data;
-    const p = pending.get(m.id);
-    if (!p) return;
-    if (m.type === 'text') p.onText?.(m.text);
-    else if (m.type === 'progress') p.onProgress?.(progressReport(m.phase, m.loaded, m.total, startedAt));
-    else {
-      pending.delete(m.id);
-      if (m.type === 'error') p.reject(new Error(m.error));
-      else p.resolve(m.type === 'loaded' ? m.info : m.type === 'done' ? m.result : undefined);
-    }
-  });
   let startedAt = 0;
-  const call = <T,>(msg: ToWllamaWorker & { id: number }, hooks: Omit<Pending, 'resolve' | 'reject'> = {}) =>
-    new Promise<T>((resolve, reject) => {
-      pending.set(msg.id, { resolve: resolve as (v: unknown) => void, reject, ...hooks });
-      worker.postMessage(msg);
-    });
+  const calls = workerCalls<ToWllamaWorker, FromWllamaWorker>(worker, (m) => progressReport(m.phase, m.loaded, m.total, startedAt));
 
   return {
     name: 'wllama',
@@ -65,10 +41,9 @@ export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () =>
       const urls = model.gguf.urls.map((u) => absoluteUrl(u, appBase()));
       startedAt = performance.now();
       onProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' });
-      const info = await call<WllamaLoaded>(
+      const info = await calls.call<WllamaLoaded>(
         {
           type: 'load',
-          id: nextId++,
           urls,
           files,
           contextWindow: model.contextWindow,
@@ -81,14 +56,13 @@ export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () =>
       onProgress({ progress: 1, timeElapsed: Math.round((performance.now() - startedAt) / 1000), text: 'Finish loading' });
     },
     generate(req, onText) {
-      return call<GenerateResult>({ type: 'generate', id: nextId++, prompt: req.prompt, messages: req.messages, grammar: req.grammar, maxTokens: req.maxTokens, stop: req.stop }, { onText });
+      return calls.call<GenerateResult>({ type: 'generate', prompt: req.prompt, messages: req.messages, grammar: req.grammar, maxTokens: req.maxTokens, stop: req.stop }, { onText });
     },
     interrupt: () => worker.postMessage({ type: 'interrupt' } satisfies ToWllamaWorker),
-    unload: () => call<void>({ type: 'unload', id: nextId++ }),
+    unload: () => calls.call<void>({ type: 'unload' }),
     dispose: () => {
       worker.terminate();
-      for (const p of pending.values()) p.reject(new Error('BackendGone: the CPU engine was stopped'));
-      pending.clear();
+      calls.endAll('BackendGone: the CPU engine was stopped');
     },
     onCrash: crash.onCrash,
   };
