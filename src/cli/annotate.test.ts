@@ -10,7 +10,8 @@ import { startLlamaServer, type RunningServer } from '../testing/llamaServer.ts'
 import { parseOutput } from '../format/parseOutput.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 import { buildInput } from '../format/buildInput.ts';
-import { detectServer, serverGenerate } from '../engine/server.ts';
+import { detectServer, requestBody, serverGenerate } from '../engine/server.ts';
+import { buildPromptedMessages } from '../prompting/buildPrompted.ts';
 
 // `giellm annotate` against a real llama-server running the tiny GIELLM model: real generation, real
 // grammar enforcement, a real crash and restart.
@@ -34,6 +35,21 @@ beforeAll(() => {
 afterAll(() => server?.stop());
 
 describe('giellm annotate with a real llama-server', () => {
+  it('prefills a prompted batch’s instruction and examples once: the next sentence reuses them (cache_prompt)', async () => {
+    const cfg = { url: server.url, model: 'default', mode: 'prompted' as const };
+    const info = await detectServer(cfg);
+    const prefilled: { processed: number; total: number }[] = [];
+    for (const s of loadStockmark().slice(100, 103)) {
+      const messages = buildPromptedMessages(s.text, 'ner', P, 2);
+      const body = { ...requestBody(cfg, info, { messages, prompt: null, grammar: null, maxTokens: 8, stop: [] }), stream: false };
+      const r = (await (await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { usage: { prompt_tokens: number }; timings: { prompt_n: number } };
+      prefilled.push({ processed: r.timings.prompt_n, total: r.usage.prompt_tokens });
+    }
+    // The first pays for the whole prompt; each next one for about its own sentence only.
+    expect(prefilled[0]!.processed).toBe(prefilled[0]!.total);
+    for (const p of prefilled.slice(1)) expect(p.processed).toBeLessThan(p.total / 2);
+  });
+
   it('ends a generation at the stop strings it is sent, in the engine itself', async () => {
     const cfg = { url: server.url, model: 'default', mode: 'giellm' as const };
     const info = await detectServer(cfg);

@@ -113,7 +113,10 @@ export function modelKnown(info: ServerInfo, name: string): 'yes' | 'no' | 'unch
  */
 export function greedy(kind: ServerKind | 'webllm'): Record<string, unknown> {
   const common = { temperature: 0, top_p: 1, presence_penalty: 0, frequency_penalty: 0, seed: 0 };
-  if (kind === 'llama.cpp') return { ...common, top_k: 1, min_p: 0, repeat_penalty: 1 };
+  // cache_prompt: llama.cpp keeps a slot's KV cache and prefills only what differs from its last prompt, so a
+  // prompted batch pays for the instruction and examples once per slot, not once per sentence (its
+  // tools/server/README.md: `cache_prompt`, default true; said here so no build's default decides it).
+  if (kind === 'llama.cpp') return { ...common, top_k: 1, min_p: 0, repeat_penalty: 1, cache_prompt: true };
   if (kind === 'vllm') return { ...common, top_k: -1, repetition_penalty: 1 };
   if (kind === 'webllm') return { ...common, repetition_penalty: 1 };
   return common;
