@@ -57,6 +57,19 @@ if [ "$free_kb" -lt "$need_kb" ]; then
 fi
 if [ "$variant" = jpllm ]; then command -v emcc >/dev/null || { echo "emcc not found: jpllm needs emscripten to compile its library (https://llm.mlc.ai/docs/install/emcc)" >&2; exit 2; }; fi
 
+# How the model card's plain `generate(max_new_tokens=…)` decoded depends on this file, which these machines could
+# not read: transformers samples when it says do_sample true (Llama-2's own says so, temperature 0.6, top_p 0.9).
+# The app decodes greedy either way (deterministic); this says which the authors' outputs came from.
+if [ -f "$src/generation_config.json" ]; then
+  node -e '
+    const g = require(process.argv[1]);
+    const s = g.do_sample === true;
+    console.log(`generation_config.json: do_sample ${g.do_sample ?? "(unset: false)"}${s ? `, temperature ${g.temperature ?? 1}, top_p ${g.top_p ?? 1}, top_k ${g.top_k ?? 50}` : ""}: the model card’s generate ${s ? "SAMPLED; the app decodes greedy, so its outputs may differ from the authors’ in ties and near-ties" : "was greedy, as the app is"}`);
+  ' "$(cd "$src" && pwd)/generation_config.json"
+else
+  echo "no generation_config.json in $src: transformers' defaults (greedy) applied to the model card's generate"
+fi
+
 mlc_llm convert_weight "$src" --quantization q4f16_1 -o "$out"
 # The LM template: the raw prompt, no roles, as the model card prompts the model. BOS and EOS come from the
 # catalog's record at run time (LLaMA-2: BOS 1, EOS 2; llm-jp: no BOS, EOS 7), whatever gen_config writes here.

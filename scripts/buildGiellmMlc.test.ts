@@ -43,6 +43,7 @@ describe('scripts/build-giellm-mlc.sh', () => {
       `mlc_llm gen_config ${s.checkpoint} --quantization q4f16_1 --conv-template LM --prefill-chunk-size 1024 --context-window-size 2048 -o ${out}`,
       `npx giellm model check ${out} --mode giellm`,
     ]);
+    expect(r.stdout).toContain('no generation_config.json');
     // The library it reuses is the prebuilt one compiled for a 1024-token prefill chunk (cs1k).
     expect(record('GIELLM-13B-q4f16_1-MLC').libUrl).toMatch(/Llama-2-13b-chat-hf-q4f16_1_cs1k-webgpu\.wasm$/);
     expect(record('GIELLM-13B-q4f16_1-MLC').contextWindow).toBe(2048);
@@ -57,6 +58,14 @@ describe('scripts/build-giellm-mlc.sh', () => {
     expect(s.calls()).toContain(`mlc_llm compile ${out}/mlc-chat-config.json --device webgpu -o pub${m.libUrl}`);
     expect(s.calls().at(-1)).toBe(`npx giellm model check ${out} --mode giellm`);
     expect(r.stdout).toContain(`library pub${m.libUrl}`);
+  });
+
+  it('says how the model card’s generate decoded, from the checkpoint’s generation_config.json', () => {
+    const s = sandbox('0.28.0');
+    writeFileSync(join(s.checkpoint, 'generation_config.json'), JSON.stringify({ bos_token_id: 1, do_sample: true, eos_token_id: 2, temperature: 0.6, top_p: 0.9 }));
+    expect(s.run('llama', s.checkpoint, 'pub').stdout).toContain('generation_config.json: do_sample true, temperature 0.6, top_p 0.9, top_k 50: the model card’s generate SAMPLED');
+    writeFileSync(join(s.checkpoint, 'generation_config.json'), JSON.stringify({ bos_token_id: 1, eos_token_id: 2 }));
+    expect(s.run('llama', s.checkpoint, 'pub').stdout).toContain('do_sample (unset: false): the model card’s generate was greedy, as the app is');
   });
 
   it('refuses a TVM of another generation than web-llm 0.2.86 runs, a missing emcc for jpllm, and a bad variant', () => {
