@@ -71,6 +71,17 @@ describe('readProgress', () => {
     expect(readProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' }).phase).toBe('fetch');
     expect(readProgress({ progress: 1, timeElapsed: 9, text: 'Finish loading on WebGPU - swiftshader' }).phase).toBe('ready');
   });
+
+  it('a download resumed with 60% in the cache: the bar never goes back below 60%, the ETA is from this load’s bytes', () => {
+    // web-llm counts the cached shards as fetched again, from 0 (its fetchTensorCache).
+    const start = readProgress({ progress: 0, timeElapsed: 0, text: 'Start to fetch params' }, 0.6);
+    expect(start).toMatchObject({ phase: 'fetch', fraction: 0.6, etaS: null });
+    // 70% after 10 s: 10% of the weights came from the network in 10 s, 30% are left: 30 s, not 4.
+    const later = readProgress({ progress: 0.7, timeElapsed: 10, text: 'Fetching param cache[7/10]: 700MB fetched. 70% completed, 10 secs elapsed.' }, 0.6);
+    expect(later).toMatchObject({ fraction: 0.7, etaS: 30 });
+    // Loading onto the GPU afterwards starts its own bar at 0, as before.
+    expect(readProgress({ progress: 0.1, timeElapsed: 1, text: 'Loading model from cache[1/10]: 100MB loaded. 10% completed, 1 secs elapsed.' }, 0.6).fraction).toBe(0.1);
+  });
 });
 
 describe('mapWllamaError', () => {

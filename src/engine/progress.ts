@@ -24,7 +24,13 @@ const NUM = (re: RegExp, s: string) => {
   return m ? Number(m[1]) : null;
 };
 
-export function readProgress(report: InitProgress): LoadStatus {
+/**
+ * The load status from one report. `resumedFrom` is the share of the weights already cached when this load
+ * began: web-llm counts a cached shard as fetched again (its fetchTensorCache adds every shard's nbytes), so a
+ * resumed download's bar would restart at 0 and its rate would include the cache's speed. The bar never shows
+ * less than what was there, and the ETA is taken from the bytes this load downloaded.
+ */
+export function readProgress(report: InitProgress, resumedFrom = 0): LoadStatus {
   const { text } = report;
   const phase: LoadPhase = /^Fetching param cache|^Start to fetch/.test(text)
     ? 'fetch'
@@ -37,10 +43,13 @@ export function readProgress(report: InitProgress): LoadStatus {
         : /^Finish loading/.test(text)
           ? 'ready'
           : 'config';
-  const fraction = Math.max(0, Math.min(1, Number.isFinite(report.progress) ? report.progress : 0));
+  const reported = Math.max(0, Math.min(1, Number.isFinite(report.progress) ? report.progress : 0));
+  const base = phase === 'fetch' ? Math.max(0, Math.min(1, resumedFrom)) : 0;
+  const fraction = Math.max(reported, base);
   const shardMatch = /\[(\d+)\/(\d+)\]/.exec(text);
   const elapsedS = NUM(/(\d+) secs elapsed/, text) ?? report.timeElapsed;
-  const etaS = fraction > 0.01 && fraction < 1 && elapsedS > 0 ? Math.round((elapsedS * (1 - fraction)) / fraction) : null;
+  const done = reported - base;
+  const etaS = done > 0.01 && reported < 1 && elapsedS > 0 ? Math.round((elapsedS * (1 - reported)) / done) : null;
   return {
     phase,
     fraction,

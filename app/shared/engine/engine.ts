@@ -8,6 +8,7 @@ import { createBackend, type LlmBackend } from './backend.ts';
 import type { Generate } from './llmBackend.ts';
 import { requestPersistentStorage } from './capabilities.ts';
 import { appBase } from '../appBase.ts';
+import { cacheInfo } from './modelCache.ts';
 import { preflightModel } from './preflight.ts';
 import type { WllamaLoaded } from './wllamaProtocol.ts';
 import { grammarLedger, type GrammarLedger } from '../../../src/engine/grammarBudget.ts';
@@ -130,6 +131,12 @@ export class Engine {
     }
   }
 
+  /** The share of a WebLLM model's weights already in the cache: a download that broke off resumes from there. */
+  private async cachedShare(model: ModelInfo): Promise<number> {
+    const info = await cacheInfo(model).catch(() => null);
+    return info?.expectedBytes ? (info.cachedWeightBytes ?? 0) / info.expectedBytes : 0;
+  }
+
   /** What a failed load tells the user, in its engine's words. */
   private loadFailure(model: ModelInfo, e: unknown): EngineFailure {
     const kind = engineOf(model);
@@ -222,8 +229,9 @@ export class Engine {
       const backend = await this.ensureBackend(model);
       // Cancelled while the engine's code was still loading: nothing may start downloading after that.
       if (token !== this.loadToken) return false;
+      const resumedFrom = engineKind === 'webllm' ? await this.cachedShare(model) : 0;
       await this.loadWatched(backend, this.life!, model, (p) => {
-        if (token === this.loadToken) this.store.setState({ load: readProgress(p) });
+        if (token === this.loadToken) this.store.setState({ load: readProgress(p, resumedFrom) });
       });
       if (token !== this.loadToken) return false;
       this.store.setState({ status: 'ready', load: null });

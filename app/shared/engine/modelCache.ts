@@ -19,6 +19,8 @@ export interface CacheInfo {
   weights: boolean;
   /** Bytes of weights the model has in all, where its engine's index says (WebLLM's tensor-cache.json), for "x of y". */
   expectedBytes?: number;
+  /** Of those, the bytes already cached: where a resumed download starts from. */
+  cachedWeightBytes?: number;
 }
 
 /** What a model holds in this browser's storage, whichever engine keeps it. */
@@ -46,8 +48,8 @@ async function webLlmCacheInfo(m: ModelInfo): Promise<CacheInfo> {
       total += Number.isFinite(len) ? len : ((await res?.blob())?.size ?? 0);
     }
   }
-  const status = index ? tensorCacheStatus(index.json, index.url, cachedUrls) : { complete: false, expectedBytes: null };
-  return { bytes: total, weights: status.complete, ...(status.expectedBytes !== null ? { expectedBytes: status.expectedBytes } : {}) };
+  const status = index ? tensorCacheStatus(index.json, index.url, cachedUrls) : { complete: false, expectedBytes: null, cachedBytes: 0 };
+  return { bytes: total, weights: status.complete, ...(status.expectedBytes !== null ? { expectedBytes: status.expectedBytes, cachedWeightBytes: status.cachedBytes } : {}) };
 }
 
 /** Deletes every file of a model (weights, config and library) from the caches. */
