@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { cpus } from 'node:os';
 import { generateSequences, runCore, PAPER_SEQUENCES } from './core.ts';
-import { promptLengths } from './prompts.ts';
+import { ASSUMED_PREFILL_TPS, promptLengths } from './prompts.ts';
+import { LLAMA2, QWEN25 } from './tokenizers.ts';
 import { median, printTable } from './stats.ts';
 import { loadStockmark } from '../src/testing/sharedData.ts';
 import { alignSpans } from '../src/align/alignSpans.ts';
@@ -50,12 +51,13 @@ writeFileSync(
 console.log(`written ${file}`);
 
 const prompts = promptLengths();
+const ms = (tokens: number) => `${Math.round((tokens / ASSUMED_PREFILL_TPS) * 1000)} ms`;
 const ptable = [
-  ['task', 'sentences', 'GIELLM input', 'prompted, 1 ex.', 'prompted, 5 ex.', '5 ex. / GIELLM'],
-  ...prompts.map((r) => [r.task, String(r.sentences), String(r.giellm), String(r.prompted1), String(r.prompted5), `${r.ratio5.toFixed(1)}×`]),
+  ['task', 'sentences', 'GIELLM input (LLaMA-2), median / max', 'prompted 1 ex. (Qwen2.5)', 'prompted 5 ex., median / max', '5 ex. / GIELLM', `prefill GIELLM / 5 ex. at ${ASSUMED_PREFILL_TPS} tok/s`],
+  ...prompts.map((r) => [r.task, String(r.sentences), `${r.giellm} / ${r.giellmMax}`, String(r.prompted1), `${r.prompted5} / ${r.prompted5Max}`, `${r.ratio5.toFixed(1)}×`, `${ms(r.giellm)} / ${ms(r.prompted5)}`]),
 ];
-console.log('\nmedian prompt length in characters (prompted: instruction + worked examples; examples capped by the pool)');
+console.log(`\nprompt length in real tokens (prompted: instruction + worked examples in Qwen2.5's chat template; prefill at an assumed ${ASSUMED_PREFILL_TPS} tokens/s)`);
 printTable(ptable);
 const pfile = resolve('bench', 'results', 'prompts.json');
-writeFileSync(pfile, `${JSON.stringify({ date: new Date().toISOString(), unit: 'characters', rows: prompts }, null, 2)}\n`);
+writeFileSync(pfile, `${JSON.stringify({ date: new Date().toISOString(), unit: 'tokens', tokenizers: { giellm: LLAMA2.name, prompted: QWEN25.name }, assumedPrefillTokensPerS: ASSUMED_PREFILL_TPS, rows: prompts }, null, 2)}\n`);
 console.log(`written ${pfile}`);

@@ -4,6 +4,7 @@ import { checkModelFolder, type ModelFolder } from '../models/checkModelFolder.t
 import { engineOf, MODEL_CATALOG, speedClassOf, type ModelInfo } from '../models/catalog.ts';
 import { UsageError } from './io.ts';
 import type { Context } from './context.ts';
+import { gpuMemoryMB } from '../models/memoryBudget.ts';
 
 const fsFolder = (dir: string): ModelFolder => ({
   async files() {
@@ -25,7 +26,7 @@ export function catalogRow(m: ModelInfo) {
     engine,
     mode: m.mode,
     downloadMB: m.downloadMB,
-    ...(engine === 'webllm' ? { vramMB: m.vramMB } : {}),
+    ...(engine === 'webllm' ? { vramMB: gpuMemoryMB(m) } : {}),
     ...(speed ? { cpu: `${speedClassOf(speed.value)}, ~${speed.value} tokens/s on 4 cores (${speed.measured ? 'measured' : 'estimated'})` } : {}),
     license: m.license,
   };

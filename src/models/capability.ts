@@ -1,4 +1,5 @@
 import { engineOf, type ModelInfo } from './catalog.ts';
+import { limitsShort, type GpuLimits } from './memoryBudget.ts';
 
 /** What the page found out about this browser and GPU before any download. */
 export interface Capabilities {
@@ -6,6 +7,8 @@ export interface Capabilities {
   adapter: boolean;
   shaderF16: boolean;
   maxBufferSize: number | null;
+  /** The adapter's other limits web-llm checks before it loads (memoryBudget.ts: WEBLLM_MIN_LIMITS); absent when not probed. */
+  limits?: GpuLimits;
   adapterDescription: string | null;
   /** Free storage for this origin, from navigator.storage.estimate(); null when unknown. */
   storageFreeMB: number | null;
@@ -24,7 +27,7 @@ export interface Capabilities {
 
 /** Why a model cannot run here, as a code with its variable parts, for a UI to word in its own language. */
 export interface CapabilityIssue {
-  code: 'no-webgpu' | 'no-adapter' | 'shader-f16' | 'storage' | 'storage-blocked' | 'no-wasm64';
+  code: 'no-webgpu' | 'no-adapter' | 'shader-f16' | 'gpu-limits' | 'storage' | 'storage-blocked' | 'no-wasm64';
   params: Record<string, string>;
 }
 
@@ -36,6 +39,8 @@ export interface Assessment {
 }
 
 const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
+/** A limit in the unit it is usually quoted in: MB for buffers, KB for workgroup storage, a count otherwise. */
+const size = (n: number) => (n >= 1 << 20 ? `${Math.round(n / (1 << 20))} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : String(n));
 
 /** Whether a model can run here, and if not, why, in words a user can act on. */
 export function assessModel(model: ModelInfo, caps: Capabilities, cached = false): Assessment {
@@ -58,6 +63,12 @@ export function assessModel(model: ModelInfo, caps: Capabilities, cached = false
   } else if (model.needsShaderF16 && !caps.shaderF16) {
     issues.push({ code: 'shader-f16', params: { quantization: model.quantization } });
     reasons.push(`This GPU does not support 16-bit shaders (shader-f16), which ${model.quantization} needs: pick a q4f32 model instead.`);
+  }
+  const short = engineOf(model) === 'webllm' && caps.adapter ? limitsShort({ maxBufferSize: caps.maxBufferSize, ...caps.limits }) : [];
+  if (short.length) {
+    const words = short.map((s) => `${s.limit} ${size(s.have)} (needs ${size(s.need)})`).join(', ');
+    issues.push({ code: 'gpu-limits', params: { limits: words } });
+    reasons.push(`This GPU's limits are below what WebLLM needs to start: ${words}. Update the browser and the GPU driver, or use the CPU engine or an inference server.`);
   }
   if (local) {
     // A picked file is read in place: nothing is downloaded or stored.

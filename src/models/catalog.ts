@@ -35,7 +35,14 @@ export interface ModelInfo {
   noThinking?: boolean;
   /** Its chat template has no system role (Gemma 2): the instruction goes into the first user turn. */
   noSystemRole?: boolean;
+  /**
+   * Its attention shape (config.json), which sizes the KV cache: with it, `vramMB` (web-llm's figure, for a
+   * 4,096-token context) is resized to `contextWindow` (memoryBudget.ts). Without it, `vramMB` stands as it is.
+   */
+  attention?: AttentionShape;
 }
+
+import { RUNTIME_CONTEXT, type AttentionShape } from './memoryBudget.ts';
 
 /** The three engines behind the seam (README: Models). */
 export type EngineKind = 'webllm' | 'wllama' | 'server';
@@ -149,13 +156,27 @@ const prebuilt = (id: string, displayName: string, lib: string, downloadMB: numb
     downloadMB,
     vramMB,
     needsShaderF16: quantizationNeedsF16(quantization),
-    contextWindow: 4096,
+    // The KV cache is sized for the app's context where the shape is known; else web-llm's own 4,096.
+    contextWindow: extra.attention ? RUNTIME_CONTEXT : 4096,
     license: 'see the model card',
     languages: ['ja', 'en'],
     lowResource: vramMB < 3000,
     ...extra,
   };
 };
+
+/** Attention shapes from each model's config.json: layers, key/value heads, head size. */
+const shape = (layers: number, kvHeads: number, headDim: number): AttentionShape => ({ layers, kvHeads, headDim });
+const QWEN25_05B = shape(24, 2, 64);
+const QWEN25_15B = shape(28, 2, 128);
+const QWEN25_3B = shape(36, 2, 128);
+const QWEN25_7B = shape(28, 4, 128);
+const LLAMA31_8B = shape(32, 8, 128);
+const GEMMA2_2B = shape(26, 4, 256);
+const QWEN3_SMALL = shape(28, 8, 128); // 0.6B and 1.7B
+const QWEN3_4B = shape(36, 8, 128);
+/** LLaMA-2-13B and llm-jp-13b (GPT-2) alike: 40 layers, 40 heads of 128, no grouped KV heads. */
+const LLAMA2_13B = shape(40, 40, 128);
 
 /** f16 activations need the `shader-f16` WebGPU feature; many prebuilt records do not declare it. */
 export function quantizationNeedsF16(quantization: string): boolean {
@@ -205,12 +226,12 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     libUrl: `${WEBLLM_LIB_PREFIX}Llama-2-13b-chat-hf-q4f16_1_cs1k-webgpu.wasm`,
     quantization: 'q4f16_1',
     downloadMB: 7000,
-    // web-llm's figure for Llama-2-13b q4f16_1 (11,814 MB) reserves the KV cache for 4,096 tokens up front at
-    // ~0.78 MB a token; a GIELLM input is one sentence + label set + IW (under 400 tokens, its output under
-    // 256), so 2,048 tokens are plenty and save ~1.6 GB.
-    vramMB: 10200,
+    // web-llm's figure for Llama-2-13b q4f16_1, for 4,096 tokens; its KV cache (~0.78 MB a token) is resized
+    // to the 2,048 the app asks for (memoryBudget.ts): about 10.2 GB in all.
+    vramMB: 11814,
+    attention: LLAMA2_13B,
     needsShaderF16: true,
-    contextWindow: 2048,
+    contextWindow: RUNTIME_CONTEXT,
     license: 'MIT (ganchengguang/GIELLM-13b)',
     languages: ['ja'],
     lowResource: false,
@@ -226,30 +247,35 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     libUrl: '/models/GIELLM-13B-jpllm-q4f16_1-MLC/GIELLM-13B-jpllm-q4f16_1-webgpu.wasm',
     quantization: 'q4f16_1',
     downloadMB: 7300,
+    // Estimated as Llama-2-13b's figure plus its larger vocabulary (50,688 tokens), for 4,096 tokens; resized
+    // to 2,048 like GIELLM-13B's.
     vramMB: 12000,
+    attention: LLAMA2_13B,
     needsShaderF16: true,
-    contextWindow: 2048,
+    contextWindow: RUNTIME_CONTEXT,
     license: 'MIT (ganchengguang/GIELLM-13B-jpllm)',
     languages: ['ja'],
     lowResource: false,
     notes: 'Needs its own compiled model library (scripts/build-giellm-mlc.sh jpllm). No BOS, as llm-jp’s card encodes; EOS 7.',
     chatOverrides: lmTemplate(null, 7),
   },
-  prebuilt('gemma-2-2b-jpn-it-q4f16_1-MLC', 'Gemma 2 2B JPN (q4f16_1)', 'gemma-2-2b-jpn-it-q4f16_1_cs1k-webgpu.wasm', 1500, 1895, { license: 'Gemma Terms of Use', noSystemRole: true }),
-  prebuilt('gemma-2-2b-jpn-it-q4f32_1-MLC', 'Gemma 2 2B JPN (q4f32_1)', 'gemma-2-2b-jpn-it-q4f32_1_cs1k-webgpu.wasm', 1600, 2509, { license: 'Gemma Terms of Use', noSystemRole: true }),
-  prebuilt('Qwen2.5-0.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 0.5B Instruct (q4f32_1, weak GPUs)', 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm', 300, 1060, { license: 'Apache-2.0' }),
-  prebuilt('Qwen2.5-1.5B-Instruct-q4f16_1-MLC', 'Qwen2.5 1.5B Instruct (q4f16_1)', 'Qwen2-1.5B-Instruct-q4f16_1_cs1k-webgpu.wasm', 900, 1630, { license: 'Apache-2.0' }),
-  prebuilt('Qwen2.5-1.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 1.5B Instruct (q4f32_1)', 'Qwen2-1.5B-Instruct-q4f32_1_cs1k-webgpu.wasm', 1000, 1889, { license: 'Apache-2.0' }),
-  prebuilt('Qwen2.5-3B-Instruct-q4f16_1-MLC', 'Qwen2.5 3B Instruct (q4f16_1)', 'Qwen2.5-3B-Instruct-q4f16_1_cs1k-webgpu.wasm', 1700, 2505, { license: 'Qwen Research License' }),
-  prebuilt('Qwen2.5-7B-Instruct-q4f16_1-MLC', 'Qwen2.5 7B Instruct (q4f16_1)', 'Qwen2-7B-Instruct-q4f16_1_cs1k-webgpu.wasm', 4300, 5107, { license: 'Apache-2.0' }),
-  prebuilt('Llama-3.1-8B-Instruct-q4f16_1-MLC', 'Llama 3.1 8B Instruct (q4f16_1)', 'Llama-3_1-8B-Instruct-q4f16_1_cs1k-webgpu.wasm', 4600, 5001, { license: 'Llama 3.1 Community License' }),
-  prebuilt('Llama-3.1-8B-Instruct-q4f32_1-MLC', 'Llama 3.1 8B Instruct (q4f32_1)', 'Llama-3_1-8B-Instruct-q4f32_1_cs1k-webgpu.wasm', 5100, 6101, { license: 'Llama 3.1 Community License' }),
+  prebuilt('gemma-2-2b-jpn-it-q4f16_1-MLC', 'Gemma 2 2B JPN (q4f16_1)', 'gemma-2-2b-jpn-it-q4f16_1_cs1k-webgpu.wasm', 1500, 1895, { license: 'Gemma Terms of Use', noSystemRole: true, attention: GEMMA2_2B }),
+  prebuilt('gemma-2-2b-jpn-it-q4f32_1-MLC', 'Gemma 2 2B JPN (q4f32_1)', 'gemma-2-2b-jpn-it-q4f32_1_cs1k-webgpu.wasm', 1600, 2509, { license: 'Gemma Terms of Use', noSystemRole: true, attention: GEMMA2_2B }),
+  prebuilt('Qwen2.5-0.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 0.5B Instruct (q4f32_1, weak GPUs)', 'Qwen2-0.5B-Instruct-q4f32_1_cs1k-webgpu.wasm', 300, 1060, { license: 'Apache-2.0', attention: QWEN25_05B }),
+  prebuilt('Qwen2.5-1.5B-Instruct-q4f16_1-MLC', 'Qwen2.5 1.5B Instruct (q4f16_1)', 'Qwen2-1.5B-Instruct-q4f16_1_cs1k-webgpu.wasm', 900, 1630, { license: 'Apache-2.0', attention: QWEN25_15B }),
+  prebuilt('Qwen2.5-1.5B-Instruct-q4f32_1-MLC', 'Qwen2.5 1.5B Instruct (q4f32_1)', 'Qwen2-1.5B-Instruct-q4f32_1_cs1k-webgpu.wasm', 1000, 1889, { license: 'Apache-2.0', attention: QWEN25_15B }),
+  prebuilt('Qwen2.5-3B-Instruct-q4f16_1-MLC', 'Qwen2.5 3B Instruct (q4f16_1)', 'Qwen2.5-3B-Instruct-q4f16_1_cs1k-webgpu.wasm', 1700, 2505, { license: 'Qwen Research License', attention: QWEN25_3B }),
+  prebuilt('Qwen2.5-7B-Instruct-q4f16_1-MLC', 'Qwen2.5 7B Instruct (q4f16_1)', 'Qwen2-7B-Instruct-q4f16_1_cs1k-webgpu.wasm', 4300, 5107, { license: 'Apache-2.0', attention: QWEN25_7B }),
+  prebuilt('Llama-3.1-8B-Instruct-q4f16_1-MLC', 'Llama 3.1 8B Instruct (q4f16_1)', 'Llama-3_1-8B-Instruct-q4f16_1_cs1k-webgpu.wasm', 4600, 5001, { license: 'Llama 3.1 Community License', attention: LLAMA31_8B }),
+  prebuilt('Llama-3.1-8B-Instruct-q4f32_1-MLC', 'Llama 3.1 8B Instruct (q4f32_1)', 'Llama-3_1-8B-Instruct-q4f32_1_cs1k-webgpu.wasm', 5100, 6101, { license: 'Llama 3.1 Community License', attention: LLAMA31_8B }),
   // Qwen3 and Qwen3.5 (web-llm 0.2.86's prebuilt records, VRAM as they state it): the newest small multilingual
   // models with Japanese, in q4f32 so that GPUs without shader-f16 run them; thinking off (enable_thinking: false),
   // since GIELLM's answer is the output alone and a thinking block would spend the token budget.
-  prebuilt('Qwen3-0.6B-q4f32_1-MLC', 'Qwen3 0.6B (q4f32_1, thinking off)', 'Qwen3-0.6B-q4f32_1_cs1k-webgpu.wasm', 450, 1925, { license: 'Apache-2.0', noThinking: true }),
-  prebuilt('Qwen3-1.7B-q4f32_1-MLC', 'Qwen3 1.7B (q4f32_1, thinking off)', 'Qwen3-1.7B-q4f32_1_cs1k-webgpu.wasm', 1100, 2635, { license: 'Apache-2.0', noThinking: true }),
-  prebuilt('Qwen3-4B-q4f32_1-MLC', 'Qwen3 4B (q4f32_1, thinking off)', 'Qwen3-4B-q4f32_1_cs1k-webgpu.wasm', 2400, 4328, { license: 'Apache-2.0', noThinking: true }),
+  prebuilt('Qwen3-0.6B-q4f32_1-MLC', 'Qwen3 0.6B (q4f32_1, thinking off)', 'Qwen3-0.6B-q4f32_1_cs1k-webgpu.wasm', 450, 1925, { license: 'Apache-2.0', noThinking: true, attention: QWEN3_SMALL }),
+  prebuilt('Qwen3-1.7B-q4f32_1-MLC', 'Qwen3 1.7B (q4f32_1, thinking off)', 'Qwen3-1.7B-q4f32_1_cs1k-webgpu.wasm', 1100, 2635, { license: 'Apache-2.0', noThinking: true, attention: QWEN3_SMALL }),
+  prebuilt('Qwen3-4B-q4f32_1-MLC', 'Qwen3 4B (q4f32_1, thinking off)', 'Qwen3-4B-q4f32_1_cs1k-webgpu.wasm', 2400, 4328, { license: 'Apache-2.0', noThinking: true, attention: QWEN3_4B }),
+  // Qwen3.5 mixes linear-attention layers with full ones, so its KV cache is not sized from a plain shape here:
+  // it keeps web-llm's own context (4,096) and figure.
   prebuilt('Qwen3.5-0.8B-q4f32_1-MLC', 'Qwen3.5 0.8B (q4f32_1, thinking off)', 'Qwen3.5-0.8B-q4f32_1_cs1k-webgpu.wasm', 600, 1894, { license: 'Apache-2.0', noThinking: true }),
   prebuilt('Qwen3.5-2B-q4f32_1-MLC', 'Qwen3.5 2B (q4f32_1, thinking off)', 'Qwen3.5-2B-q4f32_1_cs1k-webgpu.wasm', 1300, 2592, { license: 'Apache-2.0', noThinking: true }),
   // CPU models (wllama): no GPU needed. GIELLM-13B is not among them: its ~7.9 GB of Q4 weights exceed what a

@@ -26,6 +26,7 @@ const StoredModel = z.object({
   server: z.object({ url: z.string().min(1), model: z.string(), concurrency: z.number().int().min(1).max(64).optional() }).optional(),
   noThinking: z.boolean().optional(),
   noSystemRole: z.boolean().optional(),
+  attention: z.object({ layers: z.number().int().positive(), kvHeads: z.number().int().positive(), headDim: z.number().int().positive() }).optional(),
   // A picked file is never saved (modelsStore leaves it out): a saved GGUF model names URLs.
   gguf: z.object({ urls: z.array(z.string().min(1)).min(1), cpuTokensPerS: z.object({ value: z.number().positive(), measured: z.boolean() }).optional() }).optional(),
 });

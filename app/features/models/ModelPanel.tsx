@@ -32,6 +32,7 @@ function HostsHint() {
   return <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-400">{t('models.hostsHint', { extra: BUILD_EXTRA_HOSTS.length ? BUILD_EXTRA_HOSTS.join(', ') : t('models.hostsNone') })}</p>;
 }
 import { setServerKey } from '../../shared/engine/serverKeys.ts';
+import { TYPICAL_GPU_MB, gpuMemoryMB } from '../../../src/models/memoryBudget.ts';
 import { engine } from '../../shared/engine/engine.ts';
 import { allModels, useModelsStore } from './modelsStore.ts';
 import type { CacheInfo } from '../../shared/engine/modelCache.ts';
@@ -141,7 +142,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
       {confirming && (
         <div role="alertdialog" aria-label={t('embed.confirmDownload', { size: gb(model.downloadMB), name: model.displayName })} className="rounded border border-amber-400 p-2 text-sm" data-testid="confirm-download">
           <p>{t('embed.confirmDownload', { size: gb(model.downloadMB), name: model.displayName })}</p>
-          {bigForGpu(model) && <p data-testid="memory-warning">{t('models.memoryWarning', { need: gb(model.vramMB), typical: gb(TYPICAL_GPU_MB) })}</p>}
+          {bigForGpu(model) && <p data-testid="memory-warning">{t('models.memoryWarning', { need: gb(gpuMemoryMB(model)), typical: gb(TYPICAL_GPU_MB) })}</p>}
           <div className="mt-1 flex gap-2">
             <button type="button" className={button} onClick={() => setConfirming(false)}>
               {t('embed.cancel')}
@@ -163,7 +164,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
           ? t('models.serverMode', { url: model.server.url })
           : engineOf(model) === 'wllama'
             ? `${model.quantization} · ${model.license}`
-            : `${model.quantization} · ${model.vramMB > 0 ? t('models.vram', { size: gb(model.vramMB) }) : t('models.vramUnknown')} · ${model.license}`}
+            : `${model.quantization} · ${model.vramMB > 0 ? t('models.vram', { size: gb(gpuMemoryMB(model)) }) : t('models.vramUnknown')} · ${model.license}`}
         {model.notes ? ` · ${model.notes}` : ''}
       </p>
       {cpu && status !== 'idle' && loaded && engineOf(loaded) === 'wllama' && (
@@ -221,8 +222,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
  * memory its GPU has, so the rule is stated instead: most laptop GPUs (and integrated ones, which share
  * system memory) give a tab about 4 GB; a model over that loses the device mid-load on them.
  */
-const TYPICAL_GPU_MB = 4096;
-const bigForGpu = (m: ModelInfo) => engineOf(m) === 'webllm' && m.vramMB > TYPICAL_GPU_MB;
+const bigForGpu = (m: ModelInfo) => engineOf(m) === 'webllm' && gpuMemoryMB(m) > TYPICAL_GPU_MB;
 
 function cpuThreadsText(t: TFunction, caps: Capabilities): string {
   if (caps.wasm && !caps.wasm.memory64) return t('models.cpuNoWasm64');

@@ -2,7 +2,7 @@ import type { Capabilities } from '../../../src/index.ts';
 
 interface GpuAdapterLike {
   features: { has(name: string): boolean };
-  limits: { maxBufferSize: number };
+  limits: { maxBufferSize: number; maxStorageBufferBindingSize?: number; maxComputeWorkgroupStorageSize?: number; maxStorageBuffersPerShaderStage?: number };
   info?: { vendor?: string; architecture?: string; description?: string };
 }
 
@@ -33,6 +33,9 @@ export async function probeCapabilities(): Promise<Capabilities> {
     adapter: adapter !== null,
     shaderF16: adapter?.features.has('shader-f16') ?? false,
     maxBufferSize: adapter?.limits.maxBufferSize ?? null,
+    ...(adapter
+      ? { limits: { maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize ?? null, maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize ?? null, maxStorageBuffersPerShaderStage: adapter.limits.maxStorageBuffersPerShaderStage ?? null } }
+      : {}),
     adapterDescription: info ? [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || null : null,
     storageFreeMB,
     ...(storageBlocked ? { storageBlocked } : {}),

@@ -20,7 +20,10 @@ describe('WebLLM records, against web-llm 0.2.86’s own prebuiltAppConfig', () 
     const records = webllmModels.map((m) => overPrebuilt(toModelRecord(m, ORIGIN), prebuiltAppConfig.model_list));
     for (const r of records) {
       const own = prebuiltAppConfig.model_list.find((x) => x.model_id === r.model_id)!;
-      expect(r.overrides, r.model_id).toMatchObject({ ...own.overrides, context_window_size: 4096 });
+      const m = webllmModels.find((x) => x.id === r.model_id)!;
+      expect(r.overrides, r.model_id).toMatchObject({ ...own.overrides, context_window_size: m.contextWindow });
+      // The memory web-llm is told is its own figure with the KV cache resized to that context.
+      expect(r.vram_required_MB!, r.model_id).toBeLessThanOrEqual(Math.round(own.vram_required_MB!));
       for (const f of own.required_features ?? []) expect(r.required_features).toContain(f);
     }
     const qwen35 = records.find((r) => r.model_id === 'Qwen3.5-0.8B-q4f32_1-MLC')!;
@@ -34,6 +37,14 @@ describe('WebLLM records, against web-llm 0.2.86’s own prebuiltAppConfig', () 
     const r = overPrebuilt(toModelRecord(m, 'http://127.0.0.1:4173/giellm/'), [{ ...prebuiltAppConfig.model_list.find((x) => x.model_id === m.id)!, model_manifest: 'x.json' }]);
     expect(r.model).toBe('http://127.0.0.1:4173/giellm/models/mine');
     expect(r).not.toHaveProperty('model_manifest');
+  });
+
+  it('GIELLM-13B’s memory starts from web-llm’s own Llama-2-13b q4f16_1 figure (same architecture, quantization and library)', () => {
+    const llama = prebuiltAppConfig.model_list.find((r) => r.model_id === 'Llama-2-13b-chat-hf-q4f16_1-MLC')!;
+    const giellm = MODEL_CATALOG.find((m) => m.id === 'GIELLM-13B-q4f16_1-MLC')!;
+    expect(giellm.vramMB).toBe(Math.round(llama.vram_required_MB!));
+    expect(giellm.libUrl).toBe(llama.model_lib);
+    expect(toModelRecord(giellm, ORIGIN).vram_required_MB).toBe(10214);
   });
 
   it('GIELLM-13B keeps its raw LM template (BOS 1, EOS 2) and jpllm gets no BOS and EOS 7', () => {

@@ -1,6 +1,7 @@
 // Types only from web-llm: this module is used by the page's entry chunk, which must not pull web-llm in.
 import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
 import { absoluteUrl, type ModelInfo } from '../../../src/index.ts';
+import { gpuMemoryMB } from '../../../src/models/memoryBudget.ts';
 
 /** A WebLLM record for one of our models: absolute URLs (under the app's base), f16 need declared, our chat overrides. */
 export function toModelRecord(m: ModelInfo, base: string): ModelRecord {
@@ -8,7 +9,7 @@ export function toModelRecord(m: ModelInfo, base: string): ModelRecord {
     model: absoluteUrl(m.weightsUrl, base),
     model_id: m.id,
     model_lib: absoluteUrl(m.libUrl, base),
-    vram_required_MB: m.vramMB,
+    vram_required_MB: gpuMemoryMB(m),
     low_resource_required: m.lowResource,
     required_features: m.needsShaderF16 ? ['shader-f16'] : [],
     overrides: { context_window_size: m.contextWindow, ...(m.chatOverrides ?? {}) },
