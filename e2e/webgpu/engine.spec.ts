@@ -88,7 +88,7 @@ test('a model that needs more GPU memory than most laptops give asks before anyt
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Model' }).selectOption('Llama-3.1-8B-Instruct-q4f32_1-MLC');
   await page.getByRole('button', { name: /^Download and load/ }).click();
-  await expect(page.getByTestId('memory-warning')).toHaveText(/needs about 5\.5 GB of GPU memory, more than the 4\.0 GB most laptop GPUs give a tab/);
+  await expect(page.getByTestId('memory-warning')).toHaveText(/needs about 6\.0 GB of GPU memory, more than the 4\.0 GB most laptop GPUs give a tab/);
   await page.getByTestId('confirm-download').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('confirm-download')).toHaveCount(0);
   await expect(page.getByTestId('engine-status')).toHaveText('No model loaded');

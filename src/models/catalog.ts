@@ -42,7 +42,7 @@ export interface ModelInfo {
   attention?: AttentionShape;
 }
 
-import { RUNTIME_CONTEXT, type AttentionShape } from './memoryBudget.ts';
+import { CONTEXT_BY_MODE, type AttentionShape } from './memoryBudget.ts';
 
 /** The three engines behind the seam (README: Models). */
 export type EngineKind = 'webllm' | 'wllama' | 'server';
@@ -156,8 +156,7 @@ const prebuilt = (id: string, displayName: string, lib: string, downloadMB: numb
     downloadMB,
     vramMB,
     needsShaderF16: quantizationNeedsF16(quantization),
-    // The KV cache is sized for the app's context where the shape is known; else web-llm's own 4,096.
-    contextWindow: extra.attention ? RUNTIME_CONTEXT : 4096,
+    contextWindow: CONTEXT_BY_MODE.prompted,
     license: 'see the model card',
     languages: ['ja', 'en'],
     lowResource: vramMB < 3000,
@@ -231,7 +230,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     vramMB: 11814,
     attention: LLAMA2_13B,
     needsShaderF16: true,
-    contextWindow: RUNTIME_CONTEXT,
+    contextWindow: CONTEXT_BY_MODE.giellm,
     license: 'MIT (ganchengguang/GIELLM-13b)',
     languages: ['ja'],
     lowResource: false,
@@ -252,7 +251,7 @@ export const MODEL_CATALOG: readonly ModelInfo[] = [
     vramMB: 12000,
     attention: LLAMA2_13B,
     needsShaderF16: true,
-    contextWindow: RUNTIME_CONTEXT,
+    contextWindow: CONTEXT_BY_MODE.giellm,
     license: 'MIT (ganchengguang/GIELLM-13B-jpllm)',
     languages: ['ja'],
     lowResource: false,

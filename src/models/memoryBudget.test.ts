@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_CATALOG, engineOf } from './catalog.ts';
-import { RUNTIME_CONTEXT, TYPICAL_GPU_MB, WEBLLM_FIGURE_CONTEXT, gpuMemoryMB, kvMBPerToken, limitsShort } from './memoryBudget.ts';
+import { CONTEXT_BY_MODE, TYPICAL_GPU_MB, WEBLLM_FIGURE_CONTEXT, gpuMemoryMB, kvMBPerToken, limitsShort } from './memoryBudget.ts';
 import { assessModel, type Capabilities } from './capability.ts';
 
 const byId = (id: string) => MODEL_CATALOG.find((m) => m.id === id)!;
@@ -10,25 +10,27 @@ describe('the GPU memory budget', () => {
   it('sizes LLaMA-2-13B’s KV cache at 0.78 MB a token (f16), as the issue measured, and GIELLM-13B at about 10.2 GB', () => {
     const giellm = byId('GIELLM-13B-q4f16_1-MLC');
     expect(kvMBPerToken(giellm.attention!, 'q4f16_1')).toBeCloseTo(0.78125, 5);
-    expect(giellm.contextWindow).toBe(RUNTIME_CONTEXT);
+    expect(giellm.contextWindow).toBe(CONTEXT_BY_MODE.giellm);
     // web-llm's 11,814 MB for 4,096 tokens, less the 2,048 tokens the app does not reserve.
     expect(gpuMemoryMB(giellm)).toBe(Math.round(11814 - 0.78125 * 2048));
     expect(gpuMemoryMB(giellm)).toBeGreaterThan(TYPICAL_GPU_MB);
   });
 
-  it('resizes every WebLLM model whose shape is known to the app’s context, keeping web-llm’s figure otherwise', () => {
+  it('asks each mode’s context, and resizes web-llm’s figure to it where the shape is known', () => {
     for (const m of MODEL_CATALOG.filter((x) => engineOf(x) === 'webllm')) {
+      expect(m.contextWindow, m.id).toBe(CONTEXT_BY_MODE[m.mode]);
       if (!m.attention) {
         expect(gpuMemoryMB(m), m.id).toBe(m.vramMB);
-        expect(m.contextWindow, m.id).toBe(WEBLLM_FIGURE_CONTEXT);
         continue;
       }
       const kvAtFigure = kvMBPerToken(m.attention, m.quantization) * WEBLLM_FIGURE_CONTEXT;
       // The figure holds the whole 4,096-token cache, and weights besides.
       expect(kvAtFigure, m.id).toBeLessThan(m.vramMB - m.downloadMB * 0.5);
-      expect(m.contextWindow, m.id).toBe(RUNTIME_CONTEXT);
-      expect(gpuMemoryMB(m), m.id).toBe(Math.round(m.vramMB - kvAtFigure / 2));
+      expect(gpuMemoryMB(m), m.id).toBe(Math.round(m.vramMB - (kvAtFigure * (WEBLLM_FIGURE_CONTEXT - m.contextWindow)) / WEBLLM_FIGURE_CONTEXT));
     }
+    // A custom prompted model the user sets to 2,048 tokens gets half the KV cache of the figure.
+    const q = byId('Qwen2.5-7B-Instruct-q4f16_1-MLC');
+    expect(gpuMemoryMB({ ...q, contextWindow: 2048 })).toBe(Math.round(q.vramMB - kvMBPerToken(q.attention!, q.quantization) * 2048));
     // f32 KV for q4f32 builds: Qwen2.5 1.5B's cache is twice its q4f16 twin's.
     expect(kvMBPerToken(byId('Qwen2.5-1.5B-Instruct-q4f32_1-MLC').attention!, 'q4f32_1')).toBe(2 * kvMBPerToken(byId('Qwen2.5-1.5B-Instruct-q4f16_1-MLC').attention!, 'q4f16_1'));
   });

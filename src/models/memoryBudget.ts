@@ -11,13 +11,15 @@ import type { ModelInfo } from './catalog.ts';
 export const WEBLLM_FIGURE_CONTEXT = 4096;
 
 /**
- * The context the app asks for. Measured with the real tokenizers (bench/prompts.ts): a GIELLM input for the
- * longest of the 5,343 stockmark sentences is 444 LLaMA-2 tokens (median 94), and a prompted NER prompt with
- * 5 worked examples at most 599 Qwen2.5 tokens in its chat template (median 449); with 256 tokens of output
- * both fit 1,024. 2,048 leaves room for sentences three times longer, and halves the KV cache web-llm would
- * reserve for 4,096.
+ * The context the app asks for, per prompting mode. Measured with the real tokenizers (bench/prompts.ts): a
+ * GIELLM input for the longest of the 5,343 stockmark sentences is 444 LLaMA-2 tokens (median 94); with 256
+ * tokens of output that fits 1,024, and 2,048 leaves room for sentences three times longer while halving the
+ * KV cache web-llm would reserve for 4,096 (1.6 GB for GIELLM-13B). A prompted prompt with 5 worked examples
+ * is at most 599 Qwen2.5 tokens (median 449), but the run's length check must hold for any tokenizer (up to
+ * three tokens a character, src/engine/run.ts), and 841 characters of prompt need 2,779 tokens by that
+ * bound: prompted models keep web-llm's 4,096.
  */
-export const RUNTIME_CONTEXT = 2048;
+export const CONTEXT_BY_MODE = { giellm: 2048, prompted: WEBLLM_FIGURE_CONTEXT } as const;
 
 /** Most laptop GPUs give a tab about this much (integrated GPUs share 4–8 GB; 4 GB discrete cards are common). */
 export const TYPICAL_GPU_MB = 4096;
