@@ -11,12 +11,16 @@ export interface Script {
   errors?: Record<string, string>;
   /** Sentences (matched as `outputs` are) whose output ends at the token limit: web-llm's `finish_reason: "length"`. */
   truncated?: string[];
+  /** Distinct grammars one backend takes before the engine must make it anew (WebLLM's is GRAMMAR_BUDGET). */
+  grammarBudget?: number;
 }
 
 declare global {
   interface Window {
     /** The start of each prompt the scripted backend answered, in order: tests count what ran. */
     __SCRIPTED_CALLS__?: string[];
+    /** Loads, one per backend the engine made and loaded: tests count refreshes. */
+    __SCRIPTED_LOADS__?: number;
   }
 }
 
@@ -31,7 +35,9 @@ export async function installScriptedBackend(page: Page, script: Script) {
       let interrupted = false;
       return {
         name: 'scripted',
+        ...(s.grammarBudget !== undefined ? { grammarBudget: s.grammarBudget } : {}),
         async load(_model, onProgress) {
+          window.__SCRIPTED_LOADS__ = (window.__SCRIPTED_LOADS__ ?? 0) + 1;
           for (const p of [0.25, 0.5, 1]) {
             onProgress({ progress: p, timeElapsed: 1, text: `Fetching param cache[${p * 4}/4]: ${p * 100}MB fetched. ${p * 100}% completed, 1 secs elapsed.` });
             await sleep(20);

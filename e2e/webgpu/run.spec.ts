@@ -81,6 +81,23 @@ test('a 50-sentence article runs sentence by sentence with progress', async ({ p
   await expect(page.getByTestId('sentence-runs').locator('mark')).toHaveCount(50);
 });
 
+test('a long run frees grammar memory by making the engine anew between sentences, and says so', async ({ page }) => {
+  // A budget of 2 distinct grammars stands for WebLLM's 4,000 (src/engine/grammarBudget.ts).
+  await installScriptedBackend(page, { outputs: {}, fallback: '<社会>固有表現抽出:地名;日本', delayMs: 0, grammarBudget: 2 });
+  await loadScriptedModel(page);
+  const notices: string[] = [];
+  await page.exposeFunction('__notice', (t: string) => notices.push(t));
+  await page.evaluate(() => new MutationObserver(() => document.querySelectorAll('[role="status"]').forEach((n) => (window as unknown as { __notice(t: string): void }).__notice(n.textContent ?? ''))).observe(document.body, { subtree: true, childList: true, characterData: true }));
+  await page.getByRole('textbox', { name: 'Source text' }).fill(Array.from({ length: 5 }, (_, i) => `日本の第${i + 1}文です。`).join(''));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('run-progress')).toHaveText('5 / 5 sentences', { timeout: 20_000 });
+  await expect(page.getByTestId('sentence-runs').locator('> li[data-status="done"]')).toHaveCount(5);
+  // Five distinct grammars, two a backend: made anew before the 3rd and the 5th.
+  expect(await page.evaluate(() => window.__SCRIPTED_LOADS__)).toBe(3);
+  expect(notices.some((t) => t.includes('Freeing the grammar memory of a long run'))).toBe(true);
+  await expect(page.getByTestId('engine-status')).toHaveText('Ready: tiny-q4f32_1');
+});
+
 test('Ctrl+Enter runs from the text box, but not while an IME is composing', async ({ page }) => {
   await installScriptedBackend(page, { outputs: {}, fallback: '<社会>固有表現抽出:人名;松友美佐紀', delayMs: 0 });
   await loadScriptedModel(page);
