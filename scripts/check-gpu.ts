@@ -8,6 +8,7 @@
 //   GIELLM_CHROME=/usr/bin/google-chrome GIELLM_CHECK_MODEL=Qwen3-0.6B-q4f32_1-MLC npm run check:gpu
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { MODEL_CATALOG } from '../src/models/catalog.ts';
 import { sharedPath } from '../src/testing/sharedData.ts';
@@ -17,7 +18,8 @@ import { problemsOf, runFigures, type RunFigures, type SentenceSeen } from './gp
 
 const MODEL_ID = process.env.GIELLM_CHECK_MODEL ?? 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC';
 const SENTENCES = 20;
-const PORT = Number(process.env.GIELLM_CHECK_PORT ?? 4190);
+// Not a port the e2e suite uses (4173, 4174, 4181, 4190).
+const PORT = Number(process.env.GIELLM_CHECK_PORT ?? 4196);
 const APP = `http://127.0.0.1:${PORT}/`;
 const LOAD_TIMEOUT_MS = 8 * 60_000;
 
@@ -46,7 +48,9 @@ async function main() {
   if (!model || model.gguf || model.server) throw new Error(`GIELLM_CHECK_MODEL=${MODEL_ID} is not a WebLLM model of the catalog`);
   const chrome = CHROMES.find((p) => existsSync(p));
   if (!chrome) throw new Error(`no Chrome found: set GIELLM_CHROME (tried ${CHROMES.join(', ')})`);
-  const preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  // vite itself, not through npx: killing npx would leave the server running on the port.
+  const preview = spawn(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  process.on('exit', () => preview.kill());
   const browser = await chromium.launch({ executablePath: chrome, headless: process.env.GIELLM_HEADED !== '1', args: ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--ignore-gpu-blocklist'] });
   const pageErrors: string[] = [];
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentBlocks, segmentText } from './segments.ts';
+import { rangesByBlock, segmentBlocks, segmentText, textBlocks } from './segments.ts';
 
 describe('segmentText', () => {
   it('cuts overlapping ranges into flat runs with the ranges covering each', () => {
@@ -61,5 +61,28 @@ describe('segmentBlocks', () => {
     expect(blocks.flat().map((s) => s.text).join('')).toBe(text);
     const marked = blocks.flat().filter((s) => s.ranges.length).map((s) => [s.start, s.text]);
     expect(marked).toEqual([[5, 'あああ。'], [9, 'いいい']]);
+  });
+});
+
+describe('textBlocks and rangesByBlock (the editor re-renders one block per edit)', () => {
+  it('cuts after every line break and after a sentence end once a block is long enough, covering the text exactly', () => {
+    const text = 'あ。い。\n\nう。え。お';
+    const blocks = textBlocks(text, 3);
+    expect(blocks.map((b) => b.text)).toEqual(['あ。い。', '\n', '\n', 'う。え。', 'お']);
+    expect(blocks.map((b) => [b.start, b.end])).toEqual([[0, 4], [4, 5], [5, 6], [6, 10], [10, 11]]);
+    expect(blocks.map((b) => b.text).join('')).toBe(text);
+    // Offsets are code points: a character outside the BMP counts once.
+    expect(textBlocks('𠮷。あ', 1).map((b) => [b.start, b.end])).toEqual([[0, 2], [2, 3]]);
+    expect(textBlocks('')).toEqual([{ start: 0, end: 0, text: '' }]);
+  });
+
+  it('gives each block its ranges in block offsets, a range across a cut in both, in the order given', () => {
+    const blocks = textBlocks('一二三。四五六。七八九。', 4);
+    const ranges = [{ start: 1, end: 2, label: 'a' }, { start: 2, end: 6, label: 'b' }, { start: 9, end: 11, label: 'c' }, { start: 5, end: 5, label: 'empty' }];
+    expect(rangesByBlock(blocks, ranges)).toEqual([
+      [{ start: 1, end: 2, label: 'a' }, { start: 2, end: 4, label: 'b' }],
+      [{ start: 0, end: 2, label: 'b' }],
+      [{ start: 1, end: 3, label: 'c' }],
+    ]);
   });
 });

@@ -98,3 +98,57 @@ export function extractionRanges(x: LocatedExtraction, roleName: (role: string) 
   }
   return out;
 }
+
+/** A stretch of the text (code point offsets) that renders on its own. */
+export interface TextBlock {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Cuts a text into blocks as `segmentBlocks` cuts a highlighted text: after every line break, and within a
+ * long line after a sentence end once a block holds `minChars` (or anywhere at `maxChars`). Each block is laid
+ * out on its own, so an editor re-renders and re-lays out only the block an edit touches.
+ */
+export function textBlocks(text: string, minChars = 1000, maxChars = 2000): TextBlock[] {
+  const chars = Array.from(text);
+  const out: TextBlock[] = [];
+  let from = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const size = i + 1 - from;
+    if (c === '\n' || (SENTENCE_END.has(c) && size >= minChars) || size >= maxChars) {
+      out.push({ start: from, end: i + 1, text: chars.slice(from, i + 1).join('') });
+      from = i + 1;
+    }
+  }
+  if (from < chars.length || out.length === 0) out.push({ start: from, end: chars.length, text: chars.slice(from).join('') });
+  return out;
+}
+
+/**
+ * The ranges of each block, cut to it and made local to it (a range across a cut is in both). Blocks are
+ * found by binary search: linear in the ranges, whatever the length of the text.
+ */
+export function rangesByBlock<R extends { start: number; end: number }>(blocks: readonly TextBlock[], ranges: readonly R[]): R[][] {
+  const out: R[][] = blocks.map(() => []);
+  const blockAt = (pos: number) => {
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  for (const r of ranges) {
+    if (r.start >= r.end) continue;
+    for (let b = blockAt(r.start); b < blocks.length && blocks[b]!.start < r.end; b++) {
+      const block = blocks[b]!;
+      out[b]!.push({ ...r, start: Math.max(r.start, block.start) - block.start, end: Math.min(r.end, block.end) - block.start });
+    }
+  }
+  return out;
+}

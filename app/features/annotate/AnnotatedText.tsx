@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { codePointLength, type LocatedExtraction } from '../../../src/index.ts';
 import { useTranslation } from 'react-i18next';
-import { extractionRanges, labelHue, segmentText, type ItemKind, type LabeledRange, type Segment } from '../../shared/segments.ts';
+import { extractionRanges, labelHue, rangesByBlock, segmentText, textBlocks, type ItemKind, type LabeledRange, type Segment, type TextBlock } from '../../shared/segments.ts';
 import { offsetAtPoint, selectionIn } from './textSelection.ts';
 
 const chip = (label: string, lit: boolean) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 70% / ${lit ? 0.9 : 0.45})` });
@@ -36,8 +36,11 @@ export function AnnotatedText({
   const span = selected === null ? undefined : extraction.entities[selected];
   const located = span && span.start !== null && span.end !== null ? { start: drag?.start ?? span.start, end: drag?.end ?? span.end } : null;
   const shown = drag && selected !== null ? { ...extraction, entities: extraction.entities.map((e, i) => (i === selected ? { ...e, start: drag.start, end: drag.end } : e)) } : extraction;
-  const ranges: (LabeledRange & { kind?: ItemKind })[] = extractionRanges(shown, (role) => t(`result.${role}`));
-  if (selection) ranges.push({ start: selection[0], end: selection[1], label: '\u0000selection', item: -1 });
+  const ranges: BlockRange[] = extractionRanges(shown, (role) => t(`result.${role}`)).map(({ start, end, label, kind }) => ({ start, end, label, kind }));
+  if (selection) ranges.push({ start: selection[0], end: selection[1], label: SELECTION });
+  // Blocks of the text, made once per document; each re-renders only when what lies in it changes.
+  const blocks = useMemo(() => textBlocks(text), [text]);
+  const perBlock = stableBuckets(blocks, ranges);
   const read = () => !drag && root.current && onSelection(selectionIn(root.current, window.getSelection()));
   const dragging = drag !== null;
   const latest = useRef({ drag, selected, onResize });
@@ -66,51 +69,160 @@ export function AnnotatedText({
       window.removeEventListener('pointerup', up);
     };
   }, [dragging]);
-  const handle = (edge: 'start' | 'end') => ({
-    'data-handle': edge,
-    role: 'separator',
-    'aria-label': t(edge === 'start' ? 'annotate.handleStart' : 'annotate.handleEnd'),
-    className: 'inline-block h-6 w-1.5 cursor-ew-resize touch-none rounded bg-indigo-600 align-middle',
-    onPointerDown: (e: ReactPointerEvent) => {
-      e.preventDefault();
-      setDrag({ edge, start: located!.start, end: located!.end });
-    },
+  const onPick = useLatest((pos: number) => {
+    // The first span (in item order) under the clicked piece, as before: item order gives the colours too.
+    const i = extraction.entities.findIndex((e) => e.start !== null && e.end !== null && e.start <= pos && pos < e.end);
+    if (i !== -1) onSelect(i);
   });
+  const onHandle = useLatest((edge: 'start' | 'end', e: ReactPointerEvent) => {
+    e.preventDefault();
+    setDrag({ edge, start: located!.start, end: located!.end });
+  });
+  const handleLabels = useMemo(() => ({ start: t('annotate.handleStart'), end: t('annotate.handleEnd') }), [t]);
   return (
     <div ref={root} className="text-lg leading-9 break-words whitespace-pre-wrap select-text" lang="ja" data-testid="annotated-text" onMouseUp={read} onKeyUp={read}>
-      {segmentText(text, ranges).map((s) => {
-        const before = located && s.start === located.start ? <span key={`h${s.start}`} {...handle('start')} /> : null;
-        const after = located && s.start + codePointLength(s.text) === located.end ? <span key={`t${s.start}`} {...handle('end')} /> : null;
+      {blocks.map((b, k) => {
+        const inside = (pos: number | undefined, endInclusive: boolean) => (pos !== undefined && (endInclusive ? pos > b.start && pos <= b.end : pos >= b.start && pos < b.end) ? pos - b.start : -1);
+        // Only the blocks the selected span touches get its offsets: the others' props stay as they were.
+        const touched = located !== null && located.start < b.end && located.end > b.start;
+        return (
+          <Block
+            key={b.start}
+            block={b}
+            ranges={perBlock[k]!}
+            lit={touched}
+            litStart={touched ? Math.max(0, located.start - b.start) : -1}
+            litEnd={touched ? Math.min(b.end, located.end) - b.start : -1}
+            handleStart={inside(located?.start, false)}
+            handleEnd={inside(located?.end, true)}
+            handleLabels={handleLabels}
+            many={blocks.length > 1}
+            onPick={onPick}
+            onHandle={onHandle}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+const SELECTION = '\u0000selection';
+
+/** A range as a block draws it: no item index, so spans added or removed elsewhere leave this block alone. */
+interface BlockRange {
+  start: number;
+  end: number;
+  label: string;
+  kind?: ItemKind;
+}
+
+/** A callback whose identity never changes and which always calls the latest `fn` (memoised blocks keep it). */
+function useLatest<A extends unknown[]>(fn: (...a: A) => void): (...a: A) => void {
+  const ref = useRef(fn);
+  useEffect(() => {
+    ref.current = fn;
+  });
+  return useCallback((...a: A) => ref.current(...a), []);
+}
+
+/** Per block list of a document: each block's ranges as last drawn, and their key (a pure cache of values). */
+const lastDrawn = new WeakMap<readonly TextBlock[], { key: string; ranges: BlockRange[] }[]>();
+
+/** Each block's ranges, the same array as last render where nothing in the block changed (so memo skips it). */
+function stableBuckets(blocks: readonly TextBlock[], ranges: readonly BlockRange[]): BlockRange[][] {
+  const buckets = rangesByBlock(blocks, ranges);
+  const drawn = lastDrawn.get(blocks) ?? [];
+  const stable = buckets.map((rs, i) => {
+    const key = rs.map((r) => `${r.start},${r.end},${r.kind ?? ''},${r.label}`).join('|');
+    const before = drawn[i];
+    if (before && before.key === key) return before.ranges;
+    drawn[i] = { key, ranges: rs };
+    return rs;
+  });
+  lastDrawn.set(blocks, drawn);
+  return stable;
+}
+
+/**
+ * One block of the text. Offsets in `ranges` and the handles are local to the block; each piece carries its
+ * document offset (`data-start`), which maps a DOM selection back to the text.
+ */
+const Block = memo(function Block({
+  block,
+  ranges,
+  lit,
+  litStart,
+  litEnd,
+  handleStart,
+  handleEnd,
+  handleLabels,
+  many,
+  onPick,
+  onHandle,
+}: {
+  block: TextBlock;
+  ranges: BlockRange[];
+  /** Whether the selected span touches this block; `litStart`/`litEnd` are its offsets, local to the block. */
+  lit: boolean;
+  litStart: number;
+  litEnd: number;
+  handleStart: number;
+  handleEnd: number;
+  handleLabels: { start: string; end: string };
+  /** Whether the text has other blocks: then this one is laid out only when on screen. */
+  many: boolean;
+  onPick(pos: number): void;
+  onHandle(edge: 'start' | 'end', e: ReactPointerEvent): void;
+}) {
+  const handle = (edge: 'start' | 'end', at: number) => (
+    <span
+      key={`${edge === 'start' ? 'h' : 't'}${block.start + at}`}
+      data-handle={edge}
+      role="separator"
+      aria-label={handleLabels[edge]}
+      className="inline-block h-6 w-1.5 cursor-ew-resize touch-none rounded bg-indigo-600 align-middle"
+      onPointerDown={(e) => onHandle(edge, e)}
+    />
+  );
+  // Its own box: a change inside it lays out this block only, and off screen it is not laid out at all.
+  return (
+    <div className={many ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}>
+      {segmentText(block.text, ranges.map((r, item) => ({ ...r, item }))).map((s) => {
+        const before = handleStart === s.start ? handle('start', s.start) : null;
+        const end = s.start + codePointLength(s.text);
+        const after = handleEnd === end ? handle('end', end) : null;
         return [before, piece(s), after];
       })}
     </div>
   );
 
   function piece(s: Segment<LabeledRange & { kind?: ItemKind }>) {
-    const isSelection = s.ranges.some((r) => r.item === -1);
-    const own = s.ranges.filter((r) => r.item !== -1);
+    const at = block.start + s.start;
+    const isSelection = s.ranges.some((r) => r.label === SELECTION);
+    const own = s.ranges.filter((r) => r.label !== SELECTION);
     if (own.length === 0)
       return (
-        <span key={s.start} data-start={s.start} className={isSelection ? 'bg-sky-200 dark:bg-sky-800' : undefined} data-selection={isSelection || undefined}>
+        <span key={at} data-start={at} className={isSelection ? 'bg-sky-200 dark:bg-sky-800' : undefined} data-selection={isSelection || undefined}>
           {s.text}
         </span>
       );
     const entity = own.find((r) => r.kind === 'entities');
-    const lit = entity !== undefined && entity.item === selected;
+    // The selected span's pieces: under the first span of the piece, which is the selected one.
+    const on = lit && entity !== undefined && entity.start === litStart && entity.end === litEnd;
     return (
       <mark
-        key={s.start}
-        data-start={s.start}
+        key={at}
+        data-start={at}
         data-labels={own.map((r) => r.label).join(' ')}
-        data-active={lit || undefined}
+        data-active={on || undefined}
         data-selection={isSelection || undefined}
-        className={`rounded px-0.5 text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''} ${isSelection ? 'underline decoration-sky-600 decoration-2' : ''}`}
-        style={chip(own[0]!.label, lit)}
+        className={`rounded px-0.5 text-inherit ${on ? 'outline-2 outline-indigo-600' : ''} ${isSelection ? 'underline decoration-sky-600 decoration-2' : ''}`}
+        style={chip(own[0]!.label, on)}
         title={own.map((r) => r.label).join(', ')}
-        onClick={() => entity && onSelect(entity.item)}
+        onClick={() => entity && onPick(at)}
       >
         {s.text}
       </mark>
     );
   }
-}
+});
