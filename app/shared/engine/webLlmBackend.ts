@@ -3,8 +3,7 @@ import type { GenerateResult, LlmBackend } from './llmBackend.ts';
 import { GRAMMAR_BUDGET } from '../../../src/engine/grammarBudget.ts';
 import { webLlmRequest } from './webLlmRequest.ts';
 import { appBase } from '../appBase.ts';
-import { watchWorkerCrash } from './workerCrash.ts';
-import { workerCalls } from './workerCalls.ts';
+import { workerCalls, workerLifecycle } from './workerCalls.ts';
 import type { FromWebLlmWorker, ToWebLlmWorker } from './webLlmProtocol.ts';
 
 /**
@@ -13,7 +12,6 @@ import type { FromWebLlmWorker, ToWebLlmWorker } from './webLlmProtocol.ts';
  */
 export function createWebLlmBackend(): LlmBackend {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'giellm-webllm' });
-  const crash = watchWorkerCrash(worker, 'the engine worker stopped');
   const calls = workerCalls<ToWebLlmWorker, FromWebLlmWorker>(worker, (m) => m.report);
   let thinkingOff = false;
 
@@ -26,12 +24,6 @@ export function createWebLlmBackend(): LlmBackend {
       await calls.call<void>({ type: 'load', record, allow: allowedFor(record) }, { onProgress });
     },
     generate: (req, onText) => calls.call<GenerateResult>({ type: 'generate', request: webLlmRequest(req, { thinkingOff }) }, { onText }),
-    interrupt: () => worker.postMessage({ type: 'interrupt' } satisfies ToWebLlmWorker),
-    unload: () => calls.call<void>({ type: 'unload' }),
-    dispose: () => {
-      worker.terminate();
-      calls.endAll('BackendGone: the engine was stopped');
-    },
-    onCrash: crash.onCrash,
+    ...workerLifecycle(worker, calls, { crashed: 'the engine worker stopped', stopped: 'BackendGone: the engine was stopped' }),
   };
 }

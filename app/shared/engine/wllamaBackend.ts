@@ -5,8 +5,7 @@ import { pickedFilesOf } from './pickedFiles.ts';
 import { wasmCapabilities } from './capabilities.ts';
 import type { FromWllamaWorker, ToWllamaWorker, WllamaLoaded } from './wllamaProtocol.ts';
 import { appBase } from '../appBase.ts';
-import { watchWorkerCrash } from './workerCrash.ts';
-import { workerCalls } from './workerCalls.ts';
+import { workerCalls, workerLifecycle } from './workerCalls.ts';
 
 /** WebLLM-style progress text (src/engine/progress.ts reads the phase from it), for the one load bar. */
 function progressReport(phase: 'fetch' | 'cache' | 'load', loaded: number, total: number, startedAt: number): InitProgress {
@@ -28,7 +27,6 @@ function progressReport(phase: 'fetch' | 'cache' | 'load', loaded: number, total
  */
 export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () => undefined): LlmBackend {
   const worker = new Worker(new URL('./wllamaWorker.ts', import.meta.url), { type: 'module', name: 'giellm-wllama' });
-  const crash = watchWorkerCrash(worker, 'the CPU engine worker stopped');
   let startedAt = 0;
   const calls = workerCalls<ToWllamaWorker, FromWllamaWorker>(worker, (m) => progressReport(m.phase, m.loaded, m.total, startedAt));
 
@@ -58,12 +56,6 @@ export function createWllamaBackend(onInfo: (info: WllamaLoaded) => void = () =>
     generate(req, onText) {
       return calls.call<GenerateResult>({ type: 'generate', prompt: req.prompt, messages: req.messages, grammar: req.grammar, maxTokens: req.maxTokens, stop: req.stop }, { onText });
     },
-    interrupt: () => worker.postMessage({ type: 'interrupt' } satisfies ToWllamaWorker),
-    unload: () => calls.call<void>({ type: 'unload' }),
-    dispose: () => {
-      worker.terminate();
-      calls.endAll('BackendGone: the CPU engine was stopped');
-    },
-    onCrash: crash.onCrash,
+    ...workerLifecycle(worker, calls, { crashed: 'the CPU engine worker stopped', stopped: 'BackendGone: the CPU engine was stopped' }),
   };
 }

@@ -1,4 +1,5 @@
 import type { InitProgress } from '../../../src/engine/progress.ts';
+import { watchWorkerCrash } from './workerCrash.ts';
 
 /** What every engine worker answers: each message names the call it belongs to. */
 export type WorkerAnswer =
@@ -52,3 +53,22 @@ export function workerCalls<To extends { type: string; id?: number }, From exten
     },
   };
 }
+
+/**
+ * What every engine worker's backend does alike: Stop (`interrupt`, answered by no call), unload, dispose
+ * (the worker is terminated and every call still waiting fails at once), and hearing of a crash.
+ */
+export function workerLifecycle(worker: Worker, calls: Pick<WorkerCalls, 'call' | 'endAll'>, words: { crashed: string; stopped: string }) {
+  const crash = watchWorkerCrash(worker, words.crashed);
+  return {
+    interrupt: () => worker.postMessage({ type: 'interrupt' }),
+    unload: () => calls.call<void>({ type: 'unload' }),
+    dispose: () => {
+      worker.terminate();
+      calls.endAll(words.stopped);
+    },
+    onCrash: crash.onCrash,
+  };
+}
+
+type WorkerCalls = ReturnType<typeof workerCalls<{ type: 'unload'; id?: number }, WorkerAnswer>>;
