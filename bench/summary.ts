@@ -76,6 +76,7 @@ export function summaryRows(): SummaryRow[] {
   const prompts = read('prompts');
   const ner = ((prompts?.rows as { task: string; giellm: number; prompted5: number }[] | undefined) ?? []).find((r) => r.task === 'ner');
   const throughput = read('throughput');
+  const page = read('page');
   const laptop = ((throughput?.onPaper as { perHour: number }[] | undefined) ?? [])[0];
   return [
     row('core: parse + align + score, 187,028 sequences', seq?.medianMs ?? null, ms, 450),
@@ -89,6 +90,10 @@ export function summaryRows(): SummaryRow[] {
     row('corpus: list scrolling', at(corpus, 'tenThousand.scroll.fps'), (x) => (x === null ? '—' : `${x.toFixed(0)} fps`), 59, { atLeast: true, targetText: '60 fps' }),
     row('corpus: search over 10,000 documents', at(corpus, 'tenThousand.medianSearchMs'), ms, 100),
     row('corpus: import per 100,000 documents (187,028 imported)', per100k(at(corpus, 'scale.importMs'), at(corpus, 'scale.documents')), ms, 10_000, { floor: per100k(at(corpus, 'scale.parseFloorMs'), at(corpus, 'scale.documents')), floorShow: (x) => `${ms(x)} (JSON.parse)` }),
+    row('page: navigation → interactive workspace, cold', at(page, 'medians.cold'), ms, null, { floor: at(page, 'medians.floor'), floorShow: (x) => `${ms(x)} (a static file)` }),
+    row('page: navigation → interactive workspace, warm', at(page, 'medians.warm'), ms, null, { floor: at(page, 'medians.floor') }),
+    row('page: entry chunk', at(page, 'entryGzipKB'), (x) => (x === null ? '—' : `${x.toFixed(1)} KB gzip`), 190),
+    { figure: 'page: engine code before a model is chosen', value: page ? ((page.engineScripts as string[]).length ? (page.engineScripts as string[]).join(', ') : 'none') : '—', floor: '', ratio: '', target: 'none', verdict: page ? verdict((page.engineScripts as string[]).length === 0) : '' },
     row('embed: worst case at the bounds', at(embed, 'medianMs'), ms, null, { floor: at(embed, 'floorMs') }),
     row('giellm annotate via llama-server, 100 docs, 1 at a time', medianOf(server, 'concurrency1.annotateMs'), ms, 1.1, { floor: medianOf(server, 'concurrency1.bareMs'), onRatio: true, targetText: '≤ 1.10× bare loop' }),
     row('giellm annotate via llama-server, 100 docs, 4 at a time', medianOf(server, 'concurrency4.annotateMs'), ms, 1.1, { floor: medianOf(server, 'concurrency4.bareMs'), onRatio: true, targetText: '≤ 1.10× bare loop' }),
