@@ -390,17 +390,17 @@ function CustomModelForm({ existing }: { existing: string[] }) {
       <label className="grid">{t('models.quantization')}<input name="quantization" className={field} placeholder="q4f16_1" /></label>
       <label className="grid">{t('models.contextWindow')}<input name="contextWindow" className={field} inputMode="numeric" placeholder="4096" /></label>
       <label className="grid">{t('models.downloadMB')}<input name="downloadMB" className={field} inputMode="numeric" /></label>
-      <fieldset className="grid gap-1 rounded border border-slate-300 p-2 dark:border-slate-600">
+      <fieldset className="grid min-w-0 gap-1 rounded border border-slate-300 p-2 sm:col-span-2 sm:grid-cols-3 dark:border-slate-600">
         <legend className="px-1 text-sm">{t('models.giellmTemplate')}</legend>
-        <select name="template" className={field} defaultValue="lm" aria-label={t('models.giellmTemplate')}>
+        <select name="template" className={`${field} min-w-0 self-end`} defaultValue="lm" aria-label={t('models.giellmTemplate')}>
           <option value="lm">{t('models.templateLm')}</option>
           <option value="own">{t('models.templateOwn')}</option>
         </select>
-        <label className="grid">{t('models.bos')}<input name="bos" className={field} placeholder="1" /></label>
-        <label className="grid">{t('models.eos')}<input name="eos" className={field} inputMode="numeric" placeholder="2" /></label>
+        <label className="grid min-w-0">{t('models.bos')}<input name="bos" className={`${field} min-w-0`} placeholder="1" /></label>
+        <label className="grid min-w-0">{t('models.eos')}<input name="eos" className={`${field} min-w-0`} inputMode="numeric" placeholder="2" /></label>
       </fieldset>
-      <label className="grid">{t('models.modelManifest')}<input name="modelManifest" className={field} placeholder="mlc-model-manifest.json" /></label>
-      <label className="grid">{t('models.recordOverrides')}<textarea name="overrides" className={field} rows={2} placeholder='{"max_history_size": 1}' /></label>
+      <label className="grid content-start">{t('models.modelManifest')}<input name="modelManifest" className={field} placeholder="mlc-model-manifest.json" /></label>
+      <label className="grid content-start">{t('models.recordOverrides')}<textarea name="overrides" className={field} rows={2} placeholder='{"max_history_size": 1}' /></label>
       <HostsHint />
     </AddModelForm>
   );
