@@ -47,6 +47,9 @@ export function segmentText<R extends LabeledRange>(text: string, ranges: readon
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '．']);
 
+/** Where a block ends, after `c` with `size` characters in it: a line break, a sentence end once `min` long, or `2 × min`. */
+const cutsAfter = (c: string, size: number, min: number) => c === '\n' || (size >= min && SENTENCE_END.has(c)) || size >= 2 * min;
+
 /**
  * Groups segments into blocks: at line breaks, and within a long line after a sentence end once a block
  * holds `maxChars` (or anywhere at twice that), so the browser can skip laying out blocks off screen. A
@@ -66,7 +69,7 @@ export function segmentBlocks<R extends LabeledRange>(segments: readonly Segment
     for (const c of seg.text) {
       piece.push(c);
       size++;
-      if (c === '\n' || (size >= maxChars && SENTENCE_END.has(c)) || size >= 2 * maxChars) {
+      if (cutsAfter(c, size, maxChars)) {
         flush();
         blocks.push([]);
         size = 0;
@@ -107,18 +110,18 @@ export interface TextBlock {
 }
 
 /**
- * Cuts a text into blocks as `segmentBlocks` cuts a highlighted text: after every line break, and within a
- * long line after a sentence end once a block holds `minChars` (or anywhere at `maxChars`). Each block is laid
- * out on its own, so an editor re-renders and re-lays out only the block an edit touches.
+ * Cuts a text into blocks where `segmentBlocks` cuts a highlighted text (`cutsAfter`): after every line
+ * break, and within a long line after a sentence end once a block holds `minChars` (or anywhere at twice
+ * that). Each block is laid out on its own, so an editor re-renders and re-lays out only the block an edit
+ * touches.
  */
-export function textBlocks(text: string, minChars = 1000, maxChars = 2000): TextBlock[] {
+export function textBlocks(text: string, minChars = 1000): TextBlock[] {
   const chars = Array.from(text);
   const out: TextBlock[] = [];
   let from = 0;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    const size = i + 1 - from;
-    if (c === '\n' || (SENTENCE_END.has(c) && size >= minChars) || size >= maxChars) {
+    if (cutsAfter(c, i + 1 - from, minChars)) {
       out.push({ start: from, end: i + 1, text: chars.slice(from, i + 1).join('') });
       from = i + 1;
     }

@@ -6,6 +6,14 @@ import { assessModel, cpuThreads, engineOf, localGgufModel, speedClassOf, valida
 import { validateServerModel } from '../../../src/models/catalog.ts';
 import { rememberPickedFiles } from '../../shared/engine/pickedFiles.ts';
 import { BUILD_EXTRA_HOSTS, unreachableOrigins } from '../../shared/engine/buildHosts.ts';
+import { setServerKey } from '../../shared/engine/serverKeys.ts';
+import { TYPICAL_GPU_MB, gpuMemoryMB } from '../../../src/models/memoryBudget.ts';
+import { engine } from '../../shared/engine/engine.ts';
+import { allModels, useModelsStore } from './modelsStore.ts';
+import type { CacheInfo } from '../../shared/engine/modelCache.ts';
+import { useEngine } from '../../shared/engine/useEngine.ts';
+import { LoadProgress } from './LoadProgress.tsx';
+import { ErrorList } from '../../shared/ErrorList.tsx';
 
 /** A model whose URLs this build's CSP blocks is refused by name, with the fix (the download would fail silently). */
 function blockedHosts(t: TFunction, m: ModelInfo): string[] | null {
@@ -31,14 +39,6 @@ function HostsHint() {
   const { t } = useTranslation();
   return <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-400">{t('models.hostsHint', { extra: BUILD_EXTRA_HOSTS.length ? BUILD_EXTRA_HOSTS.join(', ') : t('models.hostsNone') })}</p>;
 }
-import { setServerKey } from '../../shared/engine/serverKeys.ts';
-import { TYPICAL_GPU_MB, gpuMemoryMB } from '../../../src/models/memoryBudget.ts';
-import { engine } from '../../shared/engine/engine.ts';
-import { allModels, useModelsStore } from './modelsStore.ts';
-import type { CacheInfo } from '../../shared/engine/modelCache.ts';
-import { useEngine } from '../../shared/engine/useEngine.ts';
-import { LoadProgress } from './LoadProgress.tsx';
-import { ErrorList } from '../../shared/ErrorList.tsx';
 
 const size = (t: TFunction, mb: number) => (mb <= 0 ? t('models.sizeUnknown') : mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.round(mb)} MB`);
 const button = 'rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700';

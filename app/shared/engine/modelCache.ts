@@ -1,15 +1,16 @@
 import { engineOf, type ModelInfo } from '../../../src/index.ts';
 import { deleteCachedGguf, ggufCacheInfo } from './ggufCache.ts';
-import { toModelRecord } from './modelRecord.ts';
+import { allowedFor, toModelRecord } from './modelRecord.ts';
 import { tensorCacheStatus } from '../../../src/models/tensorCache.ts';
 import { appBase } from '../appBase.ts';
 
 // WebLLM keeps files in these Cache Storage caches (cacheBackend "cache").
 const CACHES = ['webllm/model', 'webllm/config', 'webllm/wasm'];
 
+/** A model's weights folder and library, as the worker is allowed to fetch them. */
 const urlsOf = (m: ModelInfo) => {
-  const { model, model_lib } = toModelRecord(m, appBase());
-  return { weights: model.endsWith('/') ? model : `${model}/`, lib: model_lib };
+  const [weights, lib] = allowedFor(toModelRecord(m, appBase())) as [string, string];
+  return { weights, lib };
 };
 
 export interface CacheInfo {
