@@ -128,7 +128,6 @@ function grammarFields(info: ServerInfo, grammar: string | null): Record<string,
   return { [info.grammarField]: grammar };
 }
 
-
 /** Reads a server-sent-events body: each `data:` line's JSON, until `[DONE]` or the end. */
 async function* sseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<Record<string, unknown>> {
   const reader = body.getReader();
