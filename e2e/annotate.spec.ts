@@ -127,7 +127,7 @@ test('a CSV is imported through a column mapping, and a TCREE ,, CSV directly', 
   await form.getByRole('combobox', { name: 'Output (gold or prediction)' }).selectOption('answer');
   await form.getByRole('combobox', { name: 'Id' }).selectOption('番号');
   await form.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByTestId('import-result')).toHaveText('1 documents imported');
+  await expect(page.getByTestId('import-result')).toHaveText('1 document imported');
   await expect(page.getByTestId('import-errors')).toHaveText('mine.csv:3: the text column "sentence" is empty');
 
   const rows = tcree.split('\n').map((l) => JSON.parse(l) as { text: string; iw: string; output: string });

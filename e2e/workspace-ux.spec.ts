@@ -72,9 +72,10 @@ test('every shortcut is listed in the help sheet, which opens with ? and closes 
   await page.locator('body').press('Shift+?');
   const sheet = page.getByTestId('shortcuts');
   await expect(sheet).toBeVisible();
-  // 9 workspace commands, 9 number keys for labels, 13 annotation commands.
-  await expect(sheet.locator('tr')).toHaveCount(31);
+  // 9 workspace commands, 9 number keys for labels, 15 annotation commands (Tab and Shift+Tab among them).
+  await expect(sheet.locator('tr')).toHaveCount(33);
   await expect(sheet).toContainText('Ctrl+Enter');
+  await expect(sheet.locator('tr', { hasText: 'Next span under the same character' }).locator('kbd')).toHaveText('Tab');
   await expect(sheet.locator('tr', { hasText: 'Redo' }).locator('kbd')).toHaveText('Ctrl+Shift+Z');
   await expect(sheet.locator('tr', { hasText: 'Label the selection with label 2' }).locator('kbd')).toHaveText('2');
   await expect(sheet).toContainText('Run the model on the text');

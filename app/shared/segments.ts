@@ -1,5 +1,6 @@
 import type { LocatedExtraction } from '../../src/index.ts';
 import { mentionsOf, type ItemList } from '../../src/format/itemSchema.ts';
+import type { ColourKey } from './spans/palette.ts';
 
 export interface LabeledRange {
   start: number;
@@ -80,26 +81,27 @@ export function segmentBlocks<R extends LabeledRange>(segments: readonly Segment
   return blocks.filter((b) => b.length > 0);
 }
 
-/** A stable colour per label, so the same label reads the same everywhere. */
-export function labelHue(label: string): number {
-  let h = 0;
-  for (const c of label) h = (h * 31 + c.codePointAt(0)!) % 360;
-  return h;
-}
-
 export type ItemKind = ItemList;
 
 /**
  * Every located piece of an extraction as ranges: entities under their label, tuple arguments under the
  * name of their role (`roleName('head')`…), in item order, so colours do not depend on how offsets were built.
  */
-export function extractionRanges(x: LocatedExtraction, roleName: (role: string) => string): (LabeledRange & { kind: ItemKind })[] {
-  const out: (LabeledRange & { kind: ItemKind })[] = [];
+export function extractionRanges(x: LocatedExtraction, roleName: (role: string) => string): ExtractionRange[] {
+  const out: ExtractionRange[] = [];
   for (const m of mentionsOf(x)) {
     const o = m.mention.offsets;
-    if (o) out.push({ start: o[0], end: o[1], label: m.list === 'entities' ? m.label : roleName(m.field), item: m.item, kind: m.list });
+    if (!o) continue;
+    const entity = m.list === 'entities';
+    out.push({ start: o[0], end: o[1], label: entity ? m.label : roleName(m.field), item: m.item, kind: m.list, colour: entity ? { label: m.label } : { role: m.field } });
   }
   return out;
+}
+
+/** A located piece of an extraction: its shown label, its item, and what colours it (label or role, never a translation). */
+export interface ExtractionRange extends LabeledRange {
+  kind: ItemKind;
+  colour: ColourKey;
 }
 
 /** A stretch of the text (code point offsets) that renders on its own. */

@@ -1,10 +1,12 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { codePointLength, type LocatedExtraction } from '../../../src/index.ts';
 import { useTranslation } from 'react-i18next';
-import { extractionRanges, labelHue, rangesByBlock, segmentText, textBlocks, type ItemKind, type LabeledRange, type Segment, type TextBlock } from '../../shared/segments.ts';
+import { extractionRanges, rangesByBlock, segmentText, textBlocks, type ItemKind, type LabeledRange, type Segment, type TextBlock } from '../../shared/segments.ts';
+import { useProfileStore } from '../../shared/profile/profileStore.ts';
+import { spanPalette } from '../../shared/spans/palette.ts';
+import { assignLanes, nextSpanUnder } from '../../shared/spans/lanes.ts';
+import { StackedMark, stackedLineHeight, type DrawnRange } from '../../shared/spans/StackedMark.tsx';
 import { offsetAtPoint, selectionIn } from './textSelection.ts';
-
-const chip = (label: string, lit: boolean) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 70% / ${lit ? 0.9 : 0.45})` });
 
 /**
  * The document's text with its spans highlighted, where the annotator selects text for a new span or a
@@ -24,7 +26,8 @@ export function AnnotatedText({
   extraction: LocatedExtraction;
   selected: number | null;
   selection: readonly [number, number] | null;
-  onSelect(i: number): void;
+  /** A span was picked, at `caret` (the code point clicked), where Tab cycles through the spans under it. */
+  onSelect(i: number, caret?: number): void;
   onSelection(r: [number, number] | null): void;
   /** A drag of the selected span's handle ended: its new range, as one edit. */
   onResize(i: number, start: number, end: number): void;
@@ -36,8 +39,12 @@ export function AnnotatedText({
   const span = selected === null ? undefined : extraction.entities[selected];
   const located = span && span.start !== null && span.end !== null ? { start: drag?.start ?? span.start, end: drag?.end ?? span.end } : null;
   const shown = drag && selected !== null ? { ...extraction, entities: extraction.entities.map((e, i) => (i === selected ? { ...e, start: drag.start, end: drag.end } : e)) } : extraction;
-  const ranges: BlockRange[] = extractionRanges(shown, (role) => t(`result.${role}`)).map(({ start, end, label, kind }) => ({ start, end, label, kind }));
-  if (selection) ranges.push({ start: selection[0], end: selection[1], label: SELECTION });
+  const wordLabels = useProfileStore((s) => s.profile.wordLabels);
+  const colourOf = useMemo(() => spanPalette(wordLabels), [wordLabels]);
+  const drawn = extractionRanges(shown, (role) => t(`result.${role}`));
+  const lanes = assignLanes(drawn.map((r) => ({ ...r, key: r.label })));
+  const ranges: BlockRange[] = drawn.map(({ start, end, label, kind, colour }, i) => ({ start, end, label, kind, lane: lanes[i]!, colour: colourOf(colour) }));
+  if (selection) ranges.push({ start: selection[0], end: selection[1], label: SELECTION, lane: -1, colour: '' });
   // Blocks of the text, made once per document; each re-renders only when what lies in it changes.
   const blocks = useMemo(() => textBlocks(text), [text]);
   const perBlock = stableBuckets(blocks, ranges);
@@ -70,9 +77,19 @@ export function AnnotatedText({
     };
   }, [dragging]);
   const onPick = useLatest((pos: number) => {
-    // The first span (in item order) under the clicked piece, as before: item order gives the colours too.
-    const i = extraction.entities.findIndex((e) => e.start !== null && e.end !== null && e.start <= pos && pos < e.end);
-    if (i !== -1) onSelect(i);
+    // The innermost span under the click; clicking again goes to the next span under it, outwards.
+    const i = nextSpanUnder(extraction.entities, pos, selected);
+    if (i !== null) onSelect(i, pos);
+  });
+  const onPickBar = useLatest((start: number, end: number, label: string) => {
+    // A bar is one span: the innermost span of its label holding the stretch the bar was drawn under.
+    let best = -1;
+    extraction.entities.forEach((e, i) => {
+      if (e.label !== label || e.start === null || e.end === null || e.start > start || e.end < end) return;
+      const b = best === -1 ? undefined : extraction.entities[best]!;
+      if (!b || e.end - e.start < b.end! - b.start!) best = i;
+    });
+    if (best !== -1) onSelect(best, start);
   });
   const onHandle = useLatest((edge: 'start' | 'end', e: ReactPointerEvent) => {
     e.preventDefault();
@@ -80,7 +97,18 @@ export function AnnotatedText({
   });
   const handleLabels = useMemo(() => ({ start: t('annotate.handleStart'), end: t('annotate.handleEnd') }), [t]);
   return (
-    <div ref={root} className="text-lg leading-9 break-words whitespace-pre-wrap select-text" lang="ja" data-testid="annotated-text" onMouseUp={read} onKeyUp={read}>
+    // Focusable, so that after a click Tab cycles through the spans stacked under it (the command's scope).
+    <div
+      ref={root}
+      tabIndex={0}
+      role="group"
+      aria-label={t('annotate.textLabel')}
+      className="text-lg leading-9 break-words whitespace-pre-wrap select-text focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+      lang="ja"
+      data-testid="annotated-text"
+      onMouseUp={read}
+      onKeyUp={read}
+    >
       {blocks.map((b, k) => {
         const inside = (pos: number | undefined, endInclusive: boolean) => (pos !== undefined && (endInclusive ? pos > b.start && pos <= b.end : pos >= b.start && pos < b.end) ? pos - b.start : -1);
         // Only the blocks the selected span touches get its offsets: the others' props stay as they were.
@@ -93,11 +121,13 @@ export function AnnotatedText({
             lit={touched}
             litStart={touched ? Math.max(0, located.start - b.start) : -1}
             litEnd={touched ? Math.min(b.end, located.end) - b.start : -1}
+            litLabel={touched ? span!.label : ''}
             handleStart={inside(located?.start, false)}
             handleEnd={inside(located?.end, true)}
             handleLabels={handleLabels}
             many={blocks.length > 1}
             onPick={onPick}
+            onPickBar={onPickBar}
             onHandle={onHandle}
           />
         );
@@ -114,6 +144,9 @@ interface BlockRange {
   end: number;
   label: string;
   kind?: ItemKind;
+  /** Its lane under the text (the selection, drawn as a tint, has none: -1) and its colour. */
+  lane: number;
+  colour: string;
 }
 
 /** A callback whose identity never changes and which always calls the latest `fn` (memoised blocks keep it). */
@@ -133,7 +166,7 @@ function stableBuckets(blocks: readonly TextBlock[], ranges: readonly BlockRange
   const buckets = rangesByBlock(blocks, ranges);
   const drawn = lastDrawn.get(blocks) ?? [];
   const stable = buckets.map((rs, i) => {
-    const key = rs.map((r) => `${r.start},${r.end},${r.kind ?? ''},${r.label}`).join('|');
+    const key = rs.map((r) => `${r.start},${r.end},${r.kind ?? ''},${r.label},${r.lane},${r.colour}`).join('|');
     const before = drawn[i];
     if (before && before.key === key) return before.ranges;
     drawn[i] = { key, ranges: rs };
@@ -153,11 +186,13 @@ const Block = memo(function Block({
   lit,
   litStart,
   litEnd,
+  litLabel,
   handleStart,
   handleEnd,
   handleLabels,
   many,
   onPick,
+  onPickBar,
   onHandle,
 }: {
   block: TextBlock;
@@ -166,12 +201,14 @@ const Block = memo(function Block({
   lit: boolean;
   litStart: number;
   litEnd: number;
+  litLabel: string;
   handleStart: number;
   handleEnd: number;
   handleLabels: { start: string; end: string };
   /** Whether the text has other blocks: then this one is laid out only when on screen. */
   many: boolean;
   onPick(pos: number): void;
+  onPickBar(start: number, end: number, label: string): void;
   onHandle(edge: 'start' | 'end', e: ReactPointerEvent): void;
 }) {
   const handle = (edge: 'start' | 'end', at: number) => (
@@ -186,7 +223,7 @@ const Block = memo(function Block({
   );
   // Its own box: a change inside it lays out this block only, and off screen it is not laid out at all.
   return (
-    <div className={many ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}>
+    <div className={many ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined} style={{ lineHeight: stackedLineHeight(Math.max(1, ...ranges.map((r) => r.lane + 1))) }}>
       {segmentText(block.text, ranges.map((r, item) => ({ ...r, item }))).map((s) => {
         const before = handleStart === s.start ? handle('start', s.start) : null;
         const end = s.start + codePointLength(s.text);
@@ -196,7 +233,7 @@ const Block = memo(function Block({
     </div>
   );
 
-  function piece(s: Segment<LabeledRange & { kind?: ItemKind }>) {
+  function piece(s: Segment<BlockRange & LabeledRange>) {
     const at = block.start + s.start;
     const isSelection = s.ranges.some((r) => r.label === SELECTION);
     const own = s.ranges.filter((r) => r.label !== SELECTION);
@@ -206,23 +243,24 @@ const Block = memo(function Block({
           {s.text}
         </span>
       );
-    const entity = own.find((r) => r.kind === 'entities');
-    // The selected span's pieces: under the first span of the piece, which is the selected one.
-    const on = lit && entity !== undefined && entity.start === litStart && entity.end === litEnd;
+    // The selected span's pieces: those under a span with its extent and label (offsets local to the block).
+    const isLit = (r: BlockRange) => lit && r.kind === 'entities' && r.start === litStart && r.end === litEnd && r.label === litLabel;
+    const on = own.some(isLit);
+    const hasEntity = own.some((r) => r.kind === 'entities');
     return (
-      <mark
+      <StackedMark
         key={at}
+        text={s.text}
+        ranges={own as DrawnRange[]}
+        lit={on}
+        litBar={(r) => isLit(r as BlockRange)}
         data-start={at}
-        data-labels={own.map((r) => r.label).join(' ')}
         data-active={on || undefined}
         data-selection={isSelection || undefined}
-        className={`rounded px-0.5 text-inherit ${on ? 'outline-2 outline-indigo-600' : ''} ${isSelection ? 'underline decoration-sky-600 decoration-2' : ''}`}
-        style={chip(own[0]!.label, on)}
-        title={own.map((r) => r.label).join(', ')}
-        onClick={() => entity && onPick(at)}
-      >
-        {s.text}
-      </mark>
+        className={isSelection ? 'underline decoration-sky-600 decoration-2' : ''}
+        onClick={() => hasEntity && onPick(at)}
+        onBar={(r) => (r as BlockRange).kind === 'entities' && onPickBar(block.start + r.start, block.start + r.end, r.label)}
+      />
     );
   }
 });

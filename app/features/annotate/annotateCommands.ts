@@ -2,6 +2,7 @@ import { TASKS } from '../../../src/index.ts';
 import { addSpan, moveSpanEdge, removeSpan, setSpanRange } from '../../../src/annotate/edits.ts';
 import type { Command } from '../../shared/commands/commands.ts';
 import { labelChoices, neighbourOf, type CorpusState } from '../../shared/corpus/corpusStore.ts';
+import { nextSpanUnder, spansUnder } from '../../shared/spans/lanes.ts';
 
 type LabelId = `label${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 export type AnnotateCommandId =
@@ -16,6 +17,8 @@ export type AnnotateCommandId =
   | 'spanToSelection'
   | 'nextSpan'
   | 'prevSpan'
+  | 'nextStacked'
+  | 'prevStacked'
   | 'reviewNext'
   | 'nextDocument'
   | 'prevDocument';
@@ -43,6 +46,19 @@ const moveEdge = (edge: 'start' | 'end', delta: number) => (s: CorpusState) => {
 };
 
 const LABELS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/** Where the selected span was picked, else its start: the point whose stacked spans Tab cycles through. */
+const caretOf = (s: CorpusState) => s.caret ?? s.current?.entities[s.selected ?? -1]?.start ?? null;
+const stacked = (s: CorpusState) => {
+  const at = caretOf(s);
+  return spanSelected(s) && at !== null && spansUnder(s.current!.entities, at).length > 1;
+};
+const cycle = (step: 1 | -1) => (s: CorpusState) => {
+  const at = caretOf(s)!;
+  s.select(nextSpanUnder(s.current!.entities, at, s.selected, step), at);
+};
+/** Tab cycles only with the focus in the text (or nowhere): elsewhere it moves the focus, as it should. */
+const IN_TEXT = '[data-testid="annotated-text"]';
 
 /**
  * The annotation commands: number keys label the selected text, arrows with Shift move the selected span's
@@ -96,6 +112,8 @@ export function annotateCommands(): AnnotateCommand[] {
       run: (s) => s.select(Math.min((s.selected ?? -1) + 1, s.current!.entities.length - 1)),
     },
     { id: 'prevSpan', label: 'annotate.commands.prevSpan', shortcut: { key: 'k' }, enabled: (s) => spanTask(s) && (s.selected ?? 0) > 0, run: (s) => s.select(s.selected! - 1) },
+    { id: 'nextStacked', label: 'annotate.commands.nextStacked', shortcut: { key: 'Tab', within: IN_TEXT }, enabled: stacked, run: cycle(1) },
+    { id: 'prevStacked', label: 'annotate.commands.prevStacked', shortcut: { key: 'Tab', shift: true, within: IN_TEXT }, enabled: stacked, run: cycle(-1) },
     { id: 'reviewNext', label: 'annotate.commands.reviewNext', shortcut: { key: 'r' }, enabled: isOpen, run: (s) => void s.reviewAndNext() },
     { id: 'nextDocument', label: 'annotate.commands.nextDocument', shortcut: { key: 'n' }, enabled: (s) => neighbourOf(s, 1) !== undefined, run: (s) => s.step(1) },
     { id: 'prevDocument', label: 'annotate.commands.prevDocument', shortcut: { key: 'p' }, enabled: (s) => neighbourOf(s, -1) !== undefined, run: (s) => s.step(-1) },

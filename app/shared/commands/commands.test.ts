@@ -27,6 +27,12 @@ describe('commandFor', () => {
     expect(commandFor(key('x'), COMMANDS, ON, false, false)).toBeNull();
   });
 
+  it('fires a scoped key (Tab) only inside its scope, so elsewhere the key keeps its own meaning', () => {
+    const tab = [cmd('cycle', { key: 'Tab', within: '[data-testid="annotated-text"]' })];
+    expect(commandFor(key('Tab'), tab, ON, false, false, (sel) => sel === '[data-testid="annotated-text"]')?.id).toBe('cycle');
+    expect(commandFor(key('Tab'), tab, ON, false, false, () => false)).toBeNull();
+  });
+
   it('asks each command with the state it is given, also when lifted into a wider state', () => {
     expect(commandFor(key('Enter', { ctrlKey: true }), COMMANDS, { off: true }, false, false)).toBeNull();
     const wide = COMMANDS.map((c) => lift(c, (s: { inner: State }) => s.inner));

@@ -8,6 +8,11 @@ export interface Shortcut {
   alt?: boolean;
   /** Fires while typing in a text field too (e.g. Ctrl+Enter to run). */
   inTextFields?: boolean;
+  /**
+   * Fires only when the key goes to the page itself or to an element inside this selector: for a key
+   * such as Tab, which everywhere else must keep moving the focus.
+   */
+  within?: string;
 }
 
 /**
@@ -47,11 +52,12 @@ export function matches(e: KeyLike, s: Shortcut, isMac: boolean): boolean {
  * The command a key press means, or null. Nothing fires while an IME is composing Japanese text (the Enter
  * that confirms a conversion must never run the model), nor in a text field unless the shortcut says so.
  */
-export function commandFor<S, C extends Command<S>>(e: KeyLike, commands: readonly C[], state: S, inTextField: boolean, isMac: boolean): C | null {
+export function commandFor<S, C extends Command<S>>(e: KeyLike, commands: readonly C[], state: S, inTextField: boolean, isMac: boolean, targetWithin: (selector: string) => boolean = () => true): C | null {
   if (e.isComposing || e.keyCode === 229) return null;
   for (const c of commands) {
     if (!c.shortcut || !matches(e, c.shortcut, isMac)) continue;
     if (inTextField && !c.shortcut.inTextFields) continue;
+    if (c.shortcut.within !== undefined && !targetWithin(c.shortcut.within)) continue;
     return c.enabled(state) ? c : null;
   }
   return null;

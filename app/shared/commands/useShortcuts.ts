@@ -12,7 +12,8 @@ export function useShortcuts<S>(commands: () => readonly Command<S>[], state: ()
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const now = state();
-      const c = commandFor(e, commands(), now, isTextField(e.target), isMac());
+      const within = (selector: string) => e.target === document.body || (e.target instanceof Element && e.target.closest(selector) !== null);
+      const c = commandFor(e, commands(), now, isTextField(e.target), isMac(), within);
       if (!c) return;
       e.preventDefault();
       c.run(now);

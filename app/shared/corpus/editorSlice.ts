@@ -74,6 +74,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     future: [],
     selected: null,
     selection: null,
+    caret: null,
     queue: [],
     editorRev: 0,
     editorReadOnly: false,
@@ -125,7 +126,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
       if (!future.length || !current || editorReadOnly) return;
       replaceWith(future[0]!, [...past, current], future.slice(1));
     },
-    select: (i) => set({ selected: i }),
+    select: (i, caret) => set({ selected: i, caret: caret ?? null }),
     setSelection: (selection) => set({ selection }),
     reviewAndNext: async () => {
       const { docId, current } = get();

@@ -107,6 +107,8 @@ export interface EditorSlice {
   selected: number | null;
   /** The text the user has selected, in code points, for a new span or a tuple argument. */
   selection: readonly [number, number] | null;
+  /** Where the selected span was picked (a code point), or null: then its start. */
+  caret: number | null;
   /** The ids the editor steps through (the list as filtered when the document was opened). */
   queue: number[];
   /** The revision of the open document the editor's corrections are written over. */
@@ -121,7 +123,8 @@ export interface EditorSlice {
   apply(edit: (x: LocatedExtraction, text: string) => LocatedExtraction): LocatedExtraction | null;
   undo(): void;
   redo(): void;
-  select(i: number | null): void;
+  /** Selects span `i`; `caret` is the code point it was picked at (Tab cycles through the spans under it). */
+  select(i: number | null, caret?: number): void;
   setSelection(range: readonly [number, number] | null): void;
   /** Marks the document reviewed (its current extraction becomes its annotation) and opens the next one. */
   reviewAndNext(): Promise<void>;

@@ -67,4 +67,22 @@ describe('ResultView on real data', () => {
     fireEvent.mouseEnter(container.querySelector('mark')!);
     expect(tr.getAttribute('data-active')).toBe('true');
   });
+
+  it('colours relation heads and tails apart, by role, the same in Japanese and English', () => {
+    const row = loadTcree().find((r) => r.iw === '関係抽出')!;
+    const x = extract(row.output, 're', P, row.text);
+    const colours = () => [...document.querySelectorAll<HTMLElement>('[data-testid="highlighted"] [data-bar]')].map((b) => `${b.dataset.bar}=${b.style.borderBottom}`);
+    render(<ResultView text={row.text} extraction={x} />);
+    const en = colours();
+    expect(en).toHaveLength(2);
+    expect(en[0]!.split('=')[1]).not.toBe(en[1]!.split('=')[1]);
+    cleanup();
+    setLanguage('ja');
+    render(<ResultView text={row.text} extraction={x} />);
+    const ja = colours();
+    setLanguage('en');
+    // The bars are named in the UI language, but coloured by role: the colours do not move.
+    expect(ja.map((c) => c.split('=')[1])).toEqual(en.map((c) => c.split('=')[1]));
+    expect(ja.map((c) => c.split('=')[0])).not.toEqual(en.map((c) => c.split('=')[0]));
+  });
 });

@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedExtraction } from '../../../../src/index.ts';
 import { TUPLE_SCHEMAS, tupleValue, type TupleField, type TupleKind } from '../../../../src/format/itemSchema.ts';
 import type { MessageKey } from '../../../shared/i18n/en.ts';
-import { extractionRanges, labelHue, segmentBlocks, segmentText, type ItemKind } from '../../../shared/segments.ts';
+import { extractionRanges, segmentBlocks, segmentText, type ItemKind } from '../../../shared/segments.ts';
+import { useProfileStore } from '../../../shared/profile/profileStore.ts';
+import { spanPalette, tint } from '../../../shared/spans/palette.ts';
+import { assignLanes } from '../../../shared/spans/lanes.ts';
+import { StackedMark, stackedLineHeight } from '../../../shared/spans/StackedMark.tsx';
 import { ItemTable, type Column } from './ItemTable.tsx';
 
 type Kind = ItemKind;
@@ -24,16 +28,19 @@ function layoutKey(segments: readonly { start: number }[]): string {
   for (const s of segments) h = Math.imul(h ^ s.start, 16777619);
   return `${segments.length}-${h >>> 0}`;
 }
-const chip = (label: string) => ({ backgroundColor: `hsl(${labelHue(label)} 80% 70% / 0.45)` });
 
 /** The category, the text with every located span highlighted, and the items as tables. Text is never HTML. */
 export function ResultView({ text, extraction: x }: { text: string; extraction: LocatedExtraction }) {
   const { t } = useTranslation();
   const [active, setActive] = useState<ItemRef | null>(null);
-  const ranges = extractionRanges(x, (role) => t(`result.${role}`));
+  const wordLabels = useProfileStore((s) => s.profile.wordLabels);
+  const colourOf = useMemo(() => spanPalette(wordLabels), [wordLabels]);
+  const located = extractionRanges(x, (role) => t(`result.${role}`));
+  const lanes = assignLanes(located.map((r) => ({ ...r, key: r.label })));
+  const ranges = located.map((r, i) => ({ ...r, lane: lanes[i]!, colour: colourOf(r.colour) }));
   const segments = segmentText(text, ranges);
   const lines = segmentBlocks(segments);
-  const labels = [...new Set(ranges.map((r) => r.label))];
+  const legend = [...new Map(ranges.map((r) => [r.label, r.colour])).entries()];
   const isActive = (kind: Kind, index: number) => active?.kind === kind && active.index === index;
 
   const entityColumns: Column<Row<'entities'>>[] = [
@@ -64,33 +71,36 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
       <div key={layoutKey(segments)} className="text-lg leading-9 break-words" lang="ja" data-testid="highlighted">
         {lines.map((line) => (
           // Off-screen lines of a long document are not laid out until they scroll into view.
-          <div key={line[0]!.start} className={lines.length > 1 ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}>
+          <div
+            key={line[0]!.start}
+            className={lines.length > 1 ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}
+            style={{ lineHeight: stackedLineHeight(Math.max(1, ...line.flatMap((s) => s.ranges.map((r) => r.lane + 1)))) }}
+          >
             {line.map((s) => {
               if (s.ranges.length === 0) return <span key={s.start}>{s.text}</span>;
               const own = s.ranges;
               const lit = own.some((r) => isActive(r.kind, r.item));
+              // The innermost span under the pointer is the one its row lights up for.
+              const inner = own.reduce((a, b) => (b.lane > a.lane ? b : a));
               return (
-                <mark
+                <StackedMark
                   key={s.start}
-                  className={`rounded px-0.5 text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''}`}
-                  style={chip(own[0]!.label)}
-                  title={own.map((r) => r.label).join(', ')}
-                  data-labels={own.map((r) => r.label).join(' ')}
+                  text={s.text}
+                  ranges={own}
+                  lit={lit}
                   data-active={lit || undefined}
-                  onMouseEnter={() => setActive({ kind: own[0]!.kind, index: own[0]!.item })}
+                  onMouseEnter={() => setActive({ kind: inner.kind, index: inner.item })}
                   onMouseLeave={() => setActive(null)}
-                >
-                  {s.text}
-                </mark>
+                />
               );
             })}
           </div>
         ))}
       </div>
-      {labels.length > 0 && (
+      {legend.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-xs" aria-label={t('result.legend')}>
-          {labels.map((l) => (
-            <li key={l} className="rounded px-1.5" style={chip(l)}>
+          {legend.map(([l, colour]) => (
+            <li key={l} className="rounded border-b-[3px] px-1.5" style={{ backgroundColor: tint(colour), borderColor: colour }}>
               {l}
             </li>
           ))}

@@ -1,0 +1,43 @@
+import { TASK_IDS, TASKS, type TaskId } from '../../../src/index.ts';
+
+/**
+ * Tableau 10: ten hues chosen to be told apart, also by most colour-blind readers, in light and dark.
+ * A label's colour is its place in the label schema, never a hash of its (translated) name.
+ */
+const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bab0ac'] as const;
+
+/** Colours that mean something: polarity reads green / grey / red whatever its place in the schema. */
+const SEMANTIC: Readonly<Record<string, string>> = { ポジティブ: '#59a14f', 中立: '#bab0ac', ネガティブ: '#e15759' };
+
+/** Tuple arguments by role, so head and tail (subject and object) never share a colour. */
+const ROLES: Readonly<Record<string, string>> = { head: '#4e79a7', tail: '#f28e2b', subject: '#4e79a7', trigger: '#b07aa1', object: '#f28e2b', time: '#76b7b2' };
+
+/** What a range is coloured by: an entity's label, or a tuple argument's role (its field, not its translated name). */
+export type ColourKey = { role: string } | { label: string };
+
+function hashIndex(s: string): number {
+  let h = 0;
+  for (const c of s) h = (h * 31 + c.codePointAt(0)!) >>> 0;
+  return h % PALETTE.length;
+}
+
+/**
+ * The colour of each span, from the word-label schemas of the tasks whose items are spans: the n-th
+ * label of those schemas (in task order, each label once) takes the n-th colour. A label outside every
+ * schema takes a colour from its name, the same on every load and in every UI language.
+ */
+export function spanPalette(wordLabels: Readonly<Record<TaskId, readonly string[]>>): (key: ColourKey) => string {
+  const order = new Map<string, number>();
+  for (const id of TASK_IDS)
+    if (TASKS[id].shape === 'pairs') for (const l of wordLabels[id]) if (!(l in SEMANTIC) && !order.has(l)) order.set(l, order.size);
+  return (key) => {
+    if ('role' in key) return ROLES[key.role] ?? PALETTE[hashIndex(key.role)]!;
+    const semantic = SEMANTIC[key.label];
+    if (semantic) return semantic;
+    const at = order.get(key.label);
+    return PALETTE[at === undefined ? hashIndex(key.label) : at % PALETTE.length]!;
+  };
+}
+
+/** A span's tint behind its text: the colour at low opacity, so the text keeps its contrast in light and dark. */
+export const tint = (colour: string, lit = false) => `color-mix(in srgb, ${colour} ${lit ? 60 : 30}%, transparent)`;
