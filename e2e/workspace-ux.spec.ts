@@ -72,8 +72,8 @@ test('every shortcut is listed in the help sheet, which opens with ? and closes 
   await page.locator('body').press('Shift+?');
   const sheet = page.getByTestId('shortcuts');
   await expect(sheet).toBeVisible();
-  // 9 workspace commands, 9 number keys for labels, 15 annotation commands (Tab and Shift+Tab among them).
-  await expect(sheet.locator('tr')).toHaveCount(33);
+  // 9 workspace commands, 9 number keys for labels, 16 annotation commands (Tab, Shift+Tab and A among them).
+  await expect(sheet.locator('tr')).toHaveCount(34);
   await expect(sheet).toContainText('Ctrl+Enter');
   await expect(sheet.locator('tr', { hasText: 'Next span under the same character' }).locator('kbd')).toHaveText('Tab');
   await expect(sheet.locator('tr', { hasText: 'Redo' }).locator('kbd')).toHaveText('Ctrl+Shift+Z');

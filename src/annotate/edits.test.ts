@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../extract.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
-import { addSpan, addTuple, asAnnotation, moveSpanEdge, removeSpan, removeTuple, setCategory, setSpanLabel, setSpanRange, setTupleField } from './edits.ts';
+import { addSpan, addTuple, asAnnotation, labelAllOccurrences, moveSpanEdge, occurrences, removeSpan, removeTuple, setCategory, setSpanLabel, setSpanRange, setTupleField } from './edits.ts';
 import { emptyExtraction, type LocatedExtraction } from '../domain/types.ts';
 
 const text = '𠮷野家の社長が東京で会見した。';
@@ -84,5 +84,53 @@ describe('asAnnotation', () => {
     expect(a).not.toHaveProperty('truncated');
     expect(a.entities).toEqual(x.entities);
     expect(x.unreadable).toBe(2);
+  });
+});
+
+describe('label all occurrences', () => {
+  const doc = '東京で生まれ、東京都に住み、𠮷野の東京大学へ。東京';
+  const ner = (entities: LocatedExtraction['entities']): LocatedExtraction => ({ ...emptyExtraction('ner', '社会'), relations: [], events: [], entities });
+
+  it('finds every exact occurrence in code points, also after a character outside the BMP', () => {
+    expect(occurrences(doc, '東京')).toEqual([
+      [0, 2],
+      [7, 9],
+      [17, 19],
+      [23, 25],
+    ]);
+    expect(occurrences('𠮷𠮷', '𠮷')).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(occurrences(doc, '')).toEqual([]);
+  });
+
+  it('labels the other occurrences, leaving those already inside a span of the same label, as one edit', () => {
+    const x = ner([
+      { label: '地名', text: '東京', start: 0, end: 2 },
+      { label: '地名', text: '東京都', start: 7, end: 10 },
+      { label: '施設名', text: '東京大学', start: 17, end: 21 },
+    ]);
+    const { extraction: y, added } = labelAllOccurrences(x, doc, 0);
+    // 東京 inside 東京都 (地名) stays as it was; inside 東京大学 (施設名) it is added, stacked; the last one too.
+    expect(added).toEqual([
+      [17, 19],
+      [23, 25],
+    ]);
+    expect(y.entities.map((e) => [e.label, e.text, e.start])).toEqual([
+      ['地名', '東京', 0],
+      ['地名', '東京都', 7],
+      ['地名', '東京', 17],
+      ['施設名', '東京大学', 17],
+      ['地名', '東京', 23],
+    ]);
+    expect(x.entities).toHaveLength(3);
+    // Run again, it has nothing left to do and returns the same extraction (no empty undo step).
+    expect(labelAllOccurrences(y, doc, 0).extraction).toBe(y);
+  });
+
+  it('does nothing for a span that is not in the text', () => {
+    const x = ner([{ label: '地名', text: '大阪', start: null, end: null }]);
+    expect(labelAllOccurrences(x, doc, 0)).toEqual({ extraction: x, added: [] });
   });
 });

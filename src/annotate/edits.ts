@@ -38,14 +38,19 @@ export function setCategory(x: LocatedExtraction, category: string | null): Loca
 
 /** Adds an entity over `[start, end)`; an empty range adds nothing. Entities stay in text order. */
 export function addSpan(x: LocatedExtraction, text: string, start: number, end: number, label: string): LocatedExtraction {
-  const index = new TextIndex(text);
-  const [s, e] = clampRange(index, start, end);
-  if (s === e) return x;
-  const span = { label, text: index.slice(s, e), start: s, end: e };
-  const at = x.entities.findIndex((o) => o.start !== null && (o.start > s || (o.start === s && (o.end ?? 0) > e)));
+  return addSpans(x, new TextIndex(text), [[start, end]], label);
+}
+
+/** Adds spans of one label, each where `addSpan` would put it, reading the text once. */
+function addSpans(x: LocatedExtraction, index: TextIndex, ranges: readonly (readonly [number, number])[], label: string): LocatedExtraction {
   const entities = [...x.entities];
-  entities.splice(at === -1 ? entities.length : at, 0, span);
-  return { ...x, entities };
+  for (const [start, end] of ranges) {
+    const [s, e] = clampRange(index, start, end);
+    if (s === e) continue;
+    const at = entities.findIndex((o) => o.start !== null && (o.start > s || (o.start === s && (o.end ?? 0) > e)));
+    entities.splice(at === -1 ? entities.length : at, 0, { label, text: index.slice(s, e), start: s, end: e });
+  }
+  return entities.length === x.entities.length ? x : { ...x, entities };
 }
 
 export function removeSpan(x: LocatedExtraction, i: number): LocatedExtraction {
@@ -129,4 +134,43 @@ export function addTuple(x: LocatedExtraction, kind: TupleKind, relation = ''): 
 
 export function removeTuple(x: LocatedExtraction, kind: TupleKind, i: number): LocatedExtraction {
   return kind === 'relations' ? { ...x, relations: without(x.relations, i) } : { ...x, events: without(x.events, i) };
+}
+
+/** The code-point ranges of every exact occurrence of `needle` in `text`, in order (one pass of indexOf). */
+export function occurrences(text: string, needle: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (needle === '') return out;
+  const len = codePoints(needle);
+  let cp = 0;
+  let unit = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    // A match starting on the low half of a surrogate pair is not a match of code points.
+    if (at > 0 && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) continue;
+    cp += codePoints(text.slice(unit, at));
+    unit = at;
+    out.push([cp, cp + len]);
+  }
+  return out;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const codePoints = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isLowSurrogate(s.charCodeAt(i)) || i === 0 || !isHighSurrogate(s.charCodeAt(i - 1))) n++;
+  return n;
+};
+
+/**
+ * Labels every other occurrence of span `i`'s string with its label, as one edit (one undo step). An
+ * occurrence that already overlaps a span of the same label is left alone (it is labelled, or it is part of
+ * a longer mention such as 東京 in 東京都); one under a span of another label is added, stacked. Returns the
+ * new extraction and the ranges it added, for the editor to say what it did.
+ */
+export function labelAllOccurrences(x: LocatedExtraction, text: string, i: number): { extraction: LocatedExtraction; added: [number, number][] } {
+  const e = x.entities[i];
+  if (!e || e.start === null || e.end === null) return { extraction: x, added: [] };
+  const same = x.entities.filter((o) => o.label === e.label && o.start !== null && o.end !== null);
+  const added = occurrences(text, e.text).filter(([s, t]) => !same.some((o) => o.start! < t && o.end! > s));
+  return { extraction: addSpans(x, new TextIndex(text), added, e.label), added };
 }

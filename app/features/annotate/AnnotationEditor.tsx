@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { EditorSlice } from '../../shared/corpus/types.ts';
 import { useTranslation } from 'react-i18next';
 import { TASKS } from '../../../src/index.ts';
 import { setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/edits.ts';
@@ -93,6 +94,7 @@ export function AnnotationEditor() {
           {t('annotate.readOnly', { count: doc.text.length, max: MAX_EDIT_CHARS })}
         </p>
       )}
+      {state.propagated && <Propagated propagated={state.propagated} entities={x.entities} onSelect={selectSpan} undo={<CommandButton command={command('undo')} state={state} className={button} />} />}
       {state.historyTrimmed && (
         <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="history-trimmed">
           {t('annotate.historyTrimmed')}
@@ -176,5 +178,45 @@ export function AnnotationEditor() {
       )}
       {shape !== 'pairs' && !state.editorReadOnly && <TupleEditor kind={shape === 'triple' ? 'relations' : 'events'} />}
     </section>
+  );
+}
+
+/** Occurrences listed after "label every occurrence", each a button to its new span, so they can be checked. */
+const PROPAGATED_SHOWN = 50;
+
+/** What "label every occurrence" just did, to be reviewed one by one, or taken back as one step. */
+function Propagated({
+  propagated: p,
+  entities,
+  onSelect,
+  undo,
+}: {
+  propagated: NonNullable<EditorSlice['propagated']>;
+  entities: readonly { label: string; start: number | null; end: number | null }[];
+  onSelect(i: number): void;
+  undo: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const count = p.ranges.length;
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-1 text-sm" data-testid="propagated">
+      <span lang="ja">{count === 0 ? t('annotate.propagatedNone', { text: p.text, label: p.label }) : t('annotate.propagated', { count, text: p.text, label: p.label })}</span>
+      {p.ranges.slice(0, PROPAGATED_SHOWN).map(([s, e]) => (
+        <button
+          key={s}
+          type="button"
+          className="rounded border border-slate-300 px-1 text-xs tabular-nums dark:border-slate-700"
+          aria-label={t('annotate.propagatedAt', { start: s, end: e })}
+          onClick={() => {
+            const i = entities.findIndex((o) => o.start === s && o.end === e && o.label === p.label);
+            if (i !== -1) onSelect(i);
+          }}
+        >
+          {s}–{e}
+        </button>
+      ))}
+      {count > PROPAGATED_SHOWN && <span className="text-xs">{t('annotate.propagatedMore', { count: count - PROPAGATED_SHOWN })}</span>}
+      {count > 0 && undo}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { TASKS } from '../../../src/index.ts';
-import { addSpan, moveSpanEdge, removeSpan, setSpanRange } from '../../../src/annotate/edits.ts';
+import { addSpan, labelAllOccurrences, moveSpanEdge, removeSpan, setSpanRange } from '../../../src/annotate/edits.ts';
 import type { Command } from '../../shared/commands/commands.ts';
 import { labelChoices, neighbourOf, type CorpusState } from '../../shared/corpus/corpusStore.ts';
 import { nextSpanUnder, spansUnder } from '../../shared/spans/lanes.ts';
@@ -17,6 +17,7 @@ export type AnnotateCommandId =
   | 'spanToSelection'
   | 'nextSpan'
   | 'prevSpan'
+  | 'labelAll'
   | 'nextStacked'
   | 'prevStacked'
   | 'reviewNext'
@@ -38,6 +39,19 @@ export function labelSelection(s: CorpusState, n: number) {
   const added = next?.entities.findIndex((e) => e.start === selection[0] && e.end === selection[1] && e.label === label) ?? -1;
   s.select(added === -1 ? null : added);
   s.setSelection(null);
+}
+
+/** Labels every other occurrence of the selected span's string, as one undoable edit, and keeps what it added for review. */
+export function labelAll(s: CorpusState) {
+  const i = s.selected!;
+  const span = s.current!.entities[i]!;
+  let added: [number, number][] = [];
+  s.apply((x, text) => {
+    const r = labelAllOccurrences(x, text, i);
+    added = r.added;
+    return r.extraction;
+  });
+  s.setPropagated({ label: span.label, text: span.text, ranges: added });
 }
 
 const moveEdge = (edge: 'start' | 'end', delta: number) => (s: CorpusState) => {
@@ -112,6 +126,7 @@ export function annotateCommands(): AnnotateCommand[] {
       run: (s) => s.select(Math.min((s.selected ?? -1) + 1, s.current!.entities.length - 1)),
     },
     { id: 'prevSpan', label: 'annotate.commands.prevSpan', shortcut: { key: 'k' }, enabled: (s) => spanTask(s) && (s.selected ?? 0) > 0, run: (s) => s.select(s.selected! - 1) },
+    { id: 'labelAll', label: 'annotate.commands.labelAll', shortcut: { key: 'a' }, enabled: (s) => spanSelected(s) && s.current!.entities[s.selected!]!.start !== null, run: labelAll },
     { id: 'nextStacked', label: 'annotate.commands.nextStacked', shortcut: { key: 'Tab', within: IN_TEXT }, enabled: stacked, run: cycle(1) },
     { id: 'prevStacked', label: 'annotate.commands.prevStacked', shortcut: { key: 'Tab', shift: true, within: IN_TEXT }, enabled: stacked, run: cycle(-1) },
     { id: 'reviewNext', label: 'annotate.commands.reviewNext', shortcut: { key: 'r' }, enabled: isOpen, run: (s) => void s.reviewAndNext() },

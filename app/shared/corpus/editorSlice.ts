@@ -62,7 +62,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     const { docId, selected } = get();
     if (docId === null) return;
     const count = x.entities.length;
-    set({ current: x, past, future, selected: selected === null || count === 0 ? null : Math.min(selected, count - 1) });
+    set({ current: x, past, future, propagated: null, selected: selected === null || count === 0 ? null : Math.min(selected, count - 1) });
     void save(docId, x);
   };
   return {
@@ -75,6 +75,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     selected: null,
     selection: null,
     caret: null,
+    propagated: null,
     queue: [],
     editorRev: 0,
     editorReadOnly: false,
@@ -99,6 +100,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
         future: fits ? kept.future : [],
         selected: null,
         selection: null,
+        propagated: null,
         queue: queue ?? get().queue,
       });
     },
@@ -128,6 +130,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     },
     select: (i, caret) => set({ selected: i, caret: caret ?? null }),
     setSelection: (selection) => set({ selection }),
+    setPropagated: (propagated) => set({ propagated }),
     reviewAndNext: async () => {
       const { docId, current } = get();
       if (docId === null || !current) return;

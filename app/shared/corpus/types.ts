@@ -109,6 +109,8 @@ export interface EditorSlice {
   selection: readonly [number, number] | null;
   /** Where the selected span was picked (a code point), or null: then its start. */
   caret: number | null;
+  /** What the last "label every occurrence" added, to be reviewed (null once another edit is made). */
+  propagated: { label: string; text: string; ranges: [number, number][] } | null;
   /** The ids the editor steps through (the list as filtered when the document was opened). */
   queue: number[];
   /** The revision of the open document the editor's corrections are written over. */
@@ -126,6 +128,7 @@ export interface EditorSlice {
   /** Selects span `i`; `caret` is the code point it was picked at (Tab cycles through the spans under it). */
   select(i: number | null, caret?: number): void;
   setSelection(range: readonly [number, number] | null): void;
+  setPropagated(p: EditorSlice['propagated']): void;
   /** Marks the document reviewed (its current extraction becomes its annotation) and opens the next one. */
   reviewAndNext(): Promise<void>;
   step(by: 1 | -1): void;
