@@ -1,5 +1,6 @@
 import type { Extraction, LocatedExtraction, Offsets } from '../domain/types.ts';
 import { TextIndex, type Range, type Skip } from '../text/textIndex.ts';
+import { noticesOf, shortened, warningText, warnInto, type Notice } from '../format/warnings.ts';
 
 /**
  * Places entity and sentiment-word spans, which come in text order and rarely overlap (the stockmark gold
@@ -64,16 +65,23 @@ const firstOccurrence = (index: TextIndex, needle: string): Offsets => index.fin
  */
 export function alignSpans(text: string, extraction: Extraction): LocatedExtraction {
   const index = new TextIndex(text);
-  const warnings = [...extraction.warnings];
-  const missing = (what: string, s: string, r: Offsets): Offsets => {
-    if (r === null) warnings.push(`${what} ${JSON.stringify(s)} was not found in the text`);
+  // The notices stay in step with the warnings only where they were in step when they came in.
+  const known = noticesOf(extraction);
+  const list: { warnings: string[]; notices?: Notice[] } = { warnings: [...extraction.warnings], notices: known ? [...known] : undefined };
+  const inStep = known !== null;
+  const missing = (role: string, s: string, r: Offsets, label?: string): Offsets => {
+    if (r === null) {
+      const n: Notice = { code: 'not-found', params: label === undefined ? { role, text: shortened(s, 200) } : { role, label, text: shortened(s, 200) } };
+      if (inStep) warnInto(list, n);
+      else list.warnings.push(warningText(n));
+    }
     return r;
   };
   const arg = (what: string, s: string) => missing(what, s, firstOccurrence(index, s));
 
   const placer = new SpanPlacer(index, extraction.entities.length);
   const entities = extraction.entities.map((e) => {
-    const r = missing(`span ${e.label}`, e.text, placer.place(e.text));
+    const r = missing('span', e.text, placer.place(e.text), e.label);
     return { label: e.label, text: e.text, start: r ? r[0] : null, end: r ? r[1] : null };
   });
   const relations = extraction.relations.map((t) => ({
@@ -94,5 +102,8 @@ export function alignSpans(text: string, extraction: Extraction): LocatedExtract
       time: arg('time', q.time),
     },
   }));
-  return { ...extraction, entities, relations, events, warnings };
+  const out: LocatedExtraction = { ...extraction, entities, relations, events, warnings: list.warnings };
+  if (list.notices?.length) out.notices = list.notices;
+  else delete out.notices;
+  return out;
 }

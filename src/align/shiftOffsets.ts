@@ -1,5 +1,6 @@
 import type { LocatedExtraction, Offsets } from '../domain/types.ts';
 import { EVENT_SCHEMA, mapTupleOffsets, TRIPLE_SCHEMA } from '../format/itemSchema.ts';
+import { mergedNotices } from '../format/warnings.ts';
 
 const shift = (o: Offsets, d: number): Offsets => (o === null ? null : [o[0] + d, o[1] + d]);
 
@@ -32,5 +33,6 @@ export function mergeSentences(parts: readonly { start: number; extraction: Loca
     relations: shifted.flatMap((x) => x.relations),
     events: shifted.flatMap((x) => x.events),
     warnings: shifted.flatMap((x) => x.warnings),
+    ...mergedNotices(shifted),
   };
 }

@@ -1,3 +1,4 @@
+import type { Notice } from '../format/warnings.ts';
 /** The seven GIELLM tasks, named after the paper's datasets (SCNM, TCREE, SCPOS). */
 export type TaskId = 'ner' | 're' | 'ee' | 'se-rw' | 'se-n' | 'se-adj' | 'se-nadj';
 
@@ -55,6 +56,11 @@ export interface Extraction {
   relations: Triple[];
   events: Quadruple[];
   warnings: string[];
+  /**
+   * The same warnings as codes and parameters, in the same order, for a UI to word in its own language.
+   * Absent where the warnings came from elsewhere (an import, an older version): `noticesOf` tells.
+   */
+  notices?: Notice[];
   /**
    * How many word-level pieces of the output could not be read as an item (each also has a warning).
    * Scoring counts them: as wrong predictions in a prediction, as a reason not to score a gold record.

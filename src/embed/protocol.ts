@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_IDS } from '../format/taskCatalog.ts';
 import type { LocatedExtraction, TaskId } from '../domain/types.ts';
+import { mergedNotices } from '../format/warnings.ts';
 
 // The app's CSP forbids eval: keep zod from probing for it (the probe alone is reported as a violation).
 z.config({ jitless: true });
@@ -93,5 +94,6 @@ export function mergeExtractions(task: TaskId, parts: readonly LocatedExtraction
     relations: parts.flatMap((p) => p.relations),
     events: parts.flatMap((p) => p.events),
     warnings: parts.flatMap((p) => p.warnings),
+    ...mergedNotices(parts),
   };
 }

@@ -3,6 +3,7 @@ import { emptyExtraction } from '../domain/types.ts';
 import { TASKS } from './taskCatalog.ts';
 import type { FormatProfile } from './profile.ts';
 import { labelSetString } from './buildInput.ts';
+import { shortened, warnInto, type Notice } from './warnings.ts';
 import { tasksByIwLength } from './splitInput.ts';
 import { nfkc } from '../text/nfkc.ts';
 
@@ -30,7 +31,6 @@ const OTHER: Record<Width, Width> = { ascii: 'full', full: 'ascii' };
  */
 const MAX_COLON_JOINS = 8;
 
-const quote = (s: string, max = 40) => JSON.stringify(s.length > max ? `${s.slice(0, max)}…` : s);
 
 /**
  * The pieces of the word-level part and the separator in front of each (as written). Most outputs use
@@ -45,6 +45,7 @@ const sepBefore = (p: Pieces, i: number) => (p.seps ? p.seps[i]! : i === 0 ? '' 
 
 class Reader {
   readonly warnings: string[] = [];
+  readonly notices: Notice[] = [];
   /** Word-level pieces that could not be read as an item: each has a warning; scoring counts them. */
   unreadable = 0;
   private normText: string | null | undefined;
@@ -91,13 +92,13 @@ class Reader {
     return a < 0 ? b : b < 0 ? a : Math.min(a, b);
   }
 
-  warn(message: string) {
-    this.warnings.push(message);
+  warn(n: Notice) {
+    warnInto(this, n);
   }
 
-  unreadablePiece(message: string) {
+  unreadablePiece(n: Notice) {
     this.unreadable++;
-    this.warn(message);
+    this.warn(n);
   }
 }
 
@@ -179,7 +180,7 @@ function joinLines(s: string, r: Reader): string {
       continue;
     }
     const rest = lines.slice(i).join('\n').trim();
-    r.warn(`ignored text after the first line: ${quote(rest)}`);
+    r.warn({ code: 'extra-lines', params: { rest: shortened(rest) } });
     break;
   }
   return out;
@@ -207,11 +208,11 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
     if (close < 0 && r.fullwidth) close = rest.indexOf(GT[OTHER[opener]], 1);
     if (close < 0) {
       if (opts.partial) return null;
-      r.warn(`category tag ${quote(rest)} is not closed with >`);
+      r.warn({ code: 'category-unclosed', params: { tag: shortened(rest) } });
       return '';
     }
     const category = rest.slice(1, close).trim();
-    if (category === '') r.warn('the category tag <> is empty');
+    if (category === '') r.warn({ code: 'category-empty', params: {} });
     else out.category = category;
     rest = rest.slice(close + 1);
   } else {
@@ -222,14 +223,14 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
     const beforeClose = rest.slice(0, Math.max(close, 0));
     if (close > 0 && (iwAt < 0 || close < iwAt) && !/[:：]/.test(beforeClose)) {
       out.category = beforeClose.trim() || null;
-      r.warn(`the category ${quote(beforeClose)} has no opening <`);
+      r.warn({ code: 'category-unopened', params: { category: shortened(beforeClose) } });
       rest = rest.slice(close + 1);
     } else if (!(opts.partial && rest === '')) {
-      r.warn('the output has no <category> label');
+      r.warn({ code: 'no-category', params: {} });
     }
   }
   if (out.category !== null && !profile.categories[task].includes(out.category)) {
-    r.warn(`category ${quote(out.category)} is not in the label set ${labelSetString(profile.categories[task])}`);
+    r.warn({ code: 'category-unknown', params: { category: shortened(out.category), labels: labelSetString(profile.categories[task]) } });
   }
 
   rest = rest.trimStart();
@@ -245,7 +246,7 @@ function readHeader(s: string, r: Reader, out: Extraction): string | null {
   }
   if (named === undefined) return rest; // The IW is optional: some runs do not echo it.
   const said = profile.iw[named];
-  if (said !== iw) r.warn(`the output names the IW ${quote(said)} (task ${named}), not ${quote(iw)}`);
+  if (said !== iw) r.warn({ code: 'other-iw', params: { said: shortened(said), task: named, iw: shortened(iw) } });
   return rest.slice(said.length);
 }
 
@@ -354,7 +355,7 @@ function readPairs(body: string, r: Reader, out: Extraction): string | null {
     if (piece.trim() === '') continue;
     const semi = r.semiAt(piece);
     if (semi < 0) {
-      r.unreadablePiece(`could not read ${quote(piece)} as Label;Span`);
+      r.unreadablePiece({ code: 'pair-unreadable', params: { piece: shortened(piece) } });
       continue;
     }
     const label = piece.slice(0, semi).trim();
@@ -371,10 +372,10 @@ function readPairs(body: string, r: Reader, out: Extraction): string | null {
     // Streaming: a last span the text shows followed by `:` may still grow into a longer name; hold it.
     if (r.opts.partial && r.textHasColon && onlyBlankAfter(pieces, i) && r.textShows(`${text}:`)) break;
     if (label === '' || text === '') {
-      r.unreadablePiece(`the pair ${quote(piece)} has an empty ${label === '' ? 'label' : 'span'}`);
+      r.unreadablePiece({ code: 'pair-empty', params: { piece: shortened(piece), part: label === '' ? 'label' : 'span' } });
       continue;
     }
-    if (known !== null && !known.includes(label)) r.warn(`label ${quote(label)} is not one of ${known.join(' ')}`);
+    if (known !== null && !known.includes(label)) r.warn({ code: 'label-unknown', params: { label: shortened(label), labels: known.join(' ') } });
     out.entities.push({ label, text } satisfies Span);
   }
   return dropped;
@@ -409,11 +410,11 @@ function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 
     // Streaming: a last argument the text shows followed by `:` may still be joined with what comes next.
     if (r.opts.partial && i === pieces.length - 1 && r.textHasColon && r.textShows(`${fields[fields.length - 1]}:`)) break;
     if (!arity.includes(fields.length)) {
-      r.unreadablePiece(`could not read ${quote(shown)} as ${TUPLE_FORM[shape]} (${fields.length} part${fields.length === 1 ? '' : 's'})`);
+      r.unreadablePiece({ code: 'tuple-unreadable', params: { piece: shortened(shown), form: TUPLE_FORM[shape], parts: fields.length } });
       continue;
     }
     if (fields.includes('')) {
-      r.unreadablePiece(`${quote(shown)} has an empty part`);
+      r.unreadablePiece({ code: 'tuple-empty', params: { piece: shortened(shown) } });
       continue;
     }
     if (shape === 'triple') {
@@ -438,7 +439,7 @@ function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 
 export function parseOutput(output: string, task: TaskId, profile: FormatProfile, opts: ParseOptions = {}): Extraction {
   const out = emptyExtraction(task);
   if (typeof output !== 'string') {
-    out.warnings.push('the output is not text');
+    warnInto(out, { code: 'output-not-text', params: {} });
     return out;
   }
   const tail = cutTail(output, profile);
@@ -453,7 +454,7 @@ export function parseOutput(output: string, task: TaskId, profile: FormatProfile
   const s = joinLines(echo.s, reader);
   let dropped: string | null = null;
   if (s.trim() === '' && !reader.opts.partial) {
-    reader.warn('the output is empty');
+    reader.warn({ code: 'output-empty', params: {} });
   } else {
     const body = readHeader(s, reader, out);
     if (body !== null) {
@@ -463,10 +464,11 @@ export function parseOutput(output: string, task: TaskId, profile: FormatProfile
   }
   if (reader.opts.truncated) {
     out.truncated = true;
-    if (dropped !== null) reader.unreadablePiece(`the output was cut at the token limit: the last item ${quote(dropped.trim())} was dropped`);
-    else reader.warn('the output was cut at the token limit');
+    if (dropped !== null) reader.unreadablePiece({ code: 'cut-dropped', params: { item: shortened(dropped.trim()) } });
+    else reader.warn({ code: 'cut', params: {} });
   }
   out.warnings = reader.warnings;
+  if (reader.notices.length > 0) out.notices = reader.notices;
   if (reader.unreadable > 0) out.unreadable = reader.unreadable;
   return out;
 }

@@ -1,3 +1,4 @@
+import type { WarningCode } from '../../../src/format/warnings.ts';
 /**
  * Japanese for the core's messages, by code (`EngineFailure.code ?? kind`, `CapabilityIssue.code`). The
  * English stays with the core, where the CLI and the embed API read it; the UI falls back to it.
@@ -60,4 +61,27 @@ export const coreJa = {
     'bad-url': { message: 'モデルのURLが正しいアドレスではありません。', nextStep: 'モデルの重みとライブラリのURLを確認してください。https://… か、/ で始まる同じオリジンのパスを使います。' },
     unreachable: { message: '{{url}} に接続できませんでした。', nextStep: '接続を確認し（別のホストなら、このサイトをCORSで許可しているかも）、再試行してください。' },
   },
+  // Every code of src/format/warnings.ts: the type below fails when one is missing. `not-found` is worded per role.
+  warning: {
+    'output-not-text': '出力がテキストではありません。',
+    'text-not-text': '元のテキストが文字列ではないため、何も本文に位置づけられません。',
+    'output-empty': '出力が空です。',
+    'extra-lines': '1行目より後のテキストは読みませんでした:「{{rest}}」',
+    'category-unclosed': 'カテゴリのタグ「{{tag}}」が > で閉じていません。',
+    'category-empty': 'カテゴリのタグ <> が空です。',
+    'category-unopened': 'カテゴリ「{{category}}」に開始の < がありません。',
+    'no-category': '出力に <カテゴリ> のラベルがありません。',
+    'category-unknown': 'カテゴリ「{{category}}」はラベル集合 {{labels}} にありません。',
+    'other-iw': '出力が別のタスク（{{task}}）のIW「{{said}}」を名乗っています。このタスクのIWは「{{iw}}」です。',
+    'pair-unreadable': '「{{piece}}」を ラベル;スパン として読めませんでした。',
+    'pair-empty': 'ペア「{{piece}}」の{{part}}が空です。',
+    'label-unknown': 'ラベル「{{label}}」は {{labels}} のどれでもありません。',
+    'tuple-unreadable': '「{{piece}}」を {{form}} として読めませんでした（部分が{{parts}}個）。',
+    'tuple-empty': '「{{piece}}」に空の部分があります。',
+    'cut-dropped': '出力がトークン上限で切れました。途中で切れた最後の項目「{{item}}」は捨てました。',
+    cut: '出力がトークン上限で切れました。',
+    'not-found': '{{role}}「{{text}}」が本文に見つかりません。',
+    'not-found-span': '{{label}}のスパン「{{text}}」が本文に見つかりません。',
+  } satisfies Record<WarningCode | 'not-found-span', string>,
+  warningPart: { label: 'ラベル', span: 'スパン' },
 };

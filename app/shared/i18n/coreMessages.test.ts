@@ -2,7 +2,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessModel, checkConfig, checkGguf, checkLibrary, mapEngineError, mapLoadError, mapWllamaError, MODEL_CATALOG, type EngineFailure } from '../../../src/index.ts';
 import { setLanguage } from './i18n.ts';
-import { localizeFailure, localizeIssue } from './coreMessages.ts';
+import { localizedWarnings, localizeFailure, localizeIssue } from './coreMessages.ts';
+import { DEFAULT_PROFILE as P, extract, type TaskId } from '../../../src/index.ts';
+import { WARNING_TEXT } from '../../../src/format/warnings.ts';
 import { coreJa } from './core.ja.ts';
 
 const probe = (status: number, body: string, contentType = 'application/json') => ({ url: 'https://h/x', status, contentType, head: new TextEncoder().encode(body) });
@@ -51,5 +53,52 @@ describe('core messages in the UI language', () => {
     setLanguage('en');
     expect(v.issues.map((issue, i) => localizeIssue(issue, v.reasons[i]!))).toEqual(v.reasons);
     expect(localizeFailure(failures[0]!)).toEqual({ message: failures[0]!.message, nextStep: failures[0]!.nextStep });
+  });
+
+  // Outputs that between them raise every parse warning the core has (each case names the codes it raises).
+  const broken: [TaskId, string, string][] = [
+    ['ner', '<社会>固有表現抽出:人名;松友:壊れた:;空:未知;山田\n余計な行', '松友の話'],
+    ['ner', '<社会', '松友の話'],
+    ['ner', '<>関係抽出:人名;松友', '松友の話'],
+    ['ner', '社会>固有表現抽出:人名;松友', '松友の話'],
+    ['ner', '固有表現抽出:人名;松友', '松友の話'],
+    ['ner', '<不明>固有表現抽出:人名;松友', '松友の話'],
+    ['ner', '', '松友の話'],
+    ['re', '<スポーツ>関係抽出:a;b:c;;d;e', 'abc'],
+    ['re', '<スポーツ>関係抽出:山田;;阪神', '山田'],
+    ['ee', '<スポーツ>イベント抽出:山田;引退;昨日', '山田'],
+  ];
+
+  it('every parse warning has Japanese, and a broken output reads in Japanese with nothing left in English', () => {
+    setLanguage('ja');
+    const seen = new Set<string>();
+    for (const [task, output, text] of broken) {
+      const x = extract(output, task, P, text);
+      for (const n of x.notices ?? []) seen.add(n.code);
+      const ja = localizedWarnings(x);
+      expect(ja).toHaveLength(x.warnings.length);
+      for (const [i, w] of ja.entries()) {
+        expect(w, x.warnings[i]).not.toBe(x.warnings[i]);
+        expect(w, w).not.toMatch(/\{\{|[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}/);
+      }
+    }
+    const cut = extract('<社会>固有表現抽出:人名;松友:人名;山', 'ner', P, '松友の話', false, { truncated: true });
+    for (const n of cut.notices ?? []) seen.add(n.code);
+    const cutAll = extract('<社会>固有表現抽出:人名;松友:', 'ner', P, '松友の話', false, { truncated: true });
+    for (const n of cutAll.notices ?? []) seen.add(n.code);
+    expect(localizedWarnings(cut).concat(localizedWarnings(cutAll)).join('\n')).not.toMatch(/[A-Za-z]{3,}/);
+    expect(localizedWarnings(extract('<社会>固有表現抽出:人名;大阪', 'ner', P, '松友の話'))).toEqual(['人名のスパン「大阪」が本文に見つかりません。']);
+    expect(localizedWarnings(extract('<スポーツ>関係抽出:山田;所属;阪神', 're', P, '山田'))).toEqual(['目的語「阪神」が本文に見つかりません。']);
+    // The codes these outputs did not raise are the two about input that is not a string.
+    expect(Object.keys(WARNING_TEXT).filter((c) => !seen.has(c)).sort()).toEqual(['output-not-text', 'text-not-text']);
+    expect(Object.keys(coreJa.warning).sort()).toEqual([...Object.keys(WARNING_TEXT), 'not-found-span'].sort());
+  });
+
+  it('warnings without codes (from another tool, or an older version) are shown as they were written', () => {
+    setLanguage('ja');
+    expect(localizedWarnings({ warnings: ['imported text'], notices: [] })).toEqual(['imported text']);
+    setLanguage('en');
+    const x = extract('<社会>固有表現抽出:人名;大阪', 'ner', P, '松友の話');
+    expect(localizedWarnings(x)).toEqual(x.warnings);
   });
 });

@@ -1,4 +1,5 @@
 import type { CapabilityIssue, EngineFailure } from '../../../src/index.ts';
+import { noticesOf, warningText, type Notice } from '../../../src/format/warnings.ts';
 import { i18next } from './i18n.ts';
 
 /** A core failure in the UI's language: the `core` namespace by code, else the core's own English words. */
@@ -14,4 +15,23 @@ export function localizeFailure(f: EngineFailure): { message: string; nextStep: 
 /** Why a model cannot run, in the UI's language, from the issue's code; `english` is the core's wording. */
 export function localizeIssue(issue: CapabilityIssue, english: string): string {
   return i18next.t(`capability.${issue.code}`, { ns: 'core', ...issue.params, defaultValue: english });
+}
+
+/** One parse warning in the UI's language, from its code; English is the core's own text. */
+export function localizeNotice(n: Notice): string {
+  const english = warningText(n);
+  const p = n.params as Record<string, string | number | undefined>;
+  if (n.code === 'not-found' && n.params.role === 'span') return i18next.t('warning.not-found-span', { ns: 'core', ...p, defaultValue: english });
+  // Roles and parts are words of the UI (主語, スパン…), never the core's field names.
+  const words = {
+    ...(n.code === 'not-found' ? { role: i18next.t(`result.${n.params.role}`, { defaultValue: n.params.role }) } : {}),
+    ...(n.code === 'pair-empty' ? { part: i18next.t(`warningPart.${n.params.part}`, { ns: 'core', defaultValue: n.params.part }) } : {}),
+  };
+  return i18next.t(`warning.${n.code}`, { ns: 'core', ...p, ...words, defaultValue: english });
+}
+
+/** An extraction's warnings in the UI's language where their codes are known, else as the core wrote them. */
+export function localizedWarnings(x: { warnings: readonly string[]; notices?: readonly Notice[] }): string[] {
+  const notices = noticesOf(x);
+  return notices ? notices.map(localizeNotice) : [...x.warnings];
 }

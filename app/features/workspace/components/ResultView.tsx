@@ -9,6 +9,7 @@ import { spanPalette, tint } from '../../../shared/spans/palette.ts';
 import { assignLanes } from '../../../shared/spans/lanes.ts';
 import { StackedMark, stackedLineHeight } from '../../../shared/spans/StackedMark.tsx';
 import { ItemTable, type Column } from './ItemTable.tsx';
+import { localizedWarnings } from '../../../shared/i18n/coreMessages.ts';
 
 type Kind = ItemKind;
 /** Which item is under the pointer or focus, so its spans and its row light up together. */
@@ -113,7 +114,7 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
 
       {x.warnings.length > 0 && (
         <ul role="status" aria-label={t('result.warnings')} className="rounded border border-amber-500 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="warnings">
-          {x.warnings.map((w, i) => (
+          {localizedWarnings(x).map((w, i) => (
             <li key={i}>⚠ {w}</li>
           ))}
         </ul>

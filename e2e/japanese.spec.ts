@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { englishOnPage } from './support/language.ts';
+
+// The flows a Japanese annotator goes through, in Japanese: none of them may show an English sentence.
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+});
+
+test('the workspace with a broken output: warnings, tables and legend in Japanese', async ({ page }) => {
+  await page.getByRole('combobox', { name: 'タスク', exact: true }).selectOption('ner');
+  await page.getByRole('textbox', { name: '入力テキスト' }).fill('NTTドコモは東京と名古屋で発表した。');
+  await page.getByRole('textbox', { name: 'モデル出力' }).fill('<不明>固有表現抽出:法人名;NTTドコモ:地名;東京:壊れた:地名;大阪:未知;名古屋\n余計な行');
+  const warnings = page.getByTestId('warnings');
+  await expect(warnings).toContainText('地名のスパン「大阪」が本文に見つかりません。');
+  await expect(warnings).toContainText('「壊れた」を ラベル;スパン として読めませんでした。');
+  expect(await englishOnPage(page)).toEqual([]);
+});
+
+test('importing, opening and correcting a document in Japanese', async ({ page }) => {
+  await page.getByText(/^コーパス/).click();
+  const doc = JSON.stringify({ id: 1, text: '名古屋市の名古屋城に行った。', label: [[0, 4, '地名'], [0, 3, '施設名']] });
+  await page.getByLabel('ファイルを読み込む').setInputFiles({ name: 'doccano.jsonl', mimeType: 'application/json', buffer: Buffer.from(`${doc}\n`) });
+  await expect(page.getByTestId('import-result')).toContainText('1件');
+  expect(await englishOnPage(page)).toEqual([]);
+  await page.getByTestId('documents').getByRole('button', { name: /名古屋市/ }).click();
+  await page.getByTestId('annotated-text').locator('mark[data-start="0"]').click();
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('propagated')).toBeVisible();
+  expect(await englishOnPage(page)).toEqual([]);
+  await page.locator('body').press('Shift+?');
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  expect(await englishOnPage(page)).toEqual([]);
+});
