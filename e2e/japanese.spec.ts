@@ -32,3 +32,17 @@ test('importing, opening and correcting a document in Japanese', async ({ page }
   await expect(page.getByTestId('shortcuts')).toBeVisible();
   expect(await englishOnPage(page)).toEqual([]);
 });
+
+test('a file with bad lines, and a custom model with bad fields, are explained in Japanese', async ({ page }) => {
+  await page.getByText(/^コーパス/).click();
+  const lines = ['{"id":"a","text":"東京","task":"ner"}', '{"id":"b",', '{"id":"c","task":"ner"}', '{"id":"d","text":"大阪","task":"未知"}'];
+  await page.getByLabel('ファイルを読み込む').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/json', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await expect(page.getByTestId('import-summary-row').or(page.getByRole('alert')).first()).toBeVisible();
+  expect(await englishOnPage(page)).toEqual([]);
+
+  await page.getByText('カスタムモデルを追加').click();
+  const form = page.getByRole('form', { name: 'カスタムモデルを追加' });
+  await form.getByRole('button', { name: '追加' }).click();
+  await expect(page.getByTestId('custom-model-errors')).toBeVisible();
+  expect(await englishOnPage(page)).toEqual([]);
+});

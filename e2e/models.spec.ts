@@ -29,7 +29,7 @@ test('a custom model with bad fields is refused with every reason, and the catal
   await form.getByLabel('Model library URL (.wasm)').fill('https://example.org/lib.js');
   await form.getByRole('button', { name: 'Add' }).click();
   const errors = page.getByTestId('custom-model-errors');
-  await expect(errors.locator('li')).toHaveText([/^id: /, /^weightsUrl: /, /^libUrl: the model library is a \.wasm file/, /^quantization: /]);
+  await expect(errors.locator('li')).toHaveText([/^Id: /, /^Weights URL: /, /^Model library URL: the model library is a \.wasm file/, /^Quantization: /]);
   await expect(page.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveCount(19);
 });
 
@@ -68,7 +68,7 @@ test('a custom GIELLM model keeps the BOS, EOS, config overrides and manifest it
   await form.getByLabel(/^EOS token id/).fill('7');
   await form.getByLabel(/^Config overrides/).fill('{"max_history_size": 1');
   await form.getByRole('button', { name: 'Add' }).click();
-  await expect(page.getByTestId('custom-model-errors')).toHaveText(/^overrides: not JSON/);
+  await expect(page.getByTestId('custom-model-errors')).toHaveText(/^Record overrides: not JSON/);
   await form.getByLabel(/^Config overrides/).fill('{"max_history_size": 1}');
   await form.getByLabel(/^Model manifest/).fill('mlc-model-manifest.json');
   await form.getByRole('button', { name: 'Add' }).click();

@@ -10,7 +10,8 @@ export async function englishOnPage(page: Page): Promise<string[]> {
     const skip = 'code, kbd, pre, script, style, textarea, input, select, option, [translate="no"], [aria-hidden="true"], .sr-only';
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const words = /[A-Za-z][A-Za-z’'-]+(?:[ ,]+(?:[A-Za-z][A-Za-z’'-]*|\d+)){2,}/g;
+    // Three words in a row with spaces between: a sentence; a comma-separated list of ids (ner, re, ee) is not.
+    const words = /[A-Za-z][A-Za-z’'-]+(?: +(?:[A-Za-z][A-Za-z’'-]*|\d+)){2,}/g;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
       if (!el || el.closest(skip)) continue;

@@ -2,6 +2,7 @@ import type { TaskId } from '../domain/types.ts';
 import { TASK_IDS, isTaskId } from '../format/taskCatalog.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { tasksByIwLength } from '../format/splitInput.ts';
+import { problemText, quoted, type Problem } from './inputErrors.ts';
 
 /** One dataset line: `{"id"?, "text", "task" | "iw", "output"?}`. `line` is 1-based in its file. */
 export interface DatasetRecord {
@@ -23,8 +24,14 @@ export interface InputError {
   file: string;
   /** 1-based line, or null where the place is named in the message (an entry of a JSON array). */
   line: number | null;
+  /** In English: what the CLI prints, and what a UI shows when there is no `problem`. */
   message: string;
+  /** The same as a code and parameters, for a UI to word in its language (readers moved to codes give it). */
+  problem?: Problem;
 }
+
+/** An input error from its code: the English message made from it, and the code kept. */
+export const problemAt = (file: string, line: number | null, problem: Problem): InputError => ({ file, line, message: problemText(problem), problem });
 
 export const formatInputError = (e: InputError) => `${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.message}`;
 
@@ -72,29 +79,29 @@ export function numberedLines(content: string): { line: number; text: string }[]
 }
 
 /** A task named by its id or, where `iw` allows, by the IW the profile gives it (as TCREE rows do). */
-export function taskFrom(value: unknown, profile: FormatProfile, iw = true): { task: TaskId } | { error: string } {
+export function taskFrom(value: unknown, profile: FormatProfile, iw = true): { task: TaskId } | { error: Problem } {
   const v = typeof value === 'string' ? value.trim() : value;
   if (isTaskId(v)) return { task: v };
   if (iw && typeof v === 'string') {
     const task = TASK_IDS.find((t) => profile.iw[t] === v);
     if (task) return { task };
-    return { error: `unknown IW ${JSON.stringify(value)} (expected a task id, ${TASK_IDS.join(', ')}, or an IW: ${TASK_IDS.map((t) => profile.iw[t]).join(', ')})` };
+    return { error: { code: 'unknown-iw', params: { value: quoted(value), tasks: TASK_IDS.join(', '), iws: TASK_IDS.map((t) => profile.iw[t]).join(', ') } } };
   }
-  return { error: `unknown task ${JSON.stringify(value)} (expected one of ${TASK_IDS.join(', ')})` };
+  return { error: { code: 'unknown-task', params: { value: quoted(value) ?? String(value), tasks: TASK_IDS.join(', ') } } };
 }
 
 /** Each non-blank line parsed as a JSON object, or the reason it is not one. */
-export function* jsonLines(content: string): Generator<{ line: number; value: unknown; error: string | null }> {
+export function* jsonLines(content: string): Generator<{ line: number; value: unknown; error: Problem | null }> {
   for (const { line, text } of eachLine(content)) {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      yield { line, value: null, error: `not valid JSON (${(e as Error).message})` };
+      yield { line, value: null, error: { code: 'not-json', params: { detail: (e as Error).message } } };
       continue;
     }
     const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-    yield { line, value, error: isObject ? null : 'expected a JSON object, one per line' };
+    yield { line, value, error: isObject ? null : { code: 'not-object', params: { example: '{…}, one per line' } } };
   }
 }
 
@@ -102,16 +109,24 @@ export function* jsonLines(content: string): Generator<{ line: number; value: un
  * Reads a JSONL file object by object: `read` turns one object into a record, or says in a string what is
  * wrong with it. Every bad line is reported with its number; every good one is kept.
  */
-export function readJsonLines<T>(content: string, file: string, read: (o: Record<string, unknown>, line: number) => T | string, notAnObject?: string): ReadResult<T> {
+export function readJsonLines<T>(content: string, file: string, read: (o: Record<string, unknown>, line: number) => T | string | { problem: Problem }, notAnObject?: string): ReadResult<T> {
   const records: T[] = [];
   const errors: InputError[] = [];
   for (const { line, value, error } of jsonLines(content)) {
-    const r = error ? (error.startsWith('expected') && notAnObject ? notAnObject : error) : read(value as Record<string, unknown>, line);
+    if (error) {
+      const said = error.code === 'not-object' && notAnObject ? { ...error, params: { example: notAnObject } } : error;
+      errors.push(problemAt(file, line, said));
+      continue;
+    }
+    const r = read(value as Record<string, unknown>, line);
     if (typeof r === 'string') errors.push({ file, line, message: r });
+    else if (isProblem(r)) errors.push(problemAt(file, line, r.problem));
     else records.push(r);
   }
   return { records, errors };
 }
+
+const isProblem = (r: unknown): r is { problem: Problem } => typeof r === 'object' && r !== null && 'problem' in r && Object.keys(r).length === 1;
 
 /**
  * Reads JSONL dataset records. The task comes from `task`, or from an `iw` the profile knows (as in the
@@ -122,22 +137,22 @@ export function readRecords(content: string, file: string, profile: FormatProfil
     content,
     file,
     (o, line) => {
-      if (typeof o.text !== 'string') return '"text" is missing or not a string';
+      if (typeof o.text !== 'string') return { problem: { code: 'field-not-string', params: { field: 'text' } } };
       // No task or IW: the IW an output echoes names it; else the import asks.
       const echoed = typeof o.output === 'string' ? echoedTask(o.output, profile) : null;
       const resolved = o.task !== undefined ? taskFrom(o.task, profile, false) : typeof o.iw === 'string' ? taskFrom(o.iw, profile) : echoed ? { task: echoed } : { unknown: true as const };
-      if ('error' in resolved) return resolved.error;
-      if (o.output !== undefined && typeof o.output !== 'string') return '"output" is not a string';
-      if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') return '"id" is not a string or number';
+      if ('error' in resolved) return { problem: resolved.error };
+      if (o.output !== undefined && typeof o.output !== 'string') return { problem: { code: 'field-not-text', params: { field: 'output' } } };
+      if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') return { problem: { code: 'field-not-id', params: { field: 'id' } } };
       const record: DatasetRecord = 'task' in resolved ? { text: o.text, task: resolved.task, line } : { text: o.text, task: 'ner', candidates: [...TASK_IDS], line };
       if (o.id !== undefined) record.id = String(o.id);
       if (typeof o.source_id === 'string') record.sourceId = o.source_id;
       if (o.output !== undefined) record.output = o.output as string;
-      if (o.truncated !== undefined && typeof o.truncated !== 'boolean') return '"truncated" is not true or false';
+      if (o.truncated !== undefined && typeof o.truncated !== 'boolean') return { problem: { code: 'field-not-boolean', params: { field: 'truncated' } } };
       if (o.truncated === true || o.finish_reason === 'length') record.truncated = true;
       return record;
     },
-    'expected a JSON object like {"text": "…", "task": "ner"}',
+    '{"text": "…", "task": "ner"}',
   );
 }
 

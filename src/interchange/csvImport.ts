@@ -4,7 +4,8 @@ import { csvRows } from './csvRows.ts';
 import { restoreFormula } from './spreadsheet.ts';
 import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import { echoedTask, taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import { echoedTask, problemAt, taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import type { Problem } from '../data/inputErrors.ts';
 
 /** Which CSV column holds what. Only `text` is required; a missing task column means every row has `defaultTask`. */
 export interface CsvMapping {
@@ -54,7 +55,7 @@ export function fromCsv(content: string, file: string, mapping: CsvMapping, defa
   const col = (name: string | null) => (name === null ? -1 : header.indexOf(name));
   const at = { text: col(mapping.text), output: col(mapping.output), id: col(mapping.id), task: col(mapping.task) };
   for (const { cells: raw, line, error } of csvRows(content).slice(1)) {
-    const fail = (message: string) => errors.push({ file, line, message });
+    const fail = (message: string | Problem) => errors.push(typeof message === 'string' ? { file, line, message } : problemAt(file, line, message));
     if (error) {
       fail(`not valid CSV (${error})`);
       continue;

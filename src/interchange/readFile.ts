@@ -1,5 +1,6 @@
 import { decodeText, isZip, looksBinary, loneCrAsLf, withoutNulLines, type TextEncodingName } from '../text/decode.ts';
-import type { InputError } from '../data/records.ts';
+import { problemAt, type InputError } from '../data/records.ts';
+import type { Problem } from '../data/inputErrors.ts';
 import { STALE_CODE } from '../engine/staleChunk.ts';
 import { formatById, readText, type FileFormat, type FormatId, type ReadContext, type ReadOutcome } from './formats.ts';
 
@@ -18,10 +19,10 @@ export const MAX_LISTED_ERRORS = 200;
 /** The first errors, and one line counting those not listed. */
 function capErrors(errors: InputError[], file: string): InputError[] {
   if (errors.length <= MAX_LISTED_ERRORS) return errors;
-  return [...errors.slice(0, MAX_LISTED_ERRORS), { file, line: null, message: `and ${errors.length - MAX_LISTED_ERRORS} more refused lines or entries (the first ${MAX_LISTED_ERRORS} are listed)` }];
+  return [...errors.slice(0, MAX_LISTED_ERRORS), problemAt(file, null, { code: 'more-errors', params: { count: errors.length - MAX_LISTED_ERRORS, listed: MAX_LISTED_ERRORS } })];
 }
 
-const refused = (format: FormatId, file: string, line: number | null, message: string): FileRead => ({ format, encoding: null, docs: [], errors: [{ file, line, message }], losses: [] });
+const refused = (format: FormatId, file: string, line: number | null, problem: Problem): FileRead => ({ format, encoding: null, docs: [], errors: [problemAt(file, line, problem)], losses: [] });
 
 /**
  * A reader's outcome with its error list capped, the given errors merged in line order; a reader that
@@ -34,8 +35,8 @@ async function settled(file: string, format: FormatId, encoding: TextEncodingNam
   } catch (e) {
     const message = (e as Error).message;
     // The format's reader is a lazy chunk: after a new deployment an old tab cannot load it.
-    if (STALE_CODE.test(message)) return refused(format, file, null, 'part of the app could not be loaded (a new version is probably live): reload the page and import again; nothing was imported from it');
-    return refused(format, file, null, `could not be read (${message}); nothing was imported from it`);
+    if (STALE_CODE.test(message)) return refused(format, file, null, { code: 'app-updated', params: {} });
+    return refused(format, file, null, { code: 'unreadable', params: { detail: message } });
   }
   const out = { format, encoding, ...r };
   if (!('docs' in out)) return out;
@@ -54,7 +55,7 @@ export async function readFileBytes(bytes: Uint8Array, ctx: ReadContext & { enco
     try {
       entries = unzipSync(bytes);
     } catch (e) {
-      return refused('brat', ctx.file, null, `not a readable zip archive (${(e as Error).message})`);
+      return refused('brat', ctx.file, null, { code: 'bad-zip', params: { detail: (e as Error).message } });
     }
     const files = new Map<string, string>();
     for (const [name, data] of Object.entries(entries)) if (!name.endsWith('/')) files.set(name, decodeText(data)?.text ?? strFromU8(data));
@@ -64,13 +65,13 @@ export async function readFileBytes(bytes: Uint8Array, ctx: ReadContext & { enco
     return settled(ctx.file, 'brat', null, () => formatById('brat')!.readArchive!(files, ctx));
   }
   const decoded = decodeText(bytes, ctx.encoding);
-  if (decoded === null) return refused(format?.id ?? 'text', ctx.file, null, 'this file is not text in UTF-8, UTF-16, Shift_JIS or EUC-JP (binary data?); nothing was imported from it');
-  if (looksBinary(decoded.text)) return refused(format?.id ?? 'text', ctx.file, null, 'this file is full of NUL bytes, which no text file has (binary data?); nothing was imported from it');
+  if (decoded === null) return refused(format?.id ?? 'text', ctx.file, null, { code: 'not-text', params: {} });
+  if (looksBinary(decoded.text)) return refused(format?.id ?? 'text', ctx.file, null, { code: 'nul-file', params: {} });
   const { text, lines: nulLines } = withoutNulLines(loneCrAsLf(decoded.text));
   // (\s covers the BOM; a test, not a trimmed copy of what may be hundreds of megabytes.)
-  if (!/\S/.test(text)) return refused(format?.id ?? 'text', ctx.file, null, 'the file is empty; nothing was imported from it');
-  if (format && !format.read) return refused(format.id, ctx.file, null, `${format.label} is read from a .zip archive`);
-  const nulErrors = nulLines.map((line) => ({ file: ctx.file, line, message: 'this line holds a NUL byte, which no text has (binary data?); the line was left out' }));
+  if (!/\S/.test(text)) return refused(format?.id ?? 'text', ctx.file, null, { code: 'empty-file', params: {} });
+  if (format && !format.read) return refused(format.id, ctx.file, null, { code: 'zip-only', params: { format: format.label } });
+  const nulErrors = nulLines.map((line) => problemAt(ctx.file, line, { code: 'nul-line', params: {} }));
   const read = await settled(ctx.file, format?.id ?? 'text', decoded.encoding, () => readText(text, ctx, format), nulErrors);
   return { ...read, encodingBy: decoded.by };
 }

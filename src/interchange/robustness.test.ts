@@ -33,7 +33,7 @@ describe('reading files that are not what their tool writes', () => {
     lines[4999] = '{"text": "壊れ\u0000た", "task": "ner"}';
     const r = await read('big.jsonl', lines.join('\n'));
     expect(docs(r)).toHaveLength(9_999);
-    expect(errors(r)).toEqual([{ file: 'big.jsonl', line: 5000, message: expect.stringMatching(/NUL byte.*the line was left out/) }]);
+    expect(errors(r)).toEqual([{ file: 'big.jsonl', line: 5000, message: expect.stringMatching(/NUL byte.*the line was left out/), problem: { code: 'nul-line', params: {} } }]);
     expect(docs(r)[4_999]!.line).toBe(5_001);
     const binary = await read('b.jsonl', '{"te\u0000\u0000\u0000');
     expect(errors(binary)[0]!.message).toMatch(/full of NUL bytes.*nothing was imported/);
@@ -57,7 +57,7 @@ describe('reading files that are not what their tool writes', () => {
 
   it('an empty file is named, whatever its format', async () => {
     for (const name of ['e.jsonl', 'e.json', 'e.csv', 'e.txt', 'e.conll']) {
-      expect(errors(await read(name, ' \n\n'))).toEqual([{ file: name, line: null, message: 'the file is empty; nothing was imported from it' }]);
+      expect(errors(await read(name, ' \n\n'))).toEqual([{ file: name, line: null, message: 'the file is empty; nothing was imported from it', problem: { code: 'empty-file', params: {} } }]);
     }
   });
 

@@ -43,6 +43,7 @@ export interface ModelInfo {
 }
 
 import { CONTEXT_BY_MODE, type AttentionShape } from './memoryBudget.ts';
+import { FieldErrors, type FieldProblem } from './fieldErrors.ts';
 
 /** The three engines behind the seam (README: Models). */
 export type EngineKind = 'webllm' | 'wllama' | 'server';
@@ -79,21 +80,21 @@ export function ggufParts(url: string): string[] {
   return Array.from({ length: total }, (_, i) => `${m[1]}-${String(i + 1).padStart(5, '0')}-of-${m[3]}.gguf${m[4] ?? ''}`);
 }
 
-export type ServerModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
+export type ServerModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[]; problems: FieldProblem[] };
 
 /** A server model from the model panel's fields; every problem is named by its field. */
 export function validateServerModel(input: { url?: string; model?: string; mode?: string; contextWindow?: string | number; concurrency?: string | number }, existingIds: readonly string[]): ServerModelResult {
-  const errors: string[] = [];
+  const errors = new FieldErrors();
   const url = (input.url ?? '').trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+/.test(url)) errors.push('url: the server URL, e.g. http://127.0.0.1:8080');
+  if (!/^https?:\/\/[^/\s]+/.test(url)) errors.add({ field: 'url', code: 'server-url', params: {} });
   const mode = input.mode === 'giellm' || input.mode === 'prompted' ? input.mode : null;
-  if (!mode) errors.push('mode: giellm (the fine-tuned model, raw prompt) or prompted (an instruction model)');
+  if (!mode) errors.add({ field: 'mode', code: 'mode', params: {} });
   const name = (input.model ?? '').trim();
   const contextWindow = input.contextWindow === undefined || input.contextWindow === '' ? 4096 : Number(input.contextWindow);
-  if (!Number.isInteger(contextWindow) || contextWindow <= 0) errors.push('contextWindow: a positive whole number of tokens');
+  if (!Number.isInteger(contextWindow) || contextWindow <= 0) errors.add({ field: 'contextWindow', code: 'context-window', params: {} });
   const concurrency = input.concurrency === undefined || input.concurrency === '' ? 4 : Number(input.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) errors.push('concurrency: parallel requests, a whole number from 1 to 64');
-  if (errors.length) return { ok: false, errors };
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) errors.add({ field: 'concurrency', code: 'concurrency', params: {} });
+  if (errors.any) return errors.failed();
   let id = `server:${name || 'default'}@${url.replace(/^https?:\/\//, '')}`;
   for (let k = 2; existingIds.includes(id); k++) id = `server:${name || 'default'}@${url.replace(/^https?:\/\//, '')}#${k}`;
   return {
@@ -295,32 +296,32 @@ export function absoluteUrl(url: string, base: string): string {
   return new URL(url.startsWith('/') && !url.startsWith('//') ? url.slice(1) : url, dir).href;
 }
 
-export type CustomModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
+export type CustomModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[]; problems: FieldProblem[] };
 
 /** Validates a user-added model record; every problem is named by its field. */
 export function validateCustomModel(input: Record<string, unknown>, existingIds: readonly string[]): CustomModelResult {
-  const errors: string[] = [];
+  const errors = new FieldErrors();
   const str = (k: string) => (typeof input[k] === 'string' ? (input[k] as string).trim() : '');
   const id = str('id');
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) errors.push('id: letters, digits, ".", "_" and "-" only (1–128)');
-  else if (existingIds.includes(id)) errors.push(`id: ${id} is already in the catalog`);
-  const url = (k: string, what: string) => {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(id)) errors.add({ field: 'id', code: 'id-form', params: {} });
+  else if (existingIds.includes(id)) errors.add({ field: 'id', code: 'id-taken', params: { id } });
+  const url = (k: string, what: 'weights' | 'library') => {
     const v = str(k);
-    if (v === '') errors.push(`${k}: the ${what} URL is required`);
-    else if (!/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|\/)/.test(v)) errors.push(`${k}: use https://…, a same-origin path (/models/…), or http://localhost`);
+    if (v === '') errors.add({ field: k, code: 'url-required', params: { what } });
+    else if (!/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|\/)/.test(v)) errors.add({ field: k, code: 'url-form', params: {} });
     return v;
   };
   const weightsUrl = url('weightsUrl', 'weights');
-  const libUrl = url('libUrl', 'model library (.wasm)');
-  if (libUrl && !/\.wasm(\?.*)?$/.test(libUrl)) errors.push('libUrl: the model library is a .wasm file');
+  const libUrl = url('libUrl', 'library');
+  if (libUrl && !/\.wasm(\?.*)?$/.test(libUrl)) errors.add({ field: 'libUrl', code: 'not-wasm', params: {} });
   const mode = input.mode === 'giellm' || input.mode === 'prompted' ? input.mode : null;
-  if (!mode) errors.push('mode: giellm (the fine-tuned model, raw prompt) or prompted (an instruction model)');
+  if (!mode) errors.add({ field: 'mode', code: 'mode', params: {} });
   const quantization = /q\d+f\d+_\d/.exec(`${id} ${str('quantization')}`)?.[0] ?? '';
-  if (!quantization) errors.push('quantization: say it (e.g. q4f16_1), or put it in the id');
+  if (!quantization) errors.add({ field: 'quantization', code: 'quantization', params: {} });
   const num = (k: string, fallback: number) => {
     if (input[k] === undefined || input[k] === '') return fallback;
     const v = Number(input[k]);
-    if (!Number.isFinite(v) || v <= 0) errors.push(`${k}: a positive number`);
+    if (!Number.isFinite(v) || v <= 0) errors.add({ field: k, code: 'positive-number', params: {} });
     return v;
   };
   const contextWindow = num('contextWindow', 4096);
@@ -329,8 +330,8 @@ export function validateCustomModel(input: Record<string, unknown>, existingIds:
   const template = mode === 'giellm' ? giellmTemplate(input, errors) : null;
   const overrides = recordOverrides(input.overrides, errors);
   const modelManifest = str('modelManifest');
-  if (modelManifest && (!/^[\w./-]+\.json$/.test(modelManifest) || modelManifest.includes('..'))) errors.push('modelManifest: a .json path relative to the weights URL, e.g. mlc-model-manifest.json');
-  if (errors.length) return { ok: false, errors };
+  if (modelManifest && (!/^[\w./-]+\.json$/.test(modelManifest) || modelManifest.includes('..'))) errors.add({ field: 'modelManifest', code: 'manifest-path', params: {} });
+  if (errors.any) return errors.failed();
   return {
     ok: true,
     model: {
@@ -359,10 +360,10 @@ export function validateCustomModel(input: Record<string, unknown>, existingIds:
  * LLaMA's 1/2; `bos` "none" for a tokenizer that adds none), or `template: own` for the conv_template in the
  * model's own mlc-chat-config.json, which is then left as it is.
  */
-function giellmTemplate(input: Record<string, unknown>, errors: string[]): Record<string, unknown> | null {
+function giellmTemplate(input: Record<string, unknown>, errors: FieldErrors): Record<string, unknown> | null {
   if (input.template === 'own') return null;
   if (input.template !== undefined && input.template !== '' && input.template !== 'lm') {
-    errors.push('template: lm (the raw prompt after BOS) or own (the model’s mlc-chat-config.json template)');
+    errors.add({ field: 'template', code: 'template', params: {} });
     return null;
   }
   const id = (k: 'bos' | 'eos', fallback: number | null): number | null => {
@@ -370,7 +371,7 @@ function giellmTemplate(input: Record<string, unknown>, errors: string[]): Recor
     if (v === undefined || v === '') return fallback;
     if (k === 'bos' && v === 'none') return null;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) errors.push(`${k}: a token id (a whole number)${k === 'bos' ? ', or none' : ''}`);
+    if (!Number.isInteger(n) || n < 0) errors.add({ field: k, code: 'token-id', params: { none: k === 'bos' } });
     return n;
   };
   const bos = id('bos', 1);
@@ -382,31 +383,31 @@ function giellmTemplate(input: Record<string, unknown>, errors: string[]): Recor
 const OVERRIDABLE = ['sliding_window_size', 'attention_sink_size', 'max_history_size', 'prefill_chunk_size'] as const;
 
 /** The record's overrides from a JSON object of OVERRIDABLE fields (whole numbers; -1 turns a window off). */
-function recordOverrides(raw: unknown, errors: string[]): Record<string, number> | null {
+function recordOverrides(raw: unknown, errors: FieldErrors): Record<string, number> | null {
   if (raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return null;
   let value: unknown = raw;
   if (typeof raw === 'string') {
     try {
       value = JSON.parse(raw);
     } catch {
-      errors.push(`overrides: not JSON; e.g. {"max_history_size": 1}`);
+      errors.add({ field: 'overrides', code: 'overrides-not-json', params: {} });
       return null;
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    errors.push('overrides: a JSON object, e.g. {"sliding_window_size": -1}');
+    errors.add({ field: 'overrides', code: 'overrides-not-object', params: {} });
     return null;
   }
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (!(OVERRIDABLE as readonly string[]).includes(k)) errors.push(`overrides: ${k} is not one of ${OVERRIDABLE.join(', ')}`);
-    else if (!Number.isInteger(v) || (v as number) < -1) errors.push(`overrides: ${k} is a whole number (-1 for none)`);
+    if (!(OVERRIDABLE as readonly string[]).includes(k)) errors.add({ field: 'overrides', code: 'override-unknown', params: { key: k, allowed: OVERRIDABLE.join(', ') } });
+    else if (!Number.isInteger(v) || (v as number) < -1) errors.add({ field: 'overrides', code: 'override-not-whole', params: { key: k } });
     else out[k] = v as number;
   }
   return out;
 }
 
-export type GgufModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[] };
+export type GgufModelResult = { ok: true; model: ModelInfo } | { ok: false; errors: string[]; problems: FieldProblem[] };
 
 /** A GGUF model the user added: its licence is the model card's. */
 const customGguf = (id: string, fileName: string, mode: PromptMode, gguf: GgufSource, contextWindow: number, weightsUrl: string, extra: Partial<ModelInfo> = {}): ModelInfo =>
@@ -414,15 +415,15 @@ const customGguf = (id: string, fileName: string, mode: PromptMode, gguf: GgufSo
 
 /** A GGUF model from a URL (its first part, for a split model); every problem is named by its field. */
 export function validateGgufModel(input: { url?: string; mode?: string; contextWindow?: string | number }, existingIds: readonly string[]): GgufModelResult {
-  const errors: string[] = [];
+  const errors = new FieldErrors();
   const url = (input.url ?? '').trim();
-  if (!/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|\/)/.test(url)) errors.push('url: use https://…, a same-origin path (/models/….gguf), or http://localhost');
-  else if (!/\.gguf(\?.*)?$/i.test(url)) errors.push('url: a GGUF file ends in .gguf');
+  if (!/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|\/)/.test(url)) errors.add({ field: 'url', code: 'gguf-url-form', params: {} });
+  else if (!/\.gguf(\?.*)?$/i.test(url)) errors.add({ field: 'url', code: 'not-gguf-url', params: {} });
   const mode = input.mode === 'giellm' || input.mode === 'prompted' ? input.mode : null;
-  if (!mode) errors.push('mode: giellm (the fine-tuned model, raw prompt) or prompted (an instruction model)');
+  if (!mode) errors.add({ field: 'mode', code: 'mode', params: {} });
   const contextWindow = input.contextWindow === undefined || input.contextWindow === '' ? 2048 : Number(input.contextWindow);
-  if (!Number.isInteger(contextWindow) || contextWindow <= 0) errors.push('contextWindow: a positive whole number of tokens');
-  if (errors.length) return { ok: false, errors };
+  if (!Number.isInteger(contextWindow) || contextWindow <= 0) errors.add({ field: 'contextWindow', code: 'context-window', params: {} });
+  if (errors.any) return errors.failed();
   const file = decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? 'model.gguf');
   let id = `gguf:${file}`;
   for (let k = 2; existingIds.includes(id); k++) id = `gguf:${file}#${k}`;
@@ -432,11 +433,18 @@ export function validateGgufModel(input: { url?: string; mode?: string; contextW
 /** A GGUF model from files the user picked or dropped: read in place, never uploaded, kept until reload. */
 export function localGgufModel(files: readonly { name: string; size: number }[], mode: PromptMode, existingIds: readonly string[]): GgufModelResult {
   const ggufs = [...files].filter((f) => /\.gguf$/i.test(f.name)).sort((a, b) => a.name.localeCompare(b.name));
-  if (ggufs.length === 0) return { ok: false, errors: [`file: ${files.map((f) => f.name).join(', ') || 'nothing'} is not a .gguf file`] };
+  const errors = new FieldErrors();
+  if (ggufs.length === 0) {
+    errors.add({ field: 'file', code: 'not-gguf-file', params: { files: files.map((f) => f.name).join(', ') || '—' } });
+    return errors.failed();
+  }
   const first = ggufs[0]!;
   const parts = ggufParts(first.name);
   const missing = parts.length > 1 ? parts.filter((p) => !ggufs.some((f) => f.name === p)) : [];
-  if (missing.length) return { ok: false, errors: [`file: ${first.name} is one part of a split model; also pick ${missing.join(', ')}`] };
+  if (missing.length) {
+    errors.add({ field: 'file', code: 'split-part', params: { file: first.name, missing: missing.join(', ') } });
+    return errors.failed();
+  }
   const names = parts.length > 1 ? parts : [first.name];
   let id = `local:${first.name}`;
   for (let k = 2; existingIds.includes(id); k++) id = `local:${first.name}#${k}`;

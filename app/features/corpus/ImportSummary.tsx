@@ -4,6 +4,7 @@ import type { Loss } from '../../../src/interchange/losses.ts';
 import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import type { FileSummary } from '../../shared/corpus/types.ts';
 import { ErrorList } from '../../shared/ErrorList.tsx';
+import { localizeInputError } from '../../shared/i18n/coreMessages.ts';
 
 const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900';
 
@@ -61,7 +62,7 @@ export function ImportSummary({ rows }: { rows: readonly FileSummary[] }) {
           {r.errors.length > 0 && (
             <details open>
               <summary className="text-xs text-red-700 dark:text-red-300">{t('corpus.summaryErrors', { count: r.errorCount ?? r.errors.length })}</summary>
-              <ErrorList errors={r.errors} className="text-xs" testId="import-errors" />
+              <ErrorList errors={r.errors.map(localizeInputError)} className="text-xs" testId="import-errors" />
             </details>
           )}
         </div>

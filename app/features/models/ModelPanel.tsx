@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { localizeFailure, localizeIssue } from '../../shared/i18n/coreMessages.ts';
+import { localizeFailure, localizeFieldProblem, localizeIssue } from '../../shared/i18n/coreMessages.ts';
 import { assessModel, cpuThreads, engineOf, localGgufModel, speedClassOf, validateCustomModel, validateGgufModel, type Capabilities, type ModelInfo, type PromptMode } from '../../../src/index.ts';
 import { validateServerModel } from '../../../src/models/catalog.ts';
+import type { FieldProblem } from '../../../src/models/fieldErrors.ts';
 import { rememberPickedFiles } from '../../shared/engine/pickedFiles.ts';
 import { BUILD_EXTRA_HOSTS, unreachableOrigins } from '../../shared/engine/buildHosts.ts';
 import { setServerKey } from '../../shared/engine/serverKeys.ts';
@@ -22,12 +23,12 @@ function blockedHosts(t: TFunction, m: ModelInfo): string[] | null {
 }
 
 /** The add step of the URL forms: the form's own checks, then whether this build can reach the model's hosts. */
-function useCheckedAdd(validate: (data: Record<string, string>) => { ok: true; model: ModelInfo } | { ok: false; errors: string[] }) {
+function useCheckedAdd(validate: (data: Record<string, string>) => { ok: true; model: ModelInfo } | { ok: false; problems: FieldProblem[] }) {
   const { t } = useTranslation();
   const addCustom = useModelsStore((s) => s.addCustom);
   return (data: Record<string, string>) => {
     const result = validate(data);
-    if (!result.ok) return result.errors;
+    if (!result.ok) return result.problems.map(localizeFieldProblem);
     const blocked = blockedHosts(t, result.model);
     if (blocked) return blocked;
     addCustom(result.model);
@@ -313,7 +314,7 @@ function GgufModelForm({ existing }: { existing: string[] }) {
   const add = useCheckedAdd((data) => validateGgufModel(data, existing));
   const addFiles = (files: File[]) => {
     const result = localGgufModel(files, fileMode, existing);
-    if (!result.ok) return setFileErrors(result.errors);
+    if (!result.ok) return setFileErrors(result.problems.map(localizeFieldProblem));
     setFileErrors([]);
     rememberPickedFiles(result.model.id, files.filter((f) => result.model.gguf!.local!.names.includes(f.name)));
     addCustom(result.model);
@@ -359,7 +360,7 @@ function ServerModelForm({ existing }: { existing: string[] }) {
   const addCustom = useModelsStore((s) => s.addCustom);
   const add = (data: Record<string, string>) => {
     const result = validateServerModel(data, existing);
-    if (!result.ok) return result.errors;
+    if (!result.ok) return result.problems.map(localizeFieldProblem);
     setServerKey(result.model.id, data.apiKey ?? '');
     addCustom(result.model);
     return null;

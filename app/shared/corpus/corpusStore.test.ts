@@ -5,6 +5,7 @@ import { en } from '../i18n/en.ts';
 import { importedCount, useCorpusStore } from './corpusStore.ts';
 import { HISTORY_ITEMS, MAX_EDIT_CHARS } from './editorSlice.ts';
 import { setCategory } from '../../../src/annotate/edits.ts';
+import { formatInputError } from '../../../src/data/records.ts';
 
 const corpusDb = corpusRepository.db;
 
@@ -45,7 +46,7 @@ describe('corpus store', () => {
     const lost = file('lost.jsonl', '');
     vi.spyOn(lost, 'arrayBuffer').mockRejectedValueOnce(Object.assign(new Error('The requested file could not be read'), { name: 'NotReadableError' }));
     await store().importFiles([lost, file('b.jsonl', '{"text": "大阪", "task": "ner"}\n')]);
-    expect(store().importSummary.map((r) => [r.file, r.stored, r.errors])).toEqual([
+    expect(store().importSummary.map((r) => [r.file, r.stored, r.errors.map(formatInputError)])).toEqual([
       ['lost.jsonl', 0, ['lost.jsonl: could not be read (The requested file could not be read); nothing was imported from it']],
       ['b.jsonl', 1, []],
     ]);
@@ -137,7 +138,7 @@ describe('corpus store', () => {
     await store().confirmTask('ee');
     store().setTextMode('lines');
     expect(importedCount(store().importSummary)).toBe(2);
-    expect(store().importSummary.find((r) => r.file === 'empty.txt')!.errors).toEqual(['empty.txt: the file is empty; nothing was imported from it']);
+    expect(store().importSummary.find((r) => r.file === 'empty.txt')!.errors.map(formatInputError)).toEqual(['empty.txt: the file is empty; nothing was imported from it']);
     expect(store().importSummary.find((r) => r.file === 'article.txt')).toMatchObject({ format: 'text', encoding: 'utf-8', encodingBy: 'bom', read: 1, stored: 1, chosenTask: 'ee' });
     expect(store().documents.slice(1).map((d) => [d.source, d.line, d.text, d.task])).toEqual([
       ['more.jsonl', 1, '三。', 're'],

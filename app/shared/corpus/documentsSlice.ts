@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { formatInputError, type TaskId } from '../../../src/index.ts';
+import type { TaskId } from '../../../src/index.ts';
+import { problemAt } from '../../../src/data/records.ts';
 import { newDocument, withPatches, type CorpusDocument } from '../../../src/corpus/document.ts';
 import { duplicateKeys } from '../../../src/corpus/duplicates.ts';
 import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
@@ -34,7 +35,7 @@ const failedRow = (file: string, e: unknown): FileSummary => ({
   stored: 0,
   items: 0,
   losses: [],
-  errors: [formatInputError({ file, line: null, message: `could not be read (${(e as Error)?.message ?? String(e)}); nothing was imported from it` })],
+  errors: [problemAt(file, null, { code: 'unreadable', params: { detail: (e as Error)?.message ?? String(e) } })],
   ids: [],
   bytes: null,
   options: {},
@@ -92,7 +93,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
       ...(options.task ? { chosenTask: options.task } : {}),
       ...(options.category !== undefined ? { chosenCategory: options.category } : {}),
       losses: r.losses,
-      errors: r.errors.map(formatInputError),
+      errors: r.errors,
       ...(r.errorCount ? { errorCount: r.errorCount } : {}),
       ids: [],
       bytes,

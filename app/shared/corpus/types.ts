@@ -4,6 +4,7 @@ import type { FormatId, TextMode } from '../../../src/interchange/formats.ts';
 import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
 import type { Loss } from '../../../src/interchange/losses.ts';
 import type { TextEncodingName } from '../../../src/text/decode.ts';
+import type { InputError } from '../../../src/data/records.ts';
 import type { RunOptions } from '../engine/engine.ts';
 import type { StorageProblem } from '../storage/corpusRepository.ts';
 
@@ -35,7 +36,7 @@ export interface FileSummary {
   duplicates?: { count: number; choice: DuplicateChoice };
   losses: Loss[];
   /** Lines refused, as "file:line: message": the first ones and a line counting the rest, when there are many. */
-  errors: string[];
+  errors: InputError[];
   /** How many lines were refused in all, when `errors` lists only the first. */
   errorCount?: number;
   /** The stored documents' ids and the file's bytes, so that reading it in another encoding replaces them. */

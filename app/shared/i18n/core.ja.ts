@@ -1,3 +1,5 @@
+import type { FieldErrorCode } from '../../../src/models/fieldErrors.ts';
+import type { InputErrorCode } from '../../../src/data/inputErrors.ts';
 import type { WarningCode } from '../../../src/format/warnings.ts';
 /**
  * Japanese for the core's messages, by code (`EngineFailure.code ?? kind`, `CapabilityIssue.code`). The
@@ -84,4 +86,52 @@ export const coreJa = {
     'not-found-span': '{{label}}のスパン「{{text}}」が本文に見つかりません。',
   } satisfies Record<WarningCode | 'not-found-span', string>,
   warningPart: { label: 'ラベル', span: 'スパン' },
+  // Every code of src/data/inputErrors.ts (the type fails when one is missing); `not-json-at` says where.
+  // Every code of src/models/fieldErrors.ts (the type fails when one is missing).
+  modelField: {
+    'server-url': 'サーバのURL（例: http://127.0.0.1:8080）を入れてください。',
+    mode: 'giellm（ファインチューニング済み、入力そのまま）か prompted（指示モデル）を選んでください。',
+    'context-window': 'トークン数を正の整数で入れてください。',
+    concurrency: '同時リクエスト数を1〜64の整数で入れてください。',
+    'id-form': '英数字と「.」「_」「-」だけ（1〜128文字）で入れてください。',
+    'id-taken': '{{id}} はすでにカタログにあります。',
+    'url-required': '{{what}}のURLが必要です。',
+    'url-form': 'https://…、同じオリジンのパス（/models/…）、または http://localhost を使ってください。',
+    'not-wasm': 'モデルライブラリは .wasm ファイルです。',
+    quantization: '量子化（例: q4f16_1）を入れるか、IDに含めてください。',
+    'positive-number': '正の数を入れてください。',
+    'manifest-path': '重みのURLからの相対パスで .json を指定してください（例: mlc-model-manifest.json）。',
+    template: 'lm（BOSの後に入力そのまま）か own（モデルの mlc-chat-config.json のテンプレート）を選んでください。',
+    'token-id': 'トークンIDを整数で入れてください。',
+    'token-id-none': 'トークンIDを整数で入れるか、none と入れてください。',
+    'overrides-not-json': 'JSONではありません。例: {"max_history_size": 1}',
+    'overrides-not-object': 'JSONオブジェクトで入れてください。例: {"sliding_window_size": -1}',
+    'override-unknown': '{{key}} は {{allowed}} のどれでもありません。',
+    'override-not-whole': '{{key}} は整数です（無効にするには -1）。',
+    'gguf-url-form': 'https://…、同じオリジンのパス（/models/….gguf）、または http://localhost を使ってください。',
+    'not-gguf-url': 'GGUFファイルのURLは .gguf で終わります。',
+    'not-gguf-file': '{{files}} は .gguf ファイルではありません。',
+    'split-part': '{{file}} は分割モデルの一部です。{{missing}} も選んでください。',
+  } satisfies Record<FieldErrorCode | 'token-id-none', string>,
+  modelFieldWhat: { weights: '重み', library: 'モデルライブラリ（.wasm）' },
+  input: {
+    'not-json': 'JSONとして読めません。',
+    'not-json-at': '{{column}}文字目付近でJSONとして読めません。',
+    'not-object': '{{example}} のようなJSONオブジェクトが必要です。',
+    'field-not-string': '"{{field}}" がないか、文字列ではありません。',
+    'field-not-text': '"{{field}}" が文字列ではありません。',
+    'field-not-id': '"{{field}}" が文字列でも数値でもありません。',
+    'field-not-boolean': '"{{field}}" が true でも false でもありません。',
+    'unknown-task': '不明なタスク {{value}} です（{{tasks}} のどれか）。',
+    'unknown-iw': '不明なIW {{value}} です（タスクID {{tasks}}、またはIW {{iws}} のどれか）。',
+    'nul-line': 'この行にはテキストにないNULバイトがあります（バイナリ？）。この行は読み込みませんでした。',
+    'not-text': 'このファイルはUTF-8・UTF-16・Shift_JIS・EUC-JPのテキストではありません（バイナリ？）。何も読み込みませんでした。',
+    'nul-file': 'このファイルはNULバイトだらけで、テキストではありません（バイナリ？）。何も読み込みませんでした。',
+    'empty-file': 'ファイルが空です。何も読み込みませんでした。',
+    'zip-only': '{{format}} は .zip アーカイブから読み込みます。',
+    'more-errors': 'ほかに{{count}}件の行・項目を読み込みませんでした（最初の{{listed}}件を表示しています）。',
+    unreadable: '読み込めませんでした（{{detail}}）。何も読み込みませんでした。',
+    'app-updated': 'アプリの一部を読み込めませんでした（新しいバージョンが公開されたようです）。ページを再読み込みして、もう一度読み込んでください。何も読み込んでいません。',
+    'bad-zip': '読めるzipアーカイブではありません（{{detail}}）。',
+  } satisfies Record<InputErrorCode | 'not-json-at', string>,
 };

@@ -2,7 +2,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessModel, checkConfig, checkGguf, checkLibrary, mapEngineError, mapLoadError, mapWllamaError, MODEL_CATALOG, type EngineFailure } from '../../../src/index.ts';
 import { setLanguage } from './i18n.ts';
-import { localizedWarnings, localizeFailure, localizeIssue } from './coreMessages.ts';
+import { localizedWarnings, localizeFailure, localizeFieldProblem, localizeInputError, localizeIssue } from './coreMessages.ts';
+import { FIELD_ERROR_TEXT } from '../../../src/models/fieldErrors.ts';
+import { localGgufModel, validateCustomModel, validateGgufModel } from '../../../src/models/catalog.ts';
+import { validateServerModel } from '../../../src/models/catalog.ts';
+import { INPUT_ERROR_TEXT } from '../../../src/data/inputErrors.ts';
+import { readRecords } from '../../../src/data/records.ts';
 import { DEFAULT_PROFILE as P, extract, type TaskId } from '../../../src/index.ts';
 import { WARNING_TEXT } from '../../../src/format/warnings.ts';
 import { coreJa } from './core.ja.ts';
@@ -100,5 +105,50 @@ describe('core messages in the UI language', () => {
     setLanguage('en');
     const x = extract('<社会>固有表現抽出:人名;大阪', 'ner', P, '松友の話');
     expect(localizedWarnings(x)).toEqual(x.warnings);
+  });
+
+  it('import errors read in Japanese, where the JSON broke included, and English stays the core’s', () => {
+    const lines = ['{"id":"b",', '{"id":"c","task":"ner"}', '{"text":"大阪","task":"未知"}', '{"text":"大阪","task":"ner","output":1}', '{"text":"x","iw":"謎"}', '[1]'];
+    const { errors } = readRecords(lines.join('\n'), 'bad.jsonl', P);
+    setLanguage('ja');
+    expect(errors.map(localizeInputError)).toEqual([
+      'bad.jsonl:1: 11文字目付近でJSONとして読めません。',
+      'bad.jsonl:2: "text" がないか、文字列ではありません。',
+      'bad.jsonl:3: 不明なタスク "未知" です（ner, re, ee, se-rw, se-n, se-adj, se-nadj のどれか）。',
+      'bad.jsonl:4: "output" が文字列ではありません。',
+      expect.stringMatching(/^bad\.jsonl:5: 不明なIW "謎" です（タスクID .*、またはIW 固有表現抽出, /),
+      'bad.jsonl:6: {"text": "…", "task": "ner"} のようなJSONオブジェクトが必要です。',
+    ]);
+    expect(Object.keys(coreJa.input).sort()).toEqual([...Object.keys(INPUT_ERROR_TEXT), 'not-json-at'].sort());
+    setLanguage('en');
+    expect(errors.map(localizeInputError)).toEqual(errors.map((e) => `${e.file}:${e.line}: ${e.message}`));
+    expect(errors[0]!.message).toMatch(/^not valid JSON \(/);
+  });
+
+  it('model form problems name the field as the form labels it, in Japanese, with no field id or English left', () => {
+    const bad = [
+      validateCustomModel({ id: 'my model', weightsUrl: '', libUrl: 'ftp://x/lib.js', mode: 'x', contextWindow: '-1', template: 'x', overrides: '{"x": 1.5, "max_history_size": 0.5}', modelManifest: '../a' }, []),
+      validateCustomModel({ id: 'a-q4f16_1', weightsUrl: 'https://h/m', libUrl: 'https://h/lib.js', mode: 'giellm', bos: 'x', eos: '-3', overrides: '[' }, []),
+      validateCustomModel({ id: 'b-q4f16_1', weightsUrl: 'https://h/m', libUrl: 'https://h/l.wasm', mode: 'giellm', template: 'x' }, []),
+      validateCustomModel({ id: 'taken-q4f16_1', weightsUrl: 'https://h/m', libUrl: 'https://h/l.wasm', mode: 'prompted', overrides: '[1]' }, ['taken-q4f16_1']),
+      validateServerModel({ url: 'nope', mode: '', contextWindow: 'x', concurrency: '99' }, []),
+      validateGgufModel({ url: 'ftp://x' }, []),
+      validateGgufModel({ url: 'https://h/m.bin', mode: 'giellm' }, []),
+      localGgufModel([{ name: 'notes.txt', size: 1 }], 'giellm', []),
+      localGgufModel([{ name: 'm-00001-of-00002.gguf', size: 1 }], 'giellm', []),
+    ];
+    const problems = bad.flatMap((r) => (r.ok ? [] : r.problems));
+    expect(new Set(problems.map((p) => p.code))).toEqual(new Set(Object.keys(FIELD_ERROR_TEXT)));
+    setLanguage('ja');
+    for (const p of problems) {
+      const ja = localizeFieldProblem(p);
+      expect(ja, ja).not.toMatch(/^(weightsUrl|libUrl|contextWindow|modelManifest|overrides)/);
+      expect(ja, ja).not.toMatch(/[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}|\{\{/);
+    }
+    expect(localizeFieldProblem(problems.find((p) => p.code === 'url-required')!)).toBe('重みのURL：重みのURLが必要です。');
+    setLanguage('en');
+    // English keeps the core's wording after the field's label; the CLI's `field: text` lines are unchanged.
+    expect(localizeFieldProblem(problems.find((p) => p.code === 'not-wasm')!)).toBe('Model library URL: the model library is a .wasm file');
+    expect(bad[0]!.ok === false && bad[0]!.errors).toContain('libUrl: the model library is a .wasm file');
   });
 });

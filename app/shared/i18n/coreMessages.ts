@@ -1,5 +1,8 @@
 import type { CapabilityIssue, EngineFailure } from '../../../src/index.ts';
 import { noticesOf, warningText, type Notice } from '../../../src/format/warnings.ts';
+import { jsonColumn } from '../../../src/data/inputErrors.ts';
+import { fieldProblemText, type FieldProblem } from '../../../src/models/fieldErrors.ts';
+import { formatInputError, type InputError } from '../../../src/data/records.ts';
 import { i18next } from './i18n.ts';
 
 /** A core failure in the UI's language: the `core` namespace by code, else the core's own English words. */
@@ -34,4 +37,24 @@ export function localizeNotice(n: Notice): string {
 export function localizedWarnings(x: { warnings: readonly string[]; notices?: readonly Notice[] }): string[] {
   const notices = noticesOf(x);
   return notices ? notices.map(localizeNotice) : [...x.warnings];
+}
+
+/** A problem with a place in an input file, in the UI's language where its code is known: `file:line: message`. */
+export function localizeInputError(e: InputError): string {
+  const p = e.problem;
+  if (!p) return formatInputError(e);
+  // JSON.parse explains itself in the engine's English: only where it failed is kept.
+  const column = p.code === 'not-json' ? jsonColumn(p.params.detail) : null;
+  const key = p.code === 'not-json' && column !== null ? 'not-json-at' : p.code;
+  const message = i18next.t(`input.${key}`, { ns: 'core', ...p.params, column, defaultValue: e.message });
+  return formatInputError({ ...e, message });
+}
+
+/** A model form's problem with one field, in the UI's language: the field as its form labels it, then what is wrong. */
+export function localizeFieldProblem(p: FieldProblem): string {
+  const field = i18next.t(`models.fieldNames.${p.field}`, { defaultValue: p.field });
+  const key = p.code === 'token-id' && p.params.none ? 'token-id-none' : p.code;
+  const words = p.code === 'url-required' ? { what: i18next.t(`modelFieldWhat.${p.params.what}`, { ns: 'core', defaultValue: p.params.what }) } : {};
+  const message = i18next.t(`modelField.${key}`, { ns: 'core', ...p.params, ...words, defaultValue: fieldProblemText(p) });
+  return i18next.t('models.fieldProblem', { field, message });
 }

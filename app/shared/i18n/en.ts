@@ -132,6 +132,8 @@ export const en = {
     delete: 'Delete',
     deleteNamed: 'Delete {{name}} from the cache',
     deleteAll: 'Delete all',
+    fieldNames: { id: 'Id', displayName: 'Display name', weightsUrl: 'Weights URL', libUrl: 'Model library URL', mode: 'Mode', quantization: 'Quantization', contextWindow: 'Context window', downloadMB: 'Download size', vramMB: 'GPU memory', template: 'Prompt template', bos: 'BOS token', eos: 'EOS token', modelManifest: 'Model manifest', overrides: 'Record overrides', url: 'URL', concurrency: 'Concurrent requests', file: 'File' },
+    fieldProblem: '{{field}}: {{message}}',
     addCustom: 'Add a custom model',
     addServer: 'Use an inference server (vLLM, llama-server, Ollama)',
     serverUrl: 'Server URL',

@@ -132,6 +132,8 @@ export const ja: Messages = {
     delete: '削除',
     deleteNamed: '{{name}}をキャッシュから削除',
     deleteAll: 'すべて削除',
+    fieldNames: { id: 'ID', displayName: '表示名', weightsUrl: '重みのURL', libUrl: 'モデルライブラリのURL', mode: 'モード', quantization: '量子化', contextWindow: 'コンテキスト長', downloadMB: 'ダウンロードサイズ', vramMB: 'GPUメモリ', template: 'プロンプトのテンプレート', bos: 'BOSトークン', eos: 'EOSトークン', modelManifest: 'モデルのマニフェスト', overrides: '設定の上書き', url: 'URL', concurrency: '同時リクエスト数', file: 'ファイル' },
+    fieldProblem: '{{field}}：{{message}}',
     addCustom: 'カスタムモデルを追加',
     addServer: '推論サーバを使う（vLLM、llama-server、Ollama）',
     serverUrl: 'サーバのURL',

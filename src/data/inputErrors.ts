@@ -1,0 +1,44 @@
+/**
+ * Problems with a place in an input file, by code: the English (which the CLI prints) is made here from the
+ * code and its parameters, and a UI words the same code in its language. Readers not yet moved to codes
+ * give English text only; the UI shows that as it is.
+ */
+const q = (s: unknown) => JSON.stringify(s);
+
+/** V8/JSC wording of a JSON.parse failure, reduced to where it failed (the rest is the engine's English). */
+export const jsonColumn = (message: string): number | null => {
+  const m = /column (\d+)/.exec(message) ?? /position (\d+)/.exec(message);
+  return m ? Number(m[1]) + (m[0].startsWith('position') ? 1 : 0) : null;
+};
+
+export const INPUT_ERROR_TEXT = {
+  'not-json': (p: { detail: string }) => `not valid JSON (${p.detail})`,
+  'not-object': (p: { example: string }) => `expected a JSON object like ${p.example}`,
+  'field-not-string': (p: { field: string }) => `"${p.field}" is missing or not a string`,
+  'field-not-text': (p: { field: string }) => `"${p.field}" is not a string`,
+  'field-not-id': (p: { field: string }) => `"${p.field}" is not a string or number`,
+  'field-not-boolean': (p: { field: string }) => `"${p.field}" is not true or false`,
+  'unknown-task': (p: { value: string; tasks: string }) => `unknown task ${p.value} (expected one of ${p.tasks})`,
+  'unknown-iw': (p: { value: string; tasks: string; iws: string }) => `unknown IW ${p.value} (expected a task id, ${p.tasks}, or an IW: ${p.iws})`,
+  'nul-line': () => 'this line holds a NUL byte, which no text has (binary data?); the line was left out',
+  'not-text': () => 'this file is not text in UTF-8, UTF-16, Shift_JIS or EUC-JP (binary data?); nothing was imported from it',
+  'nul-file': () => 'this file is full of NUL bytes, which no text file has (binary data?); nothing was imported from it',
+  'empty-file': () => 'the file is empty; nothing was imported from it',
+  'zip-only': (p: { format: string }) => `${p.format} is read from a .zip archive`,
+  'more-errors': (p: { count: number; listed: number }) => `and ${p.count} more refused lines or entries (the first ${p.listed} are listed)`,
+  unreadable: (p: { detail: string }) => `could not be read (${p.detail}); nothing was imported from it`,
+  'app-updated': () => 'part of the app could not be loaded (a new version is probably live): reload the page and import again; nothing was imported from it',
+  'bad-zip': (p: { detail: string }) => `not a readable zip archive (${p.detail})`,
+} as const;
+
+export type InputErrorCode = keyof typeof INPUT_ERROR_TEXT;
+
+/** A problem as data: its code and its parameters (the English is `problemText`). */
+export type Problem = { [C in InputErrorCode]: { code: C; params: Parameters<(typeof INPUT_ERROR_TEXT)[C]>[0] extends undefined ? Record<string, never> : Parameters<(typeof INPUT_ERROR_TEXT)[C]>[0] } }[InputErrorCode];
+
+export function problemText(p: Problem): string {
+  return (INPUT_ERROR_TEXT[p.code] as (x: unknown) => string)(p.params);
+}
+
+/** How a value is quoted in a message (as JSON). */
+export const quoted = q;
