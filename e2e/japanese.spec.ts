@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { sharedPath } from '../src/testing/sharedData.ts';
+import { PERTURBED_OUTPUTS } from '../src/testing/perturbedTcree.ts';
 import { englishOnPage } from './support/language.ts';
 
 // The flows a Japanese annotator goes through, in Japanese: none of them may show an English sentence.
@@ -44,5 +47,26 @@ test('a file with bad lines, and a custom model with bad fields, are explained i
   const form = page.getByRole('form', { name: 'カスタムモデルを追加' });
   await form.getByRole('button', { name: '追加' }).click();
   await expect(page.getByTestId('custom-model-errors')).toBeVisible();
+  expect(await englishOnPage(page)).toEqual([]);
+});
+
+test('evaluating two files, and the model panel, in Japanese', async ({ page }) => {
+  const tcree = readFileSync(sharedPath('tcree-sample.jsonl'), 'utf8').trim();
+  const perturbed = tcree
+    .split('\n')
+    .map((l, i) => JSON.stringify({ ...(JSON.parse(l) as object), output: PERTURBED_OUTPUTS[i] }))
+    .join('\n');
+  await page.getByText(/^コーパス/).click();
+  const input = page.getByLabel('ファイルを読み込む');
+  await input.setInputFiles({ name: 'gold.jsonl', mimeType: 'application/json', buffer: Buffer.from(tcree) });
+  await expect(page.getByTestId('import-result')).toContainText('6件');
+  await input.setInputFiles({ name: 'pred.jsonl', mimeType: 'application/json', buffer: Buffer.from(perturbed) });
+  await page.getByRole('button', { name: '両方残す' }).click();
+  await page.getByText('評価', { exact: true }).click();
+  const evaluation = page.getByTestId('evaluation');
+  await evaluation.getByRole('combobox', { name: '正解' }).selectOption('gold.jsonl');
+  await evaluation.getByRole('combobox', { name: '予測' }).selectOption('pred.jsonl');
+  await evaluation.getByRole('button', { name: '評価する' }).click();
+  await expect(evaluation.getByTestId('evaluation-summary')).toContainText('6件の文書を採点しました');
   expect(await englishOnPage(page)).toEqual([]);
 });
