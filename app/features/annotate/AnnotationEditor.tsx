@@ -50,7 +50,7 @@ export function AnnotationEditor() {
   const categoryChoices = x.category !== null && !categories.includes(x.category) ? [...categories, x.category] : categories;
 
   return (
-    <section className="grid gap-3 rounded border border-indigo-300 p-3 dark:border-indigo-800" aria-labelledby="annotate-heading" data-testid="annotator">
+    <section className="grid grid-cols-[minmax(0,1fr)] gap-3 rounded border border-indigo-300 p-3 dark:border-indigo-800" aria-labelledby="annotate-heading" data-testid="annotator">
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="annotate-heading" className="font-medium">
           {t('annotate.heading', { position: position + 1, total: queue.length })}
@@ -100,9 +100,9 @@ export function AnnotationEditor() {
           {t('annotate.historyTrimmed')}
         </p>
       )}
-      <label className="flex items-center gap-2 text-sm">
+      <label className="flex min-w-0 items-center gap-2 text-sm">
         {t('annotate.category')}
-        <select className={select} value={x.category ?? ''} onChange={(e) => apply((y) => setCategory(y, e.target.value))} data-testid="category-select">
+        <select className={`${select} min-w-0`} value={x.category ?? ''} onChange={(e) => apply((y) => setCategory(y, e.target.value))} data-testid="category-select">
           <option value="">{t('result.noCategory')}</option>
           {categoryChoices.map((c) => (
             <option key={c} value={c}>

@@ -280,7 +280,7 @@ export const en = {
     conflict: 'This document was changed or deleted in another tab since this tab opened it: your change was not saved. Choose which version to keep.',
     quota: 'The browser’s storage for this site is full: nothing new was saved. Export your corpus, then delete documents or cached models, or free disk space, and try again.',
     settingsReset: 'Some saved settings could not be read (from another version of the app, or edited by hand) and were reset to their defaults: {{names}}.',
-    settingsNames: { 'giellm-models': 'models and custom models', 'giellm-profile': 'format and label sets', 'giellm-theme': 'theme', 'giellm-server-keys': 'server API keys' },
+    settingsNames: { 'giellm-models': 'models and custom models', 'giellm-profile': 'format and label sets', 'giellm-draft': 'the workspace draft', 'giellm-theme': 'theme', 'giellm-server-keys': 'server API keys' },
     listSeparator: ', ',
     dismiss: 'Dismiss',
     quotaEmpty: 'The browser’s storage for this site is full: nothing new was saved, and nothing stored was lost. Free disk space or delete cached models, then try again.',

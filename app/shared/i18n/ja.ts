@@ -299,7 +299,7 @@ export const ja: Messages = {
     conflict: 'この文書は、このタブで開いた後に別のタブで変更または削除されました。変更は保存されていません。残す版を選んでください。',
     quota: 'このサイトのブラウザ保存領域がいっぱいです。新しい内容は保存されていません。コーパスをエクスポートしてから、文書やキャッシュ済みモデルを削除するか、ディスクの空きを増やして、もう一度お試しください。',
     settingsReset: '保存された設定の一部を読み取れなかったため（別の版のアプリによるもの、または手で編集されたもの）、既定値に戻しました：{{names}}。',
-    settingsNames: { 'giellm-models': 'モデルとカスタムモデル', 'giellm-profile': '形式とラベルセット', 'giellm-theme': 'テーマ', 'giellm-server-keys': 'サーバーのAPIキー' },
+    settingsNames: { 'giellm-models': 'モデルとカスタムモデル', 'giellm-profile': '形式とラベルセット', 'giellm-draft': '作業中のテキスト', 'giellm-theme': 'テーマ', 'giellm-server-keys': 'サーバーのAPIキー' },
     listSeparator: '、',
     dismiss: '閉じる',
     quotaEmpty: 'このサイトのブラウザ保存領域がいっぱいです。新しい内容は保存されていませんが、保存済みの内容は失われていません。ディスクの空きを増やすかキャッシュ済みモデルを削除してから、もう一度お試しください。',

@@ -58,8 +58,9 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
 
   return (
     <section className="grid grid-cols-1 gap-3" aria-label={t('result.heading')}>
-      <div className="flex items-center gap-2">
-        <span className="rounded-full bg-indigo-700 px-3 py-0.5 text-sm text-white" data-testid="category">
+      <div className="flex min-w-0 items-center gap-2">
+        {/* A category is the model's string: a long one is cut to the line, whole on hover. */}
+        <span className="min-w-0 truncate rounded-full bg-indigo-700 px-3 py-0.5 text-sm text-white" title={x.category ?? undefined} data-testid="category">
           {x.category ?? t('result.noCategory')}
         </span>
         {x.truncated && (
