@@ -44,3 +44,18 @@ for (const width of [1280, 360]) {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 }
+
+test('opening a document brings the editor into view with its text focused, so keys act on it at once', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto('/');
+  const docs = Array.from({ length: 30 }, (_, i) => JSON.stringify({ id: `d${i}`, text: `文書${i}の東京`, task: 'ner' })).join('\n');
+  await importFile(page, 'many.jsonl', Buffer.from(`${docs}\n`));
+  await page.getByTestId('documents').getByRole('button', { name: /文書0の東京/ }).click();
+  const annotator = page.getByTestId('annotator');
+  await expect(annotator.getByRole('heading')).toBeInViewport();
+  await expect(page.getByTestId('annotated-text')).toBeFocused();
+  // N goes to the next document straight away.
+  await page.keyboard.press('n');
+  await expect(annotator.getByRole('heading')).toHaveText('Document 2 of 30');
+  await expect(annotator.getByRole('heading')).toBeInViewport();
+});

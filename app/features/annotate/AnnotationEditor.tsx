@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EditorSlice } from '../../shared/corpus/types.ts';
 import { useTranslation } from 'react-i18next';
 import { TASKS } from '../../../src/index.ts';
@@ -35,6 +35,16 @@ export function AnnotationEditor() {
   const commands = useMemo(() => new Map(annotateCommands().map((c) => [c.id, c])), []);
   const command = (id: AnnotateCommandId) => commands.get(id)!;
   const [page, setPage] = useState(0);
+  const box = useRef<HTMLElement>(null);
+  // A document opened (from the list, or the next one) is brought into view and its text focused, so the
+  // keys act on it at once; one already in view is not moved.
+  useEffect(() => {
+    const el = box.current;
+    if (docId === null || !el) return;
+    const top = el.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight * 0.6) el.scrollIntoView({ block: 'start' });
+    el.querySelector<HTMLElement>('[data-testid="annotated-text"]')?.focus({ preventScroll: true });
+  }, [docId]);
   if (docId === null || !x || !doc) return null;
   // The span table shows one page of SPAN_PAGE rows (the one holding the selected span): 5,000 rows of
   // label menus took seconds to lay out, for a table nobody reads whole.
@@ -50,7 +60,7 @@ export function AnnotationEditor() {
   const categoryChoices = x.category !== null && !categories.includes(x.category) ? [...categories, x.category] : categories;
 
   return (
-    <section className="grid grid-cols-[minmax(0,1fr)] gap-3 rounded border border-indigo-300 p-3 dark:border-indigo-800" aria-labelledby="annotate-heading" data-testid="annotator">
+    <section ref={box} className="grid grid-cols-[minmax(0,1fr)] scroll-mt-2 gap-3 rounded border border-indigo-300 p-3 dark:border-indigo-800" aria-labelledby="annotate-heading" data-testid="annotator">
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="annotate-heading" className="font-medium">
           {t('annotate.heading', { position: position + 1, total: queue.length })}
