@@ -17,6 +17,10 @@ test('the workspace with a broken output: warnings, tables and legend in Japanes
   const warnings = page.getByTestId('warnings');
   await expect(warnings).toContainText('地名のスパン「大阪」が本文に見つかりません。');
   await expect(warnings).toContainText('「壊れた」を ラベル;スパン として読めませんでした。');
+  // A bad IW typed into the format editor is refused in Japanese, naming the field as the editor does.
+  await page.getByText(/^形式:/).click();
+  await page.getByRole('textbox', { name: '指示語（IW）' }).fill('固有:表現');
+  await expect(page.getByTestId('profile-errors')).toHaveText('指示語（IW）（ner）：空でなく、: ; < > や改行を含まない文字列にしてください。');
   expect(await englishOnPage(page)).toEqual([]);
 });
 

@@ -6,12 +6,12 @@ import { splitInput } from './splitInput.ts';
 describe('validateProfile', () => {
   it('refuses one IW for two tasks, naming both', () => {
     const r = validateProfile({ iw: { 'se-n': '感情抽出', 'se-adj': '感情抽出' } });
-    expect(r).toEqual({ ok: false, errors: ['iw.se-adj: "感情抽出" is already the IW of se-n'] });
+    expect(r).toMatchObject({ ok: false, errors: ['iw.se-adj: "感情抽出" is already the IW of se-n'] });
   });
 
   it('reads labelSetInInput and refuses a non-boolean', () => {
     expect(validateProfile({ labelSetInInput: false })).toMatchObject({ ok: true, profile: { labelSetInInput: false } });
-    expect(validateProfile({ labelSetInInput: 'no' })).toEqual({ ok: false, errors: ['labelSetInInput: expected true or false'] });
+    expect(validateProfile({ labelSetInInput: 'no' })).toMatchObject({ ok: false, errors: ['labelSetInInput: expected true or false'] });
   });
 
   it('accepts every built-in profile as it is', () => {

@@ -68,16 +68,36 @@ export function partSeparatorOf(profile: FormatProfile): string {
   return profile.partSeparator === 'newline' ? '\n' : '';
 }
 
-export type ProfileResult = { ok: true; profile: FormatProfile } | { ok: false; errors: string[] };
+/** What is wrong with a profile, by code, worded in English here (the CLI, files) and by a UI in its language. */
+export const PROFILE_ERROR_TEXT = {
+  'not-object': () => 'expected a JSON object',
+  'not-name': () => 'expected a non-empty string',
+  'not-one-of': (p: { allowed: string }) => `expected one of ${p.allowed}`,
+  'not-list': () => 'expected a list of strings',
+  'not-boolean': () => 'expected true or false',
+  'not-table': () => 'expected an object keyed by task id',
+  'unknown-task': (p: { tasks: string }) => `unknown task (expected one of ${p.tasks})`,
+  'iw-form': () => 'expected a non-empty string without : ; < > or line breaks',
+  'label-form': (p: { label: string }) => `label ${JSON.stringify(p.label)} is empty or contains : ; < >`,
+  'iw-taken': (p: { iw: string; task: string }) => `${JSON.stringify(p.iw)} is already the IW of ${p.task}`,
+} as const;
+export type ProfileErrorCode = keyof typeof PROFILE_ERROR_TEXT;
+/** A problem with one field of a profile (`path`: `iw.ner`, `categories.re`…), as data. */
+export type ProfileProblem = { [C in ProfileErrorCode]: { path: string; code: C; params: Parameters<(typeof PROFILE_ERROR_TEXT)[C]>[0] extends undefined ? Record<string, never> : Parameters<(typeof PROFILE_ERROR_TEXT)[C]>[0] } }[ProfileErrorCode];
+export const profileProblemText = (p: ProfileProblem) => `${p.path}: ${(PROFILE_ERROR_TEXT[p.code] as (x: unknown) => string)(p.params)}`;
+
+export type ProfileResult = { ok: true; profile: FormatProfile } | { ok: false; errors: string[]; problems: ProfileProblem[] };
 
 /**
  * Reads a user-edited profile (JSON from storage or a file). Missing fields fall back to the default so
  * old saved profiles keep working; wrong ones are reported by field path, and nothing is guessed.
  */
 export function validateProfile(input: unknown): ProfileResult {
-  const errors: string[] = [];
+  const problems: ProfileProblem[] = [];
+  const fail = (p: ProfileProblem) => void problems.push(p);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, errors: ['profile: expected a JSON object'] };
+    const p: ProfileProblem = { path: 'profile', code: 'not-object', params: {} };
+    return { ok: false, errors: [profileProblemText(p)], problems: [p] };
   }
   const raw = input as Record<string, unknown>;
   const out: FormatProfile = structuredClone({ ...DEFAULT_PROFILE });
@@ -85,16 +105,16 @@ export function validateProfile(input: unknown): ProfileResult {
   const str = (key: 'id' | 'name') => {
     if (raw[key] === undefined) return;
     if (typeof raw[key] === 'string' && raw[key] !== '') out[key] = raw[key];
-    else errors.push(`${key}: expected a non-empty string`);
+    else fail({ path: key, code: 'not-name', params: {} });
   };
   const oneOf = <K extends 'partSeparator' | 'punctuation' | 'tupleJoin'>(key: K, allowed: readonly FormatProfile[K][]) => {
     if (raw[key] === undefined) return;
     if ((allowed as unknown[]).includes(raw[key])) out[key] = raw[key] as FormatProfile[K];
-    else errors.push(`${key}: expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+    else fail({ path: key, code: 'not-one-of', params: { allowed: allowed.map((a) => JSON.stringify(a)).join(', ') } });
   };
   const stringList = (value: unknown, path: string): string[] | undefined => {
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
-    errors.push(`${path}: expected a list of strings`);
+    fail({ path, code: 'not-list', params: {} });
     return undefined;
   };
 
@@ -106,7 +126,7 @@ export function validateProfile(input: unknown): ProfileResult {
   for (const key of ['pairsTrailingColon', 'labelSetInInput'] as const) {
     if (raw[key] === undefined) continue;
     if (typeof raw[key] === 'boolean') out[key] = raw[key];
-    else errors.push(`${key}: expected true or false`);
+    else fail({ path: key, code: 'not-boolean', params: {} });
   }
   for (const key of ['stopStrings', 'tailJunk'] as const) {
     if (raw[key] === undefined) continue;
@@ -117,23 +137,23 @@ export function validateProfile(input: unknown): ProfileResult {
     const table = raw[key];
     if (table === undefined) continue;
     if (typeof table !== 'object' || table === null || Array.isArray(table)) {
-      errors.push(`${key}: expected an object keyed by task id`);
+      fail({ path: key, code: 'not-table', params: {} });
       continue;
     }
     for (const [task, value] of Object.entries(table)) {
       if (!isTaskId(task)) {
-        errors.push(`${key}.${task}: unknown task (expected one of ${TASK_IDS.join(', ')})`);
+        fail({ path: `${key}.${task}`, code: 'unknown-task', params: { tasks: TASK_IDS.join(', ') } });
         continue;
       }
       if (key === 'iw') {
         if (typeof value === 'string' && value.trim() !== '' && !/[:;<>：；＜＞\n]/.test(value)) out.iw[task] = value;
-        else errors.push(`iw.${task}: expected a non-empty string without : ; < > or line breaks`);
+        else fail({ path: `iw.${task}`, code: 'iw-form', params: {} });
         continue;
       }
       const list = stringList(value, `${key}.${task}`);
       if (!list) continue;
       const bad = list.find((l) => l.trim() === '' || /[:;<>：；＜＞\n]/.test(l));
-      if (bad !== undefined) errors.push(`${key}.${task}: label ${JSON.stringify(bad)} is empty or contains : ; < >`);
+      if (bad !== undefined) fail({ path: `${key}.${task}`, code: 'label-form', params: { label: bad } });
       else out[key][task] = list;
     }
   }
@@ -141,8 +161,8 @@ export function validateProfile(input: unknown): ProfileResult {
   const owner = new Map<string, TaskId>();
   for (const task of TASK_IDS) {
     const first = owner.get(out.iw[task]);
-    if (first !== undefined) errors.push(`iw.${task}: ${JSON.stringify(out.iw[task])} is already the IW of ${first}`);
+    if (first !== undefined) fail({ path: `iw.${task}`, code: 'iw-taken', params: { iw: out.iw[task], task: first } });
     else owner.set(out.iw[task], task);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, profile: out };
+  return problems.length ? { ok: false, errors: problems.map(profileProblemText), problems } : { ok: true, profile: out };
 }

@@ -1,3 +1,4 @@
+import type { ProfileErrorCode } from '../../../src/format/profile.ts';
 import type { FieldErrorCode } from '../../../src/models/fieldErrors.ts';
 import type { InputErrorCode } from '../../../src/data/inputErrors.ts';
 import type { WarningCode } from '../../../src/format/warnings.ts';
@@ -113,6 +114,19 @@ export const coreJa = {
     'not-gguf-file': '{{files}} は .gguf ファイルではありません。',
     'split-part': '{{file}} は分割モデルの一部です。{{missing}} も選んでください。',
   } satisfies Record<FieldErrorCode | 'token-id-none', string>,
+  // Every code of PROFILE_ERROR_TEXT in src/format/profile.ts (the type fails when one is missing).
+  profile: {
+    'not-object': 'JSONオブジェクトが必要です。',
+    'not-name': '空でない文字列が必要です。',
+    'not-one-of': '{{allowed}} のどれかが必要です。',
+    'not-list': '文字列のリストが必要です。',
+    'not-boolean': 'true か false が必要です。',
+    'not-table': 'タスクIDをキーにしたオブジェクトが必要です。',
+    'unknown-task': '不明なタスクです（{{tasks}} のどれか）。',
+    'iw-form': '空でなく、: ; < > や改行を含まない文字列にしてください。',
+    'label-form': 'ラベル「{{label}}」が空か、: ; < > を含んでいます。',
+    'iw-taken': '「{{iw}}」はすでにタスク {{task}} のIWです。',
+  } satisfies Record<ProfileErrorCode, string>,
   modelFieldWhat: { weights: '重み', library: 'モデルライブラリ（.wasm）' },
   input: {
     'not-json': 'JSONとして読めません。',

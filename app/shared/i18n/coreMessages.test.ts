@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessModel, checkConfig, checkGguf, checkLibrary, mapEngineError, mapLoadError, mapWllamaError, MODEL_CATALOG, type EngineFailure } from '../../../src/index.ts';
 import { setLanguage } from './i18n.ts';
-import { localizedWarnings, localizeFailure, localizeFieldProblem, localizeInputError, localizeIssue } from './coreMessages.ts';
+import { localizedWarnings, localizeFailure, localizeFieldProblem, localizeInputError, localizeIssue, localizeProfileProblem } from './coreMessages.ts';
+import { PROFILE_ERROR_TEXT, validateProfile } from '../../../src/format/profile.ts';
 import { FIELD_ERROR_TEXT } from '../../../src/models/fieldErrors.ts';
 import { localGgufModel, validateCustomModel, validateGgufModel } from '../../../src/models/catalog.ts';
 import { validateServerModel } from '../../../src/models/catalog.ts';
@@ -150,5 +151,21 @@ describe('core messages in the UI language', () => {
     // English keeps the core's wording after the field's label; the CLI's `field: text` lines are unchanged.
     expect(localizeFieldProblem(problems.find((p) => p.code === 'not-wasm')!)).toBe('Model library URL: the model library is a .wasm file');
     expect(bad[0]!.ok === false && bad[0]!.errors).toContain('libUrl: the model library is a .wasm file');
+  });
+
+  it('format profile problems read in Japanese with the editor’s field names; English is the core’s', () => {
+    const bad = [
+      validateProfile(null),
+      validateProfile({ id: '', partSeparator: 'x', stopStrings: 'x', labelSetInInput: 1, iw: [], categories: { zz: [] } }),
+      validateProfile({ iw: { ner: '固有:表現', re: '固有表現抽出' }, categories: { ner: ['<x>'] } }),
+    ];
+    const problems = bad.flatMap((r) => (r.ok ? [] : r.problems));
+    expect(new Set(problems.map((p) => p.code))).toEqual(new Set(Object.keys(PROFILE_ERROR_TEXT)));
+    setLanguage('ja');
+    const ja = problems.map(localizeProfileProblem);
+    for (const line of ja) expect(line, line).not.toMatch(/[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}|\{\{/);
+    expect(ja).toContain('指示語（IW）（ner）：空でなく、: ; < > や改行を含まない文字列にしてください。');
+    setLanguage('en');
+    expect(problems.map(localizeProfileProblem)).toEqual(bad.flatMap((r) => (r.ok ? [] : r.errors)));
   });
 });

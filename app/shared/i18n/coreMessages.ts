@@ -2,6 +2,7 @@ import type { CapabilityIssue, EngineFailure } from '../../../src/index.ts';
 import { noticesOf, warningText, type Notice } from '../../../src/format/warnings.ts';
 import { jsonColumn } from '../../../src/data/inputErrors.ts';
 import { fieldProblemText, type FieldProblem } from '../../../src/models/fieldErrors.ts';
+import { profileProblemText, type ProfileProblem } from '../../../src/format/profile.ts';
 import { formatInputError, type InputError } from '../../../src/data/records.ts';
 import { i18next } from './i18n.ts';
 
@@ -57,4 +58,14 @@ export function localizeFieldProblem(p: FieldProblem): string {
   const words = p.code === 'url-required' ? { what: i18next.t(`modelFieldWhat.${p.params.what}`, { ns: 'core', defaultValue: p.params.what }) } : {};
   const message = i18next.t(`modelField.${key}`, { ns: 'core', ...p.params, ...words, defaultValue: fieldProblemText(p) });
   return i18next.t('models.fieldProblem', { field, message });
+}
+
+/** A format profile's problem in the UI's language, the field named as the editor labels it; English keeps `iw.ner: …`. */
+export function localizeProfileProblem(p: ProfileProblem): string {
+  const english = profileProblemText(p);
+  if (!i18next.exists(`profile.${p.code}`, { ns: 'core' })) return english;
+  const [key, task] = p.path.split('.');
+  const label = key === 'iw' ? i18next.t('profile.iw') : key === 'categories' ? i18next.t('profile.labels') : p.path;
+  const message = i18next.t(`profile.${p.code}`, { ns: 'core', ...p.params });
+  return i18next.t('models.fieldProblem', { field: task ? `${label}（${task}）` : label, message });
 }

@@ -2,13 +2,15 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { checkedMerge, keepInStep, noteUnreadable } from '../storage/settings.ts';
 import { DEFAULT_PROFILE, validateProfile, type FormatProfile, type TaskId } from '../../../src/index.ts';
+import type { ProfileProblem } from '../../../src/format/profile.ts';
 
 const PROFILE_KEY = 'giellm-profile';
 
 interface ProfileState {
   profile: FormatProfile;
   /** The last edit that was refused, and why; the profile keeps its previous value. */
-  errors: string[];
+  /** What the last edit got wrong (the edit was not kept), by code. */
+  errors: ProfileProblem[];
   update(patch: Partial<FormatProfile>): void;
   setIw(task: TaskId, iw: string): void;
   setCategories(task: TaskId, labels: string[]): void;
@@ -23,7 +25,7 @@ export const useProfileStore = create<ProfileState>()(
       update: (patch) => {
         const r = validateProfile({ ...get().profile, ...patch, id: 'user', name: 'My format' });
         if (r.ok) set({ profile: r.profile, errors: [] });
-        else set({ errors: r.errors });
+        else set({ errors: r.problems });
       },
       setIw: (task, iw) => get().update({ iw: { ...get().profile.iw, [task]: iw } }),
       setCategories: (task, labels) => get().update({ categories: { ...get().profile.categories, [task]: labels } }),

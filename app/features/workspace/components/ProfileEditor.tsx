@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BUILTIN_PROFILES, TASKS, type FormatProfile, type TaskId } from '../../../../src/index.ts';
 import { useProfileStore } from '../../../shared/profile/profileStore.ts';
 import { ErrorList } from '../../../shared/ErrorList.tsx';
+import { localizeProfileProblem } from '../../../shared/i18n/coreMessages.ts';
 
 const field = 'rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900';
 
@@ -75,7 +76,7 @@ export function ProfileEditor({ task }: { task: TaskId }) {
         </label>
       </div>
       {!TASKS[task].iwConfirmed && <p className="mt-1 text-xs text-amber-800 dark:text-amber-200">{t('profile.unconfirmed')}</p>}
-      <ErrorList errors={errors} className="mt-1" testId="profile-errors" />
+      <ErrorList errors={errors.map(localizeProfileProblem)} className="mt-1" testId="profile-errors" />
     </details>
   );
 }
