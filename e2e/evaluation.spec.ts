@@ -103,3 +103,36 @@ test('an unreadable gold document is not scored and is named; an unreadable pred
   await expect(evaluation.getByTestId('evaluation-flags')).toHaveText('re: 0 predictions cut at the token limit, 1 unreadable predicted pieces (scored as wrong predictions).');
   await expect(evaluation.getByTestId('evaluation-diffs').locator('[data-kind="unreadable"]')).toHaveText('1 unreadable predicted pieces (scored as wrong)');
 });
+
+for (const width of [1280, 360]) {
+  test(`the evaluation panel fits its box at ${width} px, light and dark, with wide tables scrolling inside it`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/');
+    await importFile(page, 'tcree-sample.jsonl', Buffer.from(tcree));
+    await importFile(page, 'perturbed.jsonl', Buffer.from(perturbed));
+    await keepBoth(page, 'perturbed.jsonl', 6);
+    const evaluation = await evaluateFiles(page, 'tcree-sample.jsonl', 'perturbed.jsonl');
+    await expect(evaluation.getByTestId('evaluation-summary')).toHaveText('6 documents scored.');
+    const fills: Record<string, string> = {};
+    for (const theme of ['light', 'dark']) {
+      await page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+      // Nothing sticks out of the panel, except inside a box that scrolls on its own.
+      const out = await evaluation.evaluate((box) => {
+        const right = box.getBoundingClientRect().right;
+        return [...box.querySelectorAll('*')]
+          .filter((e) => !e.closest('.overflow-x-auto') && e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > right + 1)
+          .map((e) => e.tagName);
+      });
+      expect(out).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // "This evaluation" has a dark shade on light and a light one on dark, so it stands out from either page.
+      fills[theme] = await evaluation.locator('rect[data-series]').first().evaluate((r) => getComputedStyle(r).fill);
+      // Chromium gives the colour in CIE Lab: its first number is the lightness, 0–100.
+      const lightness = Number(/\(([\d.]+)/.exec(fills[theme])![1]);
+      expect(lightness, fills[theme]).toBeGreaterThan(theme === 'dark' ? 55 : 0);
+      expect(lightness, fills[theme]).toBeLessThan(theme === 'dark' ? 100 : 45);
+      await evaluation.screenshot({ path: `test-results/screenshots/evaluation-${width}-${theme}.png` });
+    }
+  });
+}

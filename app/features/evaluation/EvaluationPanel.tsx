@@ -89,7 +89,8 @@ export function EvaluationPanel() {
         </button>
       </div>
       {result && report && (
-        <div className="mt-3 grid gap-3">
+        // One column no wider than the panel: a wide table scrolls in its own box, it never widens the page.
+        <div className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-3">
           <p className="text-sm" data-testid="evaluation-summary">
             {t('evaluation.summary', { n: report.documentCount })}
             {result.noGold > 0 && ` ${t('evaluation.noGold', { count: result.noGold })}`}
@@ -110,7 +111,7 @@ export function EvaluationPanel() {
           {report.overall.scores.n > 0 && (
             <>
               <div className="overflow-x-auto">
-                <table className="text-sm tabular-nums" data-testid="evaluation-table">
+                <table className="text-sm whitespace-nowrap tabular-nums" data-testid="evaluation-table">
                   <caption className="text-left text-xs text-slate-600 dark:text-slate-400">{t('evaluation.caption', { samples: report.samples })}</caption>
                   <thead>
                     <tr className="text-left">
@@ -173,7 +174,7 @@ export function EvaluationPanel() {
               <ScoreChart tasks={report.tasks} />
               <details data-testid="label-scores">
                 <summary className="text-sm font-medium">{t('evaluation.perLabel')}</summary>
-                <div className="mt-1 grid gap-3 overflow-x-auto">
+                <div className="mt-1 grid grid-cols-[minmax(0,1fr)] gap-3 overflow-x-auto">
                   {report.tasks.map((task) => (
                     <table key={task.task} className="text-sm tabular-nums" data-task={task.task}>
                       <caption className="text-left font-medium">{task.task}</caption>
@@ -221,7 +222,7 @@ export function EvaluationPanel() {
               </div>
               <section aria-label={t('evaluation.diffs')}>
                 <h3 className="text-sm font-medium">{t('evaluation.diffsCount', { count: differing.length, total: report.documentCount })}</h3>
-                <ul className="grid gap-2 text-sm" data-testid="evaluation-diffs">
+                <ul className="grid grid-cols-[minmax(0,1fr)] gap-2 text-sm break-words" data-testid="evaluation-diffs">
                   {differing.slice(0, DIFFS_SHOWN).map((d) => (
                     <li key={d.id} className="rounded border border-slate-200 p-2 dark:border-slate-800" data-doc={d.id}>
                       <p lang="ja" className="flex gap-2">

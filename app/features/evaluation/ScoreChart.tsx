@@ -20,7 +20,13 @@ export function ScoreChart({ tasks }: { tasks: readonly TaskReport[] }) {
   const { t } = useTranslation();
   const models = CHART_MODELS.filter((m) => tasks.some((r) => r.paper.some((p) => p.model === m)));
   const series = [t('evaluation.thisRun'), ...models];
-  const colors = ['#4338ca', '#0d9488', '#d97706', '#64748b'];
+  // Each series a light and a dark shade, both 3:1 or more against their background (bars are graphics).
+  const colors = [
+    { fill: 'fill-indigo-700 dark:fill-indigo-400', swatch: 'bg-indigo-700 dark:bg-indigo-400' },
+    { fill: 'fill-teal-600 dark:fill-teal-400', swatch: 'bg-teal-600 dark:bg-teal-400' },
+    { fill: 'fill-amber-600 dark:fill-amber-400', swatch: 'bg-amber-600 dark:bg-amber-400' },
+    { fill: 'fill-slate-500 dark:fill-slate-400', swatch: 'bg-slate-500 dark:bg-slate-400' },
+  ];
   const scale = (v: number) => LABEL_W + ((WIDTH - LABEL_W - 8) * v) / 100;
   let y = 4;
   const rows: ReactElement[] = [];
@@ -37,7 +43,7 @@ export function ScoreChart({ tasks }: { tasks: readonly TaskReport[] }) {
       values.forEach((v, i) => {
         if (v === null) return;
         rows.push(
-          <rect key={`${label}-${i}`} x={LABEL_W} y={y} width={scale(v) - LABEL_W} height={BAR - 2} fill={colors[i % colors.length]} data-series={series[i]} data-value={v.toFixed(2)}>
+          <rect key={`${label}-${i}`} x={LABEL_W} y={y} width={scale(v) - LABEL_W} height={BAR - 2} className={colors[i % colors.length]!.fill} data-series={series[i]} data-value={v.toFixed(2)}>
             <title>{`${series[i]}: ${v.toFixed(2)}`}</title>
           </rect>,
         );
@@ -64,7 +70,7 @@ export function ScoreChart({ tasks }: { tasks: readonly TaskReport[] }) {
       <figcaption className="flex flex-wrap gap-3 text-xs">
         {series.map((s, i) => (
           <span key={s} className="flex items-center gap-1">
-            <span className="inline-block h-2 w-3" style={{ backgroundColor: colors[i % colors.length] }} />
+            <span className={`inline-block h-2 w-3 ${colors[i % colors.length]!.swatch}`} />
             {s}
           </span>
         ))}
