@@ -15,25 +15,36 @@ async function openDoc(page: Page) {
 }
 
 const piece = (page: Page, start: number) => page.getByTestId('annotated-text').locator(`mark[data-start="${start}"]`);
+
+/** Clicks the bar of `lane` under a piece: the piece's box is its text, then its lanes (4 px each) below it. */
+async function clickBar(page: Page, start: number, lane: number) {
+  const mark = piece(page, start);
+  const box = (await mark.boundingBox())!;
+  const pad = Number(await mark.getAttribute('data-pad'));
+  await mark.click({ position: { x: box.width / 2, y: box.height - pad + 2 + lane * 4 + 1.5 } });
+}
 const selectedRow = (page: Page) => page.getByTestId('span-list').locator('tbody tr[data-selected]');
 
 test('nested spans stack: one bar per span in its own lane, a continuous tint, and each span can be picked', async ({ page }) => {
   await openDoc(page);
-  // 名古屋 is under both spans, 市 under 地名 only: the outer span is lane 0, the nested one lane 1.
+  // 名古屋 is under both spans, 市 under 地名 only: the outer one is lane 0, the nested one lane 1.
   await expect(piece(page, 0)).toHaveText('名古屋');
-  await expect(piece(page, 0).locator('[data-bar]')).toHaveCount(2);
-  await expect(piece(page, 0).locator('[data-lane="0"]')).toHaveAttribute('data-bar', '地名');
-  await expect(piece(page, 0).locator('[data-lane="1"]')).toHaveAttribute('data-bar', '施設名');
-  await expect(piece(page, 3).locator('[data-bar]')).toHaveCount(1);
-  await expect(piece(page, 3).locator('[data-bar]')).toHaveAttribute('data-bar', '地名');
-  // Not two chips: both pieces carry the outer span's tint and touch, and the bars lie below the text, apart.
+  await expect(piece(page, 0)).toHaveAttribute('data-bars', '0:地名 1:施設名');
+  await expect(piece(page, 3)).toHaveAttribute('data-bars', '0:地名');
+  // Not two chips: both pieces carry the outer span's tint and touch, and each bar is painted below the text.
   const [a, b] = [await piece(page, 0).boundingBox(), await piece(page, 3).boundingBox()];
   expect(Math.abs(a!.x + a!.width - b!.x)).toBeLessThan(1);
-  const tint = (start: number) => piece(page, start).evaluate((m) => getComputedStyle(m).backgroundColor);
-  expect(await tint(0)).toBe(await tint(3));
-  const bars = await piece(page, 0).locator('[data-bar]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()));
-  expect(bars[0]!.top).toBeGreaterThanOrEqual(a!.y + a!.height - 1);
-  expect(bars[1]!.top).toBeGreaterThanOrEqual(bars[0]!.bottom - 0.5);
+  const colours = (start: number) => piece(page, start).evaluate((m) => (m as HTMLElement).dataset.colours!.split(' '));
+  const [outer, inner] = await colours(0);
+  expect(outer).not.toBe(inner);
+  expect((await colours(3))[0]).toBe(outer);
+  // The two pieces' backgrounds paint the same outer colour (the tint) and, on 名古屋, the nested bar's colour.
+  const background = (start: number) => piece(page, start).evaluate((m) => getComputedStyle(m).backgroundImage);
+  expect((await background(0)).split('linear-gradient').length - 1).toBe(3);
+  expect((await background(3)).split('linear-gradient').length - 1).toBe(2);
+  // The lanes have room: the mark's box reaches its lanes below the text, and the line grows by one lane each side.
+  expect(await piece(page, 0).evaluate((m) => getComputedStyle(m).paddingBottom)).toBe('10px');
+  expect(await piece(page, 0).evaluate((m) => getComputedStyle(m.parentElement!).lineHeight)).toBe('44px');
 
   // A click picks the innermost span; a second click the next one out.
   await piece(page, 0).click();
@@ -46,7 +57,7 @@ test('nested spans stack: one bar per span in its own lane, a continuous tint, a
   await page.keyboard.press('Shift+Tab');
   await expect(selectedRow(page).locator('td').nth(1)).toHaveText('名古屋市');
   // A bar picks exactly its span.
-  await page.getByTestId('annotated-text').locator('mark[data-start="0"] [data-lane="1"]').click();
+  await clickBar(page, 0, 1);
   await expect(selectedRow(page).locator('td').nth(1)).toHaveText('名古屋');
   await expect(selectedRow(page).getByRole('combobox')).toHaveValue('施設名');
 
@@ -64,10 +75,15 @@ test('a second label on the same span shows as a second bar, and Tab reaches it'
   await page.keyboard.press('6'); // 施設名
   await expect(annotator.getByTestId('span-list').locator('tbody tr')).toHaveCount(3);
   // 市 is now under two spans of the same extent: two lanes, two colours, both labels named.
-  await expect(piece(page, 3).locator('[data-bar]')).toHaveCount(2);
-  await expect(piece(page, 3)).toHaveAttribute('data-labels', '地名 施設名');
-  const colours = await piece(page, 3).locator('[data-bar]').evaluateAll((els) => els.map((e) => getComputedStyle(e).borderBottomColor));
+  await expect(piece(page, 3)).toHaveAttribute('data-bars', '0:地名 1:施設名');
+  const colours = await piece(page, 3).evaluate((m) => (m as HTMLElement).dataset.colours!.split(' '));
   expect(colours[0]).not.toBe(colours[1]);
+  // Each bar picks its own span.
+  await clickBar(page, 3, 1);
+  await expect(selectedRow(page).getByRole('combobox')).toHaveValue('施設名');
+  await expect(selectedRow(page).locator('td').nth(1)).toHaveText('名古屋市');
+  await clickBar(page, 3, 0);
+  await expect(selectedRow(page).getByRole('combobox')).toHaveValue('地名');
   await piece(page, 3).click();
   const first = await selectedRow(page).getByRole('combobox').inputValue();
   await page.keyboard.press('Tab');

@@ -245,21 +245,21 @@ const Block = memo(function Block({
       );
     // The selected span's pieces: those under a span with its extent and label (offsets local to the block).
     const isLit = (r: BlockRange) => lit && r.kind === 'entities' && r.start === litStart && r.end === litEnd && r.label === litLabel;
-    const on = own.some(isLit);
+    const litRange = own.find(isLit);
     const hasEntity = own.some((r) => r.kind === 'entities');
     return (
       <StackedMark
         key={at}
         text={s.text}
         ranges={own as DrawnRange[]}
-        lit={on}
-        litBar={(r) => isLit(r as BlockRange)}
+        lit={litRange !== undefined}
+        litLane={litRange?.lane ?? -1}
         data-start={at}
-        data-active={on || undefined}
+        data-active={litRange !== undefined || undefined}
         data-selection={isSelection || undefined}
         className={isSelection ? 'underline decoration-sky-600 decoration-2' : ''}
-        onClick={() => hasEntity && onPick(at)}
-        onBar={(r) => (r as BlockRange).kind === 'entities' && onPickBar(block.start + r.start, block.start + r.end, r.label)}
+        onText={() => hasEntity && onPick(at)}
+        onBar={(r) => ((r as BlockRange).kind === 'entities' ? onPickBar(block.start + r.start, block.start + r.end, r.label) : hasEntity && onPick(at))}
       />
     );
   }

@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode } from 'react';
+import type { CSSProperties, MouseEvent, ReactNode } from 'react';
 import { tint } from './palette.ts';
 
 /** A range over a piece as drawn: its lane under the text, its colour, and what it is shown as. */
@@ -12,6 +12,8 @@ export interface DrawnRange {
 
 /** Pixels per lane: a 3 px bar and a 1 px gap. */
 export const LANE_PX = 4;
+/** Space between the text and the first bar. */
+const GAP_PX = 2;
 
 /**
  * The line height of a stretch of text whose spans stack `lanes` deep: the leading grows by one lane
@@ -20,17 +22,58 @@ export const LANE_PX = 4;
  */
 export const stackedLineHeight = (lanes: number) => `${36 + Math.max(0, lanes - 1) * 2 * LANE_PX}px`;
 
+const styles = new Map<string, CSSProperties>();
+
+/**
+ * How a piece under spans is painted, with no element of its own per span: the bottom padding of an
+ * inline box does not move the lines, but its background is painted there, so the tint sits behind the
+ * text and each span's bar is one background layer in its lane below it. Styles are shared by pieces
+ * that look alike.
+ */
+export function stackedStyle(byLane: readonly DrawnRange[], lit: boolean, litLane: number): CSSProperties {
+  const depth = byLane[byLane.length - 1]!.lane + 1;
+  const pad = GAP_PX + depth * LANE_PX;
+  const key = `${byLane.map((r) => `${r.lane}${r.colour}`).join()}|${lit}|${litLane}`;
+  let style = styles.get(key);
+  if (style) return style;
+  const layers = byLane.map((r) => {
+    const height = r.lane === litLane ? LANE_PX : LANE_PX - 1;
+    // Offsets from the bottom of the padding box: lane 0 just under the text, the others below it.
+    const fromBottom = pad - GAP_PX - r.lane * LANE_PX - height;
+    return `linear-gradient(${r.colour}, ${r.colour}) left 0 bottom ${fromBottom}px / 100% ${height}px no-repeat`;
+  });
+  const fill = tint(byLane[0]!.colour, lit);
+  layers.push(`linear-gradient(${fill}, ${fill}) left 0 top 0 / 100% calc(100% - ${pad}px) no-repeat`);
+  style = { background: layers.join(', '), paddingBottom: `${pad}px` };
+  styles.set(key, style);
+  return style;
+}
+
+/**
+ * The lane of the bar a click landed on, or null for a click on the text: the mark's box is its text and,
+ * below it, its lanes (`data-pad` pixels of bottom padding).
+ */
+export function laneAt(e: MouseEvent<HTMLElement>): number | null {
+  const el = e.currentTarget;
+  const pad = Number(el.dataset.pad);
+  const r = el.getBoundingClientRect();
+  const below = e.clientY - (r.bottom - pad) - GAP_PX;
+  if (!pad || below < 0) return null;
+  return Math.min(Number(el.dataset.lanes) - 1, Math.floor(below / LANE_PX));
+}
+
 /**
  * A piece of text under one or more spans: tinted with the outermost span's colour, with one bar per
  * span in its lane below the text, so nested and overlapping spans (名古屋市 holding 名古屋) and two
- * labels on one span all show. A bar can be clicked to pick exactly its span. Text stays text.
+ * labels on one span all show. A click on a bar picks exactly its span. Text stays text.
  */
 export function StackedMark({
   text,
   ranges,
   lit,
-  litBar,
+  litLane = -1,
   onBar,
+  onText,
   children,
   ...rest
 }: {
@@ -38,41 +81,35 @@ export function StackedMark({
   /** The ranges covering the piece, any order. */
   ranges: readonly DrawnRange[];
   lit: boolean;
-  /** Which bar is the selected span's (drawn thicker). */
-  litBar?: (r: DrawnRange) => boolean;
+  /** The lane of the selected span's bar (drawn thicker), or -1. */
+  litLane?: number;
   onBar?(r: DrawnRange): void;
+  onText?(): void;
   children?: ReactNode;
-} & Omit<React.HTMLAttributes<HTMLElement>, 'children'> & { [data: `data-${string}`]: unknown }) {
+} & Omit<React.HTMLAttributes<HTMLElement>, 'children' | 'onClick'> & { [data: `data-${string}`]: unknown }) {
   const byLane = [...ranges].sort((a, b) => a.lane - b.lane);
-  const outer = byLane[0]!;
+  const depth = byLane[byLane.length - 1]!.lane + 1;
+  const click = (e: MouseEvent<HTMLElement>) => {
+    const lane = onBar ? laneAt(e) : null;
+    const bar = lane === null ? undefined : byLane.find((r) => r.lane === lane);
+    if (bar && onBar) onBar(bar);
+    else onText?.();
+  };
   return (
     <mark
       {...rest}
       data-labels={byLane.map((r) => r.label).join(' ')}
-      data-lanes={byLane.length}
+      data-lanes={depth}
+      data-bars={byLane.map((r) => `${r.lane}:${r.label}`).join(' ')}
+      data-colours={byLane.map((r) => r.colour).join(' ')}
+      data-pad={GAP_PX + depth * LANE_PX}
       title={byLane.map((r) => r.label).join(', ')}
-      className={`relative text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''} ${rest.className ?? ''}`}
-      style={{ backgroundColor: tint(outer.colour, lit) }}
+      className={`text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''} ${rest.className ?? ''}`}
+      style={stackedStyle(byLane, lit, litLane)}
+      onClick={onBar || onText ? click : undefined}
     >
       {text}
       {children}
-      {byLane.map((r) => (
-        <span
-          key={`${r.lane}-${r.label}`}
-          aria-hidden="true"
-          data-bar={r.label}
-          data-lane={r.lane}
-          className={`absolute inset-x-0 ${onBar ? 'cursor-pointer' : ''}`}
-          style={{ bottom: `-${2 + (r.lane + 1) * LANE_PX}px`, height: `${LANE_PX}px`, borderBottom: `${litBar?.(r) ? 4 : 3}px solid ${r.colour}` }}
-          onClick={
-            onBar &&
-            ((e: MouseEvent) => {
-              e.stopPropagation();
-              onBar(r);
-            })
-          }
-        />
-      ))}
     </mark>
   );
 }

@@ -71,7 +71,8 @@ describe('ResultView on real data', () => {
   it('colours relation heads and tails apart, by role, the same in Japanese and English', () => {
     const row = loadTcree().find((r) => r.iw === '関係抽出')!;
     const x = extract(row.output, 're', P, row.text);
-    const colours = () => [...document.querySelectorAll<HTMLElement>('[data-testid="highlighted"] [data-bar]')].map((b) => `${b.dataset.bar}=${b.style.borderBottom}`);
+    // One bar per mark here (head and tail do not overlap): its label and its colour.
+    const colours = () => [...document.querySelectorAll<HTMLElement>('[data-testid="highlighted"] mark')].map((m) => `${m.dataset.bars}=${m.dataset.colours}`);
     render(<ResultView text={row.text} extraction={x} />);
     const en = colours();
     expect(en).toHaveLength(2);
