@@ -13,7 +13,8 @@ export const jsonColumn = (message: string): number | null => {
 
 export const INPUT_ERROR_TEXT = {
   'not-json': (p: { detail: string }) => `not valid JSON (${p.detail})`,
-  'not-object': (p: { example: string }) => `expected a JSON object like ${p.example}`,
+  'not-object': () => 'expected a JSON object, one per line',
+  'not-record': (p: { example: string }) => `expected a JSON object like ${p.example}`,
   'field-not-string': (p: { field: string }) => `"${p.field}" is missing or not a string`,
   'field-not-text': (p: { field: string }) => `"${p.field}" is not a string`,
   'field-not-id': (p: { field: string }) => `"${p.field}" is not a string or number`,

@@ -101,7 +101,7 @@ export function* jsonLines(content: string): Generator<{ line: number; value: un
       continue;
     }
     const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-    yield { line, value, error: isObject ? null : { code: 'not-object', params: { example: '{…}, one per line' } } };
+    yield { line, value, error: isObject ? null : { code: 'not-object', params: {} } };
   }
 }
 
@@ -114,7 +114,7 @@ export function readJsonLines<T>(content: string, file: string, read: (o: Record
   const errors: InputError[] = [];
   for (const { line, value, error } of jsonLines(content)) {
     if (error) {
-      const said = error.code === 'not-object' && notAnObject ? { ...error, params: { example: notAnObject } } : error;
+      const said: Problem = error.code === 'not-object' && notAnObject ? { code: 'not-record', params: { example: notAnObject } } : error;
       errors.push(problemAt(file, line, said));
       continue;
     }

@@ -131,7 +131,8 @@ export const coreJa = {
   input: {
     'not-json': 'JSONとして読めません。',
     'not-json-at': '{{column}}文字目付近でJSONとして読めません。',
-    'not-object': '{{example}} のようなJSONオブジェクトが必要です。',
+    'not-object': '1行に1つのJSONオブジェクトが必要です。',
+    'not-record': '{{example}} のようなJSONオブジェクトが必要です。',
     'field-not-string': '"{{field}}" がないか、文字列ではありません。',
     'field-not-text': '"{{field}}" が文字列ではありません。',
     'field-not-id': '"{{field}}" が文字列でも数値でもありません。',
