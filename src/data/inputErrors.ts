@@ -12,6 +12,13 @@ export const jsonColumn = (message: string): number | null => {
 };
 
 export const INPUT_ERROR_TEXT = {
+  'field-missing': (p: { field: string }) => `"${p.field}" is missing`,
+  'field-not-list': (p: { field: string }) => `"${p.field}" is not a list`,
+  'doccano-span': (p: { value: string }) => `${p.value} is not a span [start, end, "label"] inside the text (offsets in UTF-16 code units)`,
+  'entity-no-id': (p: { value: string }) => `entity ${p.value} has no id`,
+  'doccano-label-entry': (p: { value: string }) => `label entry ${p.value} is neither a category, a [start, end, "label"] span nor an entity`,
+  'cats-not-string': (p: { value: string }) => `cats entry ${p.value} is not a string`,
+  'relation-no-entity': (p: { value: string }) => `relation ${p.value} refers to no entity of this line`,
   'not-json': (p: { detail: string }) => `not valid JSON (${p.detail})`,
   'not-object': () => 'expected a JSON object, one per line',
   'not-record': (p: { example: string }) => `expected a JSON object like ${p.example}`,
@@ -41,5 +48,5 @@ export function problemText(p: Problem): string {
   return (INPUT_ERROR_TEXT[p.code] as (x: unknown) => string)(p.params);
 }
 
-/** How a value is quoted in a message (as JSON). */
-export const quoted = q;
+/** How a value is quoted in a message (as JSON; `undefined` as the word). */
+export const quoted = (v: unknown): string => String(q(v));

@@ -87,7 +87,7 @@ export function taskFrom(value: unknown, profile: FormatProfile, iw = true): { t
     if (task) return { task };
     return { error: { code: 'unknown-iw', params: { value: quoted(value), tasks: TASK_IDS.join(', '), iws: TASK_IDS.map((t) => profile.iw[t]).join(', ') } } };
   }
-  return { error: { code: 'unknown-task', params: { value: quoted(value) ?? String(value), tasks: TASK_IDS.join(', ') } } };
+  return { error: { code: 'unknown-task', params: { value: quoted(value), tasks: TASK_IDS.join(', ') } } };
 }
 
 /** Each non-blank line parsed as a JSON object, or the reason it is not one. */

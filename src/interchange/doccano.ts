@@ -1,5 +1,6 @@
 import type { FormatProfile } from '../format/profile.ts';
 import { readJsonLines, type ReadResult } from '../data/records.ts';
+import { quoted, type Problem } from '../data/inputErrors.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument } from './document.ts';
 import { withInferredTask } from './inferTask.ts';
@@ -62,26 +63,26 @@ export function toDoccanoJsonl(docs: readonly AnnotatedDocument[], losses: Loss[
  * reason; the good lines are kept. The task comes from what each line holds.
  */
 export function fromDoccano(content: string, file: string, profile: FormatProfile, losses: Loss[]): ReadResult<AnnotatedDocument> {
-  return readJsonLines(content, file, (o, line): AnnotatedDocument | string => {
-    if (typeof o.text !== 'string') return '"text" is missing';
+  return readJsonLines(content, file, (o, line): AnnotatedDocument | { problem: Problem } => {
+    if (typeof o.text !== 'string') return { problem: { code: 'field-missing', params: { field: 'text' } } };
     const text = o.text;
     const idx = new TextIndex(text);
     const doc = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : `line ${line}`;
     const spans: GraphSpan[] = [];
     const links: GraphLink[] = [];
     const categories: string[] = [];
-    const spanOf = (s: unknown, e: unknown, label: unknown, key: string, what: unknown): string | null => {
+    const spanOf = (s: unknown, e: unknown, label: unknown, key: string, what: unknown): { problem: Problem } | null => {
       const o = spanFromUnits(idx, s, e, 'utf-16');
-      if (!o || typeof label !== 'string') return `${JSON.stringify(what)} is not a span [start, end, "label"] inside the text (offsets in UTF-16 code units)`;
+      if (!o || typeof label !== 'string') return { problem: { code: 'doccano-span', params: { value: quoted(what) } } };
       spans.push({ key, start: o[0], end: o[1], label });
       return null;
     };
-    const list = (v: unknown, name: string): unknown[] | string => (v === undefined ? [] : Array.isArray(v) ? v : `"${name}" is not a list`);
+    const list = (v: unknown, name: string): unknown[] | { problem: Problem } => (v === undefined ? [] : Array.isArray(v) ? v : { problem: { code: 'field-not-list', params: { field: name } } });
     const label = list(o.label, 'label');
     const entities = list(o.entities, 'entities');
     const relations = list(o.relations, 'relations');
     const cats = list(o.cats, 'cats');
-    for (const l of [label, entities, relations, cats]) if (typeof l === 'string') return l;
+    for (const l of [label, entities, relations, cats]) if (!Array.isArray(l)) return l;
     for (const [k, v] of [...(label as unknown[]), ...(entities as unknown[])].entries()) {
       if (typeof v === 'string') categories.push(v);
       else if (Array.isArray(v)) {
@@ -89,20 +90,20 @@ export function fromDoccano(content: string, file: string, profile: FormatProfil
         if (bad) return bad;
       } else if (v && typeof v === 'object') {
         const e = v as { id?: unknown; start_offset?: unknown; end_offset?: unknown; label?: unknown };
-        if (typeof e.id !== 'number' && typeof e.id !== 'string') return `entity ${JSON.stringify(v)} has no id`;
+        if (typeof e.id !== 'number' && typeof e.id !== 'string') return { problem: { code: 'entity-no-id', params: { value: quoted(v) } } };
         const bad = spanOf(e.start_offset, e.end_offset, e.label, `e${String(e.id)}`, v);
         if (bad) return bad;
-      } else return `label entry ${JSON.stringify(v)} is neither a category, a [start, end, "label"] span nor an entity`;
+      } else return { problem: { code: 'doccano-label-entry', params: { value: quoted(v) } } };
     }
     for (const c of cats as unknown[]) {
-      if (typeof c !== 'string') return `cats entry ${JSON.stringify(c)} is not a string`;
+      if (typeof c !== 'string') return { problem: { code: 'cats-not-string', params: { value: quoted(c) } } };
       categories.push(c);
     }
     for (const r of relations as unknown[]) {
       const rel = r as { from_id?: unknown; to_id?: unknown; type?: unknown } | null;
       const [from, to] = [`e${String(rel?.from_id)}`, `e${String(rel?.to_id)}`];
       if (!rel || typeof rel.type !== 'string' || !spans.some((s) => s.key === from) || !spans.some((s) => s.key === to)) {
-        return `relation ${JSON.stringify(r)} refers to no entity of this line`;
+        return { problem: { code: 'relation-no-entity', params: { value: quoted(r) } } };
       }
       links.push({ from, to, type: rel.type });
     }

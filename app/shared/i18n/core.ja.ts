@@ -129,6 +129,13 @@ export const coreJa = {
   } satisfies Record<ProfileErrorCode, string>,
   modelFieldWhat: { weights: '重み', library: 'モデルライブラリ（.wasm）' },
   input: {
+    'field-missing': '"{{field}}" がありません。',
+    'field-not-list': '"{{field}}" がリストではありません。',
+    'doccano-span': '{{value}} は本文の中のスパン [start, end, "label"] ではありません（位置はUTF-16のコード単位）。',
+    'entity-no-id': 'エンティティ {{value}} に id がありません。',
+    'doccano-label-entry': 'label の項目 {{value}} は、カテゴリでも [start, end, "label"] のスパンでもエンティティでもありません。',
+    'cats-not-string': 'cats の項目 {{value}} が文字列ではありません。',
+    'relation-no-entity': '関係 {{value}} はこの行のどのエンティティも指していません。',
     'not-json': 'JSONとして読めません。',
     'not-json-at': '{{column}}文字目付近でJSONとして読めません。',
     'not-object': '1行に1つのJSONオブジェクトが必要です。',

@@ -9,6 +9,7 @@ import { localGgufModel, validateCustomModel, validateGgufModel } from '../../..
 import { validateServerModel } from '../../../src/models/catalog.ts';
 import { INPUT_ERROR_TEXT } from '../../../src/data/inputErrors.ts';
 import { readRecords } from '../../../src/data/records.ts';
+import { fromDoccano } from '../../../src/interchange/doccano.ts';
 import { DEFAULT_PROFILE as P, extract, type TaskId } from '../../../src/index.ts';
 import { WARNING_TEXT } from '../../../src/format/warnings.ts';
 import { coreJa } from './core.ja.ts';
@@ -167,5 +168,25 @@ describe('core messages in the UI language', () => {
     expect(ja).toContain('指示語（IW）（ner）：空でなく、: ; < > や改行を含まない文字列にしてください。');
     setLanguage('en');
     expect(problems.map(localizeProfileProblem)).toEqual(bad.flatMap((r) => (r.ok ? [] : r.errors)));
+  });
+
+  it('doccano lines it refuses are explained in Japanese, with the English the CLI prints unchanged', () => {
+    const lines = [
+      { id: 1 },
+      { text: '東京', label: 'x' },
+      { text: '東京', label: [[0, 9, '地名']] },
+      { text: '東京', entities: [{ start_offset: 0, end_offset: 2, label: '地名' }] },
+      { text: '東京', label: [7] },
+      { text: '東京', cats: [1] },
+      { text: '東京', relations: [{ from_id: 1, to_id: 2, type: 'x' }] },
+    ].map((o) => JSON.stringify(o));
+    const { errors } = fromDoccano(lines.join('\n'), 'd.jsonl', P, []);
+    expect(errors.map((e) => e.problem?.code)).toEqual(['field-missing', 'field-not-list', 'doccano-span', 'entity-no-id', 'doccano-label-entry', 'cats-not-string', 'relation-no-entity']);
+    expect(errors[2]!.message).toBe('[0,9,"地名"] is not a span [start, end, "label"] inside the text (offsets in UTF-16 code units)');
+    setLanguage('ja');
+    const ja = errors.map(localizeInputError);
+    for (const line of ja) expect(line, line).not.toMatch(/[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}|\{\{/);
+    expect(ja[2]).toBe('d.jsonl:3: [0,9,"地名"] は本文の中のスパン [start, end, "label"] ではありません（位置はUTF-16のコード単位）。');
+    setLanguage('en');
   });
 });
