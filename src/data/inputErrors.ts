@@ -3,6 +3,7 @@
  * code and its parameters, and a UI words the same code in its language. Readers not yet moved to codes
  * give English text only; the UI shows that as it is.
  */
+import { wordIn, type Coded } from '../text/codedMessages.ts';
 const q = (s: unknown) => JSON.stringify(s);
 
 /** V8/JSC wording of a JSON.parse failure, reduced to where it failed (the rest is the engine's English). */
@@ -42,10 +43,10 @@ export const INPUT_ERROR_TEXT = {
 export type InputErrorCode = keyof typeof INPUT_ERROR_TEXT;
 
 /** A problem as data: its code and its parameters (the English is `problemText`). */
-export type Problem = { [C in InputErrorCode]: { code: C; params: Parameters<(typeof INPUT_ERROR_TEXT)[C]>[0] extends undefined ? Record<string, never> : Parameters<(typeof INPUT_ERROR_TEXT)[C]>[0] } }[InputErrorCode];
+export type Problem = Coded<typeof INPUT_ERROR_TEXT>;
 
 export function problemText(p: Problem): string {
-  return (INPUT_ERROR_TEXT[p.code] as (x: unknown) => string)(p.params);
+  return wordIn(INPUT_ERROR_TEXT, p);
 }
 
 /** How a value is quoted in a message (as JSON; `undefined` as the word). */

@@ -1,5 +1,6 @@
 import type { TaskId } from '../domain/types.ts';
 import { TASK_IDS, TASKS, isTaskId } from './taskCatalog.ts';
+import { wordIn, type Coded } from '../text/codedMessages.ts';
 
 /**
  * Every detail of the input/output format that giellm-format.md marks inferred or unknown lives here as
@@ -83,8 +84,8 @@ export const PROFILE_ERROR_TEXT = {
 } as const;
 export type ProfileErrorCode = keyof typeof PROFILE_ERROR_TEXT;
 /** A problem with one field of a profile (`path`: `iw.ner`, `categories.re`…), as data. */
-export type ProfileProblem = { [C in ProfileErrorCode]: { path: string; code: C; params: Parameters<(typeof PROFILE_ERROR_TEXT)[C]>[0] extends undefined ? Record<string, never> : Parameters<(typeof PROFILE_ERROR_TEXT)[C]>[0] } }[ProfileErrorCode];
-export const profileProblemText = (p: ProfileProblem) => `${p.path}: ${(PROFILE_ERROR_TEXT[p.code] as (x: unknown) => string)(p.params)}`;
+export type ProfileProblem = Coded<typeof PROFILE_ERROR_TEXT, { path: string }>;
+export const profileProblemText = (p: ProfileProblem) => `${p.path}: ${wordIn(PROFILE_ERROR_TEXT, p)}`;
 
 export type ProfileResult = { ok: true; profile: FormatProfile } | { ok: false; errors: string[]; problems: ProfileProblem[] };
 

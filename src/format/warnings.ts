@@ -3,6 +3,7 @@
  * and the embed API carry, as before) is made here from the code and its parameters, and a UI words the same
  * code in its own language. One table, so a new warning cannot have text without a code.
  */
+import { wordIn, type Coded } from '../text/codedMessages.ts';
 
 /** Long strings from the output are shortened in a warning: a 60,000-character piece is not repeated whole. */
 export const shortened = (s: string, max = 40) => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -31,13 +32,12 @@ export const WARNING_TEXT = {
 } as const;
 
 export type WarningCode = keyof typeof WARNING_TEXT;
-type ParamsOf<C extends WarningCode> = Parameters<(typeof WARNING_TEXT)[C]>[0];
 
 /** A warning as data: its code and parameters. `Extraction.notices[i]` is `warnings[i]` before it was worded. */
-export type Notice = { [C in WarningCode]: { code: C; params: ParamsOf<C> extends undefined ? Record<string, never> : ParamsOf<C> } }[WarningCode];
+export type Notice = Coded<typeof WARNING_TEXT>;
 
 export function warningText(n: Notice): string {
-  return (WARNING_TEXT[n.code] as (p: unknown) => string)(n.params);
+  return wordIn(WARNING_TEXT, n);
 }
 
 /** Adds a warning to a list pair (`warnings` and `notices`), keeping the two in step. */

@@ -2,6 +2,7 @@
  * What is wrong with a field of a model form, by code: the English (`field: text`, as the CLI and tests read
  * it) is made here, and a UI words the code in its language beside the field's own label.
  */
+import { wordIn, type Coded } from '../text/codedMessages.ts';
 export const FIELD_ERROR_TEXT = {
   'server-url': () => 'the server URL, e.g. http://127.0.0.1:8080',
   mode: () => 'giellm (the fine-tuned model, raw prompt) or prompted (an instruction model)',
@@ -28,12 +29,11 @@ export const FIELD_ERROR_TEXT = {
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_TEXT;
-type ParamsOf<C extends FieldErrorCode> = Parameters<(typeof FIELD_ERROR_TEXT)[C]>[0];
 
 /** A problem with one field of a model form, as data. */
-export type FieldProblem = { [C in FieldErrorCode]: { field: string; code: C; params: ParamsOf<C> extends undefined ? Record<string, never> : ParamsOf<C> } }[FieldErrorCode];
+export type FieldProblem = Coded<typeof FIELD_ERROR_TEXT, { field: string }>;
 
-export const fieldProblemText = (p: FieldProblem) => (FIELD_ERROR_TEXT[p.code] as (x: unknown) => string)(p.params);
+export const fieldProblemText = (p: FieldProblem) => wordIn(FIELD_ERROR_TEXT, p);
 
 /** The problems of one form, collected as data and as their English lines (`field: text`). */
 export class FieldErrors {

@@ -22,6 +22,9 @@ const GAP_PX = 2;
  */
 export const stackedLineHeight = (lanes: number) => `${36 + Math.max(0, lanes - 1) * 2 * LANE_PX}px`;
 
+/** The bottom padding of a piece whose spans stack `depth` deep: the gap, then one lane per level. */
+const padFor = (depth: number) => GAP_PX + depth * LANE_PX;
+
 const styles = new Map<string, CSSProperties>();
 
 /**
@@ -32,7 +35,7 @@ const styles = new Map<string, CSSProperties>();
  */
 export function stackedStyle(byLane: readonly DrawnRange[], lit: boolean, litLane: number): CSSProperties {
   const depth = byLane[byLane.length - 1]!.lane + 1;
-  const pad = GAP_PX + depth * LANE_PX;
+  const pad = padFor(depth);
   const key = `${byLane.map((r) => `${r.lane}${r.colour}`).join()}|${lit}|${litLane}`;
   let style = styles.get(key);
   if (style) return style;
@@ -102,7 +105,7 @@ export function StackedMark({
       data-lanes={depth}
       data-bars={byLane.map((r) => `${r.lane}:${r.label}`).join(' ')}
       data-colours={byLane.map((r) => r.colour).join(' ')}
-      data-pad={GAP_PX + depth * LANE_PX}
+      data-pad={padFor(depth)}
       title={byLane.map((r) => r.label).join(', ')}
       className={`text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''} ${rest.className ?? ''}`}
       style={stackedStyle(byLane, lit, litLane)}
