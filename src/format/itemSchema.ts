@@ -23,16 +23,24 @@ export interface ItemField<F extends string = string> {
 export interface ItemSchema<F extends string = string> {
   list: ItemList;
   fields: readonly ItemField<F>[];
+  /**
+   * How the items are drawn as arcs over the text (brat style): from the `from` mention to each `to`
+   * mention, labelled by the `label` field's value, or, without one, by the role the arc points to.
+   */
+  arcs?: { from: F; to: readonly F[]; label?: F };
 }
 
 export const PAIR_SCHEMA: ItemSchema<'label' | 'text'> = { list: 'entities', fields: [{ name: 'label', kind: 'label', suggestsLabels: true }, { name: 'text', kind: 'mention' }] };
 export const TRIPLE_SCHEMA: ItemSchema<TripleField> = {
   list: 'relations',
   fields: [{ name: 'head', kind: 'mention' }, { name: 'relation', kind: 'label', suggestsLabels: true }, { name: 'tail', kind: 'mention' }],
+  arcs: { from: 'head', to: ['tail'], label: 'relation' },
 };
 export const EVENT_SCHEMA: ItemSchema<QuadrupleField> = {
   list: 'events',
   fields: [{ name: 'subject', kind: 'mention' }, { name: 'trigger', kind: 'mention', suggestsLabels: true }, { name: 'object', kind: 'mention', optional: true }, { name: 'time', kind: 'mention' }],
+  // An event is its trigger with an arc to each of its arguments (INCEpTION's and brat's event shape).
+  arcs: { from: 'trigger', to: ['subject', 'object', 'time'] },
 };
 
 export const ITEM_SCHEMAS: Readonly<Record<OutputShape, ItemSchema>> = { pairs: PAIR_SCHEMA, triple: TRIPLE_SCHEMA, event: EVENT_SCHEMA };

@@ -7,6 +7,8 @@ import { spanPalette } from '../../shared/spans/palette.ts';
 import { assignLanes, nextSpanUnder } from '../../shared/spans/lanes.ts';
 import { StackedMark, stackedLineHeight, type DrawnRange } from '../../shared/spans/StackedMark.tsx';
 import { offsetAtPoint, selectionIn } from './textSelection.ts';
+import { arcsOf, mentionAt, same, type ArcRef, type Range } from '../../../src/annotate/arcs.ts';
+import { ArcLayer, arcLeading, type DrawnArc } from '../../shared/spans/ArcLayer.tsx';
 
 /**
  * The document's text with its spans highlighted, where the annotator selects text for a new span or a
@@ -21,6 +23,12 @@ export function AnnotatedText({
   onSelect,
   onSelection,
   onResize,
+  mention = null,
+  linking = null,
+  arc = null,
+  onMention,
+  onPickArc,
+  onLink,
 }: {
   text: string;
   extraction: LocatedExtraction;
@@ -31,6 +39,15 @@ export function AnnotatedText({
   onSelection(r: [number, number] | null): void;
   /** A drag of the selected span's handle ended: its new range, as one edit. */
   onResize(i: number, start: number, end: number): void;
+  /** In a relation or event task: the argument the keyboard is on, the arc being drawn and the arc selected. */
+  mention?: Range | null;
+  linking?: { from: Range; to: Range | null } | null;
+  arc?: ArcRef | null;
+  /** An argument was clicked (while an arc is drawn: its target). Given, arguments and arcs can be picked and drawn. */
+  onMention?(r: Range): void;
+  onPickArc?(a: ArcRef): void;
+  /** The ● was dragged from `from` onto `to`: an arc to be given its relation. */
+  onLink?(from: Range, to: Range): void;
 }) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
@@ -38,6 +55,8 @@ export function AnnotatedText({
   const [drag, setDrag] = useState<{ edge: 'start' | 'end'; start: number; end: number } | null>(null);
   const span = selected === null ? undefined : extraction.entities[selected];
   const located = span && span.start !== null && span.end !== null ? { start: drag?.start ?? span.start, end: drag?.end ?? span.end } : null;
+  // In a relation or event task the argument the keyboard is on is lit as a span would be (with no handles).
+  const lit = located ?? (mention ? { start: mention[0], end: mention[1] } : null);
   const shown = drag && selected !== null ? { ...extraction, entities: extraction.entities.map((e, i) => (i === selected ? { ...e, start: drag.start, end: drag.end } : e)) } : extraction;
   const wordLabels = useProfileStore((s) => s.profile.wordLabels);
   const colourOf = useMemo(() => spanPalette(wordLabels), [wordLabels]);
@@ -45,14 +64,28 @@ export function AnnotatedText({
   const lanes = assignLanes(drawn.map((r) => ({ ...r, key: r.label })));
   const ranges: BlockRange[] = drawn.map(({ start, end, label, kind, colour }, i) => ({ start, end, label, kind, lane: lanes[i]!, colour: colourOf(colour) }));
   if (selection) ranges.push({ start: selection[0], end: selection[1], label: SELECTION, lane: -1, colour: '' });
+  if (linking?.to) ranges.push({ start: linking.to[0], end: linking.to[1], label: TARGET, lane: -1, colour: '' });
+  const linkable = onMention !== undefined;
+  const arcs = useMemo(() => (linkable ? arcsOf(extraction) : []), [linkable, extraction]);
+  const drawnArcs: DrawnArc[] = arcs.map((a) => ({
+    from: a.from,
+    to: a.to,
+    label: a.kind === 'relations' ? a.label : t(`result.${a.role}` as 'result.subject'),
+    colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
+    selected: arc !== null && arc.kind === a.kind && arc.item === a.item && arc.role === a.role,
+  }));
+  // Each block's levels of arcs, as the arc layer measured them; the block's line height makes room.
+  const [arcLevels, setArcLevels] = useState<Readonly<Record<string, number>>>({});
+  const [dragLink, setDragLink] = useState<{ from: Range; pointer: { x: number; y: number } } | null>(null);
+  const knob = linkable && !linking && !dragLink ? (mention ?? selection) : null;
   // Blocks of the text, made once per document; each re-renders only when what lies in it changes.
   const blocks = useMemo(() => textBlocks(text), [text]);
   const perBlock = stableBuckets(blocks, ranges);
   const read = () => !drag && root.current && onSelection(selectionIn(root.current, window.getSelection()));
   const dragging = drag !== null;
-  const latest = useRef({ drag, selected, onResize });
+  const latest = useRef({ drag, selected, onResize, extraction, onLink });
   useEffect(() => {
-    latest.current = { drag, selected, onResize };
+    latest.current = { drag, selected, onResize, extraction, onLink };
   });
   // The handle moves to another piece of text as it is dragged (its element is replaced), so the drag is
   // followed on the window, not on the handle.
@@ -76,6 +109,27 @@ export function AnnotatedText({
       window.removeEventListener('pointerup', up);
     };
   }, [dragging]);
+  const linkingFrom = dragLink?.from ?? null;
+  useEffect(() => {
+    if (!linkingFrom) return;
+    const el = root.current!;
+    const move = (e: PointerEvent) => {
+      const box = el.getBoundingClientRect();
+      setDragLink({ from: linkingFrom, pointer: { x: e.clientX - box.left, y: e.clientY - box.top } });
+    };
+    const up = (e: PointerEvent) => {
+      setDragLink(null);
+      const at = offsetAtPoint(el, e.clientX, e.clientY);
+      const target = at === null ? null : mentionAt(latest.current.extraction, at);
+      if (target && !same(target, linkingFrom)) latest.current.onLink?.(linkingFrom, target);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    return () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+  }, [linkingFrom]);
   const onPick = useLatest((pos: number) => {
     // The innermost span under the click; clicking again goes to the next span under it, outwards.
     const i = nextSpanUnder(extraction.entities, pos, selected);
@@ -95,6 +149,10 @@ export function AnnotatedText({
     e.preventDefault();
     setDrag({ edge, start: located!.start, end: located!.end });
   });
+  const onMentionAt = useLatest((pos: number) => {
+    const r = mentionAt(extraction, pos);
+    if (r && onMention) onMention(r);
+  });
   const handleLabels = useMemo(() => ({ start: t('annotate.handleStart'), end: t('annotate.handleEnd') }), [t]);
   return (
     // Focusable, so that after a click Tab cycles through the spans stacked under it (the command's scope).
@@ -103,7 +161,7 @@ export function AnnotatedText({
       tabIndex={0}
       role="group"
       aria-label={t('annotate.textLabel')}
-      className="text-lg leading-9 break-words whitespace-pre-wrap select-text focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+      className="relative text-lg leading-9 break-words whitespace-pre-wrap select-text focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
       lang="ja"
       data-testid="annotated-text"
       onMouseUp={read}
@@ -112,31 +170,51 @@ export function AnnotatedText({
       {blocks.map((b, k) => {
         const inside = (pos: number | undefined, endInclusive: boolean) => (pos !== undefined && (endInclusive ? pos > b.start && pos <= b.end : pos >= b.start && pos < b.end) ? pos - b.start : -1);
         // Only the blocks the selected span touches get its offsets: the others' props stay as they were.
-        const touched = located !== null && located.start < b.end && located.end > b.start;
+        const touched = lit !== null && lit.start < b.end && lit.end > b.start;
         return (
           <Block
             key={b.start}
             block={b}
             ranges={perBlock[k]!}
             lit={touched}
-            litStart={touched ? Math.max(0, located.start - b.start) : -1}
-            litEnd={touched ? Math.min(b.end, located.end) - b.start : -1}
-            litLabel={touched ? span!.label : ''}
+            litStart={touched ? Math.max(0, lit.start - b.start) : -1}
+            litEnd={touched ? Math.min(b.end, lit.end) - b.start : -1}
+            litLabel={touched && located ? span!.label : ''}
             handleStart={inside(located?.start, false)}
             handleEnd={inside(located?.end, true)}
             handleLabels={handleLabels}
-            many={blocks.length > 1}
+            many={blocks.length > 1 && arcs.length === 0}
+            arcLevels={arcLevels[b.start] ?? 0}
             onPick={onPick}
+            onMention={linkable ? onMentionAt : undefined}
             onPickBar={onPickBar}
             onHandle={onHandle}
           />
         );
       })}
+      {linkable && (
+        <ArcLayer
+          root={root}
+          arcs={drawnArcs}
+          version={`${text.length}|${JSON.stringify(arcLevels)}|${perBlock.map((r) => Math.max(0, ...r.map((x) => x.lane))).join()}`}
+          onLevels={setArcLevels}
+          onPick={(i) => onPickArc?.(arcs[i]!)}
+          knob={knob}
+          onKnob={(e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            if (knob) setDragLink({ from: knob, pointer: { x: e.clientX - root.current!.getBoundingClientRect().left, y: e.clientY - root.current!.getBoundingClientRect().top } });
+          }}
+          link={dragLink ? { from: dragLink.from, to: null, pointer: dragLink.pointer } : linking ? { ...linking, pointer: null } : null}
+        />
+      )}
     </div>
   );
 }
 
 const SELECTION = '\u0000selection';
+/** The target of the arc being drawn, outlined as the selection is tinted. */
+const TARGET = '\u0000target';
 
 /** A range as a block draws it: no item index, so spans added or removed elsewhere leave this block alone. */
 interface BlockRange {
@@ -191,7 +269,9 @@ const Block = memo(function Block({
   handleEnd,
   handleLabels,
   many,
+  arcLevels,
   onPick,
+  onMention,
   onPickBar,
   onHandle,
 }: {
@@ -207,7 +287,11 @@ const Block = memo(function Block({
   handleLabels: { start: string; end: string };
   /** Whether the text has other blocks: then this one is laid out only when on screen. */
   many: boolean;
+  /** Levels of arcs over this block's rows: its lines make room for them. */
+  arcLevels: number;
   onPick(pos: number): void;
+  /** A relation's or event's argument was clicked (in a relation or event task). */
+  onMention?(pos: number): void;
   onPickBar(start: number, end: number, label: string): void;
   onHandle(edge: 'start' | 'end', e: ReactPointerEvent): void;
 }) {
@@ -223,7 +307,11 @@ const Block = memo(function Block({
   );
   // Its own box: a change inside it lays out this block only, and off screen it is not laid out at all.
   return (
-    <div className={many ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined} style={{ lineHeight: stackedLineHeight(Math.max(1, ...ranges.map((r) => r.lane + 1))) }}>
+    <div
+      data-block={block.start}
+      className={many ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}
+      style={{ lineHeight: stackedLineHeight(Math.max(1, ...ranges.map((r) => r.lane + 1)), arcLeading(arcLevels)) }}
+    >
       {segmentText(block.text, ranges.map((r, item) => ({ ...r, item }))).map((s) => {
         const before = handleStart === s.start ? handle('start', s.start) : null;
         const end = s.start + codePointLength(s.text);
@@ -236,15 +324,18 @@ const Block = memo(function Block({
   function piece(s: Segment<BlockRange & LabeledRange>) {
     const at = block.start + s.start;
     const isSelection = s.ranges.some((r) => r.label === SELECTION);
-    const own = s.ranges.filter((r) => r.label !== SELECTION);
+    const isTarget = s.ranges.some((r) => r.label === TARGET);
+    const own = s.ranges.filter((r) => r.label !== SELECTION && r.label !== TARGET);
+    const marks = `${isSelection ? 'underline decoration-sky-600 decoration-2' : ''} ${isTarget ? 'outline-2 outline-dashed outline-indigo-600' : ''}`;
     if (own.length === 0)
       return (
-        <span key={at} data-start={at} className={isSelection ? 'bg-sky-200 dark:bg-sky-800' : undefined} data-selection={isSelection || undefined}>
+        <span key={at} data-start={at} className={`${isSelection ? 'bg-sky-200 dark:bg-sky-800' : ''} ${isTarget ? 'outline-2 outline-dashed outline-indigo-600' : ''}`} data-selection={isSelection || undefined} data-target={isTarget || undefined}>
           {s.text}
         </span>
       );
-    // The selected span's pieces: those under a span with its extent and label (offsets local to the block).
-    const isLit = (r: BlockRange) => lit && r.kind === 'entities' && r.start === litStart && r.end === litEnd && r.label === litLabel;
+    // The selected span's pieces: those under a span with its extent and label (offsets local to the block);
+    // without a label, the argument the keyboard is on, whatever its role.
+    const isLit = (r: BlockRange) => lit && r.start === litStart && r.end === litEnd && (litLabel === '' ? r.kind !== 'entities' : r.kind === 'entities' && r.label === litLabel);
     const litRange = own.find(isLit);
     const hasEntity = own.some((r) => r.kind === 'entities');
     return (
@@ -257,9 +348,10 @@ const Block = memo(function Block({
         data-start={at}
         data-active={litRange !== undefined || undefined}
         data-selection={isSelection || undefined}
-        className={isSelection ? 'underline decoration-sky-600 decoration-2' : ''}
-        onText={() => hasEntity && onPick(at)}
-        onBar={(r) => ((r as BlockRange).kind === 'entities' ? onPickBar(block.start + r.start, block.start + r.end, r.label) : hasEntity && onPick(at))}
+        data-target={isTarget || undefined}
+        className={marks}
+        onText={() => (hasEntity ? onPick(at) : onMention?.(at))}
+        onBar={(r) => ((r as BlockRange).kind === 'entities' ? onPickBar(block.start + r.start, block.start + r.end, r.label) : hasEntity ? onPick(at) : onMention?.(at))}
       />
     );
   }

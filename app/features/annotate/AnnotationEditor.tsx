@@ -12,6 +12,7 @@ import { annotateCommands, type AnnotateCommandId } from './annotateCommands.ts'
 import { CommandButton } from '../../shared/commands/CommandButton.tsx';
 import { AnnotatedText } from './AnnotatedText.tsx';
 import { TupleEditor } from './TupleEditor.tsx';
+import { LinkBar } from './LinkBar.tsx';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40 dark:border-slate-700';
 const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
@@ -55,6 +56,7 @@ export function AnnotationEditor() {
     setPage(from);
   };
   const shape = TASKS[task].shape;
+  const tupleKind = shape === 'triple' ? 'relations' : shape === 'event' ? 'events' : null;
   const labels = labelChoices(task);
   const position = queue.indexOf(docId);
   const categoryChoices = x.category !== null && !categories.includes(x.category) ? [...categories, x.category] : categories;
@@ -127,7 +129,32 @@ export function AnnotationEditor() {
           {text.slice(0, READ_ONLY_SHOWN)}…
         </p>
       ) : (
-      <AnnotatedText text={text} extraction={x} selected={selected} selection={selection} onSelect={selectSpan} onSelection={setSelection} onResize={(i, start, end) => apply((y, t2) => setSpanRange(y, t2, i, start, end))} />
+      <>
+        {tupleKind && <LinkBar kind={tupleKind} state={state} command={command} />}
+        <AnnotatedText
+          text={text}
+          extraction={x}
+          selected={selected}
+          selection={selection}
+          onSelect={selectSpan}
+          // While an arc is drawn, text selected with the pointer is where it goes.
+          onSelection={(r) => (state.linking && r ? state.setLinking({ ...state.linking, to: r }) : setSelection(r))}
+          onResize={(i, start, end) => apply((y, t2) => setSpanRange(y, t2, i, start, end))}
+          {...(tupleKind && {
+            mention: state.mention,
+            linking: state.linking,
+            arc: state.arc,
+            onMention: (r) => (state.linking ? state.setLinking({ ...state.linking, to: r }) : state.selectMention(r)),
+            onPickArc: (a) => state.selectArc({ kind: a.kind, item: a.item, role: a.role }),
+            onLink: (from, to) => state.setLinking({ from, to }),
+          })}
+        />
+        {tupleKind && (
+          <p className="text-xs text-slate-600 min-[560px]:hidden dark:text-slate-400" data-testid="arcs-off">
+            {t('annotate.arcsOff')}
+          </p>
+        )}
+      </>
       )}
       <p className="text-xs text-slate-600 dark:text-slate-400">{shape === 'pairs' ? t('annotate.spanHint') : t('annotate.tupleHint')}</p>
 

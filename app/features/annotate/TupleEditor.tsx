@@ -18,6 +18,8 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
   const x = useCorpusStore((s) => s.current)!;
   const task = useCorpusStore((s) => s.editorTask);
   const selection = useCorpusStore((s) => s.selection);
+  // The row of the arc selected in the text is the same item: lit here too.
+  const arc = useCorpusStore((s) => s.arc);
   const { apply, setSelection } = useCorpusStore.getState();
   const rows = x[kind];
   const fields = fieldsOf(kind);
@@ -47,7 +49,7 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
         </thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={i}>
+            <tr key={i} className={arc?.kind === kind && arc.item === i ? 'bg-indigo-50 dark:bg-indigo-950' : undefined} data-selected={(arc?.kind === kind && arc.item === i) || undefined}>
               {fields.map(({ field, label, arg, suggests }) => {
                 const mention = tupleMention(row, field);
                 const value = mention.text ?? '';

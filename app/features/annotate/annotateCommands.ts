@@ -3,6 +3,8 @@ import { addSpan, labelAllOccurrences, moveSpanEdge, removeSpan, setSpanRange } 
 import type { Command } from '../../shared/commands/commands.ts';
 import { labelChoices, neighbourOf, type CorpusState } from '../../shared/corpus/corpusStore.ts';
 import { nextSpanUnder, spansUnder } from '../../shared/spans/lanes.ts';
+import { addLink, arcBetween, linkChoices, mentionRanges, relabelArc, removeArc, stepMention } from '../../../src/annotate/arcs.ts';
+import type { TupleField, TupleKind } from '../../../src/format/itemSchema.ts';
 
 type LabelId = `label${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 export type AnnotateCommandId =
@@ -18,6 +20,10 @@ export type AnnotateCommandId =
   | 'nextSpan'
   | 'prevSpan'
   | 'labelAll'
+  | 'link'
+  | 'linkTargetNext'
+  | 'linkTargetPrev'
+  | 'cancel'
   | 'nextStacked'
   | 'prevStacked'
   | 'reviewNext'
@@ -29,6 +35,45 @@ const isOpen = (s: CorpusState) => s.current !== null;
 const spanTask = (s: CorpusState) => isOpen(s) && TASKS[s.editorTask].shape === 'pairs';
 const hasSelection = (s: CorpusState) => s.selection !== null && s.selection[0] < s.selection[1];
 const spanSelected = (s: CorpusState) => spanTask(s) && s.selected !== null && s.selected < (s.current?.entities.length ?? 0);
+/** The list of a relation or event task, whose items are drawn as arcs; null for a span task. */
+const tupleKind = (s: CorpusState): TupleKind | null => {
+  if (!isOpen(s)) return null;
+  const shape = TASKS[s.editorTask].shape;
+  return shape === 'triple' ? 'relations' : shape === 'event' ? 'events' : null;
+};
+/** What number key `n` gives a new or selected arc: a relation label, or an event role. */
+const choiceFor = (s: CorpusState, n: number) => {
+  const kind = tupleKind(s);
+  return kind ? linkChoices(kind, labelChoices(s.editorTask))[n - 1] : undefined;
+};
+const arcSelected = (s: CorpusState) => tupleKind(s) !== null && s.arc !== null && s.current![s.arc.kind][s.arc.item] !== undefined;
+/** Where a new arc starts: the text selected, else the argument the keyboard is on. */
+const linkSource = (s: CorpusState) => (hasSelection(s) ? s.selection : s.mention);
+
+/** Number key `n` on an arc: the arc being drawn becomes that relation (or role), or the selected arc is given it. */
+function pickChoice(s: CorpusState, n: number) {
+  const kind = tupleKind(s)!;
+  const choice = choiceFor(s, n)!;
+  const { linking, arc } = s;
+  if (linking?.to) {
+    const { from, to } = linking;
+    const next = s.apply((x, text) => addLink(x, text, kind, from, to, choice));
+    s.setLinking(null);
+    s.setSelection(null);
+    // The arc just drawn is selected, so a wrong pick is one more key away from right.
+    const drawn = next && arcBetween(next, kind, from, to, choice);
+    if (drawn) s.selectArc(drawn);
+    return;
+  }
+  if (arc) s.apply((x, text) => relabelArc(x, text, arc, choice));
+  // An event argument given another role is now the arc to that role.
+  if (arc && kind === 'events') s.selectArc({ ...arc, role: choice as TupleField });
+}
+
+const moveTarget = (step: 1 | -1) => (s: CorpusState) => {
+  const l = s.linking!;
+  s.setLinking({ ...l, to: stepMention(s.current!, l.to, step, l.from) });
+};
 
 /** Adds the selected text as a span with the task's label `n` (1-based) and selects the new span. */
 export function labelSelection(s: CorpusState, n: number) {
@@ -61,6 +106,19 @@ const moveEdge = (edge: 'start' | 'end', delta: number) => (s: CorpusState) => {
 
 const LABELS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
+const hasMentions = (s: CorpusState) => tupleKind(s) !== null && mentionRanges(s.current!).length > 0;
+/** J and K in a relation or event task: the target of the arc being drawn, else the argument the keyboard is on. */
+function stepThrough(s: CorpusState, step: 1 | -1) {
+  if (s.linking) moveTarget(step)(s);
+  else s.selectMention(stepMention(s.current!, s.mention, step));
+}
+
+/** L: an arc from the selection (or the argument the keyboard is on), pointing at first to the next argument. */
+function startLink(s: CorpusState) {
+  const from = linkSource(s)!;
+  s.setLinking({ from, to: stepMention(s.current!, from, 1, from) });
+}
+
 /** Where the selected span was picked, else its start: the point whose stacked spans Tab cycles through. */
 const caretOf = (s: CorpusState) => s.caret ?? s.current?.entities[s.selected ?? -1]?.start ?? null;
 const stacked = (s: CorpusState) => {
@@ -84,8 +142,9 @@ export function annotateCommands(): AnnotateCommand[] {
       id: `label${n}`,
       label: `annotate.commands.label${n}`,
       shortcut: { key: String(n) },
-      enabled: (s) => spanTask(s) && hasSelection(s) && labelChoices(s.editorTask).length >= n,
-      run: (s) => labelSelection(s, n),
+      enabled: (s) =>
+        spanTask(s) ? hasSelection(s) && labelChoices(s.editorTask).length >= n : (Boolean(s.linking?.to) || arcSelected(s)) && choiceFor(s, n) !== undefined,
+      run: (s) => (spanTask(s) ? labelSelection(s, n) : pickChoice(s, n)),
     }),
   );
   return [
@@ -96,10 +155,14 @@ export function annotateCommands(): AnnotateCommand[] {
       id: 'deleteSpan',
       label: 'annotate.commands.deleteSpan',
       shortcut: { key: 'Delete' },
-      enabled: spanSelected,
+      enabled: (s) => spanSelected(s) || arcSelected(s),
       run: (s) => {
-        const i = s.selected!;
-        s.apply((x) => removeSpan(x, i));
+        const { arc, selected: i } = s;
+        if (spanTask(s)) s.apply((x) => removeSpan(x, i!));
+        else if (arc) {
+          s.apply((x, text) => removeArc(x, text, arc));
+          s.selectArc(null);
+        }
       },
     },
     { id: 'spanEndRight', label: 'annotate.commands.spanEndRight', shortcut: { key: 'ArrowRight', shift: true }, enabled: spanSelected, run: moveEdge('end', 1) },
@@ -122,10 +185,29 @@ export function annotateCommands(): AnnotateCommand[] {
       id: 'nextSpan',
       label: 'annotate.commands.nextSpan',
       shortcut: { key: 'j' },
-      enabled: (s) => spanTask(s) && (s.current?.entities.length ?? 0) > 0,
-      run: (s) => s.select(Math.min((s.selected ?? -1) + 1, s.current!.entities.length - 1)),
+      enabled: (s) => (spanTask(s) ? (s.current?.entities.length ?? 0) > 0 : hasMentions(s)),
+      run: (s) => (spanTask(s) ? s.select(Math.min((s.selected ?? -1) + 1, s.current!.entities.length - 1)) : stepThrough(s, 1)),
     },
-    { id: 'prevSpan', label: 'annotate.commands.prevSpan', shortcut: { key: 'k' }, enabled: (s) => spanTask(s) && (s.selected ?? 0) > 0, run: (s) => s.select(s.selected! - 1) },
+    {
+      id: 'prevSpan',
+      label: 'annotate.commands.prevSpan',
+      shortcut: { key: 'k' },
+      enabled: (s) => (spanTask(s) ? (s.selected ?? 0) > 0 : hasMentions(s)),
+      run: (s) => (spanTask(s) ? s.select(s.selected! - 1) : stepThrough(s, -1)),
+    },
+    { id: 'link', label: 'annotate.commands.link', shortcut: { key: 'l' }, enabled: (s) => tupleKind(s) !== null && !s.linking && linkSource(s) !== null, run: startLink },
+    { id: 'linkTargetNext', label: 'annotate.commands.linkTargetNext', shortcut: { key: 'ArrowRight' }, enabled: (s) => tupleKind(s) !== null && s.linking !== null, run: moveTarget(1) },
+    { id: 'linkTargetPrev', label: 'annotate.commands.linkTargetPrev', shortcut: { key: 'ArrowLeft' }, enabled: (s) => tupleKind(s) !== null && s.linking !== null, run: moveTarget(-1) },
+    {
+      id: 'cancel',
+      label: 'annotate.commands.cancel',
+      shortcut: { key: 'Escape' },
+      enabled: (s) => tupleKind(s) !== null && (s.linking !== null || s.arc !== null),
+      run: (s) => {
+        s.setLinking(null);
+        s.selectArc(null);
+      },
+    },
     { id: 'labelAll', label: 'annotate.commands.labelAll', shortcut: { key: 'a' }, enabled: (s) => spanSelected(s) && s.current!.entities[s.selected!]!.start !== null, run: labelAll },
     { id: 'nextStacked', label: 'annotate.commands.nextStacked', shortcut: { key: 'Tab', within: IN_TEXT }, enabled: stacked, run: cycle(1) },
     { id: 'prevStacked', label: 'annotate.commands.prevStacked', shortcut: { key: 'Tab', shift: true, within: IN_TEXT }, enabled: stacked, run: cycle(-1) },

@@ -62,7 +62,9 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     const { docId, selected } = get();
     if (docId === null) return;
     const count = x.entities.length;
-    set({ current: x, past, future, propagated: null, selected: selected === null || count === 0 ? null : Math.min(selected, count - 1) });
+    // An arc selected stays selected while its item is still there.
+    const arc = get().arc;
+    set({ current: x, past, future, propagated: null, linking: null, arc: arc && x[arc.kind][arc.item] ? arc : null, selected: selected === null || count === 0 ? null : Math.min(selected, count - 1) });
     void save(docId, x);
   };
   return {
@@ -75,6 +77,9 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     selected: null,
     selection: null,
     caret: null,
+    mention: null,
+    linking: null,
+    arc: null,
     propagated: null,
     queue: [],
     editorRev: 0,
@@ -100,13 +105,16 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
         future: fits ? kept.future : [],
         selected: null,
         selection: null,
+        mention: null,
+        linking: null,
+        arc: null,
         propagated: null,
         queue: queue ?? get().queue,
       });
     },
     closeEditor: () => {
       keepHistory();
-      set({ docId: null, current: null, past: [], future: [], selected: null, selection: null });
+      set({ docId: null, current: null, past: [], future: [], selected: null, selection: null, mention: null, linking: null, arc: null });
     },
     apply: (edit) => {
       const { current, editorText, past, editorReadOnly } = get();
@@ -131,6 +139,10 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     select: (i, caret) => set({ selected: i, caret: caret ?? null }),
     setSelection: (selection) => set({ selection }),
     setPropagated: (propagated) => set({ propagated }),
+    // One thing at a time has the keyboard: a mention, or an arc.
+    selectMention: (mention) => set({ mention, arc: null }),
+    setLinking: (linking) => set({ linking }),
+    selectArc: (arc) => set({ arc, mention: null, linking: null }),
     reviewAndNext: async () => {
       const { docId, current } = get();
       if (docId === null || !current) return;

@@ -1,4 +1,5 @@
 import type { LocatedExtraction, TaskId } from '../../../src/index.ts';
+import type { ArcRef } from '../../../src/annotate/arcs.ts';
 import type { BatchJob, CorpusDocument } from '../../../src/corpus/document.ts';
 import type { FormatId, TextMode } from '../../../src/interchange/formats.ts';
 import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
@@ -110,6 +111,12 @@ export interface EditorSlice {
   selection: readonly [number, number] | null;
   /** Where the selected span was picked (a code point), or null: then its start. */
   caret: number | null;
+  /** The argument of a relation or event the keyboard is on (code points): where a new arc starts. */
+  mention: readonly [number, number] | null;
+  /** An arc being drawn: from a range, to a range once one is chosen (a number key then says what it is). */
+  linking: { from: readonly [number, number]; to: readonly [number, number] | null } | null;
+  /** The arc the keyboard acts on (relabel, delete). */
+  arc: ArcRef | null;
   /** What the last "label every occurrence" added, to be reviewed (null once another edit is made). */
   propagated: { label: string; text: string; ranges: [number, number][] } | null;
   /** The ids the editor steps through (the list as filtered when the document was opened). */
@@ -130,6 +137,9 @@ export interface EditorSlice {
   select(i: number | null, caret?: number): void;
   setSelection(range: readonly [number, number] | null): void;
   setPropagated(p: EditorSlice['propagated']): void;
+  selectMention(r: readonly [number, number] | null): void;
+  setLinking(l: EditorSlice['linking']): void;
+  selectArc(a: ArcRef | null): void;
   /** Marks the document reviewed (its current extraction becomes its annotation) and opens the next one. */
   reviewAndNext(): Promise<void>;
   step(by: 1 | -1): void;

@@ -18,9 +18,9 @@ const GAP_PX = 2;
 /**
  * The line height of a stretch of text whose spans stack `lanes` deep: the leading grows by one lane
  * below (and, as CSS shares leading, one above) for each lane past the first, so bars never overlap
- * the next line.
+ * the next line. `extra` is room asked for by something else (arcs above the text).
  */
-export const stackedLineHeight = (lanes: number) => `${36 + Math.max(0, lanes - 1) * 2 * LANE_PX}px`;
+export const stackedLineHeight = (lanes: number, extra = 0) => `${36 + Math.max(0, lanes - 1) * 2 * LANE_PX + extra}px`;
 
 /** The bottom padding of a piece whose spans stack `depth` deep: the gap, then one lane per level. */
 const padFor = (depth: number) => GAP_PX + depth * LANE_PX;

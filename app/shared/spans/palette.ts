@@ -13,7 +13,7 @@ const SEMANTIC: Readonly<Record<string, string>> = { ポジティブ: '#59a14f',
 const ROLES: Readonly<Record<string, string>> = { head: '#4e79a7', tail: '#f28e2b', subject: '#4e79a7', trigger: '#b07aa1', object: '#f28e2b', time: '#76b7b2' };
 
 /** What a range is coloured by: an entity's label, or a tuple argument's role (its field, not its translated name). */
-export type ColourKey = { role: string } | { label: string };
+export type ColourKey = { role: string } | { label: string } | { relation: string };
 
 function hashIndex(s: string): number {
   let h = 0;
@@ -28,10 +28,18 @@ function hashIndex(s: string): number {
  */
 export function spanPalette(wordLabels: Readonly<Record<TaskId, readonly string[]>>): (key: ColourKey) => string {
   const order = new Map<string, number>();
-  for (const id of TASK_IDS)
+  const relations = new Map<string, number>();
+  for (const id of TASK_IDS) {
     if (TASKS[id].shape === 'pairs') for (const l of wordLabels[id]) if (!(l in SEMANTIC) && !order.has(l)) order.set(l, order.size);
+    if (TASKS[id].shape === 'triple') for (const l of wordLabels[id]) if (!relations.has(l)) relations.set(l, relations.size);
+  }
   return (key) => {
     if ('role' in key) return ROLES[key.role] ?? PALETTE[hashIndex(key.role)]!;
+    // A relation's arc: its place among the relation labels (the spans it joins are coloured by role).
+    if ('relation' in key) {
+      const at = relations.get(key.relation);
+      return PALETTE[at === undefined ? hashIndex(key.relation) : at % PALETTE.length]!;
+    }
     const semantic = SEMANTIC[key.label];
     if (semantic) return semantic;
     const at = order.get(key.label);
