@@ -8,7 +8,7 @@ import { assignLanes, nextSpanUnder } from '../../shared/spans/lanes.ts';
 import { StackedMark, stackedLineHeight, type DrawnRange } from '../../shared/spans/StackedMark.tsx';
 import { offsetAtPoint, selectionIn } from './textSelection.ts';
 import { arcsOf, mentionAt, same, type ArcRef, type Range } from '../../../src/annotate/arcs.ts';
-import { ArcLayer, arcLeading, type DrawnArc } from '../../shared/spans/ArcLayer.tsx';
+import { ARC_SPACER, ArcLayer, type DrawnArc } from '../../shared/spans/ArcLayer.tsx';
 
 /**
  * The document's text with its spans highlighted, where the annotator selects text for a new span or a
@@ -74,8 +74,9 @@ export function AnnotatedText({
     colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
     selected: arc !== null && arc.kind === a.kind && arc.item === a.item && arc.role === a.role,
   }));
-  // Each block's levels of arcs, as the arc layer measured them; the block's line height makes room.
-  const [arcLevels, setArcLevels] = useState<Readonly<Record<string, number>>>({});
+  // The room each arc's end asks for over its row, as the arc layer measured it.
+  const [spacers, setSpacers] = useState<Readonly<Record<string, number>>>({});
+  const spacersIn = (b: TextBlock) => Object.entries(spacers).filter(([at]) => Number(at) >= b.start && Number(at) < b.end).map(([at, px]) => `${Number(at) - b.start}:${px}`).join(' ');
   const [dragLink, setDragLink] = useState<{ from: Range; pointer: { x: number; y: number } } | null>(null);
   const knob = linkable && !linking && !dragLink ? (mention ?? selection) : null;
   // Blocks of the text, made once per document; each re-renders only when what lies in it changes.
@@ -184,7 +185,7 @@ export function AnnotatedText({
             handleEnd={inside(located?.end, true)}
             handleLabels={handleLabels}
             many={blocks.length > 1 && arcs.length === 0}
-            arcLevels={arcLevels[b.start] ?? 0}
+            spacers={spacersIn(b)}
             onPick={onPick}
             onMention={linkable ? onMentionAt : undefined}
             onPickBar={onPickBar}
@@ -196,8 +197,8 @@ export function AnnotatedText({
         <ArcLayer
           root={root}
           arcs={drawnArcs}
-          version={`${text.length}|${JSON.stringify(arcLevels)}|${perBlock.map((r) => Math.max(0, ...r.map((x) => x.lane))).join()}`}
-          onLevels={setArcLevels}
+          version={`${text.length}|${JSON.stringify(spacers)}|${perBlock.map((r) => Math.max(0, ...r.map((x) => x.lane))).join()}`}
+          onSpacers={setSpacers}
           onPick={(i) => onPickArc?.(arcs[i]!)}
           knob={knob}
           onKnob={(e) => {
@@ -269,7 +270,7 @@ const Block = memo(function Block({
   handleEnd,
   handleLabels,
   many,
-  arcLevels,
+  spacers,
   onPick,
   onMention,
   onPickBar,
@@ -287,8 +288,8 @@ const Block = memo(function Block({
   handleLabels: { start: string; end: string };
   /** Whether the text has other blocks: then this one is laid out only when on screen. */
   many: boolean;
-  /** Levels of arcs over this block's rows: its lines make room for them. */
-  arcLevels: number;
+  /** Room for arcs: `local start:pixels` for each piece where an arc ends (a string, so memo compares it by value). */
+  spacers: string;
   onPick(pos: number): void;
   /** A relation's or event's argument was clicked (in a relation or event task). */
   onMention?(pos: number): void;
@@ -305,18 +306,23 @@ const Block = memo(function Block({
       onPointerDown={(e) => onHandle(edge, e)}
     />
   );
+  const room = new Map(spacers === '' ? [] : spacers.split(' ').map((e) => e.split(':').map(Number) as [number, number]));
   // Its own box: a change inside it lays out this block only, and off screen it is not laid out at all.
   return (
     <div
       data-block={block.start}
       className={many ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}
-      style={{ lineHeight: stackedLineHeight(Math.max(1, ...ranges.map((r) => r.lane + 1)), arcLeading(arcLevels)) }}
+      style={{ lineHeight: stackedLineHeight(Math.max(1, ...ranges.map((r) => r.lane + 1))) }}
     >
       {segmentText(block.text, ranges.map((r, item) => ({ ...r, item }))).map((s) => {
         const before = handleStart === s.start ? handle('start', s.start) : null;
         const end = s.start + codePointLength(s.text);
         const after = handleEnd === end ? handle('end', end) : null;
-        return [before, piece(s), after];
+        // Room for the arcs over the row this piece starts: a spacer beside it, not inside it (a selected
+        // piece's outline would take it in).
+        const px = room.get(s.start);
+        const spacer = px ? <span key={`a${s.start}`} aria-hidden="true" className={ARC_SPACER} style={{ height: `${px}px` }} /> : null;
+        return [spacer, before, piece(s), after];
       })}
     </div>
   );
@@ -329,7 +335,13 @@ const Block = memo(function Block({
     const marks = `${isSelection ? 'underline decoration-sky-600 decoration-2' : ''} ${isTarget ? 'outline-2 outline-dashed outline-indigo-600' : ''}`;
     if (own.length === 0)
       return (
-        <span key={at} data-start={at} className={`${isSelection ? 'bg-sky-200 dark:bg-sky-800' : ''} ${isTarget ? 'outline-2 outline-dashed outline-indigo-600' : ''}`} data-selection={isSelection || undefined} data-target={isTarget || undefined}>
+        <span
+          key={at}
+          data-start={at}
+          className={`${isSelection ? 'bg-sky-200 dark:bg-sky-800' : ''} ${isTarget ? 'outline-2 outline-dashed outline-indigo-600' : ''}`}
+          data-selection={isSelection || undefined}
+          data-target={isTarget || undefined}
+        >
           {s.text}
         </span>
       );

@@ -24,16 +24,11 @@ export function LinkBar({ kind, state, command }: { kind: TupleKind; state: Corp
       <div role="status" className="flex flex-wrap items-center gap-1 text-sm" data-testid="link-bar" lang="ja">
         {linking.to ? (
           <>
-            <span>
-              {t('annotate.linkFrom', { from: rangeText(text, linking.from) })}
-              {t('annotate.linkTo', { to: rangeText(text, linking.to) })}
-            </span>
+            <span>{t('annotate.linkFromTo', { from: rangeText(text, linking.from), to: rangeText(text, linking.to) })}</span>
             {picks}
           </>
         ) : (
-          <span>
-            {t('annotate.linkFrom', { from: rangeText(text, linking.from) })} {t('annotate.linkNoTarget')}
-          </span>
+          <span>{t('annotate.linkNoTarget', { from: rangeText(text, linking.from) })}</span>
         )}
         {cancel}
       </div>

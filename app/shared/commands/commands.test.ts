@@ -27,6 +27,12 @@ describe('commandFor', () => {
     expect(commandFor(key('x'), COMMANDS, ON, false, false)).toBeNull();
   });
 
+  it('gives a key shared by two commands to the first one enabled in this state', () => {
+    const shared = [cmd('stop', { key: 'Escape' }, false), cmd('cancel', { key: 'Escape' })];
+    expect(commandFor(key('Escape'), shared, ON, false, false)?.id).toBe('cancel');
+    expect(commandFor(key('Escape'), shared, { off: true }, false, false)).toBeNull();
+  });
+
   it('fires a scoped key (Tab) only inside its scope, so elsewhere the key keeps its own meaning', () => {
     const tab = [cmd('cycle', { key: 'Tab', within: '[data-testid="annotated-text"]' })];
     expect(commandFor(key('Tab'), tab, ON, false, false, (sel) => sel === '[data-testid="annotated-text"]')?.id).toBe('cycle');

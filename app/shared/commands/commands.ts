@@ -51,6 +51,7 @@ export function matches(e: KeyLike, s: Shortcut, isMac: boolean): boolean {
 /**
  * The command a key press means, or null. Nothing fires while an IME is composing Japanese text (the Enter
  * that confirms a conversion must never run the model), nor in a text field unless the shortcut says so.
+ * Commands sharing a key are asked in order; the first one enabled runs.
  */
 export function commandFor<S, C extends Command<S>>(e: KeyLike, commands: readonly C[], state: S, inTextField: boolean, isMac: boolean, targetWithin: (selector: string) => boolean = () => true): C | null {
   if (e.isComposing || e.keyCode === 229) return null;
@@ -58,7 +59,9 @@ export function commandFor<S, C extends Command<S>>(e: KeyLike, commands: readon
     if (!c.shortcut || !matches(e, c.shortcut, isMac)) continue;
     if (inTextField && !c.shortcut.inTextFields) continue;
     if (c.shortcut.within !== undefined && !targetWithin(c.shortcut.within)) continue;
-    return c.enabled(state) ? c : null;
+    // One key may mean different things in different states (Escape stops a run, or leaves an arc):
+    // the first command it is enabled for.
+    if (c.enabled(state)) return c;
   }
   return null;
 }

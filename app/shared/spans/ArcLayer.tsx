@@ -18,10 +18,12 @@ const BASE_PX = 8;
 const LABEL_FONT = '11px system-ui, sans-serif';
 
 /**
- * The extra line height a block needs for `levels` levels of arcs above its rows: CSS puts half of the
- * leading above the text, so twice the space the arcs take.
+ * Room for arcs is made row by row: the piece where an arc ends gets a zero-width spacer before it
+ * (`ARC_SPACER`, aligned to the bottom of the text) as tall as the text and the levels of arcs over its row, which lifts
+ * that row's line box and no other. A block-wide line height would lift every row of a paragraph.
  */
-export const arcLeading = (levels: number) => (levels === 0 ? 0 : 2 * (BASE_PX + levels * LEVEL_PX));
+export const ARC_SPACER = 'inline-block w-0 align-text-bottom';
+const spacerFor = (textHeight: number, levels: number) => Math.ceil(textHeight + BASE_PX + levels * LEVEL_PX + 2);
 
 let measureCtx: CanvasRenderingContext2D | null | undefined;
 function labelWidth(label: string): number {
@@ -36,7 +38,9 @@ interface Anchor {
   x: number;
   /** The top of the text on that row, relative to the root. */
   top: number;
-  block: string;
+  /** The first code point of the range, and the height of its text (the line's content, not its leading). */
+  start: number;
+  height: number;
 }
 
 interface Geometry {
@@ -86,7 +90,7 @@ function measure(root: HTMLElement, origin: DOMRect, p: ReturnType<typeof pieces
   const row = rects.filter((x) => Math.abs(x.top - first.top) < 3);
   const left = Math.min(...row.map((x) => x.left));
   const right = Math.max(...row.map((x) => x.right));
-  return { x: (left + right) / 2 - origin.left, top: first.top - origin.top, block: a.closest<HTMLElement>('[data-block]')?.dataset.block ?? '' };
+  return { x: (left + right) / 2 - origin.left, top: first.top - origin.top, start: r[0], height: first.height };
 }
 
 /** Measures the text under `el` and lays the arcs out over it; null when none are drawn (nothing to draw, or too narrow). */
@@ -95,7 +99,7 @@ el: HTMLElement,
   arcs: readonly DrawnArc[],
   knob: readonly [number, number] | null | undefined,
   link: { from: readonly [number, number]; to: readonly [number, number] | null } | null | undefined,
-): { geometry: Geometry; levels: Record<string, number> } | null {
+): { geometry: Geometry; spacers: Record<string, number> } | null {
   if (el.clientWidth < MIN_ARC_WIDTH || (arcs.length === 0 && !knob && !link)) return null;
   const origin = el.getBoundingClientRect();
   const pieces = piecesOf(el);
@@ -128,10 +132,11 @@ el: HTMLElement,
     drawn.map(({ i, e }) => ({ from: e[0], to: e[1], labelWidth: labelWidth(arcs[i]!.label) })),
     w,
   );
-  const byBlock: Record<string, number> = {};
-  for (const { e } of drawn) for (const a of e) byBlock[a.block] = Math.max(byBlock[a.block] ?? 0, levels[a.row] ?? 0);
-  if (linkFrom) byBlock[linkFrom.block] = Math.max(byBlock[linkFrom.block] ?? 0, 1);
-  if (knobAt) byBlock[knobAt.block] = Math.max(byBlock[knobAt.block] ?? 0, 1);
+  // Each end's piece gets a spacer for the arcs over its row (a knob or an arc being drawn needs one level).
+  const spacers: Record<string, number> = {};
+  const need = (a: Anchor, levels: number) => (spacers[a.start] = Math.max(spacers[a.start] ?? 0, spacerFor(a.height, levels)));
+  for (const { e } of drawn) for (const a of e) need(a, levels[a.row] ?? 0);
+  for (const a of [linkFrom, knobAt]) if (a) need(renumber(a), Math.max(1, levels[renumber(a).row] ?? 0));
   const geometry: Geometry = {
     pieces: laid.map((p) => ({ ...p, arc: drawn[p.arc]!.i })),
     rowTops: order.map(([t]) => t),
@@ -141,13 +146,13 @@ el: HTMLElement,
     source: linkFrom && renumber(linkFrom),
     target: target && renumber(target),
   };
-  return { geometry, levels: byBlock };
+  return { geometry, spacers };
 }
 
 /**
  * Relations and event roles as arcs above the text, in an SVG laid over it. The text under `root` is
- * measured after it is laid out; each block's needed levels go back through `onLevels`, which the text
- * turns into line height, and the arcs are measured again in the new rows. The arcs are a picture of the
+ * measured after it is laid out; the room each row needs goes back through `onSpacers`, which the text
+ * turns into spacers, and the arcs are measured again in the new rows. The arcs are a picture of the
  * tables beside them (which stay the accessible view): each label is clickable, the SVG is hidden from
  * assistive technology, and text stays text.
  */
@@ -155,7 +160,7 @@ export function ArcLayer({
   root,
   arcs,
   version,
-  onLevels,
+  onSpacers,
   onPick,
   onHover,
   knob,
@@ -166,7 +171,8 @@ export function ArcLayer({
   arcs: readonly DrawnArc[];
   /** Changes whenever the text under `root` is laid out anew (its pieces or line heights). */
   version: string;
-  onLevels(levels: Readonly<Record<string, number>>): void;
+  /** The spacer (pixels) each piece where an arc ends needs, by its first code point (see ARC_SPACER). */
+  onSpacers(spacers: Readonly<Record<string, number>>): void;
   onPick?(i: number): void;
   onHover?(i: number | null): void;
   /** A handle over this range: dragged onto another piece of text, it draws a new arc from it. */
@@ -192,11 +198,11 @@ export function ArcLayer({
       const k = JSON.stringify(levels);
       if (k !== reported.current) {
         reported.current = k;
-        onLevels(levels);
+        onSpacers(levels);
       }
     };
     const next = el ? measureArcs(el, arcs, knob, link) : null;
-    report(next?.levels ?? {});
+    report(next?.spacers ?? {});
     // The arcs are drawn where the text was laid out, which is only known after it was: a state set from
     // the DOM's layout, before paint, as React's docs show for tooltips.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -218,7 +224,9 @@ export function ArcLayer({
       data-arcs={arcs.length}
     >
       {pieces.map((p, k) => {
-        const a = arcs[p.arc]!;
+        // Laid out for the arcs of the last layout, which the layout effect replaces before paint.
+        const a = arcs[p.arc];
+        if (!a) return null;
         const y = lineY(p);
         const top = rowTops[p.row]! - 1;
         const d = [`M ${p.x1} ${p.legAt1 ? top : y}`, `L ${p.x1} ${y}`, `L ${p.x2} ${y}`, `L ${p.x2} ${p.legAt2 ? top : y}`].join(' ');

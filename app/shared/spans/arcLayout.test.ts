@@ -12,16 +12,16 @@ describe('arc layout', () => {
     expect(layoutArcs([arc(0, 300, 0, 100)], 800).pieces[0]).toMatchObject({ x1: 100, x2: 300, arrowAt: 1 });
   });
 
-  it('splits an arc across rows at the edges, the label on the source half', () => {
+  it('splits an arc across rows at the edges, each half labelled', () => {
     const { pieces, levels } = layoutArcs([arc(0, 700, 2, 50)], 800);
     expect(pieces).toEqual([
       { arc: 0, row: 0, level: 0, x1: 700, x2: 800, legAt1: true, legAt2: false, arrowAt: null, labelX: 750 },
-      { arc: 0, row: 2, level: 0, x1: 0, x2: 50, legAt1: false, legAt2: true, arrowAt: 2, labelX: null },
+      { arc: 0, row: 2, level: 0, x1: 0, x2: 50, legAt1: false, legAt2: true, arrowAt: 2, labelX: 25 },
     ]);
     expect(levels).toEqual([1, 0, 1]);
     const back = layoutArcs([arc(2, 50, 0, 700)], 800).pieces;
     expect(back.map((p) => [p.row, p.arrowAt, p.labelX])).toEqual([
-      [0, 1, null],
+      [0, 1, 750],
       [2, null, 25],
     ]);
   });

@@ -1,7 +1,7 @@
 /**
  * Where arcs go over wrapped text, brat style, as a pure function of measured positions: an arc whose two
  * ends sit on one row is one bracket over that row; one across rows is two halves, from its first end to
- * the right edge and from the left edge to its second end. Within a row each piece (with its label) takes
+ * the right edge and from the left edge to its second end, each with the label. Within a row each piece (with its label) takes
  * the lowest level where it overlaps nothing, shorter pieces lower, so no two labels ever overlap.
  */
 
@@ -32,7 +32,7 @@ export interface ArcPiece {
   legAt2: boolean;
   /** The end of the arc (the arrowhead) is at x1 or x2, or on another row. */
   arrowAt: 1 | 2 | null;
-  /** The label's centre on the line, when this piece carries it (the first piece of an arc does). */
+  /** The label's centre on the line. */
   labelX: number | null;
 }
 
@@ -63,11 +63,10 @@ export function layoutArcs(arcs: readonly ArcInput[], width: number): { pieces: 
       pieces.push({ arc, row: first.row, level: 0, x1, x2, legAt1: true, legAt2: true, arrowAt: arrowOnSecond ? 2 : 1, labelX, ...extent(x1, x2, labelX) });
       return;
     }
-    // The label goes on the piece that starts at the arc's source, wherever that is.
-    const labelFirst = forward;
-    const l1 = labelFirst ? label(first.x, width) : null;
+    // Both halves carry the label: either may be all of the arc a reader sees.
+    const l1 = label(first.x, width);
     pieces.push({ arc, row: first.row, level: 0, x1: first.x, x2: width, legAt1: true, legAt2: false, arrowAt: arrowOnSecond ? null : 1, labelX: l1, ...extent(first.x, width, l1) });
-    const l2 = labelFirst ? null : label(0, second.x);
+    const l2 = label(0, second.x);
     pieces.push({ arc, row: second.row, level: 0, x1: 0, x2: second.x, legAt1: false, legAt2: true, arrowAt: arrowOnSecond ? 2 : null, labelX: l2, ...extent(0, second.x, l2) });
   });
 
