@@ -72,12 +72,13 @@ test('every shortcut is listed in the help sheet, which opens with ? and closes 
   await page.locator('body').press('Shift+?');
   const sheet = page.getByTestId('shortcuts');
   await expect(sheet).toBeVisible();
-  // 9 workspace commands, 9 number keys for labels, 16 annotation commands (Tab, Shift+Tab and A among them).
-  await expect(sheet.locator('tr')).toHaveCount(34);
+  // 9 workspace commands, 9 number keys for labels, 20 annotation commands (Tab, Shift+Tab, A and the arc keys among them).
+  await expect(sheet.locator('tr')).toHaveCount(38);
+  await expect(sheet.locator('tr', { hasText: 'Draw an arc from the selected text' }).locator('kbd')).toHaveText('L');
   await expect(sheet).toContainText('Ctrl+Enter');
   await expect(sheet.locator('tr', { hasText: 'Next span under the same character' }).locator('kbd')).toHaveText('Tab');
   await expect(sheet.locator('tr', { hasText: 'Redo' }).locator('kbd')).toHaveText('Ctrl+Shift+Z');
-  await expect(sheet.locator('tr', { hasText: 'Label the selection with label 2' }).locator('kbd')).toHaveText('2');
+  await expect(sheet.locator('tr', { hasText: 'Label 2: for the selected text' }).locator('kbd')).toHaveText('2');
   await expect(sheet).toContainText('Run the model on the text');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();

@@ -16,6 +16,13 @@ test.describe('workspace', () => {
     await expect(events.locator('tbody td')).toHaveText(['浅田真央', '出演', '日本テレビ', '27日']);
     const marks = page.getByTestId('highlighted').locator('mark');
     await expect(marks).toHaveText(['27日', '日本テレビ', '浅田真央', '出演']);
+    // The event is drawn too: an arc from its trigger to each argument, labelled by role; a label lights its row.
+    const arcs = page.getByTestId('highlighted').getByTestId('arcs');
+    await expect(arcs).toHaveAttribute('data-arcs', '3');
+    for (const role of ['Subject', 'Object', 'Time']) await expect(arcs.locator(`[data-arc-label="${role}"]`).first()).toBeVisible();
+    await arcs.locator('[data-arc-label="Object"]').first().hover();
+    await expect(events.locator('tbody tr[data-active]')).toHaveCount(1);
+    await expect(page.getByTestId('highlighted').locator('mark[data-active]')).toHaveText(['日本テレビ', '浅田真央', '出演', '27日'].sort((a, b) => text.indexOf(a) - text.indexOf(b)));
     await expect(page.getByTestId('credit')).toContainText('CC BY-NC 4.0');
     await page.screenshot({ path: 'test-results/screenshots/preview-tcree.png', fullPage: true });
   });

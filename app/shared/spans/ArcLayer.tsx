@@ -100,7 +100,9 @@ el: HTMLElement,
   knob: readonly [number, number] | null | undefined,
   link: { from: readonly [number, number]; to: readonly [number, number] | null } | null | undefined,
 ): { geometry: Geometry; spacers: Record<string, number> } | null {
-  if (el.clientWidth < MIN_ARC_WIDTH || (arcs.length === 0 && !knob && !link)) return null;
+  // Nothing to draw is decided before the width is read, which would lay the text out.
+  if (arcs.length === 0 && !knob && !link) return null;
+  if (el.clientWidth < MIN_ARC_WIDTH) return null;
   const origin = el.getBoundingClientRect();
   const pieces = piecesOf(el);
   // Rows are told apart by their tops; every end measured on one row shares its top.

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedExtraction } from '../../../../src/index.ts';
 import { TUPLE_SCHEMAS, tupleValue, type TupleField, type TupleKind } from '../../../../src/format/itemSchema.ts';
@@ -10,6 +10,8 @@ import { assignLanes } from '../../../shared/spans/lanes.ts';
 import { StackedMark, stackedLineHeight } from '../../../shared/spans/StackedMark.tsx';
 import { ItemTable, type Column } from './ItemTable.tsx';
 import { localizedWarnings } from '../../../shared/i18n/coreMessages.ts';
+import { arcsOf } from '../../../../src/annotate/arcs.ts';
+import { ARC_SPACER, ArcLayer, type DrawnArc } from '../../../shared/spans/ArcLayer.tsx';
 
 type Kind = ItemKind;
 /** Which item is under the pointer or focus, so its spans and its row light up together. */
@@ -30,6 +32,8 @@ function layoutKey(segments: readonly { start: number }[]): string {
   return `${segments.length}-${h >>> 0}`;
 }
 
+const NO_SPACERS: Readonly<Record<string, number>> = {};
+
 /** The category, the text with every located span highlighted, and the items as tables. Text is never HTML. */
 export function ResultView({ text, extraction: x }: { text: string; extraction: LocatedExtraction }) {
   const { t } = useTranslation();
@@ -43,6 +47,19 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
   const lines = segmentBlocks(segments);
   const legend = [...new Map(ranges.map((r) => [r.label, r.colour])).entries()];
   const isActive = (kind: Kind, index: number) => active?.kind === kind && active.index === index;
+  // Relations and events as arcs over the text; hovering a label lights its row, as hovering its text does.
+  const root = useRef<HTMLDivElement>(null);
+  const arcs = useMemo(() => arcsOf(x), [x]);
+  const drawnArcs: DrawnArc[] = arcs.map((a) => ({
+    from: a.from,
+    to: a.to,
+    label: a.kind === 'relations' ? a.label : t(`result.${a.role}` as 'result.subject'),
+    colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
+    selected: isActive(a.kind, a.item),
+  }));
+  const [measured, setSpacers] = useState<Readonly<Record<string, number>>>({});
+  // Without arcs there is no layer to say so: the room made for the last ones goes with them.
+  const spacers = arcs.length > 0 ? measured : NO_SPACERS;
 
   const entityColumns: Column<Row<'entities'>>[] = [
     { header: t('result.label'), value: (e) => e.label },
@@ -70,34 +87,54 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
         )}
       </div>
 
-      <div key={layoutKey(segments)} className="text-lg leading-9 break-words" lang="ja" data-testid="highlighted">
+      <div key={layoutKey(segments)} ref={root} className="relative text-lg leading-9 break-words" lang="ja" data-testid="highlighted">
         {lines.map((line) => (
-          // Off-screen lines of a long document are not laid out until they scroll into view.
+          // Off-screen lines of a long document are not laid out until they scroll into view (unless arcs,
+          // which are measured, are drawn over them).
           <div
             key={line[0]!.start}
-            className={lines.length > 1 ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}
+            className={lines.length > 1 && arcs.length === 0 ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}
             style={{ lineHeight: stackedLineHeight(Math.max(1, ...line.flatMap((s) => s.ranges.map((r) => r.lane + 1)))) }}
           >
             {line.map((s) => {
-              if (s.ranges.length === 0) return <span key={s.start}>{s.text}</span>;
+              const px = spacers[s.start];
+              const spacer = px ? <span key={`a${s.start}`} aria-hidden="true" className={ARC_SPACER} style={{ height: `${px}px` }} /> : null;
+              if (s.ranges.length === 0)
+                return [
+                  spacer,
+                  <span key={s.start} data-start={s.start}>
+                    {s.text}
+                  </span>,
+                ];
               const own = s.ranges;
               const lit = own.some((r) => isActive(r.kind, r.item));
               // The innermost span under the pointer is the one its row lights up for.
               const inner = own.reduce((a, b) => (b.lane > a.lane ? b : a));
-              return (
+              return [
+                spacer,
                 <StackedMark
                   key={s.start}
                   text={s.text}
                   ranges={own}
                   lit={lit}
+                  data-start={s.start}
                   data-active={lit || undefined}
                   onMouseEnter={() => setActive({ kind: inner.kind, index: inner.item })}
                   onMouseLeave={() => setActive(null)}
-                />
-              );
+                />,
+              ];
             })}
           </div>
         ))}
+        {arcs.length > 0 && (
+          <ArcLayer
+            root={root}
+            arcs={drawnArcs}
+            version={`${layoutKey(segments)}|${JSON.stringify(spacers)}`}
+            onSpacers={setSpacers}
+            onHover={(i) => setActive(i === null ? null : { kind: arcs[i]!.kind, index: arcs[i]!.item })}
+          />
+        )}
       </div>
       {legend.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-xs" aria-label={t('result.legend')}>
