@@ -16,7 +16,7 @@ async function openDoc(page: Page, record: object, name: RegExp) {
   return page.getByTestId('annotator');
 }
 
-const arcs = (page: Page) => page.getByTestId('arcs');
+const arcs = (page: Page) => page.getByTestId('annotated-text').getByTestId('arcs');
 const arcLabel = (page: Page, label: string) => arcs(page).locator(`[data-arc-label="${label}"]`);
 const piece = (page: Page, start: number) => page.getByTestId('annotated-text').locator(`[data-start="${start}"]`);
 const relationRows = (page: Page) => page.getByTestId('relations-editor').locator('tbody tr');
@@ -35,6 +35,28 @@ test('a relation is an arc over the text: from its head to its tail, labelled, a
   // The row makes room for the arcs above it: the label lies inside the text's box, not over what is above it.
   const text = (await page.getByTestId('annotated-text').boundingBox())!;
   expect(box!.y).toBeGreaterThanOrEqual(text.y);
+});
+
+test('a paragraph with many arcs: no label covers another or any text, on every row', async ({ page }) => {
+  // The RE record with four more relations between its own words, over two rows.
+  const output = '<スポーツ>関係抽出:国母和宏;所属;東海大:国母和宏;職業;スノーボード:国母和宏;所属;バンクーバー:東海大;監督;空港:謝罪会見;職業;開会式:';
+  await openDoc(page, { ...RE, output }, /スノーボード男子/);
+  await expect(arcs(page)).toHaveAttribute('data-arcs', '5');
+  const boxes = await page.getByTestId('annotated-text').evaluate((root) => {
+    const rect = (r: DOMRect) => ({ x: r.left, y: r.top, w: r.width, h: r.height });
+    const labels = [...root.querySelectorAll('[data-arc-label] rect')].map((r) => rect(r.getBoundingClientRect()));
+    // The text's own boxes, without the bars under it (a mark's bottom padding).
+    const text = [...root.querySelectorAll<HTMLElement>('[data-start]')].flatMap((p) => [...p.getClientRects()].map((r) => ({ ...rect(r), h: r.height - Number(p.dataset.pad ?? 0) })));
+    const rows = new Set(text.map((t) => Math.round(t.y))).size;
+    return { labels, text, rows };
+  });
+  expect(boxes.rows).toBeGreaterThan(1);
+  expect(boxes.labels.length).toBeGreaterThanOrEqual(5);
+  const apart = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
+  for (const l of boxes.labels) {
+    for (const t of boxes.text) expect(apart(l, t)).toBe(true);
+    for (const m of boxes.labels) if (m !== l) expect(apart(l, m)).toBe(true);
+  }
 });
 
 test('keyboard: select text, L, move to the target with J/K, a number picks the relation; then relabel, delete, undo', async ({ page }) => {

@@ -74,11 +74,11 @@ export function AnnotatedText({
     colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
     selected: arc !== null && arc.kind === a.kind && arc.item === a.item && arc.role === a.role,
   }));
-  // The room each arc's end asks for over its row, as the arc layer measured it.
-  const [spacers, setSpacers] = useState<Readonly<Record<string, number>>>({});
-  const spacersIn = (b: TextBlock) => Object.entries(spacers).filter(([at]) => Number(at) >= b.start && Number(at) < b.end).map(([at, px]) => `${Number(at) - b.start}:${px}`).join(' ');
   const [dragLink, setDragLink] = useState<{ from: Range; pointer: { x: number; y: number } } | null>(null);
   const knob = linkable && !linking && !dragLink ? (mention ?? selection) : null;
+  // Where an arc may end, a spacer the arc layer makes room for the arcs with (see ARC_SPACER).
+  const ends = [...arcs.flatMap((a) => [a.from[0], a.to[0]]), ...(knob ? [knob[0]] : []), ...(linking ? [linking.from[0]] : [])];
+  const endsIn = (b: TextBlock) => [...new Set(ends.filter((at) => at >= b.start && at < b.end).map((at) => at - b.start))].sort((x, y) => x - y).join(' ');
   // Blocks of the text, made once per document; each re-renders only when what lies in it changes.
   const blocks = useMemo(() => textBlocks(text), [text]);
   const perBlock = stableBuckets(blocks, ranges);
@@ -185,7 +185,7 @@ export function AnnotatedText({
             handleEnd={inside(located?.end, true)}
             handleLabels={handleLabels}
             many={blocks.length > 1 && arcs.length === 0}
-            spacers={spacersIn(b)}
+            spacers={endsIn(b)}
             onPick={onPick}
             onMention={linkable ? onMentionAt : undefined}
             onPickBar={onPickBar}
@@ -197,8 +197,7 @@ export function AnnotatedText({
         <ArcLayer
           root={root}
           arcs={drawnArcs}
-          version={`${text.length}|${JSON.stringify(spacers)}|${perBlock.map((r) => Math.max(0, ...r.map((x) => x.lane))).join()}`}
-          onSpacers={setSpacers}
+          version={`${text.length}|${ends.join()}|${perBlock.map((r) => Math.max(0, ...r.map((x) => x.lane))).join()}`}
           onPick={(i) => onPickArc?.(arcs[i]!)}
           knob={knob}
           onKnob={(e) => {
@@ -288,7 +287,7 @@ const Block = memo(function Block({
   handleLabels: { start: string; end: string };
   /** Whether the text has other blocks: then this one is laid out only when on screen. */
   many: boolean;
-  /** Room for arcs: `local start:pixels` for each piece where an arc ends (a string, so memo compares it by value). */
+  /** Where arcs may end: the local starts of the pieces that get a spacer (a string, so memo compares it by value). */
   spacers: string;
   onPick(pos: number): void;
   /** A relation's or event's argument was clicked (in a relation or event task). */
@@ -306,7 +305,7 @@ const Block = memo(function Block({
       onPointerDown={(e) => onHandle(edge, e)}
     />
   );
-  const room = new Map(spacers === '' ? [] : spacers.split(' ').map((e) => e.split(':').map(Number) as [number, number]));
+  const room = new Set(spacers === '' ? [] : spacers.split(' ').map(Number));
   // Its own box: a change inside it lays out this block only, and off screen it is not laid out at all.
   return (
     <div
@@ -320,8 +319,7 @@ const Block = memo(function Block({
         const after = handleEnd === end ? handle('end', end) : null;
         // Room for the arcs over the row this piece starts: a spacer beside it, not inside it (a selected
         // piece's outline would take it in).
-        const px = room.get(s.start);
-        const spacer = px ? <span key={`a${s.start}`} aria-hidden="true" className={ARC_SPACER} style={{ height: `${px}px` }} /> : null;
+        const spacer = room.has(s.start) ? <span key={`a${s.start}`} aria-hidden="true" data-spacer={block.start + s.start} className={ARC_SPACER} /> : null;
         return [spacer, before, piece(s), after];
       })}
     </div>

@@ -18,9 +18,10 @@ const BASE_PX = 8;
 const LABEL_FONT = '11px system-ui, sans-serif';
 
 /**
- * Room for arcs is made row by row: the piece where an arc ends gets a zero-width spacer before it
- * (`ARC_SPACER`, aligned to the bottom of the text) as tall as the text and the levels of arcs over its row, which lifts
- * that row's line box and no other. A block-wide line height would lift every row of a paragraph.
+ * Room for arcs is made row by row: the text puts an empty spacer (`ARC_SPACER`, `data-spacer` = its piece's
+ * first code point) before each piece where an arc may end, and the arc layer makes it as tall as the text
+ * and the levels of arcs over its row, which lifts that row's line box and no other (a block-wide line
+ * height would lift every row of a paragraph). The spacer is zero wide and aligned to the text's bottom.
  */
 export const ARC_SPACER = 'inline-block w-0 align-text-bottom';
 const spacerFor = (textHeight: number, levels: number) => Math.ceil(textHeight + BASE_PX + levels * LEVEL_PX + 2);
@@ -38,9 +39,10 @@ interface Anchor {
   x: number;
   /** The top of the text on that row, relative to the root. */
   top: number;
-  /** The first code point of the range, and the height of its text (the line's content, not its leading). */
+  /** The first code point of the range, the height of its text (the line's content, not its leading) and the top of its line box. */
   start: number;
   height: number;
+  lineTop: number;
 }
 
 interface Geometry {
@@ -73,24 +75,40 @@ function pieceAt(starts: readonly number[], pos: number): number {
 }
 
 /**
- * Measures where a range of the text sits: the middle of its stretch on the first row it is on, and that
- * row's top. Pieces begin at every range's ends, so a range runs from the start of one piece to the end of
- * another.
+ * Measures where a range of the text sits: the middle of its stretch on the first row it is on, that row's
+ * top, the height of its text and the top of its line box. Pieces begin at every range's ends, so a range
+ * is whole pieces; their own boxes are read (a piece's bottom padding holds its bars, not text).
  */
-function measure(root: HTMLElement, origin: DOMRect, p: ReturnType<typeof piecesOf>, r: readonly [number, number]) {
+function measure(origin: DOMRect, p: ReturnType<typeof piecesOf>, r: readonly [number, number], lines: LineBoxes) {
   if (p.els.length === 0) return null;
-  const a = p.els[pieceAt(p.starts, r[0])]!;
-  const b = p.els[pieceAt(p.starts, r[1] - 1)]!;
-  const range = document.createRange();
-  range.setStartBefore(a.firstChild ?? a);
-  range.setEndAfter(b.firstChild ?? b);
-  const rects = [...range.getClientRects()].filter((x) => x.width > 0);
-  const first = rects[0];
+  const from = pieceAt(p.starts, r[0]);
+  const to = pieceAt(p.starts, r[1] - 1);
+  const el = p.els[from]!;
+  const first = el.getClientRects()[0];
   if (!first) return null;
-  const row = rects.filter((x) => Math.abs(x.top - first.top) < 3);
-  const left = Math.min(...row.map((x) => x.left));
-  const right = Math.max(...row.map((x) => x.right));
-  return { x: (left + right) / 2 - origin.left, top: first.top - origin.top, start: r[0], height: first.height };
+  let right = first.right;
+  for (let i = from; i <= to; i++)
+    for (const x of p.els[i]!.getClientRects()) if (Math.abs(x.top - first.top) < 3 && x.width > 0) right = Math.max(right, x.right);
+  const height = first.height - Number(el.dataset.pad ?? 0);
+  return { x: (first.left + right) / 2 - origin.left, top: first.top - origin.top, start: r[0], height, lineTop: lines.topOf(el, first.top) - origin.top };
+}
+
+/**
+ * The line boxes of the blocks (`data-block`): every row of a block is one line height tall while no
+ * spacer lifts it, so the top of the line a piece is on follows from the block's top.
+ */
+class LineBoxes {
+  private blocks = new Map<Element, { top: number; height: number }>();
+  topOf(piece: HTMLElement, textTop: number): number {
+    const block = piece.closest('[data-block]');
+    if (!block) return textTop;
+    let b = this.blocks.get(block);
+    if (!b) {
+      b = { top: block.getBoundingClientRect().top, height: parseFloat(getComputedStyle(block).lineHeight) || 36 };
+      this.blocks.set(block, b);
+    }
+    return b.top + Math.floor((textTop - b.top) / b.height) * b.height;
+  }
 }
 
 /** Measures the text under `el` and lays the arcs out over it; null when none are drawn (nothing to draw, or too narrow). */
@@ -99,12 +117,17 @@ el: HTMLElement,
   arcs: readonly DrawnArc[],
   knob: readonly [number, number] | null | undefined,
   link: { from: readonly [number, number]; to: readonly [number, number] | null } | null | undefined,
-): { geometry: Geometry; spacers: Record<string, number> } | null {
+): Geometry | null {
+  const spacerEls = [...el.querySelectorAll<HTMLElement>('[data-spacer]')];
+  // Measured with no room made, so one layout tells everything; the room is then made, and where each row
+  // moves to is worked out, not measured again (a second layout of the whole text).
+  for (const sp of spacerEls) if (sp.style.height) sp.style.height = '';
   // Nothing to draw is decided before the width is read, which would lay the text out.
   if (arcs.length === 0 && !knob && !link) return null;
-  if (el.clientWidth < MIN_ARC_WIDTH) return null;
   const origin = el.getBoundingClientRect();
+  if (origin.width < MIN_ARC_WIDTH) return null;
   const pieces = piecesOf(el);
+  const lines = new LineBoxes();
   // Rows are told apart by their tops; every end measured on one row shares its top.
   const tops: number[] = [];
   const rowOf = (top: number) => {
@@ -113,7 +136,7 @@ el: HTMLElement,
     return i;
   };
   const at = (r: readonly [number, number]): Anchor | null => {
-    const m = measure(el, origin, pieces, r);
+    const m = measure(origin, pieces, r, lines);
     return m && { ...m, row: rowOf(m.top) };
   };
   const ends: (readonly [Anchor, Anchor] | null)[] = arcs.map((a) => {
@@ -129,32 +152,45 @@ el: HTMLElement,
   const rank = new Map(order.map(([, i], k) => [i, k]));
   const renumber = (a: Anchor): Anchor => ({ ...a, row: rank.get(a.row)! });
   const drawn = ends.flatMap((e, i) => (e ? [{ i, e: [renumber(e[0]), renumber(e[1])] as const }] : []));
-  const w = el.clientWidth;
+  const w = origin.width;
   const { pieces: laid, levels } = layoutArcs(
     drawn.map(({ i, e }) => ({ from: e[0], to: e[1], labelWidth: labelWidth(arcs[i]!.label) })),
     w,
   );
   // Each end's piece gets a spacer for the arcs over its row (a knob or an arc being drawn needs one level).
-  const spacers: Record<string, number> = {};
-  const need = (a: Anchor, levels: number) => (spacers[a.start] = Math.max(spacers[a.start] ?? 0, spacerFor(a.height, levels)));
+  const spacers = new Map<number, number>();
+  const lift = new Map<number, number>();
+  const need = (a: Anchor, levels: number) => {
+    const h = Math.max(spacers.get(a.start) ?? 0, spacerFor(a.height, levels));
+    spacers.set(a.start, h);
+    // A spacer as tall as `h` standing on the text's bottom lifts the line box's top by what it passes it.
+    lift.set(a.row, Math.max(lift.get(a.row) ?? 0, h - (a.top + a.height - a.lineTop)));
+  };
   for (const { e } of drawn) for (const a of e) need(a, levels[a.row] ?? 0);
   for (const a of [linkFrom, knobAt]) if (a) need(renumber(a), Math.max(1, levels[renumber(a).row] ?? 0));
-  const geometry: Geometry = {
+  const height = el.scrollHeight;
+  for (const sp of spacerEls) {
+    const h = spacers.get(Number(sp.dataset.spacer));
+    if (h) sp.style.height = `${h}px`;
+  }
+  // Each row moves down by what the rows above it, and its own, were lifted.
+  let moved = 0;
+  const rowTops = order.map(([t], row) => (moved += Math.max(0, lift.get(row) ?? 0)) + t);
+  return {
     pieces: laid.map((p) => ({ ...p, arc: drawn[p.arc]!.i })),
-    rowTops: order.map(([t]) => t),
+    rowTops,
     width: w,
-    height: el.scrollHeight,
+    height: height + moved,
     knob: knobAt && renumber(knobAt),
     source: linkFrom && renumber(linkFrom),
     target: target && renumber(target),
   };
-  return { geometry, spacers };
 }
 
 /**
  * Relations and event roles as arcs above the text, in an SVG laid over it. The text under `root` is
- * measured after it is laid out; the room each row needs goes back through `onSpacers`, which the text
- * turns into spacers, and the arcs are measured again in the new rows. The arcs are a picture of the
+ * measured once after it is laid out; the room each row needs is made in the text's spacers (see
+ * ARC_SPACER) and the rows' new places worked out from it. The arcs are a picture of the
  * tables beside them (which stay the accessible view): each label is clickable, the SVG is hidden from
  * assistive technology, and text stays text.
  */
@@ -162,7 +198,6 @@ export function ArcLayer({
   root,
   arcs,
   version,
-  onSpacers,
   onPick,
   onHover,
   knob,
@@ -173,8 +208,6 @@ export function ArcLayer({
   arcs: readonly DrawnArc[];
   /** Changes whenever the text under `root` is laid out anew (its pieces or line heights). */
   version: string;
-  /** The spacer (pixels) each piece where an arc ends needs, by its first code point (see ARC_SPACER). */
-  onSpacers(spacers: Readonly<Record<string, number>>): void;
   onPick?(i: number): void;
   onHover?(i: number | null): void;
   /** A handle over this range: dragged onto another piece of text, it draws a new arc from it. */
@@ -184,31 +217,29 @@ export function ArcLayer({
   link?: { from: readonly [number, number]; to: readonly [number, number] | null; pointer: { x: number; y: number } | null } | null;
 }) {
   const [geometry, setGeometry] = useState<Geometry | null>(null);
+  // A new width re-wraps the text: measured again. The width of the last layout is kept, so the observer's
+  // first call (the width it was laid out at) costs nothing.
   const [width, setWidth] = useState(0);
-  const reported = useRef('');
+  const measuredWidth = useRef(0);
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    const observer = new ResizeObserver(([entry]) => {
+      const w = entry!.borderBoxSize[0]?.inlineSize ?? el.getBoundingClientRect().width;
+      if (Math.abs(w - measuredWidth.current) > 0.5) setWidth(w);
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [root]);
   const key = `${version}|${width}|${arcs.map((a) => `${a.from}>${a.to}:${a.label}`).join()}|${knob ?? ''}|${link?.from ?? ''}>${link?.to ?? ''}`;
   useLayoutEffect(() => {
     const el = root.current;
-    const report = (levels: Record<string, number>) => {
-      const k = JSON.stringify(levels);
-      if (k !== reported.current) {
-        reported.current = k;
-        onSpacers(levels);
-      }
-    };
     const next = el ? measureArcs(el, arcs, knob, link) : null;
-    report(next?.spacers ?? {});
+    measuredWidth.current = next?.width ?? 0;
     // The arcs are drawn where the text was laid out, which is only known after it was: a state set from
     // the DOM's layout, before paint, as React's docs show for tooltips.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setGeometry(next?.geometry ?? null);
+    setGeometry(next);
     // `key` stands for everything read here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);

@@ -32,8 +32,6 @@ function layoutKey(segments: readonly { start: number }[]): string {
   return `${segments.length}-${h >>> 0}`;
 }
 
-const NO_SPACERS: Readonly<Record<string, number>> = {};
-
 /** The category, the text with every located span highlighted, and the items as tables. Text is never HTML. */
 export function ResultView({ text, extraction: x }: { text: string; extraction: LocatedExtraction }) {
   const { t } = useTranslation();
@@ -57,9 +55,8 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
     colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
     selected: isActive(a.kind, a.item),
   }));
-  const [measured, setSpacers] = useState<Readonly<Record<string, number>>>({});
-  // Without arcs there is no layer to say so: the room made for the last ones goes with them.
-  const spacers = arcs.length > 0 ? measured : NO_SPACERS;
+  // Where an arc ends, a spacer the arc layer makes room for the arcs with (see ARC_SPACER).
+  const ends = new Set(arcs.flatMap((a) => [a.from[0], a.to[0]]));
 
   const entityColumns: Column<Row<'entities'>>[] = [
     { header: t('result.label'), value: (e) => e.label },
@@ -93,12 +90,12 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
           // which are measured, are drawn over them).
           <div
             key={line[0]!.start}
+            data-block={line[0]!.start}
             className={lines.length > 1 && arcs.length === 0 ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}
             style={{ lineHeight: stackedLineHeight(Math.max(1, ...line.flatMap((s) => s.ranges.map((r) => r.lane + 1)))) }}
           >
             {line.map((s) => {
-              const px = spacers[s.start];
-              const spacer = px ? <span key={`a${s.start}`} aria-hidden="true" className={ARC_SPACER} style={{ height: `${px}px` }} /> : null;
+              const spacer = ends.has(s.start) ? <span key={`a${s.start}`} aria-hidden="true" data-spacer={s.start} className={ARC_SPACER} /> : null;
               if (s.ranges.length === 0)
                 return [
                   spacer,
@@ -130,8 +127,7 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
           <ArcLayer
             root={root}
             arcs={drawnArcs}
-            version={`${layoutKey(segments)}|${JSON.stringify(spacers)}`}
-            onSpacers={setSpacers}
+            version={layoutKey(segments)}
             onHover={(i) => setActive(i === null ? null : { kind: arcs[i]!.kind, index: arcs[i]!.item })}
           />
         )}
