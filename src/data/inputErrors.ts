@@ -38,6 +38,40 @@ export const INPUT_ERROR_TEXT = {
   unreadable: (p: { detail: string }) => `could not be read (${p.detail}); nothing was imported from it`,
   'app-updated': () => 'part of the app could not be loaded (a new version is probably live): reload the page and import again; nothing was imported from it',
   'bad-zip': (p: { detail: string }) => `not a readable zip archive (${p.detail})`,
+  // brat standoff (.ann lines), with the annotation's id.
+  'brat-span-line': (p: { id: string }) => `${p.id}: expected "TYPE START END" before the text`,
+  'brat-span-outside': (p: { id: string }) => `${p.id}: offsets outside the text`,
+  'brat-span-text': (p: { id: string; found: string; expected: string }) => `${p.id}: its text ${p.found} is not the document's ${p.expected} at those offsets`,
+  'brat-relation-line': (p: { id: string }) => `${p.id}: expected "TYPE Arg1:T… Arg2:T…"`,
+  'brat-event-line': (p: { id: string }) => `${p.id}: expected "TYPE:T… ROLE:T…"`,
+  'brat-no-documents': () => 'no .txt documents in this brat collection',
+  // CoNLL
+  'conll-line': () => 'expected "TOKEN<tab>TAG"; this document was not imported',
+  'conll-tag': (p: { tag: string }) => `tag ${p.tag} is not O or B-/I-/E-/S-TYPE; this document was not imported`,
+  // CSV through a column mapping; `field` is the mapping's (text, output, id, task), `reason` papaparse's code.
+  'csv-column-missing': (p: { field: string; column: string; header: string }) => `the ${p.field} column ${p.column} is not in the header (${p.header})`,
+  'csv-invalid': (p: { detail: string; reason: string }) => `not valid CSV (${p.detail})`,
+  'csv-text-empty': (p: { column: string }) => `the text column ${p.column} is empty`,
+  // The authors' TCREE CSV
+  'tcree-columns': (p: { count: number }) => `expected five columns "{text}{IW},,{topic},,{IW}:…:" (got ${p.count})`,
+  'tcree-output-iw': (p: { iws: string }) => `the output (the fifth column) does not start with a known IW (${p.iws})`,
+  'tcree-no-iw': (p: { iws: string }) => `the input does not end with a known IW (${p.iws})`,
+  'tcree-no-text': () => 'the input has no source text before the IW',
+  // Label Studio JSON, by task (its id, else its place) and region
+  'ls-not-list': () => 'expected a JSON list of Label Studio tasks',
+  'ls-no-text': (p: { task: string }) => `task ${p.task}: data has no text`,
+  'ls-not-completions': (p: { task: string; field: string }) => `task ${p.task}: "${p.field}" is not a list of completions`,
+  'ls-result-not-list': (p: { task: string }) => `task ${p.task}: "result" is not a list of regions`,
+  'ls-region-not-object': (p: { task: string; region: string; value: string }) => `task ${p.task}, region ${p.region}: is ${p.value}, not a region object; it was left out`,
+  'ls-region-outside': (p: { task: string; region: string; offsets: string }) => `task ${p.task}, region ${p.region}: start/end ${p.offsets} are not a span inside the text (Label Studio counts code points)`,
+  'ls-region-text': (p: { task: string; region: string; text: string; start: number; end: number; found: string }) =>
+    `task ${p.task}, region ${p.region}: its text ${p.text} is not the text at ${p.start}–${p.end} (${p.found}); the region was left out`,
+  // stockmark's NER JSON, by entry (its place in the array)
+  'stockmark-not-array': () => 'expected a JSON array of {curid, text, entities}',
+  'stockmark-entry': (p: { entry: number }) => `entry ${p.entry}: expected {curid, text, entities: [...]}`,
+  'stockmark-entity': (p: { entry: number; curid: string; k: number }) => `entry ${p.entry}: curid ${p.curid}: entity ${p.k} needs name, type and a [start, end) span inside the text`,
+  'stockmark-entity-text': (p: { entry: number; curid: string; name: string; start: number; end: number }) =>
+    `entry ${p.entry}: curid ${p.curid}: entity ${p.name} does not match the text at [${p.start}, ${p.end})`,
 } as const;
 
 export type InputErrorCode = keyof typeof INPUT_ERROR_TEXT;

@@ -2,7 +2,8 @@ import type { Extraction } from '../domain/types.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { codePointLength } from '../text/textIndex.ts';
-import { lineCounter, type DatasetRecord, type InputError, type ReadResult } from './records.ts';
+import { lineCounter, problemAt, type DatasetRecord, type InputError, type ReadResult } from './records.ts';
+import { quoted, type Problem } from './inputErrors.ts';
 
 /**
  * Converts stockmark ner-wikipedia JSON (an array of {curid, text, entities: [{name, span, type}]}) into
@@ -17,20 +18,20 @@ export function convertStockmark(content: string, file: string, profile: FormatP
     data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (e) {
     const m = /position (\d+)/.exec((e as Error).message);
-    return { records: [], errors: [{ file, line: m ? lineCounter(content)(Number(m[1])) : 1, message: `not valid JSON (${(e as Error).message})` }] };
+    return { records: [], errors: [problemAt(file, m ? lineCounter(content)(Number(m[1])) : 1, { code: 'not-json', params: { detail: (e as Error).message } })] };
   }
-  if (!Array.isArray(data)) return { records: [], errors: [{ file, line: 1, message: 'expected a JSON array of {curid, text, entities}' }] };
+  if (!Array.isArray(data)) return { records: [], errors: [problemAt(file, 1, { code: 'stockmark-not-array', params: {} })] };
 
   const records: DatasetRecord[] = [];
   // curid names the article, repeated for each of its sentences: a sentence's id is curid-n (n its place in
   // the article), unique in the file, and curid is kept beside it.
   const seen = new Map<string, number>();
   data.forEach((entry: unknown, i) => {
-    const where = `entry ${i + 1}`;
-    const fail = (message: string) => errors.push({ file, line: null, message: `${where}: ${message}` });
+    const entry1 = i + 1;
+    const fail = (problem: Problem) => errors.push(problemAt(file, null, problem));
     const o = entry as { curid?: unknown; text?: unknown; entities?: unknown };
     if (typeof o !== 'object' || o === null || typeof o.text !== 'string' || !Array.isArray(o.entities)) {
-      fail('expected {curid, text, entities: [...]}');
+      fail({ code: 'stockmark-entry', params: { entry: entry1 } });
       return;
     }
     const text = o.text;
@@ -50,12 +51,12 @@ export function convertStockmark(content: string, file: string, profile: FormatP
         (span[0] as number) < (span[1] as number) &&
         (span[1] as number) <= length;
       if (!ok) {
-        fail(`curid ${String(o.curid)}: entity ${k + 1} needs name, type and a [start, end) span inside the text`);
+        fail({ code: 'stockmark-entity', params: { entry: entry1, curid: String(o.curid), k: k + 1 } });
         return;
       }
       const [s, t] = span as [number, number];
       if (chars.slice(s, t).join('') !== e.name) {
-        fail(`curid ${String(o.curid)}: entity ${JSON.stringify(e.name)} does not match the text at [${s}, ${t})`);
+        fail({ code: 'stockmark-entity-text', params: { entry: entry1, curid: String(o.curid), name: quoted(e.name), start: s, end: t } });
         return;
       }
       x.entities.push({ label: e.type as string, text: e.name as string });

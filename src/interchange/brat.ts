@@ -1,6 +1,7 @@
 import type { FormatProfile } from '../format/profile.ts';
 import { isTaskId } from '../format/taskCatalog.ts';
-import type { InputError, ReadResult } from '../data/records.ts';
+import { problemAt, type InputError, type ReadResult } from '../data/records.ts';
+import { quoted, type Problem } from '../data/inputErrors.ts';
 import type { AnnotatedDocument } from './document.ts';
 import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
@@ -233,17 +234,17 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
     const links: GraphLink[] = [];
     const triggers = new Map<string, GraphSpan>();
     const events: { id: string; trigger: string }[] = [];
-    const fail = (line: number, message: string) => errors.push({ file: `${source}:${annName}`, line, message });
+    const fail = (line: number, problem: Problem) => errors.push(problemAt(`${source}:${annName}`, line, problem));
     ann.split(/\r?\n/).forEach((line, k) => {
       if (line.trim() === '') return;
       const [id = '', data = '', tail] = line.split('\t');
       if (id.startsWith('T')) {
         const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(data);
-        if (!m) return fail(k + 1, `${id}: expected "TYPE START END" before the text`);
+        if (!m) return fail(k + 1, { code: 'brat-span-line', params: { id } });
         const frags = m[2]!.split(';').map((f) => f.split(' ').map(Number) as [number, number]);
-        if (frags.some(([s, e]) => s > e || e > chars.length)) return fail(k + 1, `${id}: offsets outside the text`);
+        if (frags.some(([s, e]) => s > e || e > chars.length)) return fail(k + 1, { code: 'brat-span-outside', params: { id } });
         const expected = frags.map(([s, e]) => chars.slice(s, e).join('')).join(' ');
-        if (tail !== undefined && tail !== expected) return fail(k + 1, `${id}: its text ${JSON.stringify(tail)} is not the document's ${JSON.stringify(expected)} at those offsets`);
+        if (tail !== undefined && tail !== expected) return fail(k + 1, { code: 'brat-span-text', params: { id, found: quoted(tail), expected: quoted(expected) } });
         const [start, end] = [frags[0]![0], frags.at(-1)![1]];
         // Pieces split only at line breaks are one span; text left between them is not.
         const pieces = frags.map(([s, e]) => chars.slice(s, e).join('')).join('');
@@ -254,12 +255,12 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
         else spans.push({ key: id, start, end, label: type === GRAPH_LABELS.argument ? GRAPH_LABELS.argument : displayName(type, labels) });
       } else if (id.startsWith('R')) {
         const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(data.trim());
-        if (!m) return fail(k + 1, `${id}: expected "TYPE Arg1:T… Arg2:T…"`);
+        if (!m) return fail(k + 1, { code: 'brat-relation-line', params: { id } });
         links.push({ from: m[2]!, to: m[3]!, type: displayName(m[1]!, labels) });
       } else if (id.startsWith('E')) {
         const [head, ...args] = data.trim().split(' ');
         const trigger = head?.split(':')[1];
-        if (!trigger) return fail(k + 1, `${id}: expected "TYPE:T… ROLE:T…"`);
+        if (!trigger) return fail(k + 1, { code: 'brat-event-line', params: { id } });
         // Each E line is one event, even when two share a trigger: its links start at a span of its own.
         events.push({ id, trigger });
         for (const a of args) {
@@ -281,6 +282,6 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
     // categories.tsv names the task the app exported it as: it wins over what the items imply.
     records.push(m && isTaskId(m.task) ? { id: read.id, text, extraction: { ...read.extraction, task: m.task } } : read);
   }
-  if (records.length === 0) errors.push({ file: source, line: null, message: 'no .txt documents in this brat collection' });
+  if (records.length === 0) errors.push(problemAt(source, null, { code: 'brat-no-documents', params: {} }));
   return { records, errors };
 }

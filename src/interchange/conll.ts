@@ -1,6 +1,7 @@
 import type { LocatedExtraction } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
-import type { InputError, ReadResult } from '../data/records.ts';
+import { problemAt, type InputError, type ReadResult } from '../data/records.ts';
+import { quoted } from '../data/inputErrors.ts';
 import type { AnnotatedDocument } from './document.ts';
 import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
@@ -97,11 +98,11 @@ export function fromConll(content: string, file: string, profile: FormatProfile)
       const cut = tab >= 0 ? tab : line.lastIndexOf(' ');
       const tag = line.slice(cut + 1).trim();
       if (cut <= 0) {
-        bad ??= { file, line: k + 1, message: 'expected "TOKEN<tab>TAG"; this document was not imported' };
+        bad ??= problemAt(file, k + 1, { code: 'conll-line', params: {} });
         return;
       }
       if (!/^(O|[BIESLU]-.+)$/.test(tag)) {
-        bad ??= { file, line: k + 1, message: `tag ${JSON.stringify(tag)} is not O or B-/I-/E-/S-TYPE; this document was not imported` };
+        bad ??= problemAt(file, k + 1, { code: 'conll-tag', params: { tag: quoted(tag) } });
         return;
       }
       tokens.push({ text: line.slice(0, cut), tag });

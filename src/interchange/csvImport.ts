@@ -5,7 +5,7 @@ import { restoreFormula } from './spreadsheet.ts';
 import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { echoedTask, problemAt, taskFrom, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
-import type { Problem } from '../data/inputErrors.ts';
+import { quoted, type Problem } from '../data/inputErrors.ts';
 
 /** Which CSV column holds what. Only `text` is required; a missing task column means every row has `defaultTask`. */
 export interface CsvMapping {
@@ -49,21 +49,21 @@ export function fromCsv(content: string, file: string, mapping: CsvMapping, defa
   const records: DatasetRecord[] = [];
   const errors: InputError[] = [];
   for (const [field, column] of Object.entries(mapping) as [keyof CsvMapping, string | null][]) {
-    if (column !== null && !header.includes(column)) errors.push({ file, line: 1, message: `the ${field} column ${JSON.stringify(column)} is not in the header (${header.join(', ')})` });
+    if (column !== null && !header.includes(column)) errors.push(problemAt(file, 1, { code: 'csv-column-missing', params: { field, column: quoted(column), header: header.join(', ') } }));
   }
   if (errors.length) return { records, errors };
   const col = (name: string | null) => (name === null ? -1 : header.indexOf(name));
   const at = { text: col(mapping.text), output: col(mapping.output), id: col(mapping.id), task: col(mapping.task) };
   for (const { cells: raw, line, error } of csvRows(content).slice(1)) {
-    const fail = (message: string | Problem) => errors.push(typeof message === 'string' ? { file, line, message } : problemAt(file, line, message));
+    const fail = (problem: Problem) => errors.push(problemAt(file, line, problem));
     if (error) {
-      fail(`not valid CSV (${error})`);
+      fail({ code: 'csv-invalid', params: { detail: error.message, reason: error.code } });
       continue;
     }
     const cells = raw.map(restoreFormula);
     const text = cells[at.text];
     if (text === undefined || text.trim() === '') {
-      fail(`the text column ${JSON.stringify(mapping.text)} is empty`);
+      fail({ code: 'csv-text-empty', params: { column: quoted(mapping.text) } });
       continue;
     }
     const output = at.output === -1 ? '' : (cells[at.output] ?? '');

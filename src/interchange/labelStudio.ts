@@ -1,5 +1,6 @@
 import type { FormatProfile } from '../format/profile.ts';
-import type { InputError, ReadResult } from '../data/records.ts';
+import { problemAt, type InputError, type ReadResult } from '../data/records.ts';
+import { quoted, type Problem } from '../data/inputErrors.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument, Origin } from './document.ts';
 import { withInferredTask } from './inferTask.ts';
@@ -118,28 +119,31 @@ export function fromLabelStudio(content: string, file: string, profile: FormatPr
   try {
     data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { records: [], errors: [{ file, line: null, message: `not valid JSON (${(e as Error).message})` }] };
+    return { records: [], errors: [problemAt(file, null, { code: 'not-json', params: { detail: (e as Error).message } })] };
   }
   if (data && typeof data === 'object' && !Array.isArray(data) && 'data' in data) data = [data];
-  if (!Array.isArray(data)) return { records: [], errors: [{ file, line: null, message: 'expected a JSON list of Label Studio tasks' }] };
+  if (!Array.isArray(data)) return { records: [], errors: [problemAt(file, null, { code: 'ls-not-list', params: {} })] };
+  const fail = (problem: Problem) => errors.push(problemAt(file, null, problem));
   const records: AnnotatedDocument[] = [];
   data.forEach((raw: unknown, i) => {
     const t = (raw && typeof raw === 'object' ? raw : {}) as Task;
-    const name = `task ${t.id === undefined ? i + 1 : String(t.id)}`;
+    const task = t.id === undefined ? String(i + 1) : String(t.id);
+    const name = `task ${task}`;
     const text = typeof t.data?.text === 'string' ? t.data.text : Object.values(t.data ?? {}).find((v) => typeof v === 'string');
-    if (typeof text !== 'string') return void errors.push({ file, line: null, message: `${name}: data has no text` });
+    if (typeof text !== 'string') return void fail({ code: 'ls-no-text', params: { task } });
     const notList = (['annotations', 'predictions'] as const).find((k) => t[k] !== undefined && t[k] !== null && !Array.isArray(t[k]));
-    if (notList) return void errors.push({ file, line: null, message: `${name}: "${notList}" is not a list of completions` });
+    if (notList) return void fail({ code: 'ls-not-completions', params: { task, field: notList } });
     const idx = new TextIndex(text);
     const picked = pick(t);
-    if (picked && picked.c.result !== undefined && !Array.isArray(picked.c.result)) return void errors.push({ file, line: null, message: `${name}: "result" is not a list of regions` });
+    if (picked && picked.c.result !== undefined && !Array.isArray(picked.c.result)) return void fail({ code: 'ls-result-not-list', params: { task } });
     const spans: GraphSpan[] = [];
     const links: GraphLink[] = [];
     const categories: string[] = [];
     list(picked?.c.result).forEach((entry, k) => {
       const r = (entry && typeof entry === 'object' ? entry : {}) as Result;
-      const region = `region ${r.id ?? k + 1}`;
-      if (!entry || typeof entry !== 'object') return void errors.push({ file, line: null, message: `${name}, ${region}: is ${JSON.stringify(entry)}, not a region object; it was left out` });
+      const regionId = String(r.id ?? k + 1);
+      const region = `region ${regionId}`;
+      if (!entry || typeof entry !== 'object') return void fail({ code: 'ls-region-not-object', params: { task, region: regionId, value: quoted(entry) } });
       if (r.type === 'choices') return void categories.push(...list(r.value?.choices).filter((c): c is string => typeof c === 'string'));
       if (r.type === 'relation') {
         const type = list(r.labels).find((l): l is string => typeof l === 'string') ?? '';
@@ -149,9 +153,9 @@ export function fromLabelStudio(content: string, file: string, profile: FormatPr
       const labels = list(r.value?.labels).filter((l): l is string => typeof l === 'string');
       if (labels.length === 0) return void losses.push({ code: 'unknown-item', doc: name, item: `${region} (${String(r.type)})` });
       const o = spanFromUnits(idx, r.value?.start, r.value?.end, 'code-point');
-      if (!o) return void errors.push({ file, line: null, message: `${name}, ${region}: start/end ${JSON.stringify([r.value?.start, r.value?.end])} are not a span inside the text (Label Studio counts code points)` });
+      if (!o) return void fail({ code: 'ls-region-outside', params: { task, region: regionId, offsets: quoted([r.value?.start, r.value?.end]) } });
       if (typeof r.value?.text === 'string' && r.value.text !== idx.slice(...o)) {
-        return void errors.push({ file, line: null, message: `${name}, ${region}: its text ${JSON.stringify(r.value.text)} is not the text at ${o[0]}–${o[1]} (${JSON.stringify(idx.slice(...o))}); the region was left out` });
+        return void fail({ code: 'ls-region-text', params: { task, region: regionId, text: quoted(r.value.text), start: o[0], end: o[1], found: quoted(idx.slice(...o)) } });
       }
       labels.forEach((label, j) => spans.push({ key: j === 0 ? String(r.id) : `${String(r.id)}#${j}`, start: o[0], end: o[1], label }));
     });

@@ -151,7 +151,7 @@ describe('brat (nlplab/brat server/src/projectconfig.py:189-210, annotation.py:1
   it('refuses a T line whose text is not the document’s, as brat does', async () => {
     const z = zipSync({ 'a.txt': enc('東京で会見'), 'a.ann': enc('T1\tLOCATION 0 2\t大阪\nT2\tLOCATION 0 2\t東京\n') });
     const r = await read('c.zip', z);
-    expect('docs' in r && r.errors).toEqual([{ file: 'c.zip:a.ann', line: 1, message: 'T1: its text "大阪" is not the document\'s "東京" at those offsets' }]);
+    expect('docs' in r && r.errors).toEqual([{ file: 'c.zip:a.ann', line: 1, message: 'T1: its text "大阪" is not the document\'s "東京" at those offsets', problem: expect.objectContaining({ code: 'brat-span-text' }) }]);
     expect(spansOf(docsOf(r)[0]!).entities).toEqual([['地名', '東京']]);
   });
 });

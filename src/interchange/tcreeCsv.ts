@@ -3,7 +3,7 @@ import type { Extraction } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
 import { splitInput, tasksByIwLength } from '../format/splitInput.ts';
-import { echoedTask, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
+import { echoedTask, problemAt, type DatasetRecord, type ReadResult, type InputError } from '../data/records.ts';
 import { csvRows } from './csvRows.ts';
 import { neutraliseFormula, restoreFormula } from './spreadsheet.ts';
 
@@ -37,14 +37,15 @@ export function fromTcreeCsv(content: string, file: string, profile: FormatProfi
   csvRows(content).forEach(({ cells: row, line }, k) => {
     if (!isTcreeRow(row, profile)) {
       if (k === 0) return; // a header
-      return void errors.push({ file, line, message: `expected five columns "{text}{IW},,{topic},,{IW}:…:" (got ${row.length})` });
+      const iws = tasksByIwLength(profile).map((t) => profile.iw[t]).join(', ');
+      return void errors.push(problemAt(file, line, row.length === 5 ? { code: 'tcree-output-iw', params: { iws } } : { code: 'tcree-columns', params: { count: row.length } }));
     }
     const input = restoreFormula(row[0]!);
     const output = row[4]!.trim();
     const split = splitInput(input, profile);
     const task = split?.task ?? echoedTask(output, profile);
-    if (!split || !task) return void errors.push({ file, line, message: `the input does not end with a known IW (${tasks.map((t) => profile.iw[t]).join(', ')})` });
-    if (split.text === '') return void errors.push({ file, line, message: 'the input has no source text before the IW' });
+    if (!split || !task) return void errors.push(problemAt(file, line, { code: 'tcree-no-iw', params: { iws: tasks.map((t) => profile.iw[t]).join(', ') } }));
+    if (split.text === '') return void errors.push(problemAt(file, line, { code: 'tcree-no-text', params: {} }));
     const topic = row[2]!.trim();
     const record: DatasetRecord = { text: split.text, task, output: output.startsWith('<') || topic === '' ? output : `<${topic}>${output}`, line };
     records.push(record);

@@ -13,6 +13,12 @@ import { fromDoccano } from '../../../src/interchange/doccano.ts';
 import { DEFAULT_PROFILE as P, extract, type TaskId } from '../../../src/index.ts';
 import { WARNING_TEXT } from '../../../src/format/warnings.ts';
 import { coreJa } from './core.ja.ts';
+import { fromLabelStudio } from '../../../src/interchange/labelStudio.ts';
+import { fromCsv } from '../../../src/interchange/csvImport.ts';
+import { fromTcreeCsv } from '../../../src/interchange/tcreeCsv.ts';
+import { fromConll } from '../../../src/interchange/conll.ts';
+import { fromBrat } from '../../../src/interchange/brat.ts';
+import { convertStockmark } from '../../../src/data/stockmark.ts';
 
 const probe = (status: number, body: string, contentType = 'application/json') => ({ url: 'https://h/x', status, contentType, head: new TextEncoder().encode(body) });
 /** One failure of every code the core and the app's engine produce. */
@@ -125,6 +131,42 @@ describe('core messages in the UI language', () => {
     setLanguage('en');
     expect(errors.map(localizeInputError)).toEqual(errors.map((e) => `${e.file}:${e.line}: ${e.message}`));
     expect(errors[0]!.message).toMatch(/^not valid JSON \(/);
+  });
+
+  it('the other importers (Label Studio, CSV, TCREE CSV, CoNLL, brat, stockmark) refuse in Japanese too; English is the core’s', () => {
+    const region = (id: string, start: number, end: number, text?: string) => ({ id, type: 'labels', value: { start, end, text, labels: ['地名'] } });
+    const ls = [
+      { id: 1, data: {} },
+      { id: 2, data: { text: '東京' }, annotations: {} },
+      { id: 3, data: { text: '東京' }, annotations: [{ result: 'x' }] },
+      { id: 4, data: { text: '東京' }, annotations: [{ result: [null, region('r', 0, 9), region('s', 0, 2, '大阪')] }] },
+    ];
+    const csv = { text: 'text', output: 'gold', id: null, task: null };
+    const errors = [
+      ...fromLabelStudio('5', 'ls.json', P, []).errors,
+      ...fromLabelStudio(JSON.stringify(ls), 'ls.json', P, []).errors,
+      ...fromCsv('text,gold\n東京,x\n', 'a.csv', { ...csv, output: 'nope' }, 'ner', P).errors,
+      ...fromCsv('text,gold\n,x\n"東京,x\n', 'b.csv', csv, 'ner', P).errors,
+      ...fromTcreeCsv('a,b\n今月8日,,スポーツ,,x:\n今月8日,スポーツ\n今月8日,,スポーツ,,イベント抽出x\nイベント抽出,,スポーツ,,イベント抽出:吉田秀彦;引退;今月8日:\n', 't.csv', P).errors,
+      ...fromConll('東京\n\n東\tX-地名\n', 'c.conll', P).errors,
+      ...fromBrat(new Map([['a.txt', '東京'], ['a.ann', 'T1\tbad\nT2\t地名 0 9\t東京\nT3\t地名 0 2\t大阪\nR1\tbad\nE1\tbad\n']]), 'b.zip', P, []).errors,
+      ...fromBrat(new Map(), 'empty.zip', P, []).errors,
+      ...convertStockmark('{}', 's.json', P).errors,
+      ...convertStockmark(JSON.stringify([5, { curid: 9, text: '東京', entities: [{ name: '東京' }] }, { curid: 9, text: '東京', entities: [{ name: '大阪', type: '地名', span: [0, 2] }] }]), 's.json', P).errors,
+    ];
+    const codes = new Set(errors.map((e) => e.problem?.code));
+    const theirs = Object.keys(INPUT_ERROR_TEXT).filter((c) => /^(ls|csv|tcree|conll|brat|stockmark)-/.test(c));
+    expect(theirs.filter((c) => !codes.has(c as never))).toEqual([]);
+    expect(errors.filter((e) => !e.problem)).toEqual([]);
+    setLanguage('ja');
+    const ja = errors.map(localizeInputError);
+    for (const line of ja) expect(line, line).not.toMatch(/[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}|\{\{/);
+    expect(ja).toContain('ls.json: タスク 4、領域 s：語句 "大阪" が 0–2 の本文（"東京"）と違います。この領域は読み込みませんでした。');
+    expect(ja).toContain('a.csv:1: 出力の列 "nope" が見出し行にありません（text, gold）。');
+    expect(ja.find((l) => l.startsWith('b.csv:3'))).toBe('b.csv:3: CSVとして読めません（引用符が閉じていません）。');
+    setLanguage('en');
+    expect(errors.map(localizeInputError)).toEqual(errors.map((e) => (e.line === null ? `${e.file}: ${e.message}` : `${e.file}:${e.line}: ${e.message}`)));
+    expect(errors.map((e) => e.message)).toContain('task 4, region s: its text "大阪" is not the text at 0–2 ("東京"); the region was left out');
   });
 
   it('model form problems name the field as the form labels it, in Japanese, with no field id or English left', () => {

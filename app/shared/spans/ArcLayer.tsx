@@ -223,7 +223,7 @@ export function ArcLayer({
   const measuredWidth = useRef(0);
   useEffect(() => {
     const el = root.current;
-    if (!el) return;
+    if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       const w = entry!.borderBoxSize[0]?.inlineSize ?? el.getBoundingClientRect().width;
       if (Math.abs(w - measuredWidth.current) > 0.5) setWidth(w);
