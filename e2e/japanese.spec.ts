@@ -74,3 +74,29 @@ test('evaluating two files, and the model panel, in Japanese', async ({ page }) 
   await expect(evaluation.getByTestId('evaluation-summary')).toContainText('6件の文書を採点しました');
   expect(await englishOnPage(page)).toEqual([]);
 });
+
+test('a Label Studio file with a moved region, and drawing an arc, in Japanese', async ({ page }) => {
+  await page.getByText(/^コーパス/).click();
+  // Label Studio counts code points; this region's text is not the text at its offsets, so it is refused.
+  const tasks = [{ id: 4, data: { text: '東京で会見した。' }, annotations: [{ result: [{ id: 's', type: 'labels', value: { start: 0, end: 2, text: '大阪', labels: ['地名'] } }] }] }];
+  await page.getByLabel('ファイルを読み込む').setInputFiles({ name: 'ls.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tasks)) });
+  // With its one region refused, nothing says the task: the import asks (in Japanese too).
+  const choice = page.getByTestId('task-choice');
+  expect(await englishOnPage(page)).toEqual([]);
+  await choice.getByRole('combobox').selectOption('ner');
+  await choice.getByRole('button', { name: 'このタスクとして読み込む' }).click();
+  await expect(page.getByTestId('import-errors')).toContainText('タスク 4、領域 s：語句 "大阪" が 0–2 の本文（"東京"）と違います。');
+  expect(await englishOnPage(page)).toEqual([]);
+
+  // A TCREE relation, an arc drawn with the keyboard: the bars that say what the keys act on are Japanese.
+  const record = { text: '『マイブリッジの糸』(11) 監督:山村浩二', iw: '関係抽出', category: '映画', output: '<映画>関係抽出:山村浩二;監督;マイブリッジの糸:' };
+  await page.getByLabel('ファイルを読み込む').setInputFiles({ name: 'tcree.jsonl', mimeType: 'application/json', buffer: Buffer.from(`${JSON.stringify(record)}\n`) });
+  await page.getByTestId('documents').getByRole('button', { name: /マイブリッジ/ }).click();
+  await page.getByTestId('annotated-text').getByTestId('arcs').locator('[data-arc-label="監督"]').click();
+  await expect(page.getByTestId('arc-bar')).toContainText('「山村浩二」→「マイブリッジの糸」：監督');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('link-bar')).toContainText('への弧：種類を選んでください');
+  expect(await englishOnPage(page)).toEqual([]);
+});
