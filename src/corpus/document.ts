@@ -4,6 +4,7 @@ import { DEFAULT_PROFILE, type FormatProfile } from '../format/profile.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
 import { extract } from '../extract.ts';
 import type { AnnotatedDocument } from '../interchange/document.ts';
+import { asSuggestions, withoutSuggestions } from '../annotate/provenance.ts';
 
 // Where a corpus document's state is decided: which extraction it shows, what counts as gold, the summary
 // the list filters on, and how every import path makes one. The app stores these; the CLI converts them.
@@ -75,9 +76,12 @@ export const summaryOf = (x: LocatedExtraction | null) => ({ category: x?.catego
 const outputExtraction = (d: Pick<CorpusDocument, 'output' | 'task' | 'text' | 'outputTruncated'>, profile: FormatProfile): LocatedExtraction | null =>
   d.output ? extract(d.output, d.task, profile, d.text, false, { truncated: d.outputTruncated === true }) : null;
 
-/** The document as gold: a correction or an imported output. A prediction nobody checked is not gold. */
+/**
+ * The document as gold: a correction or an imported output. A prediction nobody checked is not gold, nor are
+ * the suggestions in a correction nobody accepted.
+ */
 export function goldExtraction(d: CorpusDocument, profile: FormatProfile): LocatedExtraction | null {
-  return d.annotation ?? outputExtraction(d, profile);
+  return d.annotation ? withoutSuggestions(d.annotation) : outputExtraction(d, profile);
 }
 
 /**
@@ -85,7 +89,9 @@ export function goldExtraction(d: CorpusDocument, profile: FormatProfile): Locat
  * else the imported output, else the batch prediction, else nothing.
  */
 export function currentExtraction(d: CorpusDocument, profile: FormatProfile): LocatedExtraction {
-  return goldExtraction(d, profile) ?? d.prediction?.extraction ?? (emptyExtraction(d.task) as LocatedExtraction);
+  if (d.annotation) return d.annotation;
+  // A model's items are its suggestions, to accept or reject one by one.
+  return outputExtraction(d, profile) ?? (d.prediction ? asSuggestions(d.prediction.extraction, d.prediction.model, d.prediction.at || undefined) : (emptyExtraction(d.task) as LocatedExtraction));
 }
 
 /**

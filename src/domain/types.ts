@@ -24,12 +24,29 @@ export interface Task {
 /** `[start, end)` in Unicode code points into the source text, or null when the string was not found. */
 export type Offsets = readonly [number, number] | null;
 
+/**
+ * Who made an item and when: a model (its id) or a person (the name they gave, '' for none). A model's item
+ * no person has decided on yet is a `suggestion`; accepting it keeps who made it and adds who accepted it. A
+ * person's change to a model's item makes it theirs, `from` naming the model. Absent: not known (an older
+ * export, or a tool that does not say).
+ */
+export interface Provenance {
+  by: 'model' | 'person';
+  name: string;
+  /** When it was made, in milliseconds since the epoch, where known. */
+  at?: number;
+  suggestion?: true;
+  accepted?: { name: string; at: number };
+  from?: string;
+}
+
 /** An entity (NER) or a sentiment word (SCPOS; `label` is the polarity). */
 export interface Span {
   label: string;
   text: string;
   start?: number | null;
   end?: number | null;
+  provenance?: Provenance;
 }
 
 export interface Triple {
@@ -37,6 +54,7 @@ export interface Triple {
   relation: string;
   tail: string;
   offsets?: { head: Offsets; tail: Offsets };
+  provenance?: Provenance;
 }
 
 /** An event: `object` is null for a 3-slot event (subject;trigger;time). */
@@ -46,6 +64,7 @@ export interface Quadruple {
   object: string | null;
   time: string;
   offsets?: { subject: Offsets; trigger: Offsets; object: Offsets; time: Offsets };
+  provenance?: Provenance;
 }
 
 /** The project's public data contract: export, CLI and embed API all speak it. */

@@ -6,6 +6,8 @@ import type { AnnotatedDocument } from './document.ts';
 import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
 import { fromSpanGraph, GRAPH_LABELS, type GraphLink, type GraphSpan } from './spanGraph.ts';
+import { parseProvenanceNote, provenanceNote } from '../annotate/provenance.ts';
+import type { Provenance } from '../domain/types.ts';
 
 // brat standoff, as nlplab/brat reads it:
 // - type names in the configuration are storage forms: projectconfig.py:189-210 (normalize_to_storage_form)
@@ -18,6 +20,9 @@ import { fromSpanGraph, GRAPH_LABELS, type GraphLink, type GraphSpan } from './s
 //   universal newlines (annotation.py:363-367): CR LF counts as one character there.
 // - a span crossing a line break is written as fragments, one a line, as brat's own editor stores it.
 // - events: `E1\tEvent:T1 Subject:T2 Object:T3 Time:T4`, the trigger a text-bound of the event's type.
+// - a note is `#ID\tAnnotatorNotes TARGET\tTEXT` (annotation.py:1065-1072 _parse_comment_annotation,
+//   :1683-1689 OnelineCommentAnnotation.__str__); brat shows it in the annotation's dialog. Who made an
+//   item is written as one (`giellm: suggestion; name="…" at=…`) and read back; other notes are reported.
 
 export interface ExportEntry {
   name: string;
@@ -89,6 +94,9 @@ export function toBratDocument(d: AnnotatedDocument, doc: string, losses: Loss[]
   }
   const lf = [...txt];
   const lines: string[] = [];
+  // Who made an item goes in a note on its line (brat's AnnotatorNotes, shown in its annotation dialog).
+  let notes = 0;
+  const note = (id: string, p: Provenance | undefined) => p && lines.push(`#${++notes}\tAnnotatorNotes ${id}\t${provenanceNote(p)}`);
   const types = { entities: new Set<string>(), relations: new Set<string>(), events: false };
   const ids = new Map<string, string>();
   let relationCount = 0;
@@ -122,7 +130,7 @@ export function toBratDocument(d: AnnotatedDocument, doc: string, losses: Loss[]
     }
     const type = storageName(e.label);
     types.entities.add(type);
-    tb(type, [e.start, e.end], false);
+    note(tb(type, [e.start, e.end], false), e.provenance);
   }
   x.relations.forEach((r, i) => {
     if (!r.offsets.head || !r.offsets.tail) return void losses.push({ code: 'no-offsets', doc, item: `relation ${i + 1} (${r.head};${r.relation};${r.tail})` });
@@ -131,6 +139,7 @@ export function toBratDocument(d: AnnotatedDocument, doc: string, losses: Loss[]
     types.entities.add(GRAPH_LABELS.argument);
     types.relations.add(type);
     lines.push(`R${++relationCount}\t${type} Arg1:${tb(GRAPH_LABELS.argument, r.offsets.head)} Arg2:${tb(GRAPH_LABELS.argument, r.offsets.tail)}`);
+    note(`R${relationCount}`, r.provenance);
   });
   x.events.forEach((e, i) => {
     const o = e.offsets;
@@ -140,6 +149,7 @@ export function toBratDocument(d: AnnotatedDocument, doc: string, losses: Loss[]
     types.entities.add(GRAPH_LABELS.argument);
     const args = [`${ROLE.subject}:${tb(GRAPH_LABELS.argument, o.subject)}`, ...(o.object ? [`${ROLE.object}:${tb(GRAPH_LABELS.argument, o.object)}`] : []), `${ROLE.time}:${tb(GRAPH_LABELS.argument, o.time)}`];
     lines.push(`E${i + 1}\t${EVENT}:${tb(EVENT, o.trigger)} ${args.join(' ')}`);
+    note(`E${i + 1}`, e.provenance);
   });
   return { txt, ann: lines.join('\n') + (lines.length ? '\n' : ''), types };
 }
@@ -234,6 +244,9 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
     const links: GraphLink[] = [];
     const triggers = new Map<string, GraphSpan>();
     const events: { id: string; trigger: string }[] = [];
+    // Notes this app wrote say who made the item they are on; R lines are found again by their id.
+    const made = new Map<string, Provenance>();
+    const relationAt = new Map<string, number>();
     const fail = (line: number, problem: Problem) => errors.push(problemAt(`${source}:${annName}`, line, problem));
     ann.split(/\r?\n/).forEach((line, k) => {
       if (line.trim() === '') return;
@@ -256,6 +269,7 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
       } else if (id.startsWith('R')) {
         const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(data.trim());
         if (!m) return fail(k + 1, { code: 'brat-relation-line', params: { id } });
+        relationAt.set(id, links.length);
         links.push({ from: m[2]!, to: m[3]!, type: displayName(m[1]!, labels) });
       } else if (id.startsWith('E')) {
         const [head, ...args] = data.trim().split(' ');
@@ -269,11 +283,18 @@ export function fromBrat(files: ReadonlyMap<string, string>, source: string, pro
           if (!r || !target) losses.push({ code: 'unknown-item', doc, item: `${id} ${a}` });
           else links.push({ from: id, to: target, type: r });
         }
-      } else if (!id.startsWith('#')) losses.push({ code: 'unknown-item', doc, item: `${annName}:${k + 1} ${id}` });
+      } else if (id.startsWith('#')) {
+        const target = /^AnnotatorNotes (\S+)$/.exec(data.trim())?.[1];
+        const p = target && tail !== undefined ? parseProvenanceNote(tail) : null;
+        if (p) made.set(target!, p);
+        else losses.push({ code: 'note-not-held', doc, item: `${id} ${data.trim()}${tail ? `: ${tail}` : ''}` });
+      } else losses.push({ code: 'unknown-item', doc, item: `${annName}:${k + 1} ${id}` });
     });
+    for (const s of spans) if (made.has(s.key)) s.provenance = made.get(s.key);
+    for (const [id, at] of relationAt) if (made.has(id)) links[at]!.provenance = made.get(id);
     for (const e of events) {
       const t = triggers.get(e.trigger);
-      if (t) spans.push({ ...t, key: e.id });
+      if (t) spans.push({ ...t, key: e.id, ...(made.has(e.id) ? { provenance: made.get(e.id) } : {}) });
       else losses.push({ code: 'unknown-item', doc, item: `${e.id}: no trigger ${e.trigger}` });
     }
     const items = fromSpanGraph(text, { spans, links }, doc, losses);

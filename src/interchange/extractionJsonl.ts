@@ -11,13 +11,17 @@ import type { AnnotatedDocument } from './document.ts';
 z.config({ jitless: true });
 
 const offsets = z.tuple([z.number().int().min(0), z.number().int().min(0)]).nullable();
+const time = z.number().finite();
+const provenance = z
+  .object({ by: z.enum(['model', 'person']), name: z.string(), at: time.optional(), suggestion: z.literal(true).optional(), accepted: z.object({ name: z.string(), at: time }).optional(), from: z.string().optional() })
+  .optional();
 const Extraction = z.object({
   task: z.enum(TASK_IDS as [TaskId, ...TaskId[]]),
   category: z.string().nullable(),
-  entities: z.array(z.object({ label: z.string(), text: z.string(), start: z.number().int().min(0).nullable(), end: z.number().int().min(0).nullable() })),
-  relations: z.array(z.object({ head: z.string(), relation: z.string(), tail: z.string(), offsets: z.object({ head: offsets, tail: offsets }) })),
+  entities: z.array(z.object({ label: z.string(), text: z.string(), start: z.number().int().min(0).nullable(), end: z.number().int().min(0).nullable(), provenance })),
+  relations: z.array(z.object({ head: z.string(), relation: z.string(), tail: z.string(), offsets: z.object({ head: offsets, tail: offsets }), provenance })),
   events: z.array(
-    z.object({ subject: z.string(), trigger: z.string(), object: z.string().nullable(), time: z.string(), offsets: z.object({ subject: offsets, trigger: offsets, object: offsets, time: offsets }) }),
+    z.object({ subject: z.string(), trigger: z.string(), object: z.string().nullable(), time: z.string(), offsets: z.object({ subject: offsets, trigger: offsets, object: offsets, time: offsets }), provenance }),
   ),
   warnings: z.array(z.string()).default([]),
 });

@@ -3,6 +3,7 @@ import type { FormatProfile } from '../format/profile.ts';
 import { serializeChecked } from '../format/serializeOutput.ts';
 import { parseOutput } from '../format/parseOutput.ts';
 import { eachLine, numberedLines, problemAt, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
+import { suggestionsOf, withoutSuggestions } from '../annotate/provenance.ts';
 import { asAnnotated, currentExtraction, currentOutput, hasGold, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
 import type { AnnotatedDocument } from './document.ts';
 import type { CsvMapping } from './csvImport.ts';
@@ -82,6 +83,11 @@ export interface FileFormat {
   readArchive?(files: ReadonlyMap<string, string>, ctx: ReadContext): Promise<ReadOutcome>;
   variants?: readonly string[];
   write?(docs: readonly CorpusDocument[], ctx: WriteContext): Promise<WriteOutcome>;
+  /**
+   * What of each item's provenance the writer keeps: all of it (Extraction JSON fields, brat notes), whether
+   * a model suggested it (Label Studio), or nothing (absent). What it cannot keep is reported.
+   */
+  provenance?: 'all' | 'model-or-person';
 }
 
 const firstLine = (head: string) => head.split('\n', 1)[0] ?? '';
@@ -144,7 +150,11 @@ function trainingDocs(docs: readonly CorpusDocument[], profile: FormatProfile, l
   const annotatedDocs = asAnnotated(docs, profile);
   docs.forEach((d, i) => {
     if (!hasGold(d)) return void losses.push({ code: 'no-annotation', doc: docName(d, i) });
-    const a = annotatedDocs[i]!;
+    const shown = annotatedDocs[i]!;
+    // A model's suggestion nobody accepted is not training data.
+    const a = { ...shown, extraction: withoutSuggestions(shown.extraction) };
+    const left = suggestionsOf(shown.extraction).length;
+    if (left) losses.push({ code: 'suggestions-not-gold', doc: docName(d, i), item: String(left) });
     const checked = serializeChecked(a.extraction, a.extraction.task, profile, (o) => parseOutput(o, a.extraction.task, profile));
     if ('unreadable' in checked) return void losses.push({ code: 'unreadable-output', doc: docName(d, i), item: checked.unreadable });
     out.push({ doc: a, output: checked.output });
@@ -189,6 +199,7 @@ export const FORMATS: readonly FileFormat[] = [
     // Offsets kept exactly as they were.
     read: async (content, ctx) => annotated((await import('./extractionJsonl.ts')).fromExtractionJsonl(content, ctx.file), ctx, []),
     write: async (docs, ctx) => ({ file: jsonl('extractions.jsonl', (await import('./extractionJsonlWriter.ts')).toExtractionJsonl(asAnnotated(docs, ctx.profile))), losses: [] }),
+    provenance: 'all',
   },
   {
     id: 'mmm',
@@ -229,6 +240,7 @@ export const FORMATS: readonly FileFormat[] = [
       const zip = zipSync({ 'label-studio-tasks.json': strToU8(toLabelStudio(a, losses)), 'label-studio-config.xml': strToU8(labelStudioConfig(a, ctx.profile)) }, { mtime: new Date(2000, 0, 1) });
       return { file: { name: 'label-studio.zip', type: 'application/zip', content: zip as Uint8Array<ArrayBuffer> }, losses };
     },
+    provenance: 'model-or-person',
   },
   {
     id: 'doccano',
@@ -328,6 +340,7 @@ export const FORMATS: readonly FileFormat[] = [
       const zip = zipSync(Object.fromEntries(files.map((f) => [`brat/${f.name}`, strToU8(f.content)])), { mtime: new Date(2000, 0, 1) });
       return { file: { name: 'brat.zip', type: 'application/zip', content: zip as Uint8Array<ArrayBuffer> }, losses };
     },
+    provenance: 'all',
   },
   {
     id: 'text',
@@ -433,6 +446,23 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = EXPORT_ORDER.map((id) => 
   .flatMap((f): ExportTarget[] => (f.variants ? f.variants.map((v) => ({ value: `${f.id}/${v}`, format: f, variant: v })) : [{ value: f.id, format: f }]));
 
 /** Writes documents as one export target, with what it could not hold. */
-export function exportDocuments(target: ExportTarget, docs: readonly CorpusDocument[], profile: FormatProfile, opts: Pick<WriteContext, 'bom'> = {}): Promise<WriteOutcome> {
-  return target.format.write!(docs, { profile, variant: target.variant, ...opts });
+export async function exportDocuments(target: ExportTarget, docs: readonly CorpusDocument[], profile: FormatProfile, opts: Pick<WriteContext, 'bom'> = {}): Promise<WriteOutcome> {
+  const out = await target.format.write!(docs, { profile, variant: target.variant, ...opts });
+  return { ...out, losses: [...out.losses, ...provenanceLosses(target.format, docs, profile)] };
+}
+
+/** One loss a document whose items say who made them, where the format cannot keep (all of) it. */
+function provenanceLosses(format: FileFormat, docs: readonly CorpusDocument[], profile: FormatProfile): Loss[] {
+  if (format.provenance === 'all') return [];
+  const out: Loss[] = [];
+  docs.forEach((d, i) => {
+    // Only a correction or a prediction says who made its items (an output is a string): nothing else is parsed.
+    if (!d.annotation && (d.output || !d.prediction)) return;
+    const x = currentExtraction(d, profile);
+    const all = [...x.entities, ...x.relations, ...x.events];
+    // Label Studio keeps whether a model suggested an item: a loss only where there is more (a name, a time).
+    const lost = format.provenance === 'model-or-person' ? all.some((it) => it.provenance && (it.provenance.name !== '' || it.provenance.at !== undefined) && !it.provenance.suggestion) : all.some((it) => it.provenance);
+    if (lost) out.push({ code: format.provenance === 'model-or-person' ? 'provenance-partly-held' : 'provenance-not-held', doc: docName(d, i) });
+  });
+  return out;
 }

@@ -7,6 +7,8 @@ import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
 import { spanFromUnits, toUnit } from './offsetUnits.ts';
 import { fromSpanGraph, toSpanGraph, type GraphLink, type GraphSpan } from './spanGraph.ts';
+import { asSuggestions, onlySuggestions, suggestingModels, withoutSuggestions } from '../annotate/provenance.ts';
+import { emptyExtraction, type LocatedExtraction, type Provenance } from '../domain/types.ts';
 
 // Label Studio's JSON tasks: {data: {text}, annotations: [{result}], predictions: [{model_version, result}]}
 // (labelstud.io/guide/export#Label-Studio-JSON-format-of-annotated-tasks, /guide/predictions). Regions are
@@ -27,7 +29,12 @@ interface Result {
   to_id?: string;
   direction?: string;
   labels?: unknown;
+  /** Whether a model made the region: Label Studio's own field (label-studio-frontend src/mixins/Regions.js, `origin`). */
+  origin?: 'prediction' | 'prediction-changed' | 'manual';
 }
+
+/** A region's `origin` from who made its item: a model's (accepted or not), a person's change to one, or a person's. */
+const originOf = (p: Provenance | undefined): Result['origin'] => (!p ? undefined : p.by === 'model' ? 'prediction' : p.from ? 'prediction-changed' : 'manual');
 
 function resultOf(d: AnnotatedDocument, doc: string, losses: Loss[]): Result[] {
   const idx = new TextIndex(d.text);
@@ -38,6 +45,7 @@ function resultOf(d: AnnotatedDocument, doc: string, losses: Loss[]): Result[] {
     to_name: FROM.to,
     type: 'labels',
     value: { start: toUnit(idx, s.start, 'code-point'), end: toUnit(idx, s.end, 'code-point'), text: idx.slice(s.start, s.end), labels: [s.label] },
+    ...(originOf(s.provenance) ? { origin: originOf(s.provenance) } : {}),
   }));
   for (const l of g.links) result.push({ from_id: l.from, to_id: l.to, type: 'relation', direction: 'right', labels: [l.type] });
   if (d.extraction.category !== null) result.push({ id: 'category', from_name: FROM.category, to_name: FROM.to, type: 'choices', value: { choices: [d.extraction.category] } });
@@ -45,15 +53,27 @@ function resultOf(d: AnnotatedDocument, doc: string, losses: Loss[]): Result[] {
 }
 
 /**
- * Label Studio tasks: a person's work as `annotations`, a model's unreviewed output as `predictions` with
- * its `model_version`, so Label Studio shows it as a pre-annotation to accept or correct.
+ * Label Studio tasks: a person's work (and the suggestions they accepted) as `annotations`, each region's
+ * `origin` saying whether a model made it; the suggestions nobody accepted as `predictions`, one per model
+ * with its `model_version`, so Label Studio shows them as pre-annotations to accept or correct.
  */
 export function toLabelStudio(docs: readonly AnnotatedDocument[], losses: Loss[]): string {
   const tasks = docs.map((d, i) => {
     const doc = d.id ?? String(i + 1);
-    const result = resultOf(d, doc, losses);
+    const x = d.extraction;
+    const byModel = d.origin?.kind === 'model';
+    // The category goes with the model's prediction where the whole document is one, else with the person's annotation.
+    const decided = withoutSuggestions(x);
+    const models = suggestingModels(x);
+    // A model's document with no items still says which model it was (and its category).
+    if (byModel && models.length === 0) models.push(d.origin!.kind === 'model' ? d.origin!.model : '');
     const data = { text: d.text, ...(d.id === null ? {} : { ref_id: d.id }) };
-    return d.origin?.kind === 'model' ? { id: i + 1, data, predictions: [{ model_version: d.origin.model, result }] } : { id: i + 1, data, annotations: [{ result }] };
+    const predictions = models.map((model, k) => ({
+      model_version: model,
+      result: resultOf({ ...d, extraction: { ...onlySuggestions(x, model), category: byModel && k === 0 ? x.category : null } }, doc, losses),
+    }));
+    const annotation = byModel && decided.entities.length + decided.relations.length + decided.events.length === 0 ? null : { result: resultOf({ ...d, extraction: { ...decided, category: byModel && models.length ? null : x.category } }, doc, losses) };
+    return { id: i + 1, data, ...(annotation ? { annotations: [annotation] } : {}), ...(predictions.length ? { predictions } : {}) };
   });
   return JSON.stringify(tasks, null, 2) + '\n';
 }
@@ -104,13 +124,29 @@ function pick(t: Task): { c: Completion; origin: Origin } | null {
   const latest = (cs: Completion[]) => cs.reduce<Completion | null>((best, c) => (best === null || time(c) >= time(best) ? c : best), null);
   const a = latest(list(t.annotations).filter((c): c is Completion => !!c && typeof c === 'object' && (c as Completion).was_cancelled !== true));
   if (a) return { c: a, origin: { kind: 'human' } };
-  const p = latest(list(t.predictions).filter((c): c is Completion => !!c && typeof c === 'object'));
-  return p ? { c: p, origin: { kind: 'model', model: typeof p.model_version === 'string' ? p.model_version : 'Label Studio prediction' } } : null;
+  const p = latestPrediction(t);
+  return p ? { c: p.c, origin: { kind: 'model', model: p.model } } : null;
+}
+
+function latestPrediction(t: Task): { c: Completion; model: string } | null {
+  const p = list(t.predictions)
+    .filter((c): c is Completion => !!c && typeof c === 'object')
+    .reduce<Completion | null>((best, c) => (best === null || time(c) >= time(best) ? c : best), null);
+  return p ? { c: p, model: typeof p.model_version === 'string' ? p.model_version : 'Label Studio prediction' } : null;
+}
+
+/** Adds the suggestions that are not already items of `items` (same place, same label) to it. */
+function mergeSuggestions(items: Pick<LocatedExtraction, 'entities' | 'relations' | 'events'>, theirs: LocatedExtraction) {
+  const key = (o: object) => JSON.stringify({ ...o, provenance: undefined });
+  for (const list of ['entities', 'relations', 'events'] as const) {
+    const have = new Set(items[list].map(key));
+    for (const it of theirs[list]) if (!have.has(key(it))) (items[list] as object[]).push(it);
+  }
 }
 
 /**
- * Reads Label Studio JSON tasks: the latest annotation of each, else its latest prediction (kept as a
- * model's, to review), with any `from_name`. Each region's `value.text` is checked against the text at its
+ * Reads Label Studio JSON tasks: the latest annotation of each (with the latest prediction's other items as
+ * suggestions), else its latest prediction (kept as a model's, to review), with any `from_name`. Each region's `value.text` is checked against the text at its
  * offsets: a region that does not match is reported with its task and region id and left out, never moved.
  */
 export function fromLabelStudio(content: string, file: string, profile: FormatProfile, losses: Loss[]): ReadResult<AnnotatedDocument> {
@@ -136,30 +172,41 @@ export function fromLabelStudio(content: string, file: string, profile: FormatPr
     const idx = new TextIndex(text);
     const picked = pick(t);
     if (picked && picked.c.result !== undefined && !Array.isArray(picked.c.result)) return void fail({ code: 'ls-result-not-list', params: { task } });
-    const spans: GraphSpan[] = [];
-    const links: GraphLink[] = [];
-    const categories: string[] = [];
-    list(picked?.c.result).forEach((entry, k) => {
-      const r = (entry && typeof entry === 'object' ? entry : {}) as Result;
-      const regionId = String(r.id ?? k + 1);
-      const region = `region ${regionId}`;
-      if (!entry || typeof entry !== 'object') return void fail({ code: 'ls-region-not-object', params: { task, region: regionId, value: quoted(entry) } });
-      if (r.type === 'choices') return void categories.push(...list(r.value?.choices).filter((c): c is string => typeof c === 'string'));
-      if (r.type === 'relation') {
-        const type = list(r.labels).find((l): l is string => typeof l === 'string') ?? '';
-        const [from, to] = r.direction === 'left' ? [r.to_id, r.from_id] : [r.from_id, r.to_id];
-        return void links.push({ from: String(from), to: String(to), type });
-      }
-      const labels = list(r.value?.labels).filter((l): l is string => typeof l === 'string');
-      if (labels.length === 0) return void losses.push({ code: 'unknown-item', doc: name, item: `${region} (${String(r.type)})` });
-      const o = spanFromUnits(idx, r.value?.start, r.value?.end, 'code-point');
-      if (!o) return void fail({ code: 'ls-region-outside', params: { task, region: regionId, offsets: quoted([r.value?.start, r.value?.end]) } });
-      if (typeof r.value?.text === 'string' && r.value.text !== idx.slice(...o)) {
-        return void fail({ code: 'ls-region-text', params: { task, region: regionId, text: quoted(r.value.text), start: o[0], end: o[1], found: quoted(idx.slice(...o)) } });
-      }
-      labels.forEach((label, j) => spans.push({ key: j === 0 ? String(r.id) : `${String(r.id)}#${j}`, start: o[0], end: o[1], label }));
-    });
-    const items = fromSpanGraph(text, { spans, links }, name, losses);
+    /** One completion's regions as items and categories; a refused region is reported and left out. */
+    const readCompletion = (result: unknown) => {
+      const spans: GraphSpan[] = [];
+      const links: GraphLink[] = [];
+      const categories: string[] = [];
+      list(result).forEach((entry, k) => {
+        const r = (entry && typeof entry === 'object' ? entry : {}) as Result;
+        const regionId = String(r.id ?? k + 1);
+        const region = `region ${regionId}`;
+        if (!entry || typeof entry !== 'object') return void fail({ code: 'ls-region-not-object', params: { task, region: regionId, value: quoted(entry) } });
+        if (r.type === 'choices') return void categories.push(...list(r.value?.choices).filter((c): c is string => typeof c === 'string'));
+        if (r.type === 'relation') {
+          const type = list(r.labels).find((l): l is string => typeof l === 'string') ?? '';
+          const [from, to] = r.direction === 'left' ? [r.to_id, r.from_id] : [r.from_id, r.to_id];
+          return void links.push({ from: String(from), to: String(to), type });
+        }
+        const labels = list(r.value?.labels).filter((l): l is string => typeof l === 'string');
+        if (labels.length === 0) return void losses.push({ code: 'unknown-item', doc: name, item: `${region} (${String(r.type)})` });
+        const o = spanFromUnits(idx, r.value?.start, r.value?.end, 'code-point');
+        if (!o) return void fail({ code: 'ls-region-outside', params: { task, region: regionId, offsets: quoted([r.value?.start, r.value?.end]) } });
+        if (typeof r.value?.text === 'string' && r.value.text !== idx.slice(...o)) {
+          return void fail({ code: 'ls-region-text', params: { task, region: regionId, text: quoted(r.value.text), start: o[0], end: o[1], found: quoted(idx.slice(...o)) } });
+        }
+        labels.forEach((label, j) => spans.push({ key: j === 0 ? String(r.id) : `${String(r.id)}#${j}`, start: o[0], end: o[1], label }));
+      });
+      return { items: fromSpanGraph(text, { spans, links }, name, losses), categories };
+    };
+    const { items, categories } = readCompletion(picked?.c.result);
+    // A person's annotation with a model's prediction beside it: the prediction's items not in the annotation
+    // are its suggestions, still to be accepted or rejected (as this app exports them).
+    const beside = picked?.origin.kind === 'human' ? latestPrediction(t) : null;
+    if (beside && Array.isArray(beside.c.result)) {
+      const theirs = asSuggestions({ ...emptyExtraction('ner'), ...readCompletion(beside.c.result).items } as LocatedExtraction, beside.model);
+      mergeSuggestions(items, theirs);
+    }
     for (const extra of categories.slice(1)) losses.push({ code: 'extra-category', doc: name, item: extra });
     const id = typeof t.data?.ref_id === 'string' ? t.data.ref_id : null;
     records.push(withInferredTask({ id, text, ...(picked?.origin.kind === 'model' ? { origin: picked.origin } : {}) }, { category: categories[0] ?? null, ...items }, profile));

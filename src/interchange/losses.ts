@@ -41,6 +41,14 @@ export const LOSS_CODES = [
   'line-breaks-only',
   /** A span that starts or ends with a line break: brat's fragments leave the break out. */
   'line-break-trimmed',
+  /** Who made each item (a model or a person), and which are suggestions nobody accepted: this format has no place for it. */
+  'provenance-not-held',
+  /** Label Studio keeps whether a model made each region (`origin`, predictions), not who accepted it or when. */
+  'provenance-partly-held',
+  /** Suggestions nobody accepted are not training data: left out (the item is how many). */
+  'suggestions-not-gold',
+  /** A brat note (AnnotatorNotes) that is not one this app writes: the items hold no free notes. */
+  'note-not-held',
 ] as const;
 export type LossCode = (typeof LOSS_CODES)[number];
 
@@ -72,6 +80,10 @@ export const LOSS_TEXT: Readonly<Record<LossCode, string>> = {
   'argument-label-not-held': 'the label of a relation argument: GIELLM relations keep the strings only',
   'line-breaks-only': 'a span of line breaks alone: brat writes a span as its pieces between line breaks, and it has none',
   'line-break-trimmed': 'the span starts or ends with a line break, which brat’s fragments leave out: written without it',
+  'provenance-not-held': 'this format has no place for who made each item, or for which are suggestions nobody accepted',
+  'provenance-partly-held': 'Label Studio keeps which items a model suggested (predictions, region origin), not who accepted or made each item, or when',
+  'suggestions-not-gold': 'suggestions of a model nobody accepted are not training data: left out (how many)',
+  'note-not-held': 'a note on an annotation: the app keeps no free notes, so it is left out',
 };
 
 export const formatLoss = (l: Loss) => `document ${l.doc}${l.item ? `, ${l.item}` : ''}: ${LOSS_TEXT[l.code]}`;

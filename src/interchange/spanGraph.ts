@@ -1,4 +1,4 @@
-import type { LocatedExtraction, Offsets } from '../domain/types.ts';
+import type { LocatedExtraction, Offsets, Provenance } from '../domain/types.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { Loss } from './losses.ts';
 
@@ -20,12 +20,17 @@ export interface GraphSpan {
   start: number;
   end: number;
   label: string;
+  /** Who made the item the span is (an entity, an event's trigger); shared argument spans have none. */
+  provenance?: Provenance;
 }
 export interface GraphLink {
   from: string;
   to: string;
   type: string;
+  /** Who made the item the link is part of (a relation, an event). */
+  provenance?: Provenance;
 }
+const withProvenance = <T extends object>(o: T, p: Provenance | undefined): T => (p ? { ...o, provenance: p } : o);
 export interface SpanGraph {
   spans: GraphSpan[];
   links: GraphLink[];
@@ -38,31 +43,31 @@ export function toSpanGraph(x: LocatedExtraction, doc: string, losses: Loss[]): 
   const keys = new Map<string, string>();
   // Only relation and event arguments are shared: an entity repeated on one span, or two events on one
   // trigger, stay apart, so each reads back as itself.
-  const span = (o: Offsets, label: string, shared = false): string | null => {
+  const span = (o: Offsets, label: string, shared = false, provenance?: Provenance): string | null => {
     if (!o) return null;
     const k = `${label}\u241f${o[0]}\u241f${o[1]}`;
     let key = shared ? keys.get(k) : undefined;
     if (!key) {
       key = `s${spans.length + 1}`;
       if (shared) keys.set(k, key);
-      spans.push({ key, start: o[0], end: o[1], label });
+      spans.push(withProvenance({ key, start: o[0], end: o[1], label }, provenance));
     }
     return key;
   };
   for (const e of x.entities) {
-    if (!span(e.start === null ? null : [e.start, e.end!], e.label)) losses.push({ code: 'no-offsets', doc, item: `${e.label}:${e.text}` });
+    if (!span(e.start === null ? null : [e.start, e.end!], e.label, false, e.provenance)) losses.push({ code: 'no-offsets', doc, item: `${e.label}:${e.text}` });
   }
   x.relations.forEach((r, i) => {
     if (!r.offsets.head || !r.offsets.tail) return void losses.push({ code: 'no-offsets', doc, item: `relation ${i + 1} (${r.head};${r.relation};${r.tail})` });
-    links.push({ from: span(r.offsets.head, GRAPH_LABELS.argument, true)!, to: span(r.offsets.tail, GRAPH_LABELS.argument, true)!, type: r.relation });
+    links.push(withProvenance({ from: span(r.offsets.head, GRAPH_LABELS.argument, true)!, to: span(r.offsets.tail, GRAPH_LABELS.argument, true)!, type: r.relation }, r.provenance));
   });
   x.events.forEach((e, i) => {
     const missing = !e.offsets.trigger || !e.offsets.subject || !e.offsets.time || (e.object !== null && !e.offsets.object);
     if (missing) return void losses.push({ code: 'no-offsets', doc, item: `event ${i + 1} (${e.trigger})` });
-    const trigger = span(e.offsets.trigger, GRAPH_LABELS.trigger)!;
+    const trigger = span(e.offsets.trigger, GRAPH_LABELS.trigger, false, e.provenance)!;
     for (const role of EVENT_ROLES) {
       const o = e.offsets[role];
-      if (o) links.push({ from: trigger, to: span(o, GRAPH_LABELS.argument, true)!, type: role });
+      if (o) links.push(withProvenance({ from: trigger, to: span(o, GRAPH_LABELS.argument, true)!, type: role }, e.provenance));
     }
   });
   return { spans, links };
@@ -100,7 +105,7 @@ export function fromSpanGraph(text: string, g: SpanGraph, doc: string, losses: L
         if (s.label !== GRAPH_LABELS.argument && !labelled.has(s.key)) losses.push({ code: 'argument-label-not-held', doc, item: `${s.label}:${str(s)}` });
         labelled.add(s.key);
       }
-      x.relations.push({ head: str(from), relation: l.type, tail: str(to), offsets: { head: at(from), tail: at(to) } });
+      x.relations.push(withProvenance({ head: str(from), relation: l.type, tail: str(to), offsets: { head: at(from), tail: at(to) } }, l.provenance));
     }
   }
   for (const [key, r] of roles) {
@@ -112,13 +117,18 @@ export function fromSpanGraph(text: string, g: SpanGraph, doc: string, losses: L
         losses.push({ code: 'incomplete-event', doc, item: str(trigger) });
         continue;
       }
-      x.events.push({
-        subject: str(subject),
-        trigger: str(trigger),
-        object: object ? str(object) : null,
-        time: str(time),
-        offsets: { subject: at(subject), trigger: at(trigger), object: object ? at(object) : null, time: at(time) },
-      });
+      x.events.push(
+        withProvenance(
+          {
+            subject: str(subject),
+            trigger: str(trigger),
+            object: object ? str(object) : null,
+            time: str(time),
+            offsets: { subject: at(subject), trigger: at(trigger), object: object ? at(object) : null, time: at(time) },
+          },
+          trigger.provenance,
+        ),
+      );
     }
   }
   const hasLinks = g.links.length > 0;
@@ -126,7 +136,7 @@ export function fromSpanGraph(text: string, g: SpanGraph, doc: string, losses: L
     if (linked.has(s.key)) continue;
     const structural = s.label === GRAPH_LABELS.argument || s.label === GRAPH_LABELS.trigger;
     if (hasLinks || structural) losses.push({ code: 'span-in-no-relation', doc, item: `${s.label}:${str(s)}` });
-    else x.entities.push({ label: s.label, text: str(s), start: s.start, end: s.end });
+    else x.entities.push(withProvenance({ label: s.label, text: str(s), start: s.start, end: s.end }, s.provenance));
   }
   return x;
 }
