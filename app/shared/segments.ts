@@ -93,7 +93,8 @@ export function extractionRanges(x: LocatedExtraction, roleName: (role: string) 
     const o = m.mention.offsets;
     if (!o) continue;
     const entity = m.list === 'entities';
-    out.push({ start: o[0], end: o[1], label: entity ? m.label : roleName(m.field), item: m.item, kind: m.list, colour: entity ? { label: m.label } : { role: m.field } });
+    const suggested = (x[m.list][m.item] as { provenance?: { suggestion?: true } }).provenance?.suggestion === true;
+    out.push({ start: o[0], end: o[1], label: entity ? m.label : roleName(m.field), item: m.item, kind: m.list, colour: entity ? { label: m.label } : { role: m.field }, ...(suggested ? { suggested } : {}) });
   }
   return out;
 }
@@ -102,6 +103,8 @@ export function extractionRanges(x: LocatedExtraction, roleName: (role: string) 
 export interface ExtractionRange extends LabeledRange {
   kind: ItemKind;
   colour: ColourKey;
+  /** A model's suggestion nobody has decided on yet: drawn apart from decided items. */
+  suggested?: boolean;
 }
 
 /** A stretch of the text (code point offsets) that renders on its own. */

@@ -62,7 +62,7 @@ export function AnnotatedText({
   const colourOf = useMemo(() => spanPalette(wordLabels), [wordLabels]);
   const drawn = extractionRanges(shown, (role) => t(`result.${role}`));
   const lanes = assignLanes(drawn.map((r) => ({ ...r, key: r.label })));
-  const ranges: BlockRange[] = drawn.map(({ start, end, label, kind, colour }, i) => ({ start, end, label, kind, lane: lanes[i]!, colour: colourOf(colour) }));
+  const ranges: BlockRange[] = drawn.map(({ start, end, label, kind, colour, suggested }, i) => ({ start, end, label, kind, lane: lanes[i]!, colour: colourOf(colour), ...(suggested ? { suggested } : {}) }));
   if (selection) ranges.push({ start: selection[0], end: selection[1], label: SELECTION, lane: -1, colour: '' });
   if (linking?.to) ranges.push({ start: linking.to[0], end: linking.to[1], label: TARGET, lane: -1, colour: '' });
   const linkable = onMention !== undefined;
@@ -73,6 +73,7 @@ export function AnnotatedText({
     label: a.kind === 'relations' ? a.label : t(`result.${a.role}` as 'result.subject'),
     colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
     selected: arc !== null && arc.kind === a.kind && arc.item === a.item && arc.role === a.role,
+    suggested: extraction[a.kind][a.item]?.provenance?.suggestion === true,
   }));
   const [dragLink, setDragLink] = useState<{ from: Range; pointer: { x: number; y: number } } | null>(null);
   const knob = linkable && !linking && !dragLink ? (mention ?? selection) : null;
@@ -225,6 +226,7 @@ interface BlockRange {
   /** Its lane under the text (the selection, drawn as a tint, has none: -1) and its colour. */
   lane: number;
   colour: string;
+  suggested?: boolean;
 }
 
 /** A callback whose identity never changes and which always calls the latest `fn` (memoised blocks keep it). */
@@ -244,7 +246,7 @@ function stableBuckets(blocks: readonly TextBlock[], ranges: readonly BlockRange
   const buckets = rangesByBlock(blocks, ranges);
   const drawn = lastDrawn.get(blocks) ?? [];
   const stable = buckets.map((rs, i) => {
-    const key = rs.map((r) => `${r.start},${r.end},${r.kind ?? ''},${r.label},${r.lane},${r.colour}`).join('|');
+    const key = rs.map((r) => `${r.start},${r.end},${r.kind ?? ''},${r.label},${r.lane},${r.colour},${r.suggested ? 1 : 0}`).join('|');
     const before = drawn[i];
     if (before && before.key === key) return before.ranges;
     drawn[i] = { key, ranges: rs };

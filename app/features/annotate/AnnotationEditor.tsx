@@ -13,6 +13,9 @@ import { CommandButton } from '../../shared/commands/CommandButton.tsx';
 import { AnnotatedText } from './AnnotatedText.tsx';
 import { TupleEditor } from './TupleEditor.tsx';
 import { LinkBar } from './LinkBar.tsx';
+import { ProvenanceTag } from './ProvenanceTag.tsx';
+import { suggestingModels, suggestionsOf } from '../../../src/annotate/provenance.ts';
+import { MAX_NAME_CHARS, useAnnotatorStore } from '../../shared/corpus/annotatorStore.ts';
 
 const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opacity-40 dark:border-slate-700';
 const select = 'rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
@@ -60,6 +63,7 @@ export function AnnotationEditor() {
   const labels = labelChoices(task);
   const position = queue.indexOf(docId);
   const categoryChoices = x.category !== null && !categories.includes(x.category) ? [...categories, x.category] : categories;
+  const pending = suggestionsOf(x).length;
 
   return (
     <section ref={box} className="grid grid-cols-[minmax(0,1fr)] scroll-mt-2 gap-3 rounded border border-indigo-300 p-3 dark:border-indigo-800" aria-labelledby="annotate-heading" data-testid="annotator">
@@ -106,12 +110,20 @@ export function AnnotationEditor() {
           {t('annotate.readOnly', { count: doc.text.length, max: MAX_EDIT_CHARS })}
         </p>
       )}
+      {pending > 0 && !state.editorReadOnly && (
+        <div role="status" className="flex flex-wrap items-center gap-1 rounded border border-dashed border-slate-400 p-1.5 text-sm" data-testid="suggestions">
+          <span lang="ja">{t('annotate.suggestions', { count: pending, models: suggestingModels(x).join(', ') })}</span>
+          <CommandButton command={command('acceptAll')} state={state} className={`${button} border-emerald-700`} />
+          <CommandButton command={command('rejectAll')} state={state} className={`${button} border-red-700`} />
+        </div>
+      )}
       {state.propagated && <Propagated propagated={state.propagated} entities={x.entities} onSelect={selectSpan} undo={<CommandButton command={command('undo')} state={state} className={button} />} />}
       {state.historyTrimmed && (
         <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="history-trimmed">
           {t('annotate.historyTrimmed')}
         </p>
       )}
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <label className="flex min-w-0 items-center gap-2 text-sm">
         {t('annotate.category')}
         <select className={`${select} min-w-0`} value={x.category ?? ''} onChange={(e) => apply((y) => setCategory(y, e.target.value))} data-testid="category-select">
@@ -123,6 +135,8 @@ export function AnnotationEditor() {
           ))}
         </select>
       </label>
+      <AnnotatorName />
+      </div>
 
       {state.editorReadOnly ? (
         <p className="max-h-96 overflow-auto text-sm whitespace-pre-wrap" lang="ja" data-testid="read-only-text">
@@ -171,6 +185,7 @@ export function AnnotationEditor() {
                 <th>{t('result.label')}</th>
                 <th>{t('result.span')}</th>
                 <th>{t('result.offsets')}</th>
+                <th>{t('annotate.madeBy')}</th>
                 <th>
                   <span className="sr-only">{t('annotate.actions')}</span>
                 </th>
@@ -180,7 +195,13 @@ export function AnnotationEditor() {
               {x.entities.slice(rows.from, rows.to).map((e, k) => {
                 const i = rows.from + k;
                 return (
-                  <tr key={i} className={i === selected ? 'bg-indigo-50 dark:bg-indigo-950' : undefined} data-selected={i === selected || undefined} onClick={() => selectSpan(i)}>
+                  <tr
+                    key={i}
+                    className={`${i === selected ? 'bg-indigo-50 dark:bg-indigo-950' : ''} ${e.provenance?.suggestion ? 'italic' : ''}`}
+                    data-selected={i === selected || undefined}
+                    data-suggested={e.provenance?.suggestion || undefined}
+                    onClick={() => selectSpan(i)}
+                  >
                     <td>
                       <select className={select} value={e.label} aria-label={t('annotate.spanLabel', { span: e.text })} onChange={(ev) => apply((y) => setSpanLabel(y, i, ev.target.value))}>
                         {[...new Set([...labels, e.label])].map((l) => (
@@ -190,6 +211,9 @@ export function AnnotationEditor() {
                     </td>
                     <td lang="ja">{e.text}</td>
                     <td className="tabular-nums">{e.start === null ? t('result.notFound') : `${e.start}–${e.end}`}</td>
+                    <td>
+                      <ProvenanceTag provenance={e.provenance} item={`${e.label}:${e.text}`} state={{ ...state, selected: i }} command={command} />
+                    </td>
                     <td className="text-right">
                       <CommandButton command={command('deleteSpan')} state={{ ...state, selected: i }} className="px-1" ariaLabel={t('annotate.deleteSpan', { span: e.text })}>
                         ×
@@ -215,6 +239,24 @@ export function AnnotationEditor() {
       )}
       {shape !== 'pairs' && !state.editorReadOnly && <TupleEditor kind={shape === 'triple' ? 'relations' : 'events'} />}
     </section>
+  );
+}
+
+/** Who is annotating, asked once and kept: every edit and accept is stamped with it. */
+function AnnotatorName() {
+  const { t } = useTranslation();
+  const name = useAnnotatorStore((s) => s.name);
+  return (
+    <label className="flex min-w-0 items-center gap-2 text-sm" title={t('annotate.annotatorHint')}>
+      {t('annotate.annotator')}
+      <input
+        className="w-40 min-w-0 rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+        value={name}
+        maxLength={MAX_NAME_CHARS}
+        onChange={(e) => useAnnotatorStore.getState().setName(e.target.value)}
+        data-testid="annotator-name"
+      />
+    </label>
   );
 }
 

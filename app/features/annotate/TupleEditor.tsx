@@ -3,6 +3,12 @@ import { addTuple, removeTuple, setTupleField } from '../../../src/annotate/edit
 import { TUPLE_SCHEMAS, tupleMention, type TupleField, type TupleKind } from '../../../src/format/itemSchema.ts';
 import type { MessageKey } from '../../shared/i18n/en.ts';
 import { labelChoices, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import { ProvenanceTag } from './ProvenanceTag.tsx';
+import { annotateCommands, type AnnotateCommandId } from './annotateCommands.ts';
+import { arcsOf } from '../../../src/annotate/arcs.ts';
+
+const COMMANDS = new Map(annotateCommands().map((c) => [c.id, c]));
+const command = (id: AnnotateCommandId) => COMMANDS.get(id)!;
 
 /** The columns of a tuple table: its schema's fields, each with its name in the catalogs. */
 const fieldsOf = (kind: TupleKind) => TUPLE_SCHEMAS[kind].fields.map((f) => ({ field: f.name as TupleField, label: `result.${f.name}` as MessageKey, arg: f.kind === 'mention', suggests: f.suggestsLabels === true }));
@@ -20,10 +26,17 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
   const selection = useCorpusStore((s) => s.selection);
   // The row of the arc selected in the text is the same item: lit here too.
   const arc = useCorpusStore((s) => s.arc);
+  // The whole state: a row's ✓ and ✗ are the commands, run on that row's arc.
+  const state = useCorpusStore();
   const { apply, setSelection } = useCorpusStore.getState();
   const rows = x[kind];
   const fields = fieldsOf(kind);
   const listId = `labels-${kind}`;
+  /** The arc that stands for row `i` (its first drawn one), so a row's command acts on that tuple. */
+  const arcOfRow = (i: number) => {
+    const a = arcsOf(x).find((o) => o.kind === kind && o.item === i);
+    return { kind, item: i, role: a?.role ?? (kind === 'relations' ? 'tail' : 'subject') } as const;
+  };
   const commit = (i: number, field: TupleField, value: string) =>
     apply((y, text) => {
       const row = y[kind][i];
@@ -42,6 +55,7 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
             {fields.map((f) => (
               <th key={f.field}>{t(f.label)}</th>
             ))}
+            <th>{t('annotate.madeBy')}</th>
             <th className="w-8">
               <span className="sr-only">{t('annotate.actions')}</span>
             </th>
@@ -90,6 +104,9 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
                   </td>
                 );
               })}
+              <td className="align-top">
+                <ProvenanceTag provenance={row.provenance} item={t('annotate.tupleRow', { row: i + 1 })} state={{ ...state, arc: arcOfRow(i) }} command={command} />
+              </td>
               <td>
                 <button type="button" className="px-1" aria-label={t('annotate.deleteTuple', { row: i + 1 })} onClick={() => apply((y) => removeTuple(y, kind, i))}>
                   ×

@@ -1,10 +1,11 @@
 import { TASKS } from '../../../src/index.ts';
 import { addSpan, labelAllOccurrences, moveSpanEdge, removeSpan, setSpanRange } from '../../../src/annotate/edits.ts';
 import type { Command } from '../../shared/commands/commands.ts';
-import { labelChoices, neighbourOf, type CorpusState } from '../../shared/corpus/corpusStore.ts';
+import { labelChoices, neighbourOf, useCorpusStore, type CorpusState } from '../../shared/corpus/corpusStore.ts';
 import { nextSpanUnder, spansUnder } from '../../shared/spans/lanes.ts';
 import { addLink, arcBetween, linkChoices, mentionRanges, relabelArc, removeArc, stepMention } from '../../../src/annotate/arcs.ts';
 import type { TupleField, TupleKind } from '../../../src/format/itemSchema.ts';
+import { acceptSuggestions, isSuggestion, rejectSuggestions, suggestionsOf, type ItemRef } from '../../../src/annotate/provenance.ts';
 
 type LabelId = `label${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 export type AnnotateCommandId =
@@ -20,6 +21,10 @@ export type AnnotateCommandId =
   | 'nextSpan'
   | 'prevSpan'
   | 'labelAll'
+  | 'acceptSuggestion'
+  | 'rejectSuggestion'
+  | 'acceptAll'
+  | 'rejectAll'
   | 'link'
   | 'linkTargetNext'
   | 'linkTargetPrev'
@@ -69,6 +74,37 @@ function pickChoice(s: CorpusState, n: number) {
   // An event argument given another role is now the arc to that role.
   if (arc && kind === 'events') s.selectArc({ ...arc, role: choice as TupleField });
 }
+
+/** The item the keyboard is on: the selected span, or the tuple of the selected arc. */
+function selectedItem(s: CorpusState): ItemRef | null {
+  if (!s.current) return null;
+  if (spanTask(s)) return s.selected !== null && s.current.entities[s.selected] ? { list: 'entities', index: s.selected } : null;
+  return s.arc && s.current[s.arc.kind][s.arc.item] ? { list: s.arc.kind, index: s.arc.item } : null;
+}
+const onSuggestion = (s: CorpusState) => {
+  const r = selectedItem(s);
+  return r !== null && isSuggestion(s.current![r.list][r.index]!);
+};
+const hasSuggestions = (s: CorpusState) => isOpen(s) && suggestionsOf(s.current!).length > 0;
+
+/** Goes to the first suggestion still to decide (after `from`, else from the start), as a review does. */
+function selectNextSuggestion(s: CorpusState, from: ItemRef | null) {
+  const left = suggestionsOf(s.current!);
+  const next = left.find((r) => from && r.list === from.list && r.index >= from.index) ?? left[0];
+  if (!next) return spanTask(s) ? s.select(null) : s.selectArc(null);
+  if (next.list === 'entities') return s.select(next.index);
+  const t = s.current![next.list][next.index]!;
+  const role = next.list === 'relations' ? 'tail' : (['subject', 'object', 'time'] as const).find((f) => (t.offsets as Record<string, unknown>)[f]) ?? 'subject';
+  s.selectArc({ kind: next.list, item: next.index, role });
+}
+
+/** Y accepts the suggestion the keyboard is on, X rejects it; either way the next one is selected. */
+const decide = (accept: boolean) => (s: CorpusState) => {
+  const r = selectedItem(s)!;
+  const next = s.apply((x, _text, who) => (accept ? acceptSuggestions(x, [r], who.name, who.at) : rejectSuggestions(x, [r])));
+  // Commands get the state they were run with; after the edit the store has moved on.
+  if (next) selectNextSuggestion(useCorpusStore.getState(), accept ? { ...r, index: r.index + 1 } : r);
+};
 
 const moveTarget = (step: 1 | -1) => (s: CorpusState) => {
   const l = s.linking!;
@@ -195,6 +231,16 @@ export function annotateCommands(): AnnotateCommand[] {
       enabled: (s) => (spanTask(s) ? (s.selected ?? 0) > 0 : hasMentions(s)),
       run: (s) => (spanTask(s) ? s.select(s.selected! - 1) : stepThrough(s, -1)),
     },
+    { id: 'acceptSuggestion', label: 'annotate.commands.acceptSuggestion', shortcut: { key: 'y' }, enabled: onSuggestion, run: decide(true) },
+    { id: 'rejectSuggestion', label: 'annotate.commands.rejectSuggestion', shortcut: { key: 'x' }, enabled: onSuggestion, run: decide(false) },
+    {
+      id: 'acceptAll',
+      label: 'annotate.commands.acceptAll',
+      shortcut: { key: 'Y', shift: true },
+      enabled: hasSuggestions,
+      run: (s) => void s.apply((x, _text, who) => acceptSuggestions(x, 'all', who.name, who.at)),
+    },
+    { id: 'rejectAll', label: 'annotate.commands.rejectAll', shortcut: { key: 'X', shift: true }, enabled: hasSuggestions, run: (s) => void s.apply((x) => rejectSuggestions(x, 'all')) },
     { id: 'link', label: 'annotate.commands.link', shortcut: { key: 'l' }, enabled: (s) => tupleKind(s) !== null && !s.linking && linkSource(s) !== null, run: startLink },
     { id: 'linkTargetNext', label: 'annotate.commands.linkTargetNext', shortcut: { key: 'ArrowRight' }, enabled: (s) => tupleKind(s) !== null && s.linking !== null, run: moveTarget(1) },
     { id: 'linkTargetPrev', label: 'annotate.commands.linkTargetPrev', shortcut: { key: 'ArrowLeft' }, enabled: (s) => tupleKind(s) !== null && s.linking !== null, run: moveTarget(-1) },

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { LocatedExtraction, TaskId } from '../../../src/index.ts';
 import { asAnnotation } from '../../../src/annotate/edits.ts';
+import { acceptSuggestions, stampEdits, suggestionsOf } from '../../../src/annotate/provenance.ts';
+import { useAnnotatorStore } from './annotatorStore.ts';
 import { currentExtraction } from '../../../src/corpus/document.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import type { CorpusState, EditorSlice } from './types.ts';
@@ -119,8 +121,10 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     apply: (edit) => {
       const { current, editorText, past, editorReadOnly } = get();
       if (!current || editorReadOnly) return current;
-      const next = edit(current, editorText);
-      if (next === current) return current;
+      const who = { name: useAnnotatorStore.getState().name, at: Date.now() };
+      const edited = edit(current, editorText, who);
+      if (edited === current) return current;
+      const next = stampEdits(current, edited, who.name, who.at);
       const kept = bounded([...past, current]);
       if (kept.trimmed) set({ historyTrimmed: true });
       replaceWith(next, kept.past, []);
@@ -144,6 +148,8 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     setLinking: (linking) => set({ linking }),
     selectArc: (arc) => set({ arc, mention: null, linking: null }),
     reviewAndNext: async () => {
+      // Marking a document reviewed accepts the suggestions left in it: the person has seen them all.
+      if (get().current && suggestionsOf(get().current!).length) get().apply((x, _text, who) => acceptSuggestions(x, 'all', who.name, who.at));
       const { docId, current } = get();
       if (docId === null || !current) return;
       if (await save(docId, current, { reviewed: 1 })) get().step(1);

@@ -129,8 +129,11 @@ export interface EditorSlice {
   historyTrimmed: boolean;
   openEditor(doc: CorpusDocument, queue?: number[]): void;
   closeEditor(): void;
-  /** Applies a correction: it is saved at once, and undo can take it back. Returns the extraction now shown. */
-  apply(edit: (x: LocatedExtraction, text: string) => LocatedExtraction): LocatedExtraction | null;
+  /**
+   * Applies a correction: it is saved at once, and undo can take it back. What it adds or changes is stamped
+   * with the annotator's name and the time (`who`, which an accept uses too). Returns the extraction now shown.
+   */
+  apply(edit: (x: LocatedExtraction, text: string, who: { name: string; at: number }) => LocatedExtraction): LocatedExtraction | null;
   undo(): void;
   redo(): void;
   /** Selects span `i`; `caret` is the code point it was picked at (Tab cycles through the spans under it). */

@@ -8,6 +8,8 @@ export interface DrawnArc {
   label: string;
   colour: string;
   selected?: boolean;
+  /** A model's suggestion nobody decided on: drawn dashed. */
+  suggested?: boolean;
 }
 
 /** Below this width the arcs are not drawn: the tables beside the text are the view (a phone). */
@@ -266,8 +268,8 @@ export function ArcLayer({
         const tip = p.arrowAt === null ? null : p.arrowAt === 1 ? p.x1 : p.x2;
         const width = a.selected ? 2.5 : 1.25;
         return (
-          <g key={k} data-arc={p.arc} data-level={p.level} data-row={p.row} data-selected={a.selected || undefined}>
-            <path d={d} fill="none" stroke={a.colour} strokeWidth={width} />
+          <g key={k} data-arc={p.arc} data-level={p.level} data-row={p.row} data-selected={a.selected || undefined} data-suggested={a.suggested || undefined}>
+            <path d={d} fill="none" stroke={a.colour} strokeWidth={width} strokeDasharray={a.suggested ? '5 3' : undefined} />
             {tip !== null && <path d={`M ${tip - 4} ${top - 6} L ${tip} ${top} L ${tip + 4} ${top - 6} Z`} fill={a.colour} />}
             {p.labelX !== null && (
               <g

@@ -8,6 +8,8 @@ export interface DrawnRange {
   label: string;
   lane: number;
   colour: string;
+  /** A model's suggestion nobody decided on: its bar is dashed, its tint fainter. */
+  suggested?: boolean;
 }
 
 /** Pixels per lane: a 3 px bar and a 1 px gap. */
@@ -36,16 +38,18 @@ const styles = new Map<string, CSSProperties>();
 export function stackedStyle(byLane: readonly DrawnRange[], lit: boolean, litLane: number): CSSProperties {
   const depth = byLane[byLane.length - 1]!.lane + 1;
   const pad = padFor(depth);
-  const key = `${byLane.map((r) => `${r.lane}${r.colour}`).join()}|${lit}|${litLane}`;
+  const key = `${byLane.map((r) => `${r.lane}${r.colour}${r.suggested ? 's' : ''}`).join()}|${lit}|${litLane}`;
   let style = styles.get(key);
   if (style) return style;
   const layers = byLane.map((r) => {
     const height = r.lane === litLane ? LANE_PX : LANE_PX - 1;
     // Offsets from the bottom of the padding box: lane 0 just under the text, the others below it.
     const fromBottom = pad - GAP_PX - r.lane * LANE_PX - height;
-    return `linear-gradient(${r.colour}, ${r.colour}) left 0 bottom ${fromBottom}px / 100% ${height}px no-repeat`;
+    // A suggestion's bar is dashed (5 px on, 3 off), so a model's items read apart from decided ones in any colour.
+    const paint = r.suggested ? `repeating-linear-gradient(90deg, ${r.colour} 0 5px, transparent 5px 8px)` : `linear-gradient(${r.colour}, ${r.colour})`;
+    return `${paint} left 0 bottom ${fromBottom}px / 100% ${height}px ${r.suggested ? 'repeat-x' : 'no-repeat'}`;
   });
-  const fill = tint(byLane[0]!.colour, lit);
+  const fill = byLane[0]!.suggested && !lit ? `color-mix(in srgb, ${byLane[0]!.colour} 12%, transparent)` : tint(byLane[0]!.colour, lit);
   layers.push(`linear-gradient(${fill}, ${fill}) left 0 top 0 / 100% calc(100% - ${pad}px) no-repeat`);
   style = { background: layers.join(', '), paddingBottom: `${pad}px` };
   styles.set(key, style);
@@ -105,6 +109,7 @@ export function StackedMark({
       data-lanes={depth}
       data-bars={byLane.map((r) => `${r.lane}:${r.label}`).join(' ')}
       data-colours={byLane.map((r) => r.colour).join(' ')}
+      data-suggested={byLane.some((r) => r.suggested) || undefined}
       data-pad={padFor(depth)}
       title={byLane.map((r) => r.label).join(', ')}
       className={`text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''} ${rest.className ?? ''}`}

@@ -54,6 +54,7 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
     label: a.kind === 'relations' ? a.label : t(`result.${a.role}` as 'result.subject'),
     colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
     selected: isActive(a.kind, a.item),
+    suggested: x[a.kind][a.item]?.provenance?.suggestion === true,
   }));
   // Where an arc ends, a spacer the arc layer makes room for the arcs with (see ARC_SPACER).
   const ends = new Set(arcs.flatMap((a) => [a.from[0], a.to[0]]));
