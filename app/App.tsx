@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
@@ -10,7 +10,8 @@ import { useShortcuts } from './shared/commands/useShortcuts.ts';
 import { LANGUAGES, setLanguage, type Language } from './shared/i18n/i18n.ts';
 import { useThemeStore, type Theme } from './shared/theme.ts';
 import { appCommands, appCommandState } from './commands.ts';
-import { openDocument, workspaceRunOptions, workspaceTask } from './workflows.ts';
+import { keepWorkspaceOnOpenDocument, openDocument, suggestFromRun, workspaceRunOptions, workspaceTask } from './workflows.ts';
+import { useCorpusStore } from './shared/corpus/corpusStore.ts';
 import { PwaStatus } from './shared/PwaStatus.tsx';
 import { SettingsNotice } from './shared/storage/SettingsNotice.tsx';
 import { LazyBoundary } from './shared/LazyBoundary.tsx';
@@ -26,9 +27,20 @@ export function App() {
   const theme = useThemeStore((s) => s.theme);
   const commands = useMemo(() => appCommands(() => setHelp(true)), []);
   useShortcuts(useCallback(() => commands, [commands]), appCommandState);
+  useEffect(() => keepWorkspaceOnOpenDocument(), []);
+  // The document open in the editor is the workspace's too: one document, shown once.
+  const docId = useCorpusStore((s) => s.docId);
+  const editorText = useCorpusStore((s) => s.editorText);
+  const doc = useCorpusStore((s) => (s.docId === null ? undefined : s.documents.find((d) => d.id === s.docId)));
+  const open = useMemo(
+    () => (docId === null || !doc ? null : { text: editorText, label: `${doc.source}${doc.line === null ? '' : `:${doc.line}`}`, close: () => useCorpusStore.getState().closeEditor(), suggest: suggestFromRun }),
+    [docId, doc, editorText],
+  );
 
   return (
-    <div className="mx-auto max-w-5xl p-3 sm:p-4">
+    // Wide screens, with a document open: the list beside the document and its items, not a column with
+    // 600 px to spare.
+    <div className={`mx-auto max-w-5xl p-3 sm:p-4 ${open ? '2xl:max-w-[110rem]' : ''}`}>
       <header className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="text-xl font-semibold">{t('app.title')}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">{t('app.subtitle')}</p>
@@ -54,8 +66,10 @@ export function App() {
       <SettingsNotice />
       <main className="grid grid-cols-1 gap-4">
         <ModelPanel />
-        <CorpusPanel importTask={workspaceTask} onOpen={openDocument} batch={(ids) => <BatchPanel ids={ids} optionsFor={workspaceRunOptions} />} />
-        <AnnotationEditor />
+        <div className={open ? 'grid grid-cols-1 items-start gap-4 2xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]' : 'grid grid-cols-1 gap-4'} data-testid="corpus-and-editor">
+          <CorpusPanel importTask={workspaceTask} onOpen={openDocument} batch={(ids) => <BatchPanel ids={ids} optionsFor={workspaceRunOptions} />} />
+          <AnnotationEditor />
+        </div>
         <LazyBoundary
           fallback={
             <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="panel-unavailable">
@@ -67,7 +81,7 @@ export function App() {
             <EvaluationPanel />
           </Suspense>
         </LazyBoundary>
-        <WorkspacePage />
+        <WorkspacePage openDocument={open} />
       </main>
       {help && <HelpSheet commands={commands} onClose={() => setHelp(false)} />}
     </div>

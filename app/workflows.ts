@@ -7,6 +7,9 @@ import { useProfileStore } from './shared/profile/profileStore.ts';
 import { useInputStore } from './features/workspace/inputStore.ts';
 import { useRunStore } from './features/workspace/runStore.ts';
 import { runOptions } from './features/workspace/runActions.ts';
+import { serializeOutput, shiftOffsets } from '../src/index.ts';
+import { addSuggestions, asSuggestions } from '../src/annotate/provenance.ts';
+import { engine } from './shared/engine/engine.ts';
 
 // Steps that cross features, composed here so that features never import each other: each feature gets
 // these as props or calls.
@@ -27,4 +30,35 @@ export function openDocument(id: number, queue: number[]) {
   useRunStore.getState().setRuns([]);
   useInputStore.setState({ text: d.text, task: d.task, output: currentOutput(d, useProfileStore.getState().profile), credit: `${d.source}${d.line === null ? '' : `:${d.line}`}` });
   corpus.openEditor(d, queue);
+}
+
+/**
+ * While a document is open in the editor, the workspace shows that document as it now stands: every
+ * correction is written into its output box (one document, one state; the editor is where it is edited).
+ * Returns the unsubscribe.
+ */
+export function keepWorkspaceOnOpenDocument(): () => void {
+  return useCorpusStore.subscribe((s, before) => {
+    if (s.docId === null || s.current === null || s.current === before.current) return;
+    useInputStore.setState({ output: serializeOutput(s.current, s.editorTask, useProfileStore.getState().profile) });
+  });
+}
+
+/** Whether the workspace's run has results for the document open in the editor, to hand it as suggestions. */
+export function runFitsOpenDocument(): boolean {
+  const { docId, editorText } = useCorpusStore.getState();
+  const runs = useRunStore.getState().runs;
+  return docId !== null && runs.length > 0 && useInputStore.getState().text === editorText && runs.some((r) => r.extraction);
+}
+
+/**
+ * The workspace's run over the open document, handed to the editor as the model's suggestions (one
+ * undoable edit), to accept or reject there; items the document already has are not repeated.
+ */
+export function suggestFromRun() {
+  if (!runFitsOpenDocument()) return;
+  const model = engine.store.getState().model?.id ?? '';
+  const parts = useRunStore.getState().runs.flatMap((r) => (r.extraction ? [shiftOffsets(r.extraction, r.sentence.start)] : []));
+  const found = { entities: parts.flatMap((p) => p.entities), relations: parts.flatMap((p) => p.relations), events: parts.flatMap((p) => p.events) };
+  useCorpusStore.getState().apply((x, _text, who) => addSuggestions(x, asSuggestions({ ...x, ...found }, model, who.at)));
 }

@@ -42,20 +42,25 @@ test('a paragraph with many arcs: no label covers another or any text, on every 
   const output = '<スポーツ>関係抽出:国母和宏;所属;東海大:国母和宏;職業;スノーボード:国母和宏;所属;バンクーバー:東海大;監督;空港:謝罪会見;職業;開会式:';
   await openDoc(page, { ...RE, output }, /スノーボード男子/);
   await expect(arcs(page)).toHaveAttribute('data-arcs', '5');
-  const boxes = await page.getByTestId('annotated-text').evaluate((root) => {
-    const rect = (r: DOMRect) => ({ x: r.left, y: r.top, w: r.width, h: r.height });
-    const labels = [...root.querySelectorAll('[data-arc-label] rect')].map((r) => rect(r.getBoundingClientRect()));
-    // The text's own boxes, without the bars under it (a mark's bottom padding).
-    const text = [...root.querySelectorAll<HTMLElement>('[data-start]')].flatMap((p) => [...p.getClientRects()].map((r) => ({ ...rect(r), h: r.height - Number(p.dataset.pad ?? 0) })));
-    const rows = new Set(text.map((t) => Math.round(t.y))).size;
-    return { labels, text, rows };
-  });
-  expect(boxes.rows).toBeGreaterThan(1);
-  expect(boxes.labels.length).toBeGreaterThanOrEqual(5);
-  const apart = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
-  for (const l of boxes.labels) {
-    for (const t of boxes.text) expect(apart(l, t)).toBe(true);
-    for (const m of boxes.labels) if (m !== l) expect(apart(l, m)).toBe(true);
+  // At several widths, so the rows wrap at different places and arcs cross rows at different points.
+  for (const width of [1280, 1600, 900, 640]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(arcs(page)).toHaveAttribute('width', String((await page.getByTestId('annotated-text').evaluate((e) => e.getBoundingClientRect().width))));
+    const boxes = await page.getByTestId('annotated-text').evaluate((root) => {
+      const rect = (r: DOMRect) => ({ x: r.left, y: r.top, w: r.width, h: r.height });
+      const labels = [...root.querySelectorAll('[data-arc-label] rect')].map((r) => rect(r.getBoundingClientRect()));
+      // The text's own boxes, without the bars under it (a mark's bottom padding).
+      const text = [...root.querySelectorAll<HTMLElement>('[data-start]')].flatMap((p) => [...p.getClientRects()].map((r) => ({ ...rect(r), h: r.height - Number(p.dataset.pad ?? 0) })));
+      const rows = new Set(text.map((t) => Math.round(t.y))).size;
+      return { labels, text, rows };
+    });
+    expect(boxes.rows).toBeGreaterThan(1);
+    expect(boxes.labels.length).toBeGreaterThanOrEqual(5);
+    const apart = (a: { x: number; y: number; w: number; h: number }, b: typeof a) => a.x + a.w <= b.x + 0.5 || b.x + b.w <= a.x + 0.5 || a.y + a.h <= b.y + 0.5 || b.y + b.h <= a.y + 0.5;
+    for (const l of boxes.labels) {
+      for (const t of boxes.text) expect(apart(l, t)).toBe(true);
+      for (const m of boxes.labels) if (m !== l) expect(apart(l, m)).toBe(true);
+    }
   }
 });
 

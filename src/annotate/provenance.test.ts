@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../extract.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 import { addSpan, setSpanLabel } from './edits.ts';
-import { acceptSuggestions, asSuggestions, parseProvenanceNote, provenanceNote, rejectSuggestions, stampEdits, suggestionsOf, withoutSuggestions } from './provenance.ts';
+import { acceptSuggestions, addSuggestions, asSuggestions, parseProvenanceNote, provenanceNote, rejectSuggestions, stampEdits, suggestionsOf, withoutSuggestions } from './provenance.ts';
 
 const text = 'NTTドコモは東京と名古屋で発表した。';
 const predicted = () => asSuggestions(extract('<技術>固有表現抽出:法人名;NTTドコモ:地名;東京:地名;名古屋', 'ner', P, text), 'giellm-7b', 1000);
@@ -40,6 +40,10 @@ describe('provenance', () => {
     // An accept made by this same edit keeps who made the item.
     const accepted = acceptSuggestions(x, 'all', '山田', 7000);
     expect(stampEdits(x, accepted, '山田', 7000)).toEqual(accepted);
+    // A model's suggestions this edit handed in stay the model's.
+    const handed = addSuggestions(x, asSuggestions(extract('<技術>固有表現抽出:その他;発表', 'ner', P, text), 'giellm-13b', 8000));
+    expect(stampEdits(x, handed, '山田', 8000).entities.at(-1)!.provenance).toEqual({ by: 'model', name: 'giellm-13b', at: 8000, suggestion: true });
+    expect(addSuggestions(handed, handed)).toBe(handed);
   });
 
   it('writes provenance as a one-line note (brat has no field for it) and reads it back', () => {

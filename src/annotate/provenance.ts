@@ -54,6 +54,21 @@ export function onlySuggestions(x: LocatedExtraction, model?: string): LocatedEx
 /** The models whose suggestions an extraction holds, in the order they first appear. */
 export const suggestingModels = (x: LocatedExtraction): string[] => [...new Set(suggestionsOf(x).map((r) => items(x, r.list)[r.index]!.provenance!.name))];
 
+/**
+ * Adds a model's suggestions to an extraction, leaving out those already there (the same item at the same
+ * place, whoever made it), so running a model again on a document does not repeat what it has.
+ */
+export function addSuggestions(x: LocatedExtraction, suggestions: Pick<LocatedExtraction, 'entities' | 'relations' | 'events'>): LocatedExtraction {
+  const key = (o: object) => JSON.stringify({ ...o, provenance: undefined });
+  let y = x;
+  for (const list of LISTS) {
+    const have = new Set(items(x, list).map(key));
+    const fresh = items(suggestions as LocatedExtraction, list).filter((i) => !have.has(key(i)));
+    if (fresh.length) y = withItems(y, list, [...items(x, list), ...fresh]);
+  }
+  return y;
+}
+
 /** Accepts suggestions (`refs`, or all of them): who made them is kept, and who accepted them, when, added. */
 export function acceptSuggestions(x: LocatedExtraction, refs: readonly ItemRef[] | 'all', name: string, at: number): LocatedExtraction {
   const chosen = (list: ItemList, index: number) => refs === 'all' || refs.some((r) => r.list === list && r.index === index);
@@ -89,7 +104,8 @@ export function rejectSuggestions(x: LocatedExtraction, refs: readonly ItemRef[]
 /**
  * Stamps what an edit made: every item of `next` that is not an item of `prev` (edits replace the items they
  * change, and keep the others) is a person's, `name`, at `at`; a suggestion they changed names the model it
- * came `from`. Items accepted by this same edit (at `at`) keep who made them.
+ * came `from`. Items accepted by this same edit (at `at`), and a model's suggestions it added (made at
+ * `at`), keep who made them.
  */
 export function stampEdits(prev: LocatedExtraction, next: LocatedExtraction, name: string, at: number): LocatedExtraction {
   if (prev === next) return next;
@@ -98,7 +114,7 @@ export function stampEdits(prev: LocatedExtraction, next: LocatedExtraction, nam
     const before = new Set(items(prev, list));
     const xs = items(next, list);
     const stamped = (i: Item): Item => {
-      if (before.has(i) || i.provenance?.accepted?.at === at) return i;
+      if (before.has(i) || i.provenance?.accepted?.at === at || (i.provenance?.suggestion && i.provenance.at === at)) return i;
       const p = i.provenance;
       const from = p?.by === 'model' ? p.name : p?.from;
       return { ...i, provenance: { by: 'person', name, at, ...(from ? { from } : {}) } };

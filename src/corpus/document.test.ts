@@ -32,13 +32,13 @@ describe('corpus document', () => {
   it('recomputes the summary whenever a patch changes what the document shows, and only then', () => {
     const d = newDocument({ ...base, output: null }, 'a', 0, P);
     const prediction = { model: 'm', raw: '', extraction: extract('<技術>固有表現抽出:地名;大阪', 'ner', P, TEXT), at: 0 };
-    expect(withSummary(d, { prediction }, P)).toMatchObject({ category: '技術', warnings: 1 });
+    expect(withSummary(d, { prediction }, P)).toMatchObject({ category: '技術', warnings: 1, items: 1 });
     expect(withSummary(d, { reviewed: 1 }, P)).toEqual({ reviewed: 1 });
     // An imported output outranks a prediction: the summary stays the output's.
     const withOutput = newDocument({ ...base, output: '<社会>固有表現抽出' }, 'a', 0, P);
     expect(withSummary(withOutput, { prediction }, P)).toEqual({ prediction });
     // Taking a correction back shows the output again.
-    expect(withSummary({ ...withOutput, annotation: prediction.extraction, category: '技術' }, { annotation: null }, P)).toEqual({ annotation: null, category: '社会', warnings: 0 });
+    expect(withSummary({ ...withOutput, annotation: prediction.extraction, category: '技術' }, { annotation: null }, P)).toEqual({ annotation: null, category: '社会', warnings: 0, items: 0 });
   });
 
   it('merges written patches into the list by id, and keeps the list when there are none', () => {

@@ -43,6 +43,8 @@ export interface CorpusDocument {
   /** Kept in step with the shown extraction (see `withSummary`), so a list of 10,000 filters without parsing any. */
   category: string | null;
   warnings: number;
+  /** How many items it shows (absent in documents stored before it was kept). */
+  items?: number;
   /**
    * How many corrections were saved to it (absent: none). A tab writes a correction only over the revision
    * it read: one made in another tab since is never written over silently.
@@ -70,7 +72,7 @@ export interface BatchJob {
 }
 
 /** The summary fields the list filters on, for the extraction a document now shows. */
-export const summaryOf = (x: LocatedExtraction | null) => ({ category: x?.category ?? null, warnings: x?.warnings.length ?? 0 });
+export const summaryOf = (x: LocatedExtraction | null) => ({ category: x?.category ?? null, warnings: x?.warnings.length ?? 0, items: x ? x.entities.length + x.relations.length + x.events.length : 0 });
 
 /** The imported output read against the text, or null when there is none. */
 const outputExtraction = (d: Pick<CorpusDocument, 'output' | 'task' | 'text' | 'outputTruncated'>, profile: FormatProfile): LocatedExtraction | null =>

@@ -7,7 +7,7 @@ import { withInferredTask } from './inferTask.ts';
 import type { Loss } from './losses.ts';
 import { spanFromUnits, toUnit } from './offsetUnits.ts';
 import { fromSpanGraph, toSpanGraph, type GraphLink, type GraphSpan } from './spanGraph.ts';
-import { asSuggestions, onlySuggestions, suggestingModels, withoutSuggestions } from '../annotate/provenance.ts';
+import { addSuggestions, asSuggestions, onlySuggestions, suggestingModels, withoutSuggestions } from '../annotate/provenance.ts';
 import { emptyExtraction, type LocatedExtraction, type Provenance } from '../domain/types.ts';
 
 // Label Studio's JSON tasks: {data: {text}, annotations: [{result}], predictions: [{model_version, result}]}
@@ -135,14 +135,6 @@ function latestPrediction(t: Task): { c: Completion; model: string } | null {
   return p ? { c: p, model: typeof p.model_version === 'string' ? p.model_version : 'Label Studio prediction' } : null;
 }
 
-/** Adds the suggestions that are not already items of `items` (same place, same label) to it. */
-function mergeSuggestions(items: Pick<LocatedExtraction, 'entities' | 'relations' | 'events'>, theirs: LocatedExtraction) {
-  const key = (o: object) => JSON.stringify({ ...o, provenance: undefined });
-  for (const list of ['entities', 'relations', 'events'] as const) {
-    const have = new Set(items[list].map(key));
-    for (const it of theirs[list]) if (!have.has(key(it))) (items[list] as object[]).push(it);
-  }
-}
 
 /**
  * Reads Label Studio JSON tasks: the latest annotation of each (with the latest prediction's other items as
@@ -205,7 +197,8 @@ export function fromLabelStudio(content: string, file: string, profile: FormatPr
     const beside = picked?.origin.kind === 'human' ? latestPrediction(t) : null;
     if (beside && Array.isArray(beside.c.result)) {
       const theirs = asSuggestions({ ...emptyExtraction('ner'), ...readCompletion(beside.c.result).items } as LocatedExtraction, beside.model);
-      mergeSuggestions(items, theirs);
+      const merged = addSuggestions({ ...emptyExtraction('ner'), ...items } as LocatedExtraction, theirs);
+      Object.assign(items, { entities: merged.entities, relations: merged.relations, events: merged.events });
     }
     for (const extra of categories.slice(1)) losses.push({ code: 'extra-category', doc: name, item: extra });
     const id = typeof t.data?.ref_id === 'string' ? t.data.ref_id : null;

@@ -319,16 +319,16 @@ const Block = memo(function Block({
         const before = handleStart === s.start ? handle('start', s.start) : null;
         const end = s.start + codePointLength(s.text);
         const after = handleEnd === end ? handle('end', end) : null;
-        // Room for the arcs over the row this piece starts: a spacer beside it, not inside it (a selected
-        // piece's outline would take it in).
-        const spacer = room.has(s.start) ? <span key={`a${s.start}`} aria-hidden="true" data-spacer={block.start + s.start} className={ARC_SPACER} /> : null;
-        return [spacer, before, piece(s), after];
+        return [before, piece(s), after];
       })}
     </div>
   );
 
   function piece(s: Segment<BlockRange & LabeledRange>) {
     const at = block.start + s.start;
+    // Room for the arcs over the row this piece starts on (see ARC_SPACER).
+    const spacer = room.has(s.start) ? { 'data-spacer': at } : {};
+    const spacerClass = room.has(s.start) ? ARC_SPACER : '';
     const isSelection = s.ranges.some((r) => r.label === SELECTION);
     const isTarget = s.ranges.some((r) => r.label === TARGET);
     const own = s.ranges.filter((r) => r.label !== SELECTION && r.label !== TARGET);
@@ -338,7 +338,8 @@ const Block = memo(function Block({
         <span
           key={at}
           data-start={at}
-          className={`${isSelection ? 'bg-sky-200 dark:bg-sky-800' : ''} ${isTarget ? 'outline-2 outline-dashed outline-indigo-600' : ''}`}
+          className={`${isSelection ? 'bg-sky-200 dark:bg-sky-800' : ''} ${isTarget ? 'outline-2 outline-dashed outline-indigo-600' : ''} ${spacerClass}`}
+          {...spacer}
           data-selection={isSelection || undefined}
           data-target={isTarget || undefined}
         >
@@ -361,7 +362,8 @@ const Block = memo(function Block({
         data-active={litRange !== undefined || undefined}
         data-selection={isSelection || undefined}
         data-target={isTarget || undefined}
-        className={marks}
+        className={`${marks} ${spacerClass}`}
+        {...spacer}
         onText={() => (hasEntity ? onPick(at) : onMention?.(at))}
         onBar={(r) => ((r as BlockRange).kind === 'entities' ? onPickBar(block.start + r.start, block.start + r.end, r.label) : hasEntity ? onPick(at) : onMention?.(at))}
       />

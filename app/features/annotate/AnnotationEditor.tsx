@@ -138,6 +138,9 @@ export function AnnotationEditor() {
       <AnnotatorName />
       </div>
 
+      {/* On wide screens the document and its items side by side; stacked otherwise. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-3 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" data-testid="document-and-items">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3 2xl:sticky 2xl:top-2">
       {state.editorReadOnly ? (
         <p className="max-h-96 overflow-auto text-sm whitespace-pre-wrap" lang="ja" data-testid="read-only-text">
           {text.slice(0, READ_ONLY_SHOWN)}…
@@ -171,6 +174,8 @@ export function AnnotationEditor() {
       </>
       )}
       <p className="text-xs text-slate-600 dark:text-slate-400">{shape === 'pairs' ? t('annotate.spanHint') : t('annotate.tupleHint')}</p>
+      </div>
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
 
       {shape === 'pairs' && !state.editorReadOnly && (
         <>
@@ -238,6 +243,8 @@ export function AnnotationEditor() {
         </>
       )}
       {shape !== 'pairs' && !state.editorReadOnly && <TupleEditor kind={shape === 'triple' ? 'relations' : 'events'} />}
+      </div>
+      </div>
     </section>
   );
 }

@@ -278,7 +278,7 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
                 >
                   <button type="button" className="min-w-0 flex-1 truncate text-left hover:underline" lang="ja" onClick={() => openDocument(d.id!)} title={`${d.source}:${d.line ?? ''}`}>
                     {/* A row shows the text's start only: a 50 MB document put whole into a row froze every start. */}
-                    <span className="text-xs text-slate-500">{d.task}</span> {preview(d.text)}
+                    <span className="text-xs text-slate-600 dark:text-slate-400">{d.task}</span> {preview(d.text)}
                   </button>
                   {d.reviewed === 1 && (
                     <span className="text-xs text-emerald-700 dark:text-emerald-400" title={t('corpus.reviewedMark')}>

@@ -227,7 +227,7 @@ export function EvaluationPanel() {
                     <li key={d.id} className="rounded border border-slate-200 p-2 dark:border-slate-800" data-doc={d.id}>
                       <p lang="ja" className="flex gap-2">
                         <span className="min-w-0 flex-1 truncate">
-                          <span className="text-xs text-slate-500">{d.id}</span> {d.text}
+                          <span className="text-xs text-slate-600 dark:text-slate-400">{d.id}</span> {d.text}
                         </span>
                         <button type="button" className="shrink-0 text-xs underline" onClick={() => openDiff(d.id)} aria-label={t('evaluation.openDoc', { id: d.id })}>
                           {t('evaluation.open')}

@@ -80,11 +80,40 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
     await refreshCache();
   };
 
-  return (
-    <section className="grid grid-cols-1 gap-2 rounded border border-slate-200 p-3 dark:border-slate-800" aria-labelledby="models-heading">
+  const folded = useModelsStore((s) => s.folded);
+  const statusText = status === 'ready' && loaded ? t('models.ready', { name: loaded.displayName }) : status === 'loading' ? t('models.loading') : status === 'generating' ? t('models.running') : t('models.noModel');
+  const heading = (
+    <div className="flex flex-wrap items-center gap-2">
       <h2 id="models-heading" className="font-medium">
         {t('models.heading')}
       </h2>
+      <button type="button" className="rounded px-1 text-sm text-slate-600 underline dark:text-slate-400" aria-expanded={!folded} aria-controls={folded ? undefined : "models-body"} onClick={() => useModelsStore.getState().setFolded(!folded)} data-testid="models-fold">
+        {folded ? t('models.unfold') : t('models.fold')}
+      </button>
+      {folded && (
+        <span className="text-sm" data-testid="engine-status">
+          {statusText}
+        </span>
+      )}
+    </div>
+  );
+  // Folded, the panel is its status line; a load in progress and a failure still show.
+  if (folded)
+    return (
+      <section className="grid grid-cols-1 gap-2 rounded border border-slate-200 p-3 dark:border-slate-800" aria-labelledby="models-heading" data-testid="models" data-folded="true">
+        {heading}
+        {load && status === 'loading' && <LoadProgress load={load} onCancel={() => engine.cancelLoad()} />}
+        {failure && (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-200" data-testid="engine-failure">
+            {localizeFailure(failure).message}
+          </p>
+        )}
+      </section>
+    );
+
+  return (
+    <section id="models-body" className="grid grid-cols-1 gap-2 rounded border border-slate-200 p-3 dark:border-slate-800" aria-labelledby="models-heading" data-testid="models">
+      {heading}
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="capabilities">
         {caps === null
           ? t('models.checking')
@@ -137,7 +166,7 @@ export function ModelPanel({ confirmDownloads = false }: { confirmDownloads?: bo
           </button>
         )}
         <span className="text-sm" data-testid="engine-status">
-          {status === 'ready' && loaded ? t('models.ready', { name: loaded.displayName }) : status === 'loading' ? t('models.loading') : status === 'generating' ? t('models.running') : t('models.noModel')}
+          {statusText}
         </span>
       </div>
       {confirming && (

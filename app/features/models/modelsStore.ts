@@ -14,6 +14,9 @@ interface ModelsState {
   pickedCpu: boolean;
   /** What each model has in the browser's caches; filled by refreshCache. */
   cached: Record<string, CacheInfo>;
+  /** The panel is folded to its one status line (kept: once a model is set up, it is out of the way). */
+  folded: boolean;
+  setFolded(folded: boolean): void;
   select(id: string): void;
   addCustom(model: ModelInfo): void;
   /** Forgets a custom model and deletes what it has in the caches. */
@@ -32,6 +35,8 @@ export const useModelsStore = create<ModelsState>()(
     (set, get) => ({
       selectedId: DEFAULT_MODEL_ID,
       customModels: [],
+      folded: false,
+      setFolded: (folded) => set({ folded }),
       capabilities: null,
       pickedCpu: false,
       cached: {},
@@ -68,12 +73,15 @@ export const useModelsStore = create<ModelsState>()(
       partialize: (s) => ({
         selectedId: s.customModels.some((m) => m.id === s.selectedId && m.gguf?.local) ? DEFAULT_MODEL_ID : s.selectedId,
         customModels: s.customModels.filter((m) => !m.gguf?.local),
+        folded: s.folded,
       }),
       onRehydrateStorage: noteUnreadable(MODELS_KEY),
       merge: checkedMerge<ModelsState>(MODELS_KEY, (saved) => {
         const { models, refused } = readStoredModels(saved.customModels);
         const known = typeof saved.selectedId === 'string' && allModels(models).some((m) => m.id === saved.selectedId);
-        return { take: { customModels: models, ...(known ? { selectedId: saved.selectedId as string } : {}) }, refused: refused > 0 || (saved.selectedId !== undefined && !known) };
+        const folded = typeof saved.folded === 'boolean' ? { folded: saved.folded } : {};
+        const badFold = saved.folded !== undefined && typeof saved.folded !== 'boolean';
+        return { take: { customModels: models, ...(known ? { selectedId: saved.selectedId as string } : {}), ...folded }, refused: refused > 0 || (saved.selectedId !== undefined && !known) || badFold };
       }),
     },
   ),

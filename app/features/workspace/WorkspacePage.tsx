@@ -9,6 +9,7 @@ import { useInputStore } from './inputStore.ts';
 import { ResultView } from './components/ResultView.tsx';
 import { RunPanel } from './components/RunPanel.tsx';
 import { CopyButton } from './components/CopyButton.tsx';
+import { useRunStore } from './runStore.ts';
 
 const field = 'w-full rounded border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
 const select = 'min-w-0 max-w-full rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
@@ -22,8 +23,23 @@ function abridge(s: string, t: TFunction): string {
   return `${s.slice(0, SHOW_MAX - 2000)}\n… ${t('input.abridged', { count: s.length - SHOW_MAX })} …\n${s.slice(-2000)}`;
 }
 
-/** Source text + task → the exact model input; a run, or a model output pasted back → located results. */
-export function WorkspacePage() {
+/** The corpus document open in the editor, as the workspace is given it (the app composes the two). */
+export interface OpenDocument {
+  text: string;
+  /** Its file and line, as the editor names it. */
+  label: string;
+  close(): void;
+  /** Hands this workspace's run over it to the editor, as the model's suggestions. */
+  suggest(): void;
+}
+
+/**
+ * Source text + task → the exact model input; a run, or a model output pasted back → located results.
+ * While a corpus document is open in the editor, the workspace is that document: its text and output are
+ * the document's as it now stands (read-only here), its items are shown once, in the editor, and a run
+ * over it is handed there as suggestions.
+ */
+export function WorkspacePage({ openDocument = null }: { openDocument?: OpenDocument | null }) {
   const { t, i18n } = useTranslation();
   const text = useInputStore((s) => s.text);
   const task = useInputStore((s) => s.task);
@@ -43,6 +59,9 @@ export function WorkspacePage() {
     [deferredOutput, task, profile, deferredText],
   );
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const runs = useRunStore((s) => s.runs);
+  const bound = openDocument !== null;
+  const runOnDocument = bound && text === openDocument.text && runs.some((r) => r.extraction) && runs.every((r) => r.status === 'done' || r.status === 'stopped' || r.status === 'failed');
 
   return (
     <div className="grid grid-cols-1 gap-4">
@@ -53,7 +72,7 @@ export function WorkspacePage() {
           </h2>
           <label className={inlineLabel}>
             {t('input.sample')}
-            <select className={select} value="" onChange={(e) => loadSample(e.target.value)} aria-label={t('input.loadSample')}>
+            <select className={select} value="" disabled={bound} onChange={(e) => loadSample(e.target.value)} aria-label={t('input.loadSample')}>
               <option value="">…</option>
               {SAMPLES.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -64,7 +83,7 @@ export function WorkspacePage() {
           </label>
           <label className={inlineLabel}>
             {t('input.task')}
-            <select className={select} value={task} onChange={(e) => setTask(e.target.value as TaskId)} aria-label={t('input.task')}>
+            <select className={select} value={task} disabled={bound} onChange={(e) => setTask(e.target.value as TaskId)} aria-label={t('input.task')}>
               {TASK_IDS.map((id) => (
                 <option key={id} value={id}>
                   {TASKS[id].name[lang]} · {profile.iw[id]}
@@ -73,7 +92,15 @@ export function WorkspacePage() {
             </select>
           </label>
         </div>
-        <textarea id="source-text" className={field} rows={4} value={text} onChange={(e) => setText(e.target.value)} aria-label={t('input.source')} lang="ja" />
+        {openDocument && (
+          <p role="status" className="flex flex-wrap items-center gap-2 rounded border border-indigo-300 p-2 text-sm dark:border-indigo-800" data-testid="workspace-bound">
+            <span>{t('input.boundToDocument', { name: openDocument.label })}</span>
+            <button type="button" className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700" onClick={openDocument.close}>
+              {t('input.unbind')}
+            </button>
+          </p>
+        )}
+        <textarea id="source-text" className={field} rows={4} value={text} readOnly={bound} onChange={(e) => setText(e.target.value)} aria-label={t('input.source')} lang="ja" />
         {credit && (
           <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="credit">
             {credit}
@@ -94,15 +121,24 @@ export function WorkspacePage() {
       </section>
 
       <RunPanel />
+      {openDocument && (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <button type="button" className="rounded border border-indigo-600 px-2 py-0.5 disabled:opacity-40" disabled={!runOnDocument} onClick={openDocument.suggest} data-testid="suggest-from-run">
+            {t('input.suggestFromRun')}
+          </button>
+          <span className="text-xs text-slate-600 dark:text-slate-400">{t('input.suggestFromRunHint')}</span>
+        </div>
+      )}
 
       <section className="grid gap-1" aria-labelledby="output-heading">
         <h2 id="output-heading" className="font-medium">
           {t('input.outputHeading')} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({t('input.outputHint')})</span>
         </h2>
-        <textarea className={field} rows={2} value={output} onChange={(e) => setOutput(e.target.value)} aria-label={t('input.output')} lang="ja" />
+        <textarea className={field} rows={2} value={output} readOnly={bound} onChange={(e) => setOutput(e.target.value)} aria-label={t('input.output')} lang="ja" />
       </section>
 
-      {pasted && <ResultView text={deferredText} extraction={pasted} />}
+      {/* The open document's items are shown once: in the editor. */}
+      {pasted && !bound && <ResultView text={deferredText} extraction={pasted} />}
     </div>
   );
 }

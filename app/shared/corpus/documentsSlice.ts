@@ -41,10 +41,8 @@ const failedRow = (file: string, e: unknown): FileSummary => ({
   options: {},
 });
 
-const itemsOf = (d: CorpusDocument) => {
-  const x = d.annotation ?? d.prediction?.extraction;
-  return x ? x.entities.length + x.relations.length + x.events.length : 0;
-};
+/** The items a stored document shows, as its summary keeps them (counted then, from its output too). */
+const itemsOf = (d: CorpusDocument) => d.items ?? 0;
 
 export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSlice> = (set, get) => {
   /** Stores what a file gave (after its duplicates were dealt with) and adds its row to the summary. */

@@ -3,6 +3,10 @@ import { LOSS_TEXT } from '../../../src/interchange/losses.ts';
 export const en = {
   app: { title: 'GIELLM Web', subtitle: 'Japanese information extraction', language: 'Language', theme: 'Theme', themeSystem: 'System', themeLight: 'Light', themeDark: 'Dark', help: 'Keyboard shortcuts', offlineReady: 'Ready offline', updateReady: 'A new version is available.', stale: 'A new version is live: reload to go on.', panelUnavailable: 'This panel could not be loaded: a new version is probably live. Reload the page (if you are offline, reconnect first).', reload: 'Reload' },
   input: {
+    boundToDocument: 'This is {{name}}, open in the editor above: its text and output as they now stand. Corrections are made in the editor; a run here can be handed to it as suggestions.',
+    unbind: 'Close the document (the workspace is free again)',
+    suggestFromRun: 'Add the run’s items to the document as suggestions',
+    suggestFromRunHint: 'Run the model on this document first; its items go to the editor, to accept or reject.',
     heading: 'Text',
     sample: 'Sample',
     loadSample: 'Load a sample',
@@ -110,6 +114,8 @@ export const en = {
     downloadAndLoad: 'Download and load ({{size}})',
     unload: 'Unload',
     ready: 'Ready: {{name}}',
+    fold: 'Hide',
+    unfold: 'Show',
     loading: 'Loading…',
     running: 'Running…',
     noModel: 'No model loaded',

@@ -3,6 +3,10 @@ import type { Messages } from './en.ts';
 export const ja: Messages = {
   app: { title: 'GIELLM Web', subtitle: '日本語の情報抽出', language: '言語', theme: 'テーマ', themeSystem: 'システム', themeLight: 'ライト', themeDark: 'ダーク', help: 'キーボードショートカット', offlineReady: 'オフラインで使えます', updateReady: '新しいバージョンがあります。', stale: '新しいバージョンが公開されています。続けるには再読み込みしてください。', panelUnavailable: 'この欄を読み込めませんでした。新しいバージョンが公開されたようです。ページを再読み込みしてください（オフラインの場合は先に接続してください）。', reload: '再読み込み' },
   input: {
+    boundToDocument: '上のエディタで開いている {{name}} です：本文と出力は今の状態を示します。修正はエディタで行い、ここでの実行結果は提案としてエディタへ渡せます。',
+    unbind: '文書を閉じる（ワークスペースを自由に使う）',
+    suggestFromRun: '実行結果を提案として文書に加える',
+    suggestFromRunHint: 'まずこの文書でモデルを実行してください。結果はエディタへ渡り、採用か却下を選べます。',
     heading: 'テキスト',
     sample: 'サンプル',
     loadSample: 'サンプルを読み込む',
@@ -109,6 +113,8 @@ export const ja: Messages = {
     load: '読み込む',
     downloadAndLoad: 'ダウンロードして読み込む（{{size}}）',
     unload: '解放する',
+    fold: '隠す',
+    unfold: '表示',
     ready: '準備完了: {{name}}',
     loading: '読み込み中…',
     running: '実行中…',

@@ -20,12 +20,13 @@ const BASE_PX = 8;
 const LABEL_FONT = '11px system-ui, sans-serif';
 
 /**
- * Room for arcs is made row by row: the text puts an empty spacer (`ARC_SPACER`, `data-spacer` = its piece's
- * first code point) before each piece where an arc may end, and the arc layer makes it as tall as the text
- * and the levels of arcs over its row, which lifts that row's line box and no other (a block-wide line
- * height would lift every row of a paragraph). The spacer is zero wide and aligned to the text's bottom.
+ * Room for arcs is made row by row: each piece where an arc may end carries a spacer (`ARC_SPACER`, its
+ * `::before`, with `data-spacer`), and the arc layer makes it (`--arc-space`) as tall as the text and the
+ * levels of arcs over its row, which lifts that row's line box and no other (a block-wide line height would
+ * lift every row of a paragraph). The spacer is zero wide, aligned to the text's bottom, and part of the
+ * piece, so it never sits at the end of the row before it (an element of its own could).
  */
-export const ARC_SPACER = 'inline-block w-0 align-text-bottom';
+export const ARC_SPACER = "before:inline-block before:w-0 before:align-text-bottom before:h-(--arc-space,0px) before:content-['']";
 const spacerFor = (textHeight: number, levels: number) => Math.ceil(textHeight + BASE_PX + levels * LEVEL_PX + 2);
 
 let measureCtx: CanvasRenderingContext2D | null | undefined;
@@ -123,7 +124,7 @@ el: HTMLElement,
   const spacerEls = [...el.querySelectorAll<HTMLElement>('[data-spacer]')];
   // Measured with no room made, so one layout tells everything; the room is then made, and where each row
   // moves to is worked out, not measured again (a second layout of the whole text).
-  for (const sp of spacerEls) if (sp.style.height) sp.style.height = '';
+  for (const sp of spacerEls) if (sp.style.getPropertyValue('--arc-space')) sp.style.removeProperty('--arc-space');
   // Nothing to draw is decided before the width is read, which would lay the text out.
   if (arcs.length === 0 && !knob && !link) return null;
   const origin = el.getBoundingClientRect();
@@ -173,7 +174,7 @@ el: HTMLElement,
   const height = el.scrollHeight;
   for (const sp of spacerEls) {
     const h = spacers.get(Number(sp.dataset.spacer));
-    if (h) sp.style.height = `${h}px`;
+    if (h) sp.style.setProperty('--arc-space', `${h}px`);
   }
   // Each row moves down by what the rows above it, and its own, were lifted.
   let moved = 0;

@@ -112,7 +112,8 @@ export function StackedMark({
       data-suggested={byLane.some((r) => r.suggested) || undefined}
       data-pad={padFor(depth)}
       title={byLane.map((r) => r.label).join(', ')}
-      className={`text-inherit ${lit ? 'outline-2 outline-indigo-600' : ''} ${rest.className ?? ''}`}
+      // A ring, not an outline: an outline would take in the spacer an arc's end puts before the text (ARC_SPACER).
+      className={`text-inherit ${lit ? 'ring-2 ring-indigo-600' : ''} ${rest.className ?? ''}`}
       style={stackedStyle(byLane, lit, litLane)}
       onClick={onBar || onText ? click : undefined}
     >

@@ -29,7 +29,7 @@ export function ProfileEditor({ task }: { task: TaskId }) {
           <input className={field} value={profile.iw[task]} onChange={(e) => setIw(task, e.target.value)} lang="ja" />
         </label>
         <label className="grid gap-1">
-          {t('profile.labels')} <span className="text-xs text-slate-500">({t('profile.labelsHint')})</span>
+          {t('profile.labels')} <span className="text-xs text-slate-600 dark:text-slate-400">({t('profile.labelsHint')})</span>
           <textarea
             className={field}
             rows={3}

@@ -96,31 +96,31 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
             style={{ lineHeight: stackedLineHeight(Math.max(1, ...line.flatMap((s) => s.ranges.map((r) => r.lane + 1)))) }}
           >
             {line.map((s) => {
-              const spacer = ends.has(s.start) ? <span key={`a${s.start}`} aria-hidden="true" data-spacer={s.start} className={ARC_SPACER} /> : null;
+              // Room for the arcs over the row this piece starts on (see ARC_SPACER).
+              const spacer = ends.has(s.start) ? { 'data-spacer': s.start, className: ARC_SPACER } : {};
               if (s.ranges.length === 0)
-                return [
-                  spacer,
-                  <span key={s.start} data-start={s.start}>
+                return (
+                  <span key={s.start} data-start={s.start} {...spacer}>
                     {s.text}
-                  </span>,
-                ];
+                  </span>
+                );
               const own = s.ranges;
               const lit = own.some((r) => isActive(r.kind, r.item));
               // The innermost span under the pointer is the one its row lights up for.
               const inner = own.reduce((a, b) => (b.lane > a.lane ? b : a));
-              return [
-                spacer,
+              return (
                 <StackedMark
                   key={s.start}
                   text={s.text}
                   ranges={own}
                   lit={lit}
                   data-start={s.start}
+                  {...spacer}
                   data-active={lit || undefined}
                   onMouseEnter={() => setActive({ kind: inner.kind, index: inner.item })}
                   onMouseLeave={() => setActive(null)}
-                />,
-              ];
+                />
+              );
             })}
           </div>
         ))}
