@@ -13,10 +13,10 @@ test('an imported JSONL keeps its good lines, names the bad one, and survives a 
   await expect(page.getByTestId('import-result')).toHaveText('6 documents imported');
   await expect(page.getByTestId('import-errors')).toContainText(/^tcree\.jsonl:7: not valid JSON/);
   await expect(page.getByTestId('documents').locator('li')).toHaveCount(6);
-  // Opening a document with an output renders it like a live run.
+  // Opening a document with an output shows it read, in the editor (its one view).
   await page.getByTestId('documents').getByRole('button', { name: /国母和宏/ }).click();
-  await expect(page.getByTestId('category')).toHaveText('スポーツ');
-  await expect(page.getByTestId('relations').locator('tbody td').first()).toHaveText('国母和宏');
+  await expect(page.getByTestId('category-select')).toHaveValue('スポーツ');
+  await expect(page.getByTestId('relations-editor').getByLabel('Head of row 1', { exact: true })).toHaveValue('国母和宏');
 
   await page.reload();
   await page.getByText(/^Corpus \(6\)/).click();
@@ -77,7 +77,10 @@ test('export GIELLM training data exactly, and doccano relations that import bac
   await expect(page.getByTestId('import-result')).toHaveText('3 documents imported');
   await expect(page.getByTestId('documents').locator('li')).toHaveCount(9);
   await page.getByTestId('documents').getByRole('button', { name: /マイブリッジ/ }).last().click();
-  await expect(page.getByTestId('relations').locator('tbody td')).toHaveText(['山村浩二', '監督', 'マイブリッジの糸']);
+  const row = (field: string) => page.getByTestId('relations-editor').getByLabel(`${field} of row 1`, { exact: true });
+  await expect(row('Head')).toHaveValue('山村浩二');
+  await expect(row('Relation')).toHaveValue('監督');
+  await expect(row('Tail')).toHaveValue('マイブリッジの糸');
   // The task came from the file (relations → RE), and the summary says what was read.
   await expect(page.getByTestId('import-summary-row')).toContainText('doccano.jsonl: read as doccano JSONL, 3 documents read, 3 stored, 3 items · 3 already in the corpus: kept both');
 });
@@ -114,9 +117,9 @@ test('the stockmark ner-wikipedia file imports whole, each sentence with its gol
   await expect(page.getByTestId('shown-count')).toHaveText('5343 of 5343');
   await page.getByRole('searchbox', { name: 'Search text and outputs' }).fill('松友美佐紀');
   await page.getByTestId('documents').getByRole('button', { name: /松友美佐紀は、日本のバドミントン選手/ }).click();
-  await expect(page.getByTestId('highlighted').locator('mark')).toHaveText(['松友美佐紀', '日本']);
-  await expect(page.getByTestId('entities').locator('tbody tr')).toHaveCount(2);
-  await expect(page.getByTestId('category')).toHaveText('社会');
+  await expect(page.getByTestId('annotated-text').locator('mark')).toHaveText(['松友美佐紀', '日本']);
+  await expect(page.getByTestId('span-list').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('category-select')).toHaveValue('社会');
   await expect(page.getByTestId('import-summary-row')).toContainText('category given: 社会');
 });
 

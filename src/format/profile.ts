@@ -29,6 +29,8 @@ export interface FormatProfile {
   iw: Record<TaskId, string>;
   categories: Record<TaskId, string[]>;
   wordLabels: Record<TaskId, string[]>;
+  /** A colour chosen for a word label (`#rrggbb`); labels without one take the palette's by their place. */
+  labelColours: Record<string, string>;
 }
 
 const perTask = <T>(pick: (id: TaskId) => T): Record<TaskId, T> =>
@@ -48,6 +50,7 @@ export const DEFAULT_PROFILE: FormatProfile = Object.freeze({
   iw: perTask((id) => TASKS[id].defaultIw),
   categories: perTask((id) => [...TASKS[id].defaultCategories]),
   wordLabels: perTask((id) => [...TASKS[id].wordLabels]),
+  labelColours: {},
 }) as FormatProfile;
 
 /**
@@ -81,6 +84,8 @@ export const PROFILE_ERROR_TEXT = {
   'iw-form': () => 'expected a non-empty string without : ; < > or line breaks',
   'label-form': (p: { label: string }) => `label ${JSON.stringify(p.label)} is empty or contains : ; < >`,
   'iw-taken': (p: { iw: string; task: string }) => `${JSON.stringify(p.iw)} is already the IW of ${p.task}`,
+  'label-duplicate': (p: { label: string }) => `label ${JSON.stringify(p.label)} is in the list twice`,
+  'colour-form': (p: { label: string }) => `the colour of ${JSON.stringify(p.label)} is not a #rrggbb colour`,
 } as const;
 export type ProfileErrorCode = keyof typeof PROFILE_ERROR_TEXT;
 /** A problem with one field of a profile (`path`: `iw.ner`, `categories.re`…), as data. */
@@ -154,9 +159,21 @@ export function validateProfile(input: unknown): ProfileResult {
       const list = stringList(value, `${key}.${task}`);
       if (!list) continue;
       const bad = list.find((l) => l.trim() === '' || /[:;<>：；＜＞\n]/.test(l));
+      // A label twice would be two keys for one label, and one of them never the first.
+      const twice = list.find((l, i) => list.indexOf(l) !== i);
       if (bad !== undefined) fail({ path: `${key}.${task}`, code: 'label-form', params: { label: bad } });
+      else if (twice !== undefined) fail({ path: `${key}.${task}`, code: 'label-duplicate', params: { label: twice } });
       else out[key][task] = list;
     }
+  }
+  if (raw.labelColours !== undefined) {
+    const table = raw.labelColours;
+    if (typeof table !== 'object' || table === null || Array.isArray(table)) fail({ path: 'labelColours', code: 'not-table', params: {} });
+    else
+      for (const [label, colour] of Object.entries(table)) {
+        if (typeof colour === 'string' && /^#[0-9a-f]{6}$/i.test(colour)) out.labelColours[label] = colour.toLowerCase();
+        else fail({ path: `labelColours.${label}`, code: 'colour-form', params: { label } });
+      }
   }
   // One IW names one task: an output naming it could not say which task it answers.
   const owner = new Map<string, TaskId>();

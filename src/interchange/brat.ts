@@ -8,6 +8,7 @@ import type { Loss } from './losses.ts';
 import { fromSpanGraph, GRAPH_LABELS, type GraphLink, type GraphSpan } from './spanGraph.ts';
 import { parseProvenanceNote, provenanceNote } from '../annotate/provenance.ts';
 import type { Provenance } from '../domain/types.ts';
+import type { ColourKey } from '../format/labelPalette.ts';
 
 // brat standoff, as nlplab/brat reads it:
 // - type names in the configuration are storage forms: projectconfig.py:189-210 (normalize_to_storage_form)
@@ -161,7 +162,7 @@ const tsvCell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
  * `visual.conf` naming each storage type by its label, and `categories.tsv` (file, id, task, category):
  * standoff has no text-level label, so the category lives there.
  */
-export function toBrat(docs: readonly AnnotatedDocument[], losses: Loss[]): ExportEntry[] {
+export function toBrat(docs: readonly AnnotatedDocument[], losses: Loss[], colourOf?: (key: ColourKey) => string): ExportEntry[] {
   const files: ExportEntry[] = [];
   const entities = new Set<string>();
   const relations = new Set<string>();
@@ -194,7 +195,10 @@ export function toBrat(docs: readonly AnnotatedDocument[], losses: Loss[]): Expo
     '[attributes]',
     '',
   ].join('\n');
-  const visual = ['[labels]', ...[...labels].filter(([s, l]) => s !== l).map(([s, l]) => `${s} | ${l}`), '', '[drawing]', ''].join('\n');
+  // The label schema's colours: `TYPE\tbgColor:#rrggbb` for spans, `color:` for relation arcs (configurations/AnEM/visual.conf:52-90).
+  const relationTypes = new Set(docs.flatMap((d) => d.extraction.relations.map((r) => storageName(r.relation))));
+  const drawing = colourOf ? [...labels].map(([s, l]) => (relationTypes.has(s) ? `${s}\tcolor:${colourOf({ relation: l })}` : `${s}\tbgColor:${colourOf({ label: l })}`)) : [];
+  const visual = ['[labels]', ...[...labels].filter(([s, l]) => s !== l).map(([s, l]) => `${s} | ${l}`), '', '[drawing]', ...drawing, ''].join('\n');
   files.push({ name: 'annotation.conf', content: conf }, { name: 'visual.conf', content: visual }, { name: 'categories.tsv', content: table.join('\n') + '\n' });
   return files;
 }

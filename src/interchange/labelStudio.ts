@@ -9,6 +9,7 @@ import { spanFromUnits, toUnit } from './offsetUnits.ts';
 import { fromSpanGraph, toSpanGraph, type GraphLink, type GraphSpan } from './spanGraph.ts';
 import { addSuggestions, asSuggestions, onlySuggestions, suggestingModels, withoutSuggestions } from '../annotate/provenance.ts';
 import { emptyExtraction, type LocatedExtraction, type Provenance } from '../domain/types.ts';
+import { spanPalette } from '../format/labelPalette.ts';
 
 // Label Studio's JSON tasks: {data: {text}, annotations: [{result}], predictions: [{model_version, result}]}
 // (labelstud.io/guide/export#Label-Studio-JSON-format-of-annotated-tasks, /guide/predictions). Regions are
@@ -95,7 +96,10 @@ export function labelStudioConfig(docs: readonly AnnotatedDocument[], profile: F
     for (const c of profile.categories[d.extraction.task]) choices.add(c);
     if (d.extraction.category !== null) choices.add(d.extraction.category);
   }
-  const tags = (tag: string, values: Set<string>) => [...values].map((v) => `    <${tag} value="${xml(v)}"/>`);
+  // The label schema's colours, as Label Studio's <Label background> takes them.
+  const colourOf = spanPalette(profile.wordLabels, profile.labelColours);
+  const tags = (tag: string, values: Set<string>) =>
+    [...values].map((v) => (tag === 'Label' ? `    <${tag} value="${xml(v)}" background="${colourOf({ label: v })}"/>` : `    <${tag} value="${xml(v)}"/>`));
   return [
     '<View>',
     `  <Labels name="${FROM.labels}" toName="${FROM.to}">`,

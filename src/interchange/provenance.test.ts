@@ -91,3 +91,17 @@ describe('exports carry who made each item', () => {
     expect('docs' in parsed && parsed.docs[0]!.annotation!.entities.some((e) => e.provenance)).toBe(false);
   });
 });
+
+describe('the label schema travels with the data', () => {
+  it('colours chosen for labels go into the Label Studio config and brat’s visual.conf; the others take the palette’s', async () => {
+    const profile = { ...P, labelColours: { 地名: '#112233' } };
+    const ls = unzipSync((await exportDocuments(target('label-studio'), [doc], profile)).file.content as Uint8Array);
+    const config = strFromU8(ls['label-studio-config.xml']!);
+    expect(config).toContain('<Label value="地名" background="#112233"/>');
+    expect(config).toMatch(/<Label value="人名" background="#[0-9a-f]{6}"\/>|<Label value="法人名" background="#[0-9a-f]{6}"\/>/);
+    const brat = unzipSync((await exportDocuments(target('brat'), [doc], profile)).file.content as Uint8Array);
+    const visual = strFromU8(brat['brat/visual.conf']!);
+    expect(visual).toMatch(/^\[drawing\]$/m);
+    expect(visual).toMatch(/^LOCATION\tbgColor:#112233$/m);
+  });
+});

@@ -107,7 +107,7 @@ describe('Label Studio (code points: web/libs/editor/tests/integration/e2e/ner/e
     expect(tasks[0].predictions[0]).toMatchObject({ model_version: 'm1', result: [{ type: 'labels', value: { start: 8, end: 10, text: '東京', labels: ['地名'] } }] });
     const config = strFromU8(zip['label-studio-config.xml']!);
     expect(config).toContain('<Labels name="label" toName="text">');
-    expect(config).toContain('<Label value="地名"/>');
+    expect(config).toMatch(/<Label value="地名" background="#[0-9a-f]{6}"\/>/);
   });
 
   it('writes events as a trigger region with role relations, and reads them back', async () => {

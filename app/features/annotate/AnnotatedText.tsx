@@ -59,7 +59,8 @@ export function AnnotatedText({
   const lit = located ?? (mention ? { start: mention[0], end: mention[1] } : null);
   const shown = drag && selected !== null ? { ...extraction, entities: extraction.entities.map((e, i) => (i === selected ? { ...e, start: drag.start, end: drag.end } : e)) } : extraction;
   const wordLabels = useProfileStore((s) => s.profile.wordLabels);
-  const colourOf = useMemo(() => spanPalette(wordLabels), [wordLabels]);
+  const chosen = useProfileStore((s) => s.profile.labelColours);
+  const colourOf = useMemo(() => spanPalette(wordLabels, chosen), [wordLabels, chosen]);
   const drawn = extractionRanges(shown, (role) => t(`result.${role}`));
   const lanes = assignLanes(drawn.map((r) => ({ ...r, key: r.label })));
   const ranges: BlockRange[] = drawn.map(({ start, end, label, kind, colour, suggested }, i) => ({ start, end, label, kind, lane: lanes[i]!, colour: colourOf(colour), ...(suggested ? { suggested } : {}) }));

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TASKS } from '../../../src/index.ts';
 import { setCategory, setSpanLabel, setSpanRange } from '../../../src/annotate/edits.ts';
 import { useProfileStore } from '../../shared/profile/profileStore.ts';
-import { labelChoices, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
+import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import { ConflictChoice } from './ConflictChoice.tsx';
 import { MAX_EDIT_CHARS } from '../../shared/corpus/editorSlice.ts';
 import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
@@ -14,6 +14,7 @@ import { AnnotatedText } from './AnnotatedText.tsx';
 import { TupleEditor } from './TupleEditor.tsx';
 import { LinkBar } from './LinkBar.tsx';
 import { ProvenanceTag } from './ProvenanceTag.tsx';
+import { LabelSchemaEditor } from './LabelSchemaEditor.tsx';
 import { suggestingModels, suggestionsOf } from '../../../src/annotate/provenance.ts';
 import { MAX_NAME_CHARS, useAnnotatorStore } from '../../shared/corpus/annotatorStore.ts';
 
@@ -34,6 +35,7 @@ export function AnnotationEditor() {
   // A document deleted in another tab while a correction of it waits to be kept or dropped: this tab's copy.
   const doc = useMemo(() => state.documents.find((d) => d.id === docId) ?? (state.conflict?.id === docId ? state.conflict.local : undefined), [state.documents, docId, state.conflict]);
   const categories = useProfileStore((s) => s.profile.categories[task]);
+  const wordLabels = useProfileStore((s) => s.profile.wordLabels[task]);
   const storageProblem = useStorageMessage(state.storageProblem);
   // The editor's buttons are the same commands the keys run.
   const commands = useMemo(() => new Map(annotateCommands().map((c) => [c.id, c])), []);
@@ -60,7 +62,8 @@ export function AnnotationEditor() {
   };
   const shape = TASKS[task].shape;
   const tupleKind = shape === 'triple' ? 'relations' : shape === 'event' ? 'events' : null;
-  const labels = labelChoices(task);
+  // Subscribed, so an edit of the label schema shows on the buttons and in the span menus at once.
+  const labels = wordLabels;
   const position = queue.indexOf(docId);
   const categoryChoices = x.category !== null && !categories.includes(x.category) ? [...categories, x.category] : categories;
   const pending = suggestionsOf(x).length;
@@ -174,6 +177,7 @@ export function AnnotationEditor() {
       </>
       )}
       <p className="text-xs text-slate-600 dark:text-slate-400">{shape === 'pairs' ? t('annotate.spanHint') : t('annotate.tupleHint')}</p>
+      {!state.editorReadOnly && <LabelSchemaEditor task={task} />}
       </div>
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
 

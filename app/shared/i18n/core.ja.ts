@@ -126,6 +126,8 @@ export const coreJa = {
     'iw-form': '空でなく、: ; < > や改行を含まない文字列にしてください。',
     'label-form': 'ラベル「{{label}}」が空か、: ; < > を含んでいます。',
     'iw-taken': '「{{iw}}」はすでにタスク {{task}} のIWです。',
+    'label-duplicate': 'ラベル「{{label}}」が一覧に2回あります。',
+    'colour-form': '「{{label}}」の色が #rrggbb の形ではありません。',
   } satisfies Record<ProfileErrorCode, string>,
   modelFieldWhat: { weights: '重み', library: 'モデルライブラリ（.wasm）' },
   input: {

@@ -14,6 +14,10 @@ interface ProfileState {
   update(patch: Partial<FormatProfile>): void;
   setIw(task: TaskId, iw: string): void;
   setCategories(task: TaskId, labels: string[]): void;
+  /** A task's word labels (entity types, relations, triggers, polarities), in the order the number keys take. */
+  setWordLabels(task: TaskId, labels: string[]): void;
+  /** A word label's own colour, or back to the palette's (null). */
+  setLabelColour(label: string, colour: string | null): void;
   reset(): void;
 }
 
@@ -29,6 +33,12 @@ export const useProfileStore = create<ProfileState>()(
       },
       setIw: (task, iw) => get().update({ iw: { ...get().profile.iw, [task]: iw } }),
       setCategories: (task, labels) => get().update({ categories: { ...get().profile.categories, [task]: labels } }),
+      setWordLabels: (task, labels) => get().update({ wordLabels: { ...get().profile.wordLabels, [task]: labels } }),
+      setLabelColour: (label, colour) => {
+        const rest = { ...get().profile.labelColours };
+        delete rest[label];
+        get().update({ labelColours: colour === null ? rest : { ...rest, [label]: colour } });
+      },
       reset: () => set({ profile: DEFAULT_PROFILE, errors: [] }),
     }),
     {

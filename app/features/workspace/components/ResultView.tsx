@@ -37,7 +37,8 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
   const { t } = useTranslation();
   const [active, setActive] = useState<ItemRef | null>(null);
   const wordLabels = useProfileStore((s) => s.profile.wordLabels);
-  const colourOf = useMemo(() => spanPalette(wordLabels), [wordLabels]);
+  const chosen = useProfileStore((s) => s.profile.labelColours);
+  const colourOf = useMemo(() => spanPalette(wordLabels, chosen), [wordLabels, chosen]);
   const located = extractionRanges(x, (role) => t(`result.${role}`));
   const lanes = assignLanes(located.map((r) => ({ ...r, key: r.label })));
   const ranges = located.map((r, i) => ({ ...r, lane: lanes[i]!, colour: colourOf(r.colour) }));
