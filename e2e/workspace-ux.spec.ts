@@ -72,8 +72,9 @@ test('every shortcut is listed in the help sheet, which opens with ? and closes 
   await page.locator('body').press('Shift+?');
   const sheet = page.getByTestId('shortcuts');
   await expect(sheet).toBeVisible();
-  // 9 workspace commands, 9 number keys for labels, 24 annotation commands (Tab, Shift+Tab, A, the arc and suggestion keys among them).
-  await expect(sheet.locator('tr')).toHaveCount(42);
+  // 9 workspace commands, 9 number keys for labels, 27 annotation commands (Tab, Shift+Tab, A, the arc, suggestion and review keys among them).
+  await expect(sheet.locator('tr')).toHaveCount(45);
+  await expect(sheet.locator('tr', { hasText: 'Flag for a second look' }).locator('kbd')).toHaveText('F');
   await expect(sheet.locator('tr', { hasText: 'Accept every suggestion' }).locator('kbd')).toHaveText('Shift+Y');
   await expect(sheet.locator('tr', { hasText: 'Draw an arc from the selected text' }).locator('kbd')).toHaveText('L');
   await expect(sheet).toContainText('Ctrl+Enter');

@@ -40,6 +40,15 @@ export interface CorpusDocument {
   predictionError: string | null;
   /** 0 or 1: IndexedDB cannot index booleans. */
   reviewed: 0 | 1;
+  /** Who marked it reviewed, and when (ms since the epoch); absent while it is not, or from before this was kept. */
+  reviewedBy?: string;
+  reviewedAt?: number;
+  /** Flagged for a second look (1); absent otherwise. */
+  flagged?: 1;
+  /** Passed over without a decision (1): a review queue comes back to it; absent otherwise. */
+  skipped?: 1;
+  /** A note on the document, for whoever looks at it next; absent when there is none. */
+  comment?: string;
   /** Kept in step with the shown extraction (see `withSummary`), so a list of 10,000 filters without parsing any. */
   category: string | null;
   warnings: number;

@@ -17,13 +17,16 @@ describe('filterDocuments', () => {
   });
 
   it('filters by category, review state and warnings', () => {
-    const docs = [...DOCS, { ...doc(4, '文', 'ner', '<社会>固有表現抽出:人名'), reviewed: 1 as const }];
+    const docs = [...DOCS.map((d) => (d.id === 1 ? { ...d, flagged: 1 as const, comment: '要確認' } : d.id === 2 ? { ...d, skipped: 1 as const } : d)), { ...doc(4, '文', 'ner', '<社会>固有表現抽出:人名'), reviewed: 1 as const }];
     const ids = (f: Partial<typeof NO_FILTER>) => filterDocuments(docs, { ...NO_FILTER, ...f }).map((d) => d.id);
     expect(categoriesOf(docs)).toEqual(['スポーツ', '社会']);
     expect(ids({ category: 'スポーツ' })).toEqual([2, 3]);
     expect(ids({ category: NO_CATEGORY })).toEqual([1]);
     expect(ids({ reviewed: 'yes' })).toEqual([4]);
     expect(ids({ reviewed: 'no' })).toEqual([1, 2, 3]);
+    expect(ids({ reviewed: 'flagged' })).toEqual([1]);
+    expect(ids({ reviewed: 'skipped' })).toEqual([2]);
+    expect(ids({ reviewed: 'commented' })).toEqual([1]);
     // Doc 3's time (27日) is not in its text; doc 4's pair has no span: both carry warnings.
     expect(ids({ warnings: 'with' })).toEqual([3, 4]);
   });

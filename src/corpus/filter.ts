@@ -8,7 +8,8 @@ export interface DocumentFilter {
   output: 'any' | 'with' | 'without';
   /** A category, `none` for documents without one, or all. */
   category: string;
-  reviewed: 'any' | 'yes' | 'no';
+  /** Reviewed or not, or where the review left it: flagged, skipped, commented. */
+  reviewed: 'any' | 'yes' | 'no' | 'flagged' | 'skipped' | 'commented';
   warnings: 'any' | 'with' | 'without';
 }
 
@@ -25,7 +26,10 @@ export function filterDocuments(docs: readonly CorpusDocument[], f: DocumentFilt
     if (f.output === 'with' && !hasOutput(d)) return false;
     if (f.output === 'without' && hasOutput(d)) return false;
     if (f.category !== ANY_CATEGORY && (d.category ?? NO_CATEGORY) !== f.category) return false;
-    if (f.reviewed !== 'any' && (d.reviewed === 1) !== (f.reviewed === 'yes')) return false;
+    if ((f.reviewed === 'yes' || f.reviewed === 'no') && (d.reviewed === 1) !== (f.reviewed === 'yes')) return false;
+    if (f.reviewed === 'flagged' && d.flagged !== 1) return false;
+    if (f.reviewed === 'skipped' && d.skipped !== 1) return false;
+    if (f.reviewed === 'commented' && !d.comment) return false;
     if (f.warnings !== 'any' && d.warnings > 0 !== (f.warnings === 'with')) return false;
     if (words.length === 0) return true;
     const hay = `${d.text}\n${d.output ?? ''}`.normalize('NFKC').toLowerCase();

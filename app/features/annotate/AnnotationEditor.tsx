@@ -15,6 +15,7 @@ import { TupleEditor } from './TupleEditor.tsx';
 import { LinkBar } from './LinkBar.tsx';
 import { ProvenanceTag } from './ProvenanceTag.tsx';
 import { LabelSchemaEditor } from './LabelSchemaEditor.tsx';
+import { EditorIssues } from './EditorIssues.tsx';
 import { suggestingModels, suggestionsOf } from '../../../src/annotate/provenance.ts';
 import { MAX_NAME_CHARS, useAnnotatorStore } from '../../shared/corpus/annotatorStore.ts';
 
@@ -83,11 +84,29 @@ export function AnnotationEditor() {
             {t('annotate.reviewed')}
           </span>
         )}
+        {doc.reviewed === 1 && doc.reviewedAt !== undefined && (
+          <span className="text-xs text-slate-600 dark:text-slate-400" data-testid="reviewed-by">
+            {t('annotate.reviewedBy', { name: doc.reviewedBy || t('annotate.someone'), when: new Date(doc.reviewedAt).toLocaleString() })}
+          </span>
+        )}
+        {doc.flagged === 1 && (
+          <span className="rounded-full bg-amber-700 px-2 text-xs text-white" data-testid="flagged-badge">
+            ⚑ {t('annotate.flagged')}
+          </span>
+        )}
+        {doc.skipped === 1 && (
+          <span className="rounded-full border border-slate-500 px-2 text-xs" data-testid="skipped-badge">
+            {t('annotate.skipped')}
+          </span>
+        )}
         <div className="ml-auto flex flex-wrap gap-1">
           <CommandButton command={command('undo')} state={state} className={button} />
           <CommandButton command={command('redo')} state={state} className={button} />
           <CommandButton command={command('prevDocument')} state={state} className={button} label={t('annotate.prev')} />
           <CommandButton command={command('nextDocument')} state={state} className={button} label={t('annotate.next')} />
+          <CommandButton command={command('toggleFlag')} state={state} className={`${button} ${doc.flagged === 1 ? 'bg-amber-100 dark:bg-amber-900' : ''}`} />
+          <CommandButton command={command('skip')} state={state} className={button} />
+          {doc.reviewed === 1 && <CommandButton command={command('unreview')} state={state} className={button} />}
           <CommandButton command={command('reviewNext')} state={state} className={`${button} bg-emerald-700 text-white`} />
           <button type="button" className={button} onClick={close}>
             {t('commands.close')}
@@ -140,6 +159,7 @@ export function AnnotationEditor() {
       </label>
       <AnnotatorName />
       </div>
+      <Comment key={`${docId}:${doc.comment ?? ''}`} value={doc.comment ?? ''} onSave={(text) => void state.markDocument({ kind: 'comment', text })} />
 
       {/* On wide screens the document and its items side by side; stacked otherwise. */}
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-3 2xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" data-testid="document-and-items">
@@ -177,6 +197,7 @@ export function AnnotationEditor() {
       </>
       )}
       <p className="text-xs text-slate-600 dark:text-slate-400">{shape === 'pairs' ? t('annotate.spanHint') : t('annotate.tupleHint')}</p>
+      {!state.editorReadOnly && <EditorIssues x={x} state={state} />}
       {!state.editorReadOnly && <LabelSchemaEditor task={task} />}
       </div>
       <div className="grid grid-cols-[minmax(0,1fr)] gap-3">
@@ -250,6 +271,24 @@ export function AnnotationEditor() {
       </div>
       </div>
     </section>
+  );
+}
+
+/** The document's comment: typed freely, saved when the box is left (one write, not one per key). */
+function Comment({ value, onSave }: { value: string; onSave(text: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="grid gap-1 text-sm" title={t('annotate.commentHint')}>
+      {t('annotate.comment')}
+      <textarea
+        className="min-w-0 rounded border border-slate-300 bg-white p-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+        rows={1}
+        lang="ja"
+        defaultValue={value}
+        onBlur={(e) => e.target.value !== value && onSave(e.target.value)}
+        data-testid="document-comment"
+      />
+    </label>
   );
 }
 

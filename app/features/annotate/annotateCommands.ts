@@ -32,11 +32,16 @@ export type AnnotateCommandId =
   | 'nextStacked'
   | 'prevStacked'
   | 'reviewNext'
+  | 'unreview'
+  | 'toggleFlag'
+  | 'skip'
   | 'nextDocument'
   | 'prevDocument';
 export type AnnotateCommand = Command<CorpusState, AnnotateCommandId>;
 
 const isOpen = (s: CorpusState) => s.current !== null;
+/** The stored document the editor has open. */
+const openDoc = (s: CorpusState) => (s.docId === null ? undefined : s.documents.find((d) => d.id === s.docId));
 const spanTask = (s: CorpusState) => isOpen(s) && TASKS[s.editorTask].shape === 'pairs';
 const hasSelection = (s: CorpusState) => s.selection !== null && s.selection[0] < s.selection[1];
 const spanSelected = (s: CorpusState) => spanTask(s) && s.selected !== null && s.selected < (s.current?.entities.length ?? 0);
@@ -258,6 +263,9 @@ export function annotateCommands(): AnnotateCommand[] {
     { id: 'nextStacked', label: 'annotate.commands.nextStacked', shortcut: { key: 'Tab', within: IN_TEXT }, enabled: stacked, run: cycle(1) },
     { id: 'prevStacked', label: 'annotate.commands.prevStacked', shortcut: { key: 'Tab', shift: true, within: IN_TEXT }, enabled: stacked, run: cycle(-1) },
     { id: 'reviewNext', label: 'annotate.commands.reviewNext', shortcut: { key: 'r' }, enabled: isOpen, run: (s) => void s.reviewAndNext() },
+    { id: 'unreview', label: 'annotate.commands.unreview', shortcut: { key: 'R', shift: true }, enabled: (s) => openDoc(s)?.reviewed === 1, run: (s) => void s.markDocument({ kind: 'unreview' }) },
+    { id: 'toggleFlag', label: 'annotate.commands.toggleFlag', shortcut: { key: 'f' }, enabled: (s) => openDoc(s) !== undefined, run: (s) => void s.markDocument({ kind: 'flag', on: openDoc(s)!.flagged !== 1 }) },
+    { id: 'skip', label: 'annotate.commands.skip', shortcut: { key: 'N', shift: true }, enabled: (s) => openDoc(s) !== undefined, run: (s) => void s.markDocument({ kind: 'skip' }) },
     { id: 'nextDocument', label: 'annotate.commands.nextDocument', shortcut: { key: 'n' }, enabled: (s) => neighbourOf(s, 1) !== undefined, run: (s) => s.step(1) },
     { id: 'prevDocument', label: 'annotate.commands.prevDocument', shortcut: { key: 'p' }, enabled: (s) => neighbourOf(s, -1) !== undefined, run: (s) => s.step(-1) },
   ];

@@ -257,6 +257,9 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
               ['any', t('corpus.reviewedAny')],
               ['yes', t('corpus.reviewedYes')],
               ['no', t('corpus.reviewedNo')],
+              ['flagged', t('corpus.reviewedFlagged')],
+              ['skipped', t('corpus.reviewedSkipped')],
+              ['commented', t('corpus.reviewedCommented')],
             ]}
           />
           <Choice className={button} ariaLabel={t('corpus.filterWarnings')} value={filter.warnings} onChange={(v) => set({ warnings: v as DocumentFilter['warnings'] })} options={anyWithWithout('warnings')} />
@@ -280,6 +283,16 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
                     {/* A row shows the text's start only: a 50 MB document put whole into a row froze every start. */}
                     <span className="text-xs text-slate-600 dark:text-slate-400">{d.task}</span> {preview(d.text)}
                   </button>
+                  {d.flagged === 1 && (
+                    <span className="text-xs text-amber-800 dark:text-amber-300" title={t('annotate.flagged')} data-testid="flag-mark">
+                      ⚑<span className="sr-only">{t('annotate.flagged')}</span>
+                    </span>
+                  )}
+                  {d.comment && (
+                    <span className="text-xs" title={d.comment} data-testid="comment-mark">
+                      💬<span className="sr-only">{t('annotate.comment')}</span>
+                    </span>
+                  )}
                   {d.reviewed === 1 && (
                     <span className="text-xs text-emerald-700 dark:text-emerald-400" title={t('corpus.reviewedMark')}>
                       ✓<span className="sr-only">{t('corpus.reviewedMark')}</span>

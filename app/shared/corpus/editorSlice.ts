@@ -6,6 +6,7 @@ import { useAnnotatorStore } from './annotatorStore.ts';
 import { currentExtraction } from '../../../src/corpus/document.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import type { CorpusState, EditorSlice } from './types.ts';
+import type { CorpusDocument } from '../../../src/corpus/document.ts';
 
 /**
  * How much undo remembers per document: saved states up to a million items in all (about 100 MB), so a
@@ -48,10 +49,12 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
   // is still made.
   let saving: Promise<unknown> = Promise.resolve();
   const written = new Map<number, number>();
-  const save = (id: number, x: LocatedExtraction, extra: { reviewed?: 1 } = {}): Promise<boolean> => {
+  const save = (id: number, x: LocatedExtraction, extra: Partial<CorpusDocument> = {}): Promise<boolean> => write(id, { annotation: asAnnotation(x), ...extra });
+  /** Writes a patch of the open document in the queue of saves (a correction, or a review mark). */
+  const write = (id: number, patch: Partial<CorpusDocument>): Promise<boolean> => {
     const opened = get().editorRev;
     const run = saving.then(async () => {
-      const ok = await get().update(id, { annotation: asAnnotation(x), ...extra }, written.get(id) ?? opened);
+      const ok = await get().update(id, patch, written.get(id) ?? opened);
       const rev = get().documents.find((d) => d.id === id)?.rev ?? 0;
       if (ok) written.set(id, rev);
       if (ok && get().docId === id) set({ editorRev: rev });
@@ -152,7 +155,23 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
       if (get().current && suggestionsOf(get().current!).length) get().apply((x, _text, who) => acceptSuggestions(x, 'all', who.name, who.at));
       const { docId, current } = get();
       if (docId === null || !current) return;
-      if (await save(docId, current, { reviewed: 1 })) get().step(1);
+      // Reviewed by whom and when; a skipped document reviewed is not skipped any more.
+      if (await save(docId, current, { reviewed: 1, reviewedBy: useAnnotatorStore.getState().name, reviewedAt: Date.now(), skipped: undefined })) get().step(1);
+    },
+    markDocument: async (mark) => {
+      const { docId } = get();
+      if (docId === null) return false;
+      const patch: Partial<CorpusDocument> =
+        mark.kind === 'unreview'
+          ? { reviewed: 0, reviewedBy: undefined, reviewedAt: undefined }
+          : mark.kind === 'flag'
+            ? { flagged: mark.on ? 1 : undefined }
+            : mark.kind === 'comment'
+              ? { comment: mark.text.trim() === '' ? undefined : mark.text }
+              : { skipped: 1 };
+      const ok = await write(docId, patch);
+      if (ok && mark.kind === 'skip') get().step(1);
+      return ok;
     },
     step: (by) => {
       const id = neighbourOf(get(), by);

@@ -145,6 +145,11 @@ export interface EditorSlice {
   selectArc(a: ArcRef | null): void;
   /** Marks the document reviewed (its current extraction becomes its annotation) and opens the next one. */
   reviewAndNext(): Promise<void>;
+  /**
+   * A review mark on the open document, saved at once: take the review back, flag it (or not), a comment,
+   * or skip it (marked, and the next one opened). False when it could not be saved (said as for any edit).
+   */
+  markDocument(mark: { kind: 'unreview' } | { kind: 'flag'; on: boolean } | { kind: 'comment'; text: string } | { kind: 'skip' }): Promise<boolean>;
   step(by: 1 | -1): void;
 }
 

@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { importFile } from './support/corpus.ts';
+
+// Reviewing a corpus: warnings that lead to their item, flag, comment, skip, un-review, and who reviewed
+// when; the list shows and filters by what the review left.
+const DOCS = [
+  { id: 'a', text: 'NTTドコモは東京で発表した。', task: 'ner', output: '<技術>固有表現抽出:法人名;NTTドコモ:地名;大阪' },
+  { id: 'b', text: '名古屋城に行った。', task: 'ner', output: '<社会>固有表現抽出:施設名;名古屋城' },
+];
+
+async function open(page: Page) {
+  await page.goto('/');
+  await importFile(page, 'docs.jsonl', Buffer.from(DOCS.map((d) => JSON.stringify(d)).join('\n') + '\n'));
+  await expect(page.getByTestId('import-result')).toHaveText('2 documents imported');
+  await page.getByTestId('documents').getByRole('button', { name: /NTTドコモ/ }).click();
+  await page.getByTestId('annotator-name').fill('山田');
+  await page.getByTestId('annotated-text').focus();
+}
+
+const list = (page: Page) => page.getByTestId('documents').locator('li');
+
+test('a warning leads to its item; once corrected away it is gone', async ({ page }) => {
+  await open(page);
+  const warnings = page.getByTestId('editor-warnings');
+  await expect(warnings).toContainText('span 地名 "大阪" was not found in the text');
+  await warnings.getByRole('button', { name: 'Show it' }).click();
+  const row = page.getByTestId('span-list').locator('tbody tr[data-selected]');
+  await expect(row).toContainText('大阪');
+  await expect(row).toContainText('not found');
+  await page.getByTestId('annotated-text').focus();
+  await page.keyboard.press('Delete');
+  await expect(warnings).toHaveCount(0);
+});
+
+test('flag, comment, review, un-review and skip: each saved, shown in the list, and filtered on', async ({ page }) => {
+  await open(page);
+  // No key fires while an IME composes.
+  await page.getByTestId('annotated-text').dispatchEvent('keydown', { key: 'f', isComposing: true, bubbles: true });
+  await expect(page.getByTestId('flagged-badge')).toHaveCount(0);
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('flagged-badge')).toBeVisible();
+  await expect(list(page).filter({ hasText: 'NTTドコモ' }).getByTestId('flag-mark')).toBeVisible();
+  await page.getByTestId('document-comment').fill('大阪は本文にない。モデルの誤り？');
+  await page.getByTestId('category-select').focus();
+  await expect(list(page).filter({ hasText: 'NTTドコモ' }).getByTestId('comment-mark')).toBeVisible();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const axe = await new AxeBuilder({ page }).include('[data-testid="annotator"]').include('[data-testid="corpus"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  }
+  // Reviewed by the annotator: the next document opens; back on this one it says who and when.
+  await page.getByTestId('annotated-text').focus();
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('annotator')).toContainText('名古屋城');
+  // Skipped: marked, and the queue moves on (there is no next one here, so it stays).
+  await page.keyboard.press('Shift+N');
+  await expect(page.getByTestId('skipped-badge')).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('reviewed-by')).toContainText('reviewed by 山田');
+  await page.keyboard.press('Shift+R');
+  await expect(page.getByTestId('reviewed-badge')).toHaveCount(0);
+  // All of it survives a reload, and the list filters on it.
+  await page.reload();
+  await page.getByText(/^Corpus \(/).click();
+  const filter = page.getByRole('combobox', { name: 'Review filter' });
+  await filter.selectOption('flagged');
+  await expect(list(page)).toHaveCount(1);
+  await filter.selectOption('skipped');
+  await expect(list(page)).toHaveText([/名古屋城/]);
+  await filter.selectOption('commented');
+  await list(page).first().getByRole('button').first().click();
+  await expect(page.getByTestId('document-comment')).toHaveValue('大阪は本文にない。モデルの誤り？');
+  await expect(page.getByTestId('flagged-badge')).toBeVisible();
+  await page.getByTestId('annotated-text').focus();
+  await page.keyboard.press('f');
+  await expect(page.getByTestId('flagged-badge')).toHaveCount(0);
+});
