@@ -76,3 +76,26 @@ test('flag, comment, review, un-review and skip: each saved, shown in the list, 
   await page.keyboard.press('f');
   await expect(page.getByTestId('flagged-badge')).toHaveCount(0);
 });
+
+test('a review queue: most doubtful first, each row saying why, and the editor steps through it in that order', async ({ page }) => {
+  await page.goto('/');
+  const docs = [
+    { id: 'clean', text: '名古屋城に行った。', task: 'ner', output: '<社会>固有表現抽出:施設名;名古屋城' },
+    { id: 'warned', text: 'NTTドコモは東京で発表した。', task: 'ner', output: '<技術>固有表現抽出:法人名;NTTドコモ:地名;大阪' },
+    { id: 'cut', text: '京都で会見。', task: 'ner', output: '<社会>固有表現抽出:地名;京都', finish_reason: 'length' },
+  ];
+  await importFile(page, 'docs.jsonl', Buffer.from(docs.map((d) => JSON.stringify(d)).join('\n') + '\n'));
+  await expect(page.getByTestId('import-result')).toHaveText('3 documents imported');
+  await expect(list(page)).toHaveText([/名古屋城/, /NTTドコモ/, /京都/]);
+  await page.getByRole('combobox', { name: 'Order' }).selectOption('doubt');
+  await expect(list(page)).toHaveText([/京都.*cut off/, /NTTドコモ.*warnings/, /名古屋城/]);
+  await list(page).first().getByRole('button').first().click();
+  await page.getByTestId('annotated-text').focus();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('annotator')).toContainText('NTTドコモ');
+  // A flag puts a document first.
+  await page.keyboard.press('n');
+  await page.keyboard.press('f');
+  await expect(list(page).first()).toContainText('名古屋城');
+  await expect(list(page).first().getByTestId('doubt')).toHaveText('flagged');
+});

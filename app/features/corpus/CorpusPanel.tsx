@@ -9,6 +9,7 @@ import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
 import { ACCEPT, EXPORT_TARGETS, exportDocuments, type TextMode } from '../../../src/interchange/formats.ts';
 import { ANY_CATEGORY, categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER, type DocumentFilter } from '../../../src/corpus/filter.ts';
+import { doubtOf, mostDoubtfulFirst } from '../../../src/corpus/doubt.ts';
 import { TASK_IDS, type TaskId } from '../../../src/index.ts';
 import type { Loss } from '../../../src/interchange/losses.ts';
 import { ImportSummary, LossList } from './ImportSummary.tsx';
@@ -58,7 +59,12 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [filter, setFilter] = useState<DocumentFilter>(NO_FILTER);
   const deferredFilter = useDeferredValue(filter);
-  const shown = useMemo(() => filterDocuments(documents, deferredFilter), [documents, deferredFilter]);
+  // A review queue: the list (and so the editor's steps) most doubtful first, when asked for.
+  const [order, setOrder] = useState<'imported' | 'doubt'>('imported');
+  const shown = useMemo(() => {
+    const filtered = filterDocuments(documents, deferredFilter);
+    return order === 'doubt' ? mostDoubtfulFirst(filtered) : filtered;
+  }, [documents, deferredFilter, order]);
   const set = (patch: Partial<DocumentFilter>) => setFilter({ ...filter, ...patch });
   const anyWithWithout = (k: 'output' | 'warnings'): [string, string][] => [
     ['any', t(`corpus.${k}Any`)],
@@ -263,6 +269,16 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
             ]}
           />
           <Choice className={button} ariaLabel={t('corpus.filterWarnings')} value={filter.warnings} onChange={(v) => set({ warnings: v as DocumentFilter['warnings'] })} options={anyWithWithout('warnings')} />
+          <Choice
+            className={button}
+            ariaLabel={t('corpus.order')}
+            value={order}
+            onChange={(v) => setOrder(v as 'imported' | 'doubt')}
+            options={[
+              ['imported', t('corpus.orderImported')],
+              ['doubt', t('corpus.orderDoubt')],
+            ]}
+          />
           <span data-testid="shown-count">{t('corpus.shown', { shown: shown.length, total: documents.length })}</span>
         </div>
       )}
@@ -283,6 +299,13 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
                     {/* A row shows the text's start only: a 50 MB document put whole into a row froze every start. */}
                     <span className="text-xs text-slate-600 dark:text-slate-400">{d.task}</span> {preview(d.text)}
                   </button>
+                  {order === 'doubt' && doubtOf(d).reasons.length > 0 && (
+                    <span className="shrink-0 text-xs text-amber-800 dark:text-amber-300" data-testid="doubt">
+                      {doubtOf(d)
+                        .reasons.map((r) => t(`corpus.doubt.${r}`))
+                        .join(' · ')}
+                    </span>
+                  )}
                   {d.flagged === 1 && (
                     <span className="text-xs text-amber-800 dark:text-amber-300" title={t('annotate.flagged')} data-testid="flag-mark">
                       ⚑<span className="sr-only">{t('annotate.flagged')}</span>
