@@ -36,6 +36,8 @@ test('evaluating tcree-sample against a perturbed copy gives the hand-computed s
 
   const evaluation = await evaluateFiles(page, 'tcree-sample.jsonl', 'perturbed.jsonl');
   await expect(evaluation.getByTestId('evaluation-summary')).toHaveText('6 documents scored.');
+  // The category's agreement beyond chance, per task, as for two annotators.
+  await expect(evaluation.getByTestId('evaluation-kappa').locator('li')).toHaveText([/^re: Cohen’s κ of the category.*: (-?\d\.\d{3}|undefined.*)$/, /^ee: Cohen’s κ of the category.*: (-?\d\.\d{3}|undefined.*)$/]);
 
   for (const [task, expected] of Object.entries(PERTURBED_EXPECTED)) {
     const row = evaluation.locator(`tr[data-task="${task}"]`);

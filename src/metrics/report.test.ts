@@ -5,7 +5,7 @@ import { loadTcree } from '../testing/sharedData.ts';
 import { PERTURBED_EXPECTED, PERTURBED_OUTPUTS } from '../testing/perturbedTcree.ts';
 import type { TaskId } from '../domain/types.ts';
 import { bootstrapGroups, bootstrapIntervals, logGamma, percentile, poisson, seedState, seededRandom } from './bootstrap.ts';
-import { diffItems, evaluate, protocolScores, reportCsv, reportMarkdown, type EvalPair } from './report.ts';
+import { cohensKappa, diffItems, evaluate, protocolScores, reportCsv, reportMarkdown, type EvalPair } from './report.ts';
 import { headlineRow, PAPER_DATASET, PAPER_TABLE_1 } from './paperResults.ts';
 import { aggregate, scoreSequence } from './score.ts';
 import Papa from 'papaparse';
@@ -194,5 +194,13 @@ describe("the report's scores", () => {
       }
       expect(r.overall.scores).toEqual(aggregate(pairs.map((p) => scoreSequence(p.gold, p.pred, match))));
     }
+  });
+
+  it('gives Cohen’s kappa of the category: beyond chance, null where chance is certainty', () => {
+    expect(cohensKappa([['a', 'a'], ['a', 'b'], ['b', 'b'], ['b', 'b']])).toBeCloseTo(0.5, 10);
+    expect(cohensKappa([['a', 'a'], ['b', 'b']])).toBe(1);
+    expect(cohensKappa([['a', 'b'], ['b', 'a']])).toBe(-1);
+    expect(cohensKappa([['a', 'a'], ['a', 'a']])).toBeNull();
+    expect(cohensKappa([])).toBeNull();
   });
 });

@@ -67,6 +67,12 @@ export interface TaskReport {
   unreadable: number;
   /** With `scposProtocol`, for the SCPOS tasks: the paper's three 1,000-sample subsets. */
   protocol?: ProtocolScores;
+  /**
+   * Cohen's kappa of the text-level category, gold against predictions: agreement beyond chance, for two
+   * annotators (or an annotator and a model). Null when it is undefined (every document has one category
+   * on both sides, so chance agreement is 1).
+   */
+  categoryKappa: number | null;
 }
 
 /** A gold record left out of the scores, and why. */
@@ -252,7 +258,11 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
   const documents: DocumentDiff[] = [];
   const counts = new Map<TaskId, LabelCounts>();
   const flags = new Map<TaskId, { truncated: number; unreadable: number }>();
+  const categories = new Map<TaskId, [string, string][]>();
   for (const pair of scorable) {
+    const cats = categories.get(pair.task) ?? [];
+    cats.push([normalizedCategory(pair.gold.category, opts), normalizedCategory(pair.pred.category, opts)]);
+    categories.set(pair.task, cats);
     const items = diffItems(pair.gold, pair.pred, opts);
     let c = counts.get(pair.task);
     if (!c) counts.set(pair.task, (c = new Map()));
@@ -288,6 +298,7 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
       dataset,
       paper: PAPER_TABLE_1[dataset],
       ...(flags.get(task) ?? { truncated: 0, unreadable: 0 }),
+      categoryKappa: cohensKappa(categories.get(task) ?? []),
     };
     if (options.scposProtocol && TASKS[task].dataset === 'SCPOS') report.protocol = protocolScores(scores, options.seed);
     return report;
@@ -303,6 +314,29 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
     unscorable,
     caption: PAPER_TABLE_1_CAPTION,
   };
+}
+
+/** A category as `sameCategory` compares it (no category is a value of its own). */
+const normalizedCategory = (c: string | null, opts: MatchOptions) => (c === null ? '\u0000none' : opts.normalize === 'nfkc' ? c.normalize('NFKC') : c);
+
+/**
+ * Cohen's kappa of two raters over the same items: (observed agreement − chance agreement) / (1 − chance),
+ * chance from each rater's own label frequencies. Null when chance agreement is 1 (nothing to tell apart).
+ */
+export function cohensKappa(pairs: readonly (readonly [string, string])[]): number | null {
+  if (pairs.length === 0) return null;
+  const n = pairs.length;
+  const a = new Map<string, number>();
+  const b = new Map<string, number>();
+  let agree = 0;
+  for (const [x, y] of pairs) {
+    a.set(x, (a.get(x) ?? 0) + 1);
+    b.set(y, (b.get(y) ?? 0) + 1);
+    if (x === y) agree++;
+  }
+  let chance = 0;
+  for (const [label, count] of a) chance += (count / n) * ((b.get(label) ?? 0) / n);
+  return chance === 1 ? null : (agree / n - chance) / (1 - chance);
 }
 
 /** Scores grouped by task in catalog order, and all of them together. */
@@ -399,6 +433,8 @@ export function reportMarkdown(r: EvalReport): string {
     `| overall | ${r.overall.scores.n} | ${METRICS.map(([k]) => cell(r.overall.scores[k], r.overall.intervals[k])).join(' | ')} |`,
     '',
     ALL_EXPLAINED,
+    '',
+    ...r.tasks.map((t) => `- ${t.task}: Cohen's kappa of the category, gold against predictions: ${t.categoryKappa === null ? 'undefined (one category throughout)' : t.categoryKappa.toFixed(3)}`),
   ];
   const flagged = r.tasks.filter((t) => t.truncated > 0 || t.unreadable > 0);
   if (flagged.length) {

@@ -141,6 +141,12 @@ export function EvaluationPanel() {
                   </tbody>
                 </table>
               </div>
+              {/* For two annotators (or an annotator and a model): the category's agreement beyond chance. */}
+              <ul className="text-sm" data-testid="evaluation-kappa">
+                {report.tasks.map((task) => (
+                  <li key={task.task}>{t('evaluation.kappa', { task: task.task, kappa: task.categoryKappa === null ? t('evaluation.kappaUndefined') : task.categoryKappa.toFixed(3) })}</li>
+                ))}
+              </ul>
               <p className="max-w-prose text-xs text-slate-600 dark:text-slate-400" data-testid="evaluation-all-explained">
                 {t('evaluation.allExplained')}
               </p>
