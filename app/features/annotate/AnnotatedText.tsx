@@ -105,12 +105,7 @@ export function AnnotatedText({
       if (d && i !== null) resize(i, d.start, d.end);
       setDrag(null);
     };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
-    return () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-    };
+    return followPointer(move, up);
   }, [dragging]);
   const linkingFrom = dragLink?.from ?? null;
   useEffect(() => {
@@ -126,12 +121,7 @@ export function AnnotatedText({
       const target = at === null ? null : mentionAt(latest.current.extraction, at);
       if (target && !same(target, linkingFrom)) latest.current.onLink?.(linkingFrom, target);
     };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', up);
-    return () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', up);
-    };
+    return followPointer(move, up);
   }, [linkingFrom]);
   const onPick = useLatest((pos: number) => {
     // The innermost span under the click; clicking again goes to the next span under it, outwards.
@@ -212,6 +202,19 @@ export function AnnotatedText({
       )}
     </div>
   );
+}
+
+/**
+ * Follows a drag on the window (the piece it started on is replaced as the text re-renders): `move` on each
+ * move, `up` on release. Returns the cleanup.
+ */
+function followPointer(move: (e: PointerEvent) => void, up: (e: PointerEvent) => void): () => void {
+  window.addEventListener('pointermove', move);
+  window.addEventListener('pointerup', up);
+  return () => {
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', up);
+  };
 }
 
 const SELECTION = '\u0000selection';
