@@ -138,3 +138,25 @@ for (const width of [1280, 360]) {
     }
   });
 }
+
+test('adjudication: the gold opened with the other side’s items as its suggestions, taken or left one by one, recording who decided', async ({ page }) => {
+  await page.goto('/');
+  await importFile(page, 'tcree-sample.jsonl', Buffer.from(tcree));
+  await importFile(page, 'perturbed.jsonl', Buffer.from(perturbed));
+  await keepBoth(page, 'perturbed.jsonl', 6);
+  const evaluation = await evaluateFiles(page, 'tcree-sample.jsonl', 'perturbed.jsonl');
+  // The differing documents are rows 1, 3, 5 and 6 (see perturbedTcree.ts); row 5's prediction has an extra triple.
+  await evaluation.getByRole('button', { name: /^Adjudicate / }).nth(2).click();
+  const suggestions = page.getByTestId('suggestions');
+  await expect(suggestions).toContainText('1 suggestion of perturbed.jsonl');
+  await expect(page.getByTestId('annotated-text').getByTestId('arcs').locator('g[data-suggested] [data-arc-label="所属"]')).toBeVisible();
+  await page.getByTestId('annotator-name').fill('佐藤');
+  // Taking every item of the other side: each is now the gold's, accepted by the adjudicator.
+  await page.getByTestId('annotated-text').focus();
+  await page.keyboard.press('Shift+Y');
+  await expect(suggestions).toBeHidden();
+  await expect(page.getByTestId('annotator').getByTestId('provenance').filter({ hasText: 'perturbed.jsonl, accepted by 佐藤' }).first()).toBeVisible();
+  // One undo takes the decision back, the suggestions with it.
+  await page.keyboard.press('Control+z');
+  await expect(suggestions).toBeVisible();
+});

@@ -19,9 +19,13 @@ type Item = { provenance?: Provenance };
 const items = (x: LocatedExtraction, list: ItemList): readonly Item[] => x[list];
 const withItems = (x: LocatedExtraction, list: ItemList, next: Item[]): LocatedExtraction => ({ ...x, [list]: next });
 
-/** Every item a model made marked as its suggestion (items that already say who made them are left as they are). */
-export function asSuggestions(x: LocatedExtraction, model: string, at?: number): LocatedExtraction {
-  const provenance: Provenance = { by: 'model', name: model, ...(at === undefined ? {} : { at }), suggestion: true };
+/**
+ * Every item marked as a suggestion of `name`: a model's (a prediction), or another annotator's (their
+ * annotation, for an adjudicator to take item by item). Items that already say who made them are left as
+ * they are.
+ */
+export function asSuggestions(x: LocatedExtraction, name: string, at?: number, by: Provenance['by'] = 'model'): LocatedExtraction {
+  const provenance: Provenance = { by, name, ...(at === undefined ? {} : { at }), suggestion: true };
   let y = x;
   for (const list of LISTS) if (items(x, list).some((i) => !i.provenance)) y = withItems(y, list, items(x, list).map((i) => (i.provenance ? i : { ...i, provenance })));
   return y;

@@ -24,7 +24,7 @@ export function ProvenanceTag({ provenance: p, item, state, command }: { provena
         </CommandButton>
       </span>
     );
-  const text = p.by === 'model' ? t('annotate.acceptedBy', { model: p.name, name: name(p.accepted?.name ?? '') }) : p.from ? t('annotate.changedFrom', { name: name(p.name), model: p.from }) : t('annotate.person', { name: name(p.name) });
+  const text = p.by === 'model' || p.accepted ? t('annotate.acceptedBy', { model: p.name, name: name(p.accepted?.name ?? '') }) : p.from ? t('annotate.changedFrom', { name: name(p.name), model: p.from }) : t('annotate.person', { name: name(p.name) });
   const when = p.accepted?.at ?? p.at;
   return (
     <span className="text-xs text-slate-600 dark:text-slate-400" title={when ? new Date(when).toLocaleString() : undefined} data-testid="provenance">

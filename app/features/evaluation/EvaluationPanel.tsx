@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_MATCH, type MatchOptions } from '../../../src/index.ts';
+import { DEFAULT_MATCH, type LocatedExtraction, type MatchOptions } from '../../../src/index.ts';
+import { addSuggestions, asSuggestions } from '../../../src/annotate/provenance.ts';
 import { differs, evaluate, METRICS, reportCsv, reportJson, reportMarkdown, type EvalReport, type Item } from '../../../src/metrics/report.ts';
 import { headlineRow } from '../../../src/metrics/paperResults.ts';
 import type { Interval } from '../../../src/metrics/bootstrap.ts';
@@ -29,14 +30,16 @@ export function EvaluationPanel() {
   const [pred, setPred] = useState(BATCH);
   const [match, setMatch] = useState<MatchOptions>(DEFAULT_MATCH);
   const [protocol, setProtocol] = useState(false);
-  const [result, setResult] = useState<(Omit<Pairing, 'pairs'> & { report: EvalReport }) | null>(null);
+  const [result, setResult] = useState<(Omit<Pairing, 'pairs'> & { report: EvalReport; others: Map<string, LocatedExtraction> }) | null>(null);
   const goldSource = gold || sources[0] || '';
   if (documents.length === 0) return null;
 
   const run = () => {
     const from: PredictionSource = pred === BATCH ? { kind: 'batch' } : { kind: 'file', source: pred };
     const { pairs, ...p } = pairDocuments(documents, goldSource, from, useProfileStore.getState().profile);
-    setResult({ ...p, report: evaluate(pairs, match, 1000, { scposProtocol: protocol }) });
+    // The other side of each pair, kept for adjudication.
+    const others = new Map(pairs.map((q) => [q.id, q.pred as LocatedExtraction]));
+    setResult({ ...p, report: evaluate(pairs, match, 1000, { scposProtocol: protocol }), others });
   };
   const save = (kind: 'json' | 'csv' | 'md') => {
     if (!result) return;
@@ -53,6 +56,17 @@ export function EvaluationPanel() {
     if (doc) useCorpusStore.getState().openEditor(doc, ids);
   };
   const differing = report?.documents.filter(differs) ?? [];
+  /**
+   * Adjudication: the gold document opened in the editor with the other side's items it lacks as that
+   * side's suggestions, to take (Y) or leave (X) one by one; what is taken records who decided and when.
+   */
+  const adjudicate = (id: string) => {
+    openDiff(id);
+    const other = result?.others.get(id);
+    if (!other) return;
+    const side = pred === BATCH ? t('evaluation.batch') : pred;
+    useCorpusStore.getState().apply((x, _text, who) => addSuggestions(x, asSuggestions({ ...x, entities: other.entities, relations: other.relations, events: other.events }, side, who.at, pred === BATCH ? 'model' : 'person')));
+  };
 
   return (
     <details className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="evaluation">
@@ -237,6 +251,9 @@ export function EvaluationPanel() {
                         </span>
                         <button type="button" className="shrink-0 text-xs underline" onClick={() => openDiff(d.id)} aria-label={t('evaluation.openDoc', { id: d.id })}>
                           {t('evaluation.open')}
+                        </button>
+                        <button type="button" className="shrink-0 text-xs underline" onClick={() => adjudicate(d.id)} aria-label={t('evaluation.adjudicateDoc', { id: d.id })}>
+                          {t('evaluation.adjudicate')}
                         </button>
                       </p>
                       {!d.tlCorrect && <p data-kind="category">{t('evaluation.categoryDiff', { gold: d.gold ?? '∅', pred: d.pred ?? '∅' })}</p>}

@@ -318,6 +318,8 @@ export const en = {
     unavailable: 'The browser refused to store the corpus ({{name}}): private windows may not allow it. Your last change was not saved.',
   },
   evaluation: {
+    adjudicate: 'adjudicate',
+    adjudicateDoc: 'Adjudicate {{id}}: the gold with the other side’s items as suggestions, to take or leave',
     kappa: '{{task}}: Cohen’s κ of the category, gold against predictions (two annotators’ agreement beyond chance): {{kappa}}',
     kappaUndefined: 'undefined (one category throughout)',
     heading: 'Evaluation',

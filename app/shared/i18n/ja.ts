@@ -341,6 +341,8 @@ export const ja: Messages = {
     unavailable: 'ブラウザがコーパスの保存を拒否しました（{{name}}）。プライベートウィンドウでは保存できないことがあります。直前の変更は保存されていません。',
   },
   evaluation: {
+    adjudicate: '裁定',
+    adjudicateDoc: '{{id}} を裁定：正解に相手側の項目を提案として重ね、項目ごとに採るか捨てるか選ぶ',
     kappa: '{{task}}：カテゴリのCohenのκ（正解と予測、二人の注釈者の偶然を超えた一致）：{{kappa}}',
     kappaUndefined: '定義できません（カテゴリが1種類のみ）',
     heading: '評価',
