@@ -38,11 +38,27 @@ export function openDocument(id: number, queue: number[]) {
  * Returns the unsubscribe.
  */
 export function keepWorkspaceOnOpenDocument(): () => void {
-  return useCorpusStore.subscribe((s, before) => {
+  // Written once edits pause (WORKSPACE_SYNC_MS): writing a long document's output into the text box is a
+  // layout of the box, which each key of a quick run of edits would otherwise wait for.
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const sync = () => {
+    timer = null;
+    const { docId, current, editorTask } = useCorpusStore.getState();
+    if (docId !== null && current) useInputStore.setState({ output: serializeOutput(current, editorTask, useProfileStore.getState().profile) });
+  };
+  const unsubscribe = useCorpusStore.subscribe((s, before) => {
     if (s.docId === null || s.current === null || s.current === before.current) return;
-    useInputStore.setState({ output: serializeOutput(s.current, s.editorTask, useProfileStore.getState().profile) });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(sync, WORKSPACE_SYNC_MS);
   });
+  return () => {
+    if (timer) clearTimeout(timer);
+    unsubscribe();
+  };
 }
+
+/** How long after the last correction the workspace shows it. */
+const WORKSPACE_SYNC_MS = 250;
 
 /** Whether the workspace's run has results for the document open in the editor, to hand it as suggestions. */
 export function runFitsOpenDocument(): boolean {
