@@ -209,6 +209,8 @@ export function AnnotationEditor() {
               <CommandButton key={l} command={command(`label${(i + 1) as 1}`)} state={state} className={button} label={l} />
             ))}
           </div>
+          {/* A narrow screen scrolls the table in its own box; the page never widens. */}
+          <div className="overflow-x-auto">
           <table className="w-full text-sm" data-testid="span-list">
             <thead>
               <tr className="text-left">
@@ -254,6 +256,7 @@ export function AnnotationEditor() {
               })}
             </tbody>
           </table>
+          </div>
           {x.entities.length > SPAN_PAGE && (
             <div className="flex flex-wrap items-center gap-2 text-xs" data-testid="span-pages">
               {t('annotate.spanPage', { from: rows.from + 1, to: rows.to, total: x.entities.length })}

@@ -14,7 +14,7 @@ export function ProvenanceTag({ provenance: p, item, state, command }: { provena
   const name = (n: string) => n || t('annotate.someone');
   if (p.suggestion)
     return (
-      <span className="inline-flex items-center gap-1 text-xs" data-testid="suggestion-tag">
+      <span className="inline-flex flex-wrap items-center gap-1 text-xs" data-testid="suggestion-tag">
         <span className="rounded border border-dashed border-slate-500 px-1">{t('annotate.suggestedBy', { model: p.name })}</span>
         <CommandButton command={command('acceptSuggestion')} state={state} className="rounded border border-emerald-700 px-1 text-emerald-800 dark:text-emerald-300" ariaLabel={t('annotate.acceptItem', { item })}>
           ✓
