@@ -146,6 +146,12 @@ test('adjudication: the gold opened with the other side’s items as its suggest
   await keepBoth(page, 'perturbed.jsonl', 6);
   const evaluation = await evaluateFiles(page, 'tcree-sample.jsonl', 'perturbed.jsonl');
   // The differing documents are rows 1, 3, 5 and 6 (see perturbedTcree.ts); row 5's prediction has an extra triple.
+  // Side by side first: what both have, and the triple only the other side has.
+  await evaluation.getByRole('button', { name: /^Show .* side by side/ }).nth(2).click();
+  const table = evaluation.getByTestId('side-by-side');
+  await expect(table.locator('thead th')).toHaveText(['Gold (tcree-sample.jsonl)', 'Other (perturbed.jsonl)']);
+  await expect(table.locator('tr[data-kind="same"]').last().locator('td')).toHaveText(['山村浩二;監督;マイブリッジの糸', '山村浩二;監督;マイブリッジの糸']);
+  await expect(table.locator('tr[data-kind="extra"] td')).toHaveText(['—', '山村浩二;所属;マイブリッジの糸']);
   await evaluation.getByRole('button', { name: /^Adjudicate / }).nth(2).click();
   const suggestions = page.getByTestId('suggestions');
   await expect(suggestions).toContainText('1 suggestion of perturbed.jsonl');

@@ -30,6 +30,8 @@ export function EvaluationPanel() {
   const [pred, setPred] = useState(BATCH);
   const [match, setMatch] = useState<MatchOptions>(DEFAULT_MATCH);
   const [protocol, setProtocol] = useState(false);
+  // The differing document shown side by side (gold | other), if any.
+  const [compared, setCompared] = useState<string | null>(null);
   const [result, setResult] = useState<(Omit<Pairing, 'pairs'> & { report: EvalReport; others: Map<string, LocatedExtraction> }) | null>(null);
   const goldSource = gold || sources[0] || '';
   if (documents.length === 0) return null;
@@ -252,10 +254,14 @@ export function EvaluationPanel() {
                         <button type="button" className="shrink-0 text-xs underline" onClick={() => openDiff(d.id)} aria-label={t('evaluation.openDoc', { id: d.id })}>
                           {t('evaluation.open')}
                         </button>
+                        <button type="button" className="shrink-0 text-xs underline" aria-expanded={compared === d.id} onClick={() => setCompared(compared === d.id ? null : d.id)} aria-label={t('evaluation.compareDoc', { id: d.id })}>
+                          {t('evaluation.compare')}
+                        </button>
                         <button type="button" className="shrink-0 text-xs underline" onClick={() => adjudicate(d.id)} aria-label={t('evaluation.adjudicateDoc', { id: d.id })}>
                           {t('evaluation.adjudicate')}
                         </button>
                       </p>
+                      {compared === d.id && <SideBySide d={d} other={pred === BATCH ? t('evaluation.batch') : pred} gold={goldSource} />}
                       {!d.tlCorrect && <p data-kind="category">{t('evaluation.categoryDiff', { gold: d.gold ?? '∅', pred: d.pred ?? '∅' })}</p>}
                       {d.missing.map((m, i) => (
                         <p key={`m${i}`} data-kind="missing" className="text-red-700 dark:text-red-300" lang="ja">
@@ -284,5 +290,37 @@ export function EvaluationPanel() {
         </div>
       )}
     </details>
+  );
+}
+
+/** One differing document, gold and the other side item by item in two columns: what both have, what one lacks, what they label apart. */
+function SideBySide({ d, gold, other }: { d: EvalReport['documents'][number]; gold: string; other: string }) {
+  const { t } = useTranslation();
+  const rows: { kind: string; left: string; right: string }[] = [
+    { kind: d.tlCorrect ? 'same' : 'category', left: d.gold ?? '∅', right: d.pred ?? '∅' },
+    ...d.matched.map((m) => ({ kind: 'same', left: itemText(m), right: itemText(m) })),
+    ...d.missing.map((m) => ({ kind: 'missing', left: itemText(m), right: '—' })),
+    ...d.extra.map((m) => ({ kind: 'extra', left: '—', right: itemText(m) })),
+    ...d.wrongLabel.map((w) => ({ kind: 'wrong-label', left: itemText(w.gold), right: itemText(w.pred) })),
+  ];
+  return (
+    <div className="mt-1 overflow-x-auto">
+      <table className="w-full table-fixed text-sm" data-testid="side-by-side" lang="ja">
+        <thead>
+          <tr className="text-left">
+            <th>{t('evaluation.goldSide', { name: gold })}</th>
+            <th>{t('evaluation.otherSide', { name: other })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} data-kind={r.kind} className={r.kind === 'same' ? '' : 'bg-amber-50 dark:bg-amber-950'}>
+              <td className="pr-2 break-words">{r.left}</td>
+              <td className="break-words">{r.right}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

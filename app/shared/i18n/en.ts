@@ -318,6 +318,10 @@ export const en = {
     unavailable: 'The browser refused to store the corpus ({{name}}): private windows may not allow it. Your last change was not saved.',
   },
   evaluation: {
+    compare: 'side by side',
+    compareDoc: 'Show {{id}} side by side: gold and the other',
+    goldSide: 'Gold ({{name}})',
+    otherSide: 'Other ({{name}})',
     adjudicate: 'adjudicate',
     adjudicateDoc: 'Adjudicate {{id}}: the gold with the other side’s items as suggestions, to take or leave',
     kappa: '{{task}}: Cohen’s κ of the category, gold against predictions (two annotators’ agreement beyond chance): {{kappa}}',

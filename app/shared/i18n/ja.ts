@@ -341,6 +341,10 @@ export const ja: Messages = {
     unavailable: 'ブラウザがコーパスの保存を拒否しました（{{name}}）。プライベートウィンドウでは保存できないことがあります。直前の変更は保存されていません。',
   },
   evaluation: {
+    compare: '並べて比較',
+    compareDoc: '{{id}} を並べて比較：正解と相手側',
+    goldSide: '正解（{{name}}）',
+    otherSide: '相手側（{{name}}）',
     adjudicate: '裁定',
     adjudicateDoc: '{{id}} を裁定：正解に相手側の項目を提案として重ね、項目ごとに採るか捨てるか選ぶ',
     kappa: '{{task}}：カテゴリのCohenのκ（正解と予測、二人の注釈者の偶然を超えた一致）：{{kappa}}',
