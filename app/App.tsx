@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
 import { CorpusPanel } from './features/corpus/CorpusPanel.tsx';
-import { AnnotationEditor } from './features/annotate/AnnotationEditor.tsx';
 import { BatchPanel } from './features/batch/BatchPanel.tsx';
 import { HelpSheet } from './shared/commands/HelpSheet.tsx';
 import { useShortcuts } from './shared/commands/useShortcuts.ts';
@@ -17,6 +16,8 @@ import { SettingsNotice } from './shared/storage/SettingsNotice.tsx';
 import { LazyBoundary } from './shared/LazyBoundary.tsx';
 
 // Evaluation is for researchers at the end of a job: its code loads after the page, not with it.
+// The editor is needed once a document is opened: its code loads then (the first open waits for it once).
+const AnnotationEditor = lazy(() => import('./features/annotate/AnnotationEditor.tsx').then((m) => ({ default: m.AnnotationEditor })));
 const EvaluationPanel = lazy(() => import('./features/evaluation/EvaluationPanel.tsx').then((m) => ({ default: m.EvaluationPanel })));
 
 const control = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
@@ -68,7 +69,19 @@ export function App() {
         <ModelPanel />
         <div className={open ? 'grid grid-cols-1 items-start gap-4 2xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]' : 'grid grid-cols-1 gap-4'} data-testid="corpus-and-editor">
           <CorpusPanel importTask={workspaceTask} onOpen={openDocument} batch={(ids) => <BatchPanel ids={ids} optionsFor={workspaceRunOptions} />} />
-          <AnnotationEditor />
+          {docId !== null && (
+            <LazyBoundary
+              fallback={
+                <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="panel-unavailable">
+                  {t('app.panelUnavailable')}
+                </p>
+              }
+            >
+              <Suspense fallback={null}>
+                <AnnotationEditor />
+              </Suspense>
+            </LazyBoundary>
+          )}
         </div>
         <LazyBoundary
           fallback={
