@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WorkspacePage } from './features/workspace/WorkspacePage.tsx';
 import { ModelPanel } from './features/models/ModelPanel.tsx';
@@ -70,33 +70,33 @@ export function App() {
         <div className={open ? 'grid grid-cols-1 items-start gap-4 2xl:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]' : 'grid grid-cols-1 gap-4'} data-testid="corpus-and-editor">
           <CorpusPanel importTask={workspaceTask} onOpen={openDocument} batch={(ids) => <BatchPanel ids={ids} optionsFor={workspaceRunOptions} />} />
           {docId !== null && (
-            <LazyBoundary
-              fallback={
-                <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="panel-unavailable">
-                  {t('app.panelUnavailable')}
-                </p>
-              }
-            >
-              <Suspense fallback={null}>
-                <AnnotationEditor />
-              </Suspense>
-            </LazyBoundary>
+            <LazyPanel>
+              <AnnotationEditor />
+            </LazyPanel>
           )}
         </div>
-        <LazyBoundary
-          fallback={
-            <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="panel-unavailable">
-              {t('app.panelUnavailable')}
-            </p>
-          }
-        >
-          <Suspense fallback={null}>
-            <EvaluationPanel />
-          </Suspense>
-        </LazyBoundary>
+        <LazyPanel>
+          <EvaluationPanel />
+        </LazyPanel>
         <WorkspacePage openDocument={open} />
       </main>
       {help && <HelpSheet commands={commands} onClose={() => setHelp(false)} />}
     </div>
+  );
+}
+
+/** A panel whose code loads after the page: nothing while it loads, and a message if it cannot (a new deployment). */
+function LazyPanel({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <LazyBoundary
+      fallback={
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300" data-testid="panel-unavailable">
+          {t('app.panelUnavailable')}
+        </p>
+      }
+    >
+      <Suspense fallback={null}>{children}</Suspense>
+    </LazyBoundary>
   );
 }
