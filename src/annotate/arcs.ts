@@ -147,5 +147,11 @@ export function arcBetween(x: LocatedExtraction, kind: TupleKind, from: Range, t
   return last ? { kind, item: last.item, role: last.role } : null;
 }
 
+/** The arc that stands for tuple `item` (its first drawn one, else its first role), so a command on it acts on that tuple. */
+export function arcOfItem(x: LocatedExtraction, kind: TupleKind, item: number): ArcRef {
+  const drawn = arcsOf(x).find((a) => a.kind === kind && a.item === item);
+  return { kind, item, role: drawn?.role ?? arcShape(kind).to[0]! };
+}
+
 /** The text of a range, for messages. */
 export const rangeText = (text: string, r: Range) => new TextIndex(text).slice(r[0], r[1]);

@@ -19,6 +19,12 @@ type Item = { provenance?: Provenance };
 const items = (x: LocatedExtraction, list: ItemList): readonly Item[] => x[list];
 const withItems = (x: LocatedExtraction, list: ItemList, next: Item[]): LocatedExtraction => ({ ...x, [list]: next });
 
+/** An item as what it says (its fields and offsets), whoever made it: the same item from two sources compares equal. */
+export const itemIdentity = (o: object): string => JSON.stringify({ ...o, provenance: undefined });
+
+/** Whether item `index` of `list` is one of `refs` (or every item, for 'all'). */
+const chosenIn = (refs: readonly ItemRef[] | 'all') => (list: ItemList, index: number) => refs === 'all' || refs.some((r) => r.list === list && r.index === index);
+
 /**
  * Every item marked as a suggestion of `name`: a model's (a prediction), or another annotator's (their
  * annotation, for an adjudicator to take item by item). Items that already say who made them are left as
@@ -63,11 +69,10 @@ export const suggestingModels = (x: LocatedExtraction): string[] => [...new Set(
  * place, whoever made it), so running a model again on a document does not repeat what it has.
  */
 export function addSuggestions(x: LocatedExtraction, suggestions: Pick<LocatedExtraction, 'entities' | 'relations' | 'events'>): LocatedExtraction {
-  const key = (o: object) => JSON.stringify({ ...o, provenance: undefined });
   let y = x;
   for (const list of LISTS) {
-    const have = new Set(items(x, list).map(key));
-    const fresh = items(suggestions as LocatedExtraction, list).filter((i) => !have.has(key(i)));
+    const have = new Set(items(x, list).map(itemIdentity));
+    const fresh = items(suggestions as LocatedExtraction, list).filter((i) => !have.has(itemIdentity(i)));
     if (fresh.length) y = withItems(y, list, [...items(x, list), ...fresh]);
   }
   return y;
@@ -75,7 +80,7 @@ export function addSuggestions(x: LocatedExtraction, suggestions: Pick<LocatedEx
 
 /** Accepts suggestions (`refs`, or all of them): who made them is kept, and who accepted them, when, added. */
 export function acceptSuggestions(x: LocatedExtraction, refs: readonly ItemRef[] | 'all', name: string, at: number): LocatedExtraction {
-  const chosen = (list: ItemList, index: number) => refs === 'all' || refs.some((r) => r.list === list && r.index === index);
+  const chosen = chosenIn(refs);
   let y = x;
   for (const list of LISTS) {
     const xs = items(x, list);
@@ -96,7 +101,7 @@ export function acceptSuggestions(x: LocatedExtraction, refs: readonly ItemRef[]
 
 /** Rejects suggestions (`refs`, or all of them): they go. */
 export function rejectSuggestions(x: LocatedExtraction, refs: readonly ItemRef[] | 'all'): LocatedExtraction {
-  const chosen = (list: ItemList, index: number) => refs === 'all' || refs.some((r) => r.list === list && r.index === index);
+  const chosen = chosenIn(refs);
   let y = x;
   for (const list of LISTS) {
     const xs = items(x, list);
@@ -123,7 +128,8 @@ export function stampEdits(prev: LocatedExtraction, next: LocatedExtraction, nam
       const from = p?.by === 'model' ? p.name : p?.from;
       return { ...i, provenance: { by: 'person', name, at, ...(from ? { from } : {}) } };
     };
-    if (xs.some((i) => stamped(i) !== i)) y = withItems(y, list, xs.map(stamped));
+    const out = xs.map(stamped);
+    if (out.some((i, k) => i !== xs[k])) y = withItems(y, list, out);
   }
   return y;
 }

@@ -1,13 +1,13 @@
 import type { LocatedExtraction } from '../domain/types.ts';
 import type { CorpusDocument } from './document.ts';
+import { itemIdentity } from '../annotate/provenance.ts';
 
 /** Why a document's annotation may be wrong, each with its weight in the doubt score. */
 export type DoubtReason = 'flagged' | 'truncated' | 'warnings' | 'disagreement' | 'suggestions' | 'skipped';
 
 const WEIGHT: Readonly<Record<DoubtReason, number>> = { flagged: 8, truncated: 4, warnings: 2, disagreement: 1, suggestions: 1, skipped: 1 };
 
-const keyOf = (o: object) => JSON.stringify({ ...o, provenance: undefined });
-const itemKeys = (x: LocatedExtraction) => new Set([...x.entities, ...x.relations, ...x.events].map(keyOf));
+const itemKeys = (x: LocatedExtraction) => new Set([...x.entities, ...x.relations, ...x.events].map(itemIdentity));
 
 /** How many items one extraction has that the other does not (either way), and a category that differs. */
 export function disagreement(a: LocatedExtraction, b: LocatedExtraction): number {

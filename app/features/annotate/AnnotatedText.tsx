@@ -8,7 +8,7 @@ import { assignLanes, nextSpanUnder } from '../../shared/spans/lanes.ts';
 import { StackedMark, stackedLineHeight, type DrawnRange } from '../../shared/spans/StackedMark.tsx';
 import { offsetAtPoint, selectionIn } from './textSelection.ts';
 import { arcsOf, mentionAt, same, type ArcRef, type Range } from '../../../src/annotate/arcs.ts';
-import { ARC_SPACER, ArcLayer, type DrawnArc } from '../../shared/spans/ArcLayer.tsx';
+import { ARC_SPACER, ArcLayer, drawnArcsOf } from '../../shared/spans/ArcLayer.tsx';
 
 /**
  * The document's text with its spans highlighted, where the annotator selects text for a new span or a
@@ -68,14 +68,7 @@ export function AnnotatedText({
   if (linking?.to) ranges.push({ start: linking.to[0], end: linking.to[1], label: TARGET, lane: -1, colour: '' });
   const linkable = onMention !== undefined;
   const arcs = useMemo(() => (linkable ? arcsOf(extraction) : []), [linkable, extraction]);
-  const drawnArcs: DrawnArc[] = arcs.map((a) => ({
-    from: a.from,
-    to: a.to,
-    label: a.kind === 'relations' ? a.label : t(`result.${a.role}` as 'result.subject'),
-    colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
-    selected: arc !== null && arc.kind === a.kind && arc.item === a.item && arc.role === a.role,
-    suggested: extraction[a.kind][a.item]?.provenance?.suggestion === true,
-  }));
+  const drawnArcs = drawnArcsOf(extraction, arcs, colourOf, (role) => t(`result.${role}` as 'result.subject'), (a) => arc !== null && arc.kind === a.kind && arc.item === a.item && arc.role === a.role);
   const [dragLink, setDragLink] = useState<{ from: Range; pointer: { x: number; y: number } } | null>(null);
   const knob = linkable && !linking && !dragLink ? (mention ?? selection) : null;
   // Where an arc may end, a spacer the arc layer makes room for the arcs with (see ARC_SPACER).

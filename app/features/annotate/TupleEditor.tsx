@@ -5,7 +5,7 @@ import type { MessageKey } from '../../shared/i18n/en.ts';
 import { labelChoices, useCorpusStore } from '../../shared/corpus/corpusStore.ts';
 import { ProvenanceTag } from './ProvenanceTag.tsx';
 import { annotateCommands, type AnnotateCommandId } from './annotateCommands.ts';
-import { arcsOf } from '../../../src/annotate/arcs.ts';
+import { arcOfItem } from '../../../src/annotate/arcs.ts';
 
 const COMMANDS = new Map(annotateCommands().map((c) => [c.id, c]));
 const command = (id: AnnotateCommandId) => COMMANDS.get(id)!;
@@ -32,11 +32,6 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
   const rows = x[kind];
   const fields = fieldsOf(kind);
   const listId = `labels-${kind}`;
-  /** The arc that stands for row `i` (its first drawn one), so a row's command acts on that tuple. */
-  const arcOfRow = (i: number) => {
-    const a = arcsOf(x).find((o) => o.kind === kind && o.item === i);
-    return { kind, item: i, role: a?.role ?? (kind === 'relations' ? 'tail' : 'subject') } as const;
-  };
   const commit = (i: number, field: TupleField, value: string) =>
     apply((y, text) => {
       const row = y[kind][i];
@@ -105,7 +100,7 @@ export function TupleEditor({ kind }: { kind: TupleKind }) {
                 );
               })}
               <td className="align-top">
-                <ProvenanceTag provenance={row.provenance} item={t('annotate.tupleRow', { row: i + 1 })} state={{ ...state, arc: arcOfRow(i) }} command={command} />
+                <ProvenanceTag provenance={row.provenance} item={t('annotate.tupleRow', { row: i + 1 })} state={{ ...state, arc: arcOfItem(x, kind, i) }} command={command} />
               </td>
               <td>
                 <button type="button" className="px-1" aria-label={t('annotate.deleteTuple', { row: i + 1 })} onClick={() => apply((y) => removeTuple(y, kind, i))}>

@@ -3,7 +3,7 @@ import { addSpan, labelAllOccurrences, moveSpanEdge, removeSpan, setSpanRange } 
 import type { Command } from '../../shared/commands/commands.ts';
 import { labelChoices, neighbourOf, useCorpusStore, type CorpusState } from '../../shared/corpus/corpusStore.ts';
 import { nextSpanUnder, spansUnder } from '../../shared/spans/lanes.ts';
-import { addLink, arcBetween, linkChoices, mentionRanges, relabelArc, removeArc, stepMention } from '../../../src/annotate/arcs.ts';
+import { addLink, arcBetween, arcOfItem, linkChoices, mentionRanges, relabelArc, removeArc, stepMention } from '../../../src/annotate/arcs.ts';
 import type { TupleField, TupleKind } from '../../../src/format/itemSchema.ts';
 import { acceptSuggestions, isSuggestion, rejectSuggestions, suggestionsOf, type ItemRef } from '../../../src/annotate/provenance.ts';
 
@@ -98,9 +98,7 @@ function selectNextSuggestion(s: CorpusState, from: ItemRef | null) {
   const next = left.find((r) => from && r.list === from.list && r.index >= from.index) ?? left[0];
   if (!next) return spanTask(s) ? s.select(null) : s.selectArc(null);
   if (next.list === 'entities') return s.select(next.index);
-  const t = s.current![next.list][next.index]!;
-  const role = next.list === 'relations' ? 'tail' : (['subject', 'object', 'time'] as const).find((f) => (t.offsets as Record<string, unknown>)[f]) ?? 'subject';
-  s.selectArc({ kind: next.list, item: next.index, role });
+  s.selectArc(arcOfItem(s.current!, next.list, next.index));
 }
 
 /** Y accepts the suggestion the keyboard is on, X rejects it; either way the next one is selected. */

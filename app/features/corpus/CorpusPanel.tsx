@@ -288,6 +288,7 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
           <ul style={{ height: v.getTotalSize(), position: 'relative' }}>
             {v.getVirtualItems().map((row) => {
               const d = shown[row.index]!;
+              const reasons = order === 'doubt' ? doubtOf(d).reasons : [];
               return (
                 <li
                   key={d.id}
@@ -299,11 +300,9 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
                     {/* A row shows the text's start only: a 50 MB document put whole into a row froze every start. */}
                     <span className="text-xs text-slate-600 dark:text-slate-400">{d.task}</span> {preview(d.text)}
                   </button>
-                  {order === 'doubt' && doubtOf(d).reasons.length > 0 && (
+                  {reasons.length > 0 && (
                     <span className="shrink-0 text-xs text-amber-800 dark:text-amber-300" data-testid="doubt">
-                      {doubtOf(d)
-                        .reasons.map((r) => t(`corpus.doubt.${r}`))
-                        .join(' · ')}
+                      {reasons.map((r) => t(`corpus.doubt.${r}`)).join(' · ')}
                     </span>
                   )}
                   {d.flagged === 1 && (

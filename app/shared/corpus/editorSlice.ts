@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { LocatedExtraction, TaskId } from '../../../src/index.ts';
 import { asAnnotation } from '../../../src/annotate/edits.ts';
-import { acceptSuggestions, stampEdits, suggestionsOf } from '../../../src/annotate/provenance.ts';
+import { acceptSuggestions, stampEdits } from '../../../src/annotate/provenance.ts';
 import { useAnnotatorStore } from './annotatorStore.ts';
 import { currentExtraction } from '../../../src/corpus/document.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
@@ -152,7 +152,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     selectArc: (arc) => set({ arc, mention: null, linking: null }),
     reviewAndNext: async () => {
       // Marking a document reviewed accepts the suggestions left in it: the person has seen them all.
-      if (get().current && suggestionsOf(get().current!).length) get().apply((x, _text, who) => acceptSuggestions(x, 'all', who.name, who.at));
+      get().apply((x, _text, who) => acceptSuggestions(x, 'all', who.name, who.at));
       const { docId, current } = get();
       if (docId === null || !current) return;
       // Reviewed by whom and when; a skipped document reviewed is not skipped any more.

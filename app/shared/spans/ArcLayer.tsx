@@ -1,5 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import { layoutArcs, type ArcPiece } from './arcLayout.ts';
+import type { LocatedExtraction } from '../../../src/index.ts';
+import type { Arc } from '../../../src/annotate/arcs.ts';
+import type { ColourKey } from './palette.ts';
 
 /** An arc to draw between two ranges of the text (code points), with its label and colour. */
 export interface DrawnArc {
@@ -30,11 +33,34 @@ export const ARC_SPACER = "before:inline-block before:w-0 before:align-text-bott
 const spacerFor = (textHeight: number, levels: number) => Math.ceil(textHeight + BASE_PX + levels * LEVEL_PX + 2);
 
 let measureCtx: CanvasRenderingContext2D | null | undefined;
+/** Label widths by label: the layout and every draw of a label ask for it, and labels repeat. */
+const widths = new Map<string, number>();
 function labelWidth(label: string): number {
+  const known = widths.get(label);
+  if (known !== undefined) return known;
   if (measureCtx === undefined) measureCtx = document.createElement('canvas').getContext('2d');
-  if (!measureCtx) return label.length * 11 + 8;
-  measureCtx.font = LABEL_FONT;
-  return measureCtx.measureText(label).width + 8;
+  let w = label.length * 11 + 8;
+  if (measureCtx) {
+    measureCtx.font = LABEL_FONT;
+    w = measureCtx.measureText(label).width + 8;
+  }
+  widths.set(label, w);
+  return w;
+}
+
+/**
+ * An extraction's arcs as both text views draw them: a relation by its label and colour, an event role by
+ * its name in the UI (`roleName`) and its role colour, a suggestion dashed.
+ */
+export function drawnArcsOf(x: LocatedExtraction, arcs: readonly Arc[], colourOf: (key: ColourKey) => string, roleName: (role: string) => string, selected: (a: Arc) => boolean): DrawnArc[] {
+  return arcs.map((a) => ({
+    from: a.from,
+    to: a.to,
+    label: a.kind === 'relations' ? a.label : roleName(a.role),
+    colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
+    selected: selected(a),
+    suggested: x[a.kind][a.item]?.provenance?.suggestion === true,
+  }));
 }
 
 interface Anchor {
@@ -116,7 +142,7 @@ class LineBoxes {
 
 /** Measures the text under `el` and lays the arcs out over it; null when none are drawn (nothing to draw, or too narrow). */
 function measureArcs(
-el: HTMLElement,
+  el: HTMLElement,
   arcs: readonly DrawnArc[],
   knob: readonly [number, number] | null | undefined,
   link: { from: readonly [number, number]; to: readonly [number, number] | null } | null | undefined,

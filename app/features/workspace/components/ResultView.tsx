@@ -11,7 +11,7 @@ import { StackedMark, stackedLineHeight } from '../../../shared/spans/StackedMar
 import { ItemTable, type Column } from './ItemTable.tsx';
 import { localizedWarnings } from '../../../shared/i18n/coreMessages.ts';
 import { arcsOf } from '../../../../src/annotate/arcs.ts';
-import { ARC_SPACER, ArcLayer, type DrawnArc } from '../../../shared/spans/ArcLayer.tsx';
+import { ARC_SPACER, ArcLayer, drawnArcsOf } from '../../../shared/spans/ArcLayer.tsx';
 
 type Kind = ItemKind;
 /** Which item is under the pointer or focus, so its spans and its row light up together. */
@@ -49,14 +49,7 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
   // Relations and events as arcs over the text; hovering a label lights its row, as hovering its text does.
   const root = useRef<HTMLDivElement>(null);
   const arcs = useMemo(() => arcsOf(x), [x]);
-  const drawnArcs: DrawnArc[] = arcs.map((a) => ({
-    from: a.from,
-    to: a.to,
-    label: a.kind === 'relations' ? a.label : t(`result.${a.role}` as 'result.subject'),
-    colour: colourOf(a.kind === 'relations' ? { relation: a.label } : { role: a.role }),
-    selected: isActive(a.kind, a.item),
-    suggested: x[a.kind][a.item]?.provenance?.suggestion === true,
-  }));
+  const drawnArcs = drawnArcsOf(x, arcs, colourOf, (role) => t(`result.${role}` as 'result.subject'), (a) => isActive(a.kind, a.item));
   // Where an arc ends, a spacer the arc layer makes room for the arcs with (see ARC_SPACER).
   const ends = new Set(arcs.flatMap((a) => [a.from[0], a.to[0]]));
 
