@@ -104,9 +104,9 @@ export function AnnotationEditor() {
           <CommandButton command={command('redo')} state={state} className={button} />
           <CommandButton command={command('prevDocument')} state={state} className={button} label={t('annotate.prev')} />
           <CommandButton command={command('nextDocument')} state={state} className={button} label={t('annotate.next')} />
-          <CommandButton command={command('toggleFlag')} state={state} className={`${button} ${doc.flagged === 1 ? 'bg-amber-100 dark:bg-amber-900' : ''}`} />
-          <CommandButton command={command('skip')} state={state} className={button} />
-          {doc.reviewed === 1 && <CommandButton command={command('unreview')} state={state} className={button} />}
+          <CommandButton command={command('toggleFlag')} state={state} className={`${button} ${doc.flagged === 1 ? 'bg-amber-100 dark:bg-amber-900' : ''}`} label={t('annotate.flag')} />
+          <CommandButton command={command('skip')} state={state} className={button} label={t('annotate.skip')} />
+          {doc.reviewed === 1 && <CommandButton command={command('unreview')} state={state} className={button} label={t('annotate.unreview')} />}
           <CommandButton command={command('reviewNext')} state={state} className={`${button} bg-emerald-700 text-white`} />
           <button type="button" className={button} onClick={close}>
             {t('commands.close')}
@@ -135,8 +135,8 @@ export function AnnotationEditor() {
       {pending > 0 && !state.editorReadOnly && (
         <div role="status" className="flex flex-wrap items-center gap-1 rounded border border-dashed border-slate-400 p-1.5 text-sm" data-testid="suggestions">
           <span lang="ja">{t('annotate.suggestions', { count: pending, models: suggestingModels(x).join(', ') })}</span>
-          <CommandButton command={command('acceptAll')} state={state} className={`${button} border-emerald-700`} />
-          <CommandButton command={command('rejectAll')} state={state} className={`${button} border-red-700`} />
+          <CommandButton command={command('acceptAll')} state={state} className={`${button} border-emerald-700`} label={t('annotate.acceptAll')} />
+          <CommandButton command={command('rejectAll')} state={state} className={`${button} border-red-700`} label={t('annotate.rejectAll')} />
         </div>
       )}
       {state.propagated && <Propagated propagated={state.propagated} entities={x.entities} onSelect={selectSpan} undo={<CommandButton command={command('undo')} state={state} className={button} />} />}
