@@ -11,6 +11,7 @@ import { useThemeStore, type Theme } from './shared/theme.ts';
 import { appCommands, appCommandState } from './commands.ts';
 import { keepWorkspaceOnOpenDocument, openDocument, suggestFromRun, workspaceRunOptions, workspaceTask } from './workflows.ts';
 import { useCorpusStore } from './shared/corpus/corpusStore.ts';
+import { useProfileStore } from './shared/profile/profileStore.ts';
 import { PwaStatus } from './shared/PwaStatus.tsx';
 import { SettingsNotice } from './shared/storage/SettingsNotice.tsx';
 import { LazyBoundary } from './shared/LazyBoundary.tsx';
@@ -26,7 +27,9 @@ export function App() {
   const { t, i18n } = useTranslation();
   const [help, setHelp] = useState(false);
   const theme = useThemeStore((s) => s.theme);
-  const commands = useMemo(() => appCommands(() => setHelp(true)), []);
+  // A label's own key is a command too: the list follows the profile's keys.
+  const labelKeys = useProfileStore((s) => s.profile.labelKeys);
+  const commands = useMemo(() => appCommands(() => setHelp(true), labelKeys), [labelKeys]);
   useShortcuts(useCallback(() => commands, [commands]), appCommandState);
   useEffect(() => keepWorkspaceOnOpenDocument(), []);
   // The document open in the editor is the workspace's too: one document, shown once.

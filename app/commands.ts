@@ -17,13 +17,13 @@ export type AppCommand = Command<AppCommandState, AppCommandId>;
 export const appCommandState = (): AppCommandState => ({ workspace: workspaceCommandState(), corpus: useCorpusStore.getState() });
 
 /** Every user command, defined once: the key handler, the help sheet and tests read these. */
-export function appCommands(openHelp: () => void): AppCommand[] {
+export function appCommands(openHelp: () => void, labelKeys: Readonly<Record<string, string>> = {}): AppCommand[] {
   const always = () => true;
   return [
     ...workspaceCommands().map((c) => lift(c, (s: AppCommandState) => s.workspace)),
     { id: 'toggleLanguage', label: 'commands.toggleLanguage', shortcut: { key: 'l', alt: true }, enabled: always, run: () => setLanguage(i18next.language === 'ja' ? 'en' : 'ja') },
     { id: 'toggleTheme', label: 'commands.toggleTheme', shortcut: { key: 'd', alt: true }, enabled: always, run: () => useThemeStore.getState().cycle() },
     { id: 'help', label: 'commands.help', shortcut: { key: '?', shift: true }, enabled: always, run: openHelp },
-    ...annotateCommands().map((c) => lift(c, (s: AppCommandState) => s.corpus)),
+    ...annotateCommands(labelKeys).map((c) => lift(c, (s: AppCommandState) => s.corpus)),
   ];
 }

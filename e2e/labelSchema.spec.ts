@@ -71,3 +71,35 @@ test('a colour chosen for a label is drawn, checked for contrast in light and da
   const config = strFromU8(unzipSync(readFileSync((await download.path())!))['label-studio-config.xml']!);
   expect(config).toContain('<Label value="地名" background="#1f6f3f"/>');
 });
+
+test('a label of one’s own key: it labels the selection, shows on its button and in help, is kept and exported; the editor’s keys are refused', async ({ page }) => {
+  const schema = await openSchema(page);
+  const key = (label: string) => schema.getByLabel(`Key of ${label} (one letter, pressed alone)`);
+  await key('施設名').fill('c');
+  await expect(labelButtons(page).nth(5)).toHaveText('施設名C');
+  await page.getByTestId('annotated-text').focus();
+  await selectText(page, 5, 9);
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('span-list').locator('tbody tr').filter({ hasText: '名古屋城' }).getByRole('combobox')).toHaveValue('施設名');
+  // A key the editor uses itself (J: next span) is refused, saying which command has it; nothing is saved.
+  await key('人名').fill('j');
+  await expect(schema.getByTestId('schema-errors')).toContainText('The key j is the editor’s “Select the next span');
+  await expect(key('人名')).toHaveValue('');
+  // Two labels of one task cannot share a key.
+  await key('地名').fill('c');
+  await expect(schema.getByTestId('schema-errors')).toContainText('key "c" is given to both "地名" and "施設名"');
+  await expect(key('地名')).toHaveValue('');
+  // The help sheet lists it beside the built-in keys.
+  await page.getByTestId('annotated-text').focus();
+  await page.keyboard.press('Shift+?');
+  await expect(page.getByTestId('shortcuts').locator('tr').filter({ hasText: '施設名:' }).locator('kbd')).toHaveText('C');
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await page.getByText(/^Corpus \(/).click();
+  await page.getByTestId('documents').getByRole('button', { name: /名古屋市/ }).click();
+  await expect(labelButtons(page).nth(5)).toHaveText('施設名C');
+  await page.getByRole('combobox', { name: 'Export format' }).selectOption('label-studio');
+  const { download } = await downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  const config = strFromU8(unzipSync(readFileSync((await download.path())!))['label-studio-config.xml']!);
+  expect(config).toMatch(/<Label value="施設名" background="#[0-9a-f]{6}" hotkey="c"\/>/);
+});

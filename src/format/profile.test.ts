@@ -14,6 +14,16 @@ describe('validateProfile', () => {
     expect(validateProfile({ labelSetInInput: 'no' })).toMatchObject({ ok: false, errors: ['labelSetInInput: expected true or false'] });
   });
 
+  it('reads label keys as lower-case letters, one label per key within a task', () => {
+    expect(validateProfile({ labelKeys: { 人名: 'P', 地名: 'c' } })).toMatchObject({ ok: true, profile: { labelKeys: { 人名: 'p', 地名: 'c' } } });
+    expect(validateProfile({ labelKeys: { 人名: '1' } })).toMatchObject({ ok: false, errors: ['labelKeys.人名: the key of "人名" is not one letter a-z'] });
+    expect(validateProfile({ labelKeys: { 人名: 'ab' } }).ok).toBe(false);
+    // 人名 and 地名 are both NER labels: one key cannot mean both.
+    expect(validateProfile({ labelKeys: { 人名: 'p', 地名: 'P' } })).toMatchObject({ ok: false, errors: ['labelKeys.地名: key "p" is given to both "人名" and "地名"'] });
+    // A key of a label no task has does no harm and is kept for when the label returns.
+    expect(validateProfile({ labelKeys: { 消えたラベル: 'q', 人名: 'q' } }).ok).toBe(true);
+  });
+
   it('accepts every built-in profile as it is', () => {
     for (const p of BUILTIN_PROFILES) expect(validateProfile(p)).toEqual({ ok: true, profile: p });
   });

@@ -31,6 +31,11 @@ export interface FormatProfile {
   wordLabels: Record<TaskId, string[]>;
   /** A colour chosen for a word label (`#rrggbb`); labels without one take the palette's by their place. */
   labelColours: Record<string, string>;
+  /**
+   * A key of one's own for a word label: one letter a–z, pressed alone. brat's kb_shortcuts.conf and Label
+   * Studio's `<Label hotkey>` carry it. Labels without one keep their number key.
+   */
+  labelKeys: Record<string, string>;
 }
 
 const perTask = <T>(pick: (id: TaskId) => T): Record<TaskId, T> =>
@@ -51,6 +56,7 @@ export const DEFAULT_PROFILE: FormatProfile = Object.freeze({
   categories: perTask((id) => [...TASKS[id].defaultCategories]),
   wordLabels: perTask((id) => [...TASKS[id].wordLabels]),
   labelColours: {},
+  labelKeys: {},
 }) as FormatProfile;
 
 /**
@@ -86,6 +92,8 @@ export const PROFILE_ERROR_TEXT = {
   'iw-taken': (p: { iw: string; task: string }) => `${JSON.stringify(p.iw)} is already the IW of ${p.task}`,
   'label-duplicate': (p: { label: string }) => `label ${JSON.stringify(p.label)} is in the list twice`,
   'colour-form': (p: { label: string }) => `the colour of ${JSON.stringify(p.label)} is not a #rrggbb colour`,
+  'key-form': (p: { label: string }) => `the key of ${JSON.stringify(p.label)} is not one letter a-z`,
+  'key-duplicate': (p: { key: string; label: string; other: string }) => `key ${JSON.stringify(p.key)} is given to both ${JSON.stringify(p.other)} and ${JSON.stringify(p.label)}`,
 } as const;
 export type ProfileErrorCode = keyof typeof PROFILE_ERROR_TEXT;
 /** A problem with one field of a profile (`path`: `iw.ner`, `categories.re`…), as data. */
@@ -174,6 +182,27 @@ export function validateProfile(input: unknown): ProfileResult {
         if (typeof colour === 'string' && /^#[0-9a-f]{6}$/i.test(colour)) out.labelColours[label] = colour.toLowerCase();
         else fail({ path: `labelColours.${label}`, code: 'colour-form', params: { label } });
       }
+  }
+  if (raw.labelKeys !== undefined) {
+    const table = raw.labelKeys;
+    if (typeof table !== 'object' || table === null || Array.isArray(table)) fail({ path: 'labelKeys', code: 'not-table', params: {} });
+    else
+      for (const [label, key] of Object.entries(table)) {
+        // One letter pressed alone: brat reads its keys as letters (client/src/annotator_ui.js:175, String.fromCharCode(keyCode)).
+        if (typeof key === 'string' && /^[a-z]$/i.test(key)) out.labelKeys[label] = key.toLowerCase();
+        else fail({ path: `labelKeys.${label}`, code: 'key-form', params: { label } });
+      }
+    // Within one task a key means one label; two tasks may reuse it, as only one is edited at a time.
+    for (const task of TASK_IDS) {
+      const owner = new Map<string, string>();
+      for (const label of out.wordLabels[task]) {
+        const key = out.labelKeys[label];
+        if (key === undefined) continue;
+        const other = owner.get(key);
+        if (other !== undefined) fail({ path: `labelKeys.${label}`, code: 'key-duplicate', params: { key, label, other } });
+        else owner.set(key, label);
+      }
+    }
   }
   // One IW names one task: an output naming it could not say which task it answers.
   const owner = new Map<string, TaskId>();

@@ -162,7 +162,7 @@ const tsvCell = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
  * `visual.conf` naming each storage type by its label, and `categories.tsv` (file, id, task, category):
  * standoff has no text-level label, so the category lives there.
  */
-export function toBrat(docs: readonly AnnotatedDocument[], losses: Loss[], colourOf?: (key: ColourKey) => string): ExportEntry[] {
+export function toBrat(docs: readonly AnnotatedDocument[], losses: Loss[], colourOf?: (key: ColourKey) => string, labelKeys: Readonly<Record<string, string>> = {}): ExportEntry[] {
   const files: ExportEntry[] = [];
   const entities = new Set<string>();
   const relations = new Set<string>();
@@ -200,6 +200,10 @@ export function toBrat(docs: readonly AnnotatedDocument[], losses: Loss[], colou
   const drawing = colourOf ? [...labels].map(([s, l]) => (relationTypes.has(s) ? `${s}\tcolor:${colourOf({ relation: l })}` : `${s}\tbgColor:${colourOf({ label: l })}`)) : [];
   const visual = ['[labels]', ...[...labels].filter(([s, l]) => s !== l).map(([s, l]) => `${s} | ${l}`), '', '[drawing]', ...drawing, ''].join('\n');
   files.push({ name: 'annotation.conf', content: conf }, { name: 'visual.conf', content: visual }, { name: 'categories.tsv', content: table.join('\n') + '\n' });
+  // The labels' own keys: `KEY<TAB>TYPE` per line (server/src/projectconfig.py:148-150, parsed at :575-590); the
+  // client looks keys up as String.fromCharCode(keyCode), an upper-case letter (client/src/annotator_ui.js:175-232).
+  const shortcuts = [...labels].flatMap(([s, l]) => (labelKeys[l] ? [`${labelKeys[l]!.toUpperCase()}\t${s}`] : []));
+  if (shortcuts.length) files.push({ name: 'kb_shortcuts.conf', content: shortcuts.join('\n') + '\n' });
   return files;
 }
 

@@ -336,7 +336,7 @@ export const FORMATS: readonly FileFormat[] = [
     write: async (docs, ctx) => {
       const losses: Loss[] = [];
       const { spanPalette } = await import('../format/labelPalette.ts');
-      const files = (await import('./brat.ts')).toBrat(asAnnotated(docs, ctx.profile), losses, spanPalette(ctx.profile.wordLabels, ctx.profile.labelColours));
+      const files = (await import('./brat.ts')).toBrat(asAnnotated(docs, ctx.profile), losses, spanPalette(ctx.profile.wordLabels, ctx.profile.labelColours), ctx.profile.labelKeys);
       const { zipSync, strToU8 } = await import('fflate');
       const zip = zipSync(Object.fromEntries(files.map((f) => [`brat/${f.name}`, strToU8(f.content)])), { mtime: new Date(2000, 0, 1) });
       return { file: { name: 'brat.zip', type: 'application/zip', content: zip as Uint8Array<ArrayBuffer> }, losses };

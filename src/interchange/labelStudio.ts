@@ -98,8 +98,10 @@ export function labelStudioConfig(docs: readonly AnnotatedDocument[], profile: F
   }
   // The label schema's colours, as Label Studio's <Label background> takes them.
   const colourOf = spanPalette(profile.wordLabels, profile.labelColours);
+  // A label's own key as <Label hotkey> (labelstud.io/tags/label: "hotkey: Hotkey to use for the label").
+  const hotkey = (v: string) => (profile.labelKeys[v] ? ` hotkey="${profile.labelKeys[v]}"` : '');
   const tags = (tag: string, values: Set<string>) =>
-    [...values].map((v) => (tag === 'Label' ? `    <${tag} value="${xml(v)}" background="${colourOf({ label: v })}"/>` : `    <${tag} value="${xml(v)}"/>`));
+    [...values].map((v) => (tag === 'Label' ? `    <${tag} value="${xml(v)}" background="${colourOf({ label: v })}"${hotkey(v)}/>` : `    <${tag} value="${xml(v)}"/>`));
   return [
     '<View>',
     `  <Labels name="${FROM.labels}" toName="${FROM.to}">`,

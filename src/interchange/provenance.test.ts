@@ -5,6 +5,8 @@ import { newDocument, type CorpusDocument } from '../corpus/document.ts';
 import type { LocatedExtraction, Provenance } from '../domain/types.ts';
 import { EXPORT_TARGETS, exportDocuments, formatById } from './formats.ts';
 import { readFileBytes } from './readFile.ts';
+import { fromBrat } from './brat.ts';
+import type { Loss } from './losses.ts';
 
 // One document of each kind of item: a model's suggestion nobody decided on, a model's item a person
 // accepted, a person's change to a model's item, and a person's own item.
@@ -103,5 +105,21 @@ describe('the label schema travels with the data', () => {
     const visual = strFromU8(brat['brat/visual.conf']!);
     expect(visual).toMatch(/^\[drawing\]$/m);
     expect(visual).toMatch(/^LOCATION\tbgColor:#112233$/m);
+    expect(brat['brat/kb_shortcuts.conf']).toBeUndefined();
+  });
+
+  it('a label’s own key goes into Label Studio’s <Label hotkey> and brat’s kb_shortcuts.conf, upper-case as brat reads keys', async () => {
+    const profile = { ...P, labelKeys: { 地名: 'c' } };
+    const ls = unzipSync((await exportDocuments(target('label-studio'), [doc], profile)).file.content as Uint8Array);
+    const config = strFromU8(ls['label-studio-config.xml']!);
+    expect(config).toMatch(/<Label value="地名" background="#[0-9a-f]{6}" hotkey="c"\/>/);
+    expect(config).not.toMatch(/<Label value="人名"[^>]*hotkey/);
+    const brat = unzipSync((await exportDocuments(target('brat'), [doc], profile)).file.content as Uint8Array);
+    expect(strFromU8(brat['brat/kb_shortcuts.conf']!)).toBe('C\tLOCATION\n');
+    // The collection still reads back whole: the reader takes the files it knows.
+    const losses: Loss[] = [];
+    const back = fromBrat(new Map(Object.entries(brat).map(([n, b]) => [n, strFromU8(b)])), 'b.zip', P, losses);
+    expect(back.errors).toEqual([]);
+    expect(back.records[0]!.extraction.entities.map((e) => e.label)).toEqual(doc.annotation!.entities.map((e) => e.label));
   });
 });

@@ -39,8 +39,11 @@ export function AnnotationEditor() {
   const wordLabels = useProfileStore((s) => s.profile.wordLabels[task]);
   const storageProblem = useStorageMessage(state.storageProblem);
   // The editor's buttons are the same commands the keys run.
-  const commands = useMemo(() => new Map(annotateCommands().map((c) => [c.id, c])), []);
+  const labelKeys = useProfileStore((s) => s.profile.labelKeys);
+  const commands = useMemo(() => new Map(annotateCommands(labelKeys).map((c) => [c.id, c])), [labelKeys]);
   const command = (id: AnnotateCommandId) => commands.get(id)!;
+  /** A label's command: its own key where it has one, else its number key (the first nine). */
+  const labelCommand = (label: string, i: number) => commands.get(`labelKey:${label}`) ?? commands.get(`label${(i + 1) as 1}`);
   const [page, setPage] = useState(0);
   const box = useRef<HTMLElement>(null);
   // A document opened (from the list, or the next one) is brought into view and its text focused, so the
@@ -170,7 +173,7 @@ export function AnnotationEditor() {
         </p>
       ) : (
       <>
-        {tupleKind && <LinkBar kind={tupleKind} state={state} command={command} />}
+        {tupleKind && <LinkBar kind={tupleKind} state={state} command={command} labelCommand={labelCommand} />}
         <AnnotatedText
           text={text}
           extraction={x}
@@ -205,9 +208,10 @@ export function AnnotationEditor() {
       {shape === 'pairs' && !state.editorReadOnly && (
         <>
           <div className="flex flex-wrap gap-1" role="group" aria-label={t('annotate.labels')}>
-            {labels.slice(0, 9).map((l, i) => (
-              <CommandButton key={l} command={command(`label${(i + 1) as 1}`)} state={state} className={button} label={l} />
-            ))}
+            {labels.map((l, i) => {
+              const pick = labelCommand(l, i);
+              return pick && <CommandButton key={l} command={pick} state={state} className={button} label={l} />;
+            })}
           </div>
           {/* A narrow screen scrolls the table in its own box; the page never widens. */}
           <div className="overflow-x-auto">

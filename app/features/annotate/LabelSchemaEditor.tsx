@@ -5,6 +5,9 @@ import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { colourContrast, spanPalette } from '../../shared/spans/palette.ts';
 import { ErrorList } from '../../shared/ErrorList.tsx';
 import { localizeProfileProblem } from '../../shared/i18n/coreMessages.ts';
+import { keysTaken } from './annotateCommands.ts';
+
+const TAKEN = keysTaken();
 
 const button = 'rounded border border-slate-300 px-1.5 text-xs disabled:opacity-40 dark:border-slate-700';
 const input = 'min-w-0 rounded border border-slate-300 bg-white px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900';
@@ -18,23 +21,42 @@ const input = 'min-w-0 rounded border border-slate-300 bg-white px-1 py-0.5 text
 export function LabelSchemaEditor({ task }: { task: TaskId }) {
   const { t } = useTranslation();
   const profile = useProfileStore((s) => s.profile);
-  const errors = useProfileStore((s) => s.errors).filter((e) => e.path.startsWith('wordLabels') || e.path.startsWith('labelColours'));
+  const errors = useProfileStore((s) => s.errors).filter((e) => e.path.startsWith('wordLabels') || e.path.startsWith('labelColours') || e.path.startsWith('labelKeys'));
+  const [taken, setTaken] = useState<string | null>(null);
   const labels = profile.wordLabels[task];
   const colourOf = spanPalette(profile.wordLabels, profile.labelColours);
   const keyOf = (label: string) => (TASKS[task].shape === 'triple' ? { relation: label } : { label });
   const [draft, setDraft] = useState('');
-  const { update, setLabelColour } = useProfileStore.getState();
-  const save = (next: string[], colours = profile.labelColours) => update({ wordLabels: { ...profile.wordLabels, [task]: next }, labelColours: colours });
+  const { update, setLabelColour, setLabelKey } = useProfileStore.getState();
+  const save = (next: string[], colours = profile.labelColours, keys = profile.labelKeys) => update({ wordLabels: { ...profile.wordLabels, [task]: next }, labelColours: colours, labelKeys: keys });
+  /** `table` with `old`'s entry under `name` (or dropped, for null). */
+  const moved = (table: Record<string, string>, old: string, name: string | null) => {
+    const out = { ...table };
+    if (out[old] !== undefined && name !== null) out[name] = out[old];
+    delete out[old];
+    return out;
+  };
   const rename = (i: number, name: string) => {
     const old = labels[i]!;
     if (name === old) return;
-    // The label's chosen colour goes with its new name.
-    const colours = { ...profile.labelColours };
-    if (colours[old]) {
-      colours[name] = colours[old];
-      delete colours[old];
+    // The label's chosen colour and key go with its new name.
+    save(
+      labels.map((l, j) => (j === i ? name : l)),
+      moved(profile.labelColours, old, name),
+      moved(profile.labelKeys, old, name),
+    );
+  };
+  const remove = (i: number) => save(labels.filter((_, j) => j !== i), profile.labelColours, moved(profile.labelKeys, labels[i]!, null));
+  const chooseKey = (label: string, typed: string) => {
+    // A Japanese IME types full-width letters (ｐ): the key is the letter.
+    const key = typed.normalize('NFKC').trim().toLowerCase();
+    const command = TAKEN.get(key);
+    if (command) {
+      setTaken(t('schema.keyTaken', { key, label, command: t(command) }));
+      return;
     }
-    save(labels.map((l, j) => (j === i ? name : l)), colours);
+    setTaken(null);
+    setLabelKey(label, key === '' ? null : key);
   };
   const move = (i: number, by: -1 | 1) => {
     const next = [...labels];
@@ -60,6 +82,13 @@ export function LabelSchemaEditor({ task }: { task: TaskId }) {
                 onBlur={(e) => rename(i, e.target.value.trim())}
                 onKeyDown={(e) => e.key === 'Enter' && !e.nativeEvent.isComposing && rename(i, e.currentTarget.value.trim())}
               />
+              <input
+                className={`${input} w-8 text-center font-mono`}
+                value={profile.labelKeys[l] ?? ''}
+                aria-label={t('schema.key', { label: l })}
+                data-testid="schema-key"
+                onChange={(e) => !(e.nativeEvent as InputEvent).isComposing && chooseKey(l, e.target.value.slice(-1))}
+              />
               <input type="color" className="h-6 w-8" value={colour} aria-label={t('schema.colour', { label: l })} onChange={(e) => setLabelColour(l, e.target.value)} />
               {profile.labelColours[l] && (
                 <button type="button" className={button} aria-label={t('schema.resetColourFor', { label: l })} onClick={() => setLabelColour(l, null)}>
@@ -72,7 +101,7 @@ export function LabelSchemaEditor({ task }: { task: TaskId }) {
               <button type="button" className={button} disabled={i === labels.length - 1} aria-label={t('schema.down', { label: l })} onClick={() => move(i, 1)}>
                 ↓
               </button>
-              <button type="button" className={button} aria-label={t('schema.remove', { label: l })} onClick={() => save(labels.filter((_, j) => j !== i))}>
+              <button type="button" className={button} aria-label={t('schema.remove', { label: l })} onClick={() => remove(i)}>
                 ×
               </button>
               {weak.map((c) => (
@@ -98,7 +127,7 @@ export function LabelSchemaEditor({ task }: { task: TaskId }) {
           {t('schema.add')}
         </button>
       </form>
-      <ErrorList errors={errors.map(localizeProfileProblem)} className="mt-1" testId="schema-errors" />
+      <ErrorList errors={[...errors.map(localizeProfileProblem), ...(taken ? [taken] : [])]} className="mt-1" testId="schema-errors" />
     </details>
   );
 }

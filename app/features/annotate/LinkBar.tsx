@@ -12,12 +12,15 @@ const button = 'rounded border border-slate-300 px-2 py-0.5 text-sm disabled:opa
  * What the arc keys act on, said in words: the arc being drawn (from, to, and the choices the number keys
  * give it), or the arc selected (relabel, delete). Every control is one of the editor's commands.
  */
-export function LinkBar({ kind, state, command }: { kind: TupleKind; state: CorpusState; command(id: AnnotateCommandId): AnnotateCommand }) {
+export function LinkBar({ kind, state, command, labelCommand }: { kind: TupleKind; state: CorpusState; command(id: AnnotateCommandId): AnnotateCommand; labelCommand(choice: string, i: number): AnnotateCommand | undefined }) {
   const { t } = useTranslation();
   const { linking, arc, current: x, editorText: text, editorTask } = state;
   const choices = linkChoices(kind, labelChoices(editorTask));
   const shown = (choice: string) => (kind === 'events' ? t(`result.${choice}` as 'result.subject') : choice);
-  const picks = choices.slice(0, 9).map((c, i) => <CommandButton key={c} command={command(`label${(i + 1) as 1}`)} state={state} className={button} label={shown(c)} />);
+  const picks = choices.map((c, i) => {
+    const pick = labelCommand(c, i);
+    return pick && <CommandButton key={c} command={pick} state={state} className={button} label={shown(c)} />;
+  });
   const cancel = <CommandButton command={command('cancel')} state={state} className={button} />;
   if (linking) {
     return (

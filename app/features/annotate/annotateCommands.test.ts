@@ -4,7 +4,8 @@ import { addSpan, setCategory } from '../../../src/annotate/edits.ts';
 import { freshFields, type CorpusDocument } from '../../../src/corpus/document.ts';
 import { corpusRepository } from '../../shared/storage/corpusRepository.ts';
 import { useCorpusStore } from '../../shared/corpus/corpusStore.ts';
-import { annotateCommands, labelSelection } from './annotateCommands.ts';
+import { annotateCommands, keysTaken, labelSelection } from './annotateCommands.ts';
+import { commandFor } from '../../shared/commands/commands.ts';
 
 const corpusDb = corpusRepository.db;
 
@@ -68,5 +69,26 @@ describe('annotation store', () => {
     expect(store().docId).toBe(ids[0]);
     store().undo();
     expect(store().current!.entities[1]!.text).toBe('東海大');
+  });
+
+  it('a label’s own key labels the selection wherever the label stands; the number keys stay', () => {
+    const commands = annotateCommands({ 法人名: 'c', 地名: 'q' });
+    const press = (key: string) => commandFor({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, isComposing: false }, commands, store(), false, false);
+    store().setSelection([5, 8]);
+    const c = press('c')!;
+    expect(c.id).toBe('labelKey:法人名');
+    expect(c.labelParams).toEqual({ label: '法人名' });
+    c.run(store());
+    expect(store().current!.entities.map((e) => e.label)).toEqual(['人名', '法人名']);
+    // Nothing selected: the key does nothing, as a number key would.
+    expect(press('c')).toBeNull();
+    // While an IME composes, the letter is text, never a label.
+    store().setSelection([0, 2]);
+    expect(commandFor({ key: 'q', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, isComposing: true }, commands, store(), false, false)).toBeNull();
+    expect(press('q')!.id).toBe('labelKey:地名');
+    expect(press('2')!.id).toBe('label2');
+    // The editor's own keys are the ones a label may not take.
+    expect(keysTaken().get('j')).toBe('annotate.commands.nextSpan');
+    expect(keysTaken().has('c')).toBe(false);
   });
 });

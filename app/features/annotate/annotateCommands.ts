@@ -8,8 +8,11 @@ import type { TupleField, TupleKind } from '../../../src/format/itemSchema.ts';
 import { acceptSuggestions, isSuggestion, rejectSuggestions, suggestionsOf, type ItemRef } from '../../../src/annotate/provenance.ts';
 
 type LabelId = `label${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
+/** A label's own key (the profile's `labelKeys`): one command per label that has one. */
+export type LabelKeyId = `labelKey:${string}`;
 export type AnnotateCommandId =
   | LabelId
+  | LabelKeyId
   | 'undo'
   | 'redo'
   | 'deleteSpan'
@@ -145,6 +148,36 @@ const moveEdge = (edge: 'start' | 'end', delta: number) => (s: CorpusState) => {
 
 const LABELS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
+/** Where `label` stands among what the number keys pick now (1-based), or 0 where it is not one of them. */
+function placeOf(s: CorpusState, label: string): number {
+  if (!isOpen(s)) return 0;
+  const kind = tupleKind(s);
+  const choices = kind ? linkChoices(kind, labelChoices(s.editorTask)) : TASKS[s.editorTask].shape === 'pairs' ? labelChoices(s.editorTask) : [];
+  return choices.indexOf(label) + 1;
+}
+
+/** Number key `n` (1-based place among the choices): enabled when there is text, an arc being drawn or an arc to give it. */
+const canLabel = (s: CorpusState, n: number) =>
+  n > 0 && (spanTask(s) ? hasSelection(s) && labelChoices(s.editorTask).length >= n : (Boolean(s.linking?.to) || arcSelected(s)) && choiceFor(s, n) !== undefined);
+const runLabel = (s: CorpusState, n: number) => (spanTask(s) ? labelSelection(s, n) : pickChoice(s, n));
+
+/** The editor's own commands by the key each takes alone (Shift or not): a label's key may not be one of them. */
+export function keysTaken(): ReadonlyMap<string, AnnotateCommand['label']> {
+  return new Map(annotateCommands().flatMap((c) => (c.shortcut && !c.shortcut.mod && !c.shortcut.alt ? [[c.shortcut.key.toLowerCase(), c.label] as const] : [])));
+}
+
+/** The commands of labels with a key of their own: the same effect as the label's number key, wherever the label stands. */
+function labelKeyCommands(keys: Readonly<Record<string, string>>): AnnotateCommand[] {
+  return Object.entries(keys).map(([label, key]) => ({
+    id: `labelKey:${label}`,
+    label: 'annotate.commands.labelAs',
+    labelParams: { label },
+    shortcut: { key },
+    enabled: (s) => canLabel(s, placeOf(s, label)),
+    run: (s) => runLabel(s, placeOf(s, label)),
+  }));
+}
+
 const hasMentions = (s: CorpusState) => tupleKind(s) !== null && mentionRanges(s.current!).length > 0;
 /** J and K in a relation or event task: the target of the arc being drawn, else the argument the keyboard is on. */
 function stepThrough(s: CorpusState, step: 1 | -1) {
@@ -175,19 +208,19 @@ const IN_TEXT = '[data-testid="annotated-text"]';
  * The annotation commands: number keys label the selected text, arrows with Shift move the selected span's
  * ends, and undo/redo take back any correction. Defined once, for the key handler, buttons and the help sheet.
  */
-export function annotateCommands(): AnnotateCommand[] {
+export function annotateCommands(labelKeys: Readonly<Record<string, string>> = {}): AnnotateCommand[] {
   const labelCommands = LABELS.map(
     (n): AnnotateCommand => ({
       id: `label${n}`,
       label: `annotate.commands.label${n}`,
       shortcut: { key: String(n) },
-      enabled: (s) =>
-        spanTask(s) ? hasSelection(s) && labelChoices(s.editorTask).length >= n : (Boolean(s.linking?.to) || arcSelected(s)) && choiceFor(s, n) !== undefined,
-      run: (s) => (spanTask(s) ? labelSelection(s, n) : pickChoice(s, n)),
+      enabled: (s) => canLabel(s, n),
+      run: (s) => runLabel(s, n),
     }),
   );
   return [
     ...labelCommands,
+    ...labelKeyCommands(labelKeys),
     { id: 'undo', label: 'annotate.commands.undo', shortcut: { key: 'z', mod: true }, enabled: (s) => s.past.length > 0, run: (s) => s.undo() },
     { id: 'redo', label: 'annotate.commands.redo', shortcut: { key: 'z', mod: true, shift: true }, enabled: (s) => s.future.length > 0, run: (s) => s.redo() },
     {

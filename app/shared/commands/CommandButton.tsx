@@ -11,17 +11,18 @@ import { isMac } from './useShortcuts.ts';
 export function CommandButton<S>({ command, state, className, label, ariaLabel, children }: { command: Command<S>; state: S; className: string; label?: string; ariaLabel?: string; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const shortcut = command.shortcut ? formatShortcut(command.shortcut, isMac()) : null;
+  const name = t(command.label, command.labelParams ?? {});
   return (
     <button
       type="button"
       className={className}
       disabled={!command.enabled(state)}
       onClick={() => command.run(state)}
-      title={shortcut ? `${t(command.label)} (${shortcut})` : t(command.label)}
+      title={shortcut ? `${name} (${shortcut})` : name}
       aria-keyshortcuts={command.shortcut ? ariaShortcut(command.shortcut, isMac()) : undefined}
       aria-label={ariaLabel}
     >
-      {children ?? label ?? t(command.label)}
+      {children ?? label ?? name}
       {!children && shortcut && (
         <kbd className="ml-1 font-mono text-xs opacity-70" aria-hidden="true">
           {shortcut}

@@ -24,7 +24,7 @@ export function HelpSheet<S>({ commands, onClose }: { commands: readonly Command
                 <td className="pr-4">
                   <kbd className="rounded border border-slate-300 px-1 font-mono dark:border-slate-600">{formatShortcut(c.shortcut!, isMac())}</kbd>
                 </td>
-                <td>{t(c.label)}</td>
+                <td>{t(c.label, c.labelParams ?? {})}</td>
               </tr>
             ))}
         </tbody>

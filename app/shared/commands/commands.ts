@@ -23,6 +23,8 @@ export interface Shortcut {
 export interface Command<S = never, Id extends string = string> {
   id: Id;
   label: MessageKey;
+  /** What the label's message is filled with (a label's own key names the label). */
+  labelParams?: Record<string, string>;
   shortcut?: Shortcut;
   enabled(state: S): boolean;
   run(state: S): void;

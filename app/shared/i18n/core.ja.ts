@@ -128,6 +128,8 @@ export const coreJa = {
     'iw-taken': '「{{iw}}」はすでにタスク {{task}} のIWです。',
     'label-duplicate': 'ラベル「{{label}}」が一覧に2回あります。',
     'colour-form': '「{{label}}」の色が #rrggbb の形ではありません。',
+    'key-form': '「{{label}}」のキーが a〜z の 1 文字ではありません。',
+    'key-duplicate': 'キー「{{key}}」が「{{other}}」と「{{label}}」の両方に割り当てられています。',
   } satisfies Record<ProfileErrorCode, string>,
   modelFieldWhat: { weights: '重み', library: 'モデルライブラリ（.wasm）' },
   input: {

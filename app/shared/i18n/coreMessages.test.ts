@@ -202,6 +202,7 @@ describe('core messages in the UI language', () => {
       validateProfile({ id: '', partSeparator: 'x', stopStrings: 'x', labelSetInInput: 1, iw: [], categories: { zz: [] } }),
       validateProfile({ iw: { ner: '固有:表現', re: '固有表現抽出' }, categories: { ner: ['<x>'] } }),
       validateProfile({ wordLabels: { ner: ['人名', '人名'] }, labelColours: { 人名: 'red' } }),
+      validateProfile({ labelKeys: { 人名: '1', 地名: 'c', 施設名: 'C' } }),
     ];
     const problems = bad.flatMap((r) => (r.ok ? [] : r.problems));
     expect(new Set(problems.map((p) => p.code))).toEqual(new Set(Object.keys(PROFILE_ERROR_TEXT)));

@@ -72,7 +72,7 @@ export function localizeProfileProblem(p: ProfileProblem): string {
   const english = profileProblemText(p);
   if (!i18next.exists(`profile.${p.code}`, { ns: 'core' })) return english;
   const [key, task] = p.path.split('.');
-  const names: Record<string, string> = { iw: 'profile.iw', categories: 'profile.labels', wordLabels: 'profile.wordLabels', labelColours: 'profile.labelColour' };
+  const names: Record<string, string> = { iw: 'profile.iw', categories: 'profile.labels', wordLabels: 'profile.wordLabels', labelColours: 'profile.labelColour', labelKeys: 'profile.labelKey' };
   const label = key && names[key] ? i18next.t(names[key] as 'profile.iw') : p.path;
   const message = i18next.t(`profile.${p.code}`, { ns: 'core', ...p.params });
   return i18next.t('models.fieldProblem', { field: task ? `${label}（${task}）` : label, message });

@@ -18,6 +18,8 @@ interface ProfileState {
   setWordLabels(task: TaskId, labels: string[]): void;
   /** A word label's own colour, or back to the palette's (null). */
   setLabelColour(label: string, colour: string | null): void;
+  /** A word label's own key (one letter), or none (null): the label keeps its number key either way. */
+  setLabelKey(label: string, key: string | null): void;
   reset(): void;
 }
 
@@ -38,6 +40,11 @@ export const useProfileStore = create<ProfileState>()(
         const rest = { ...get().profile.labelColours };
         delete rest[label];
         get().update({ labelColours: colour === null ? rest : { ...rest, [label]: colour } });
+      },
+      setLabelKey: (label, key) => {
+        const rest = { ...get().profile.labelKeys };
+        delete rest[label];
+        get().update({ labelKeys: key === null ? rest : { ...rest, [label]: key } });
       },
       reset: () => set({ profile: DEFAULT_PROFILE, errors: [] }),
     }),
