@@ -88,6 +88,8 @@ export function LabelSchemaEditor({ task }: { task: TaskId }) {
                 aria-label={t('schema.key', { label: l })}
                 data-testid="schema-key"
                 onChange={(e) => !(e.nativeEvent as InputEvent).isComposing && chooseKey(l, e.target.value.slice(-1))}
+                // A letter typed through an IME arrives when the conversion is confirmed.
+                onCompositionEnd={(e) => chooseKey(l, e.currentTarget.value.slice(-1))}
               />
               <input type="color" className="h-6 w-8" value={colour} aria-label={t('schema.colour', { label: l })} onChange={(e) => setLabelColour(l, e.target.value)} />
               {profile.labelColours[l] && (
