@@ -6,6 +6,13 @@ import type { ProfileProblem } from '../../../src/format/profile.ts';
 
 const PROFILE_KEY = 'giellm-profile';
 
+/** A per-label table with `label` given `value`, or without it (null). */
+const withEntry = (table: Readonly<Record<string, string>>, label: string, value: string | null) => {
+  const rest = { ...table };
+  delete rest[label];
+  return value === null ? rest : { ...rest, [label]: value };
+};
+
 interface ProfileState {
   profile: FormatProfile;
   /** The last edit that was refused, and why; the profile keeps its previous value. */
@@ -36,16 +43,8 @@ export const useProfileStore = create<ProfileState>()(
       setIw: (task, iw) => get().update({ iw: { ...get().profile.iw, [task]: iw } }),
       setCategories: (task, labels) => get().update({ categories: { ...get().profile.categories, [task]: labels } }),
       setWordLabels: (task, labels) => get().update({ wordLabels: { ...get().profile.wordLabels, [task]: labels } }),
-      setLabelColour: (label, colour) => {
-        const rest = { ...get().profile.labelColours };
-        delete rest[label];
-        get().update({ labelColours: colour === null ? rest : { ...rest, [label]: colour } });
-      },
-      setLabelKey: (label, key) => {
-        const rest = { ...get().profile.labelKeys };
-        delete rest[label];
-        get().update({ labelKeys: key === null ? rest : { ...rest, [label]: key } });
-      },
+      setLabelColour: (label, colour) => get().update({ labelColours: withEntry(get().profile.labelColours, label, colour) }),
+      setLabelKey: (label, key) => get().update({ labelKeys: withEntry(get().profile.labelKeys, label, key) }),
       reset: () => set({ profile: DEFAULT_PROFILE, errors: [] }),
     }),
     {
