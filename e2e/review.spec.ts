@@ -99,3 +99,22 @@ test('a review queue: most doubtful first, each row saying why, and the editor s
   await expect(list(page).first()).toContainText('名古屋城');
   await expect(list(page).first().getByTestId('doubt')).toHaveText('flagged');
 });
+
+test('the review queue doubts a category the corpus never shows with the labels seen, until it is corrected', async ({ page }) => {
+  await page.goto('/');
+  // Five society articles name people; a technology article naming a person is the odd one out.
+  const people = ['山田太郎', '佐藤花子', '鈴木一郎', '田中次郎', '高橋三郎'];
+  const docs = [
+    ...people.map((p, i) => ({ id: `s${i}`, text: `${p}が会見した。`, task: 'ner', output: `<社会>固有表現抽出:人名;${p}` })),
+    { id: 'odd', text: '伊藤四郎が会見した。', task: 'ner', output: '<技術>固有表現抽出:人名;伊藤四郎' },
+  ];
+  await importFile(page, 'docs.jsonl', Buffer.from(docs.map((d) => JSON.stringify(d)).join('\n') + '\n'));
+  await expect(page.getByTestId('import-result')).toHaveText('6 documents imported');
+  await page.getByRole('combobox', { name: 'Order' }).selectOption('doubt');
+  await expect(list(page).first()).toContainText('伊藤四郎');
+  await expect(list(page).first().getByTestId('doubt')).toHaveText('category unlike its labels');
+  await expect(page.getByTestId('doubt')).toHaveCount(1);
+  await list(page).first().getByRole('button').first().click();
+  await page.getByTestId('annotator').getByTestId('category-select').selectOption('社会');
+  await expect(page.getByTestId('doubt')).toHaveCount(0);
+});

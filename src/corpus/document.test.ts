@@ -38,7 +38,7 @@ describe('corpus document', () => {
     const withOutput = newDocument({ ...base, output: '<社会>固有表現抽出' }, 'a', 0, P);
     expect(withSummary(withOutput, { prediction }, P)).toEqual({ prediction });
     // Taking a correction back shows the output again.
-    expect(withSummary({ ...withOutput, annotation: prediction.extraction, category: '技術' }, { annotation: null }, P)).toEqual({ annotation: null, category: '社会', warnings: 0, items: 0 });
+    expect(withSummary({ ...withOutput, annotation: prediction.extraction, category: '技術' }, { annotation: null }, P)).toEqual({ annotation: null, category: '社会', warnings: 0, items: 0, labels: [] });
   });
 
   it('merges written patches into the list by id, and keeps the list when there are none', () => {

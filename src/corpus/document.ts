@@ -54,6 +54,8 @@ export interface CorpusDocument {
   warnings: number;
   /** How many items it shows (absent in documents stored before it was kept). */
   items?: number;
+  /** The word-level labels it shows, each once (absent in documents stored before it was kept): the review queue weighs them against the category. */
+  labels?: string[];
   /**
    * How many corrections were saved to it (absent: none). A tab writes a correction only over the revision
    * it read: one made in another tab since is never written over silently.
@@ -81,7 +83,15 @@ export interface BatchJob {
 }
 
 /** The summary fields the list filters on, for the extraction a document now shows. */
-export const summaryOf = (x: LocatedExtraction | null) => ({ category: x?.category ?? null, warnings: x?.warnings.length ?? 0, items: x ? x.entities.length + x.relations.length + x.events.length : 0 });
+export const summaryOf = (x: LocatedExtraction | null) => ({
+  category: x?.category ?? null,
+  warnings: x?.warnings.length ?? 0,
+  items: x ? x.entities.length + x.relations.length + x.events.length : 0,
+  labels: x ? labelsOf(x) : [],
+});
+
+/** The word-level labels an extraction shows (entity types, relation names), each once, sorted. */
+const labelsOf = (x: LocatedExtraction) => [...new Set([...x.entities.map((e) => e.label), ...x.relations.map((r) => r.relation)])].sort();
 
 /** The imported output read against the text, or null when there is none. */
 const outputExtraction = (d: Pick<CorpusDocument, 'output' | 'task' | 'text' | 'outputTruncated'>, profile: FormatProfile): LocatedExtraction | null =>

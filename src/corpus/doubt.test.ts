@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../extract.ts';
 import { DEFAULT_PROFILE as P } from '../format/profile.ts';
 import { newDocument, type CorpusDocument } from './document.ts';
-import { disagreement, doubtOf, mostDoubtfulFirst } from './doubt.ts';
+import { categoryDisagrees, categoryEvidence, disagreement, doubtOf, MIN_LABEL_SUPPORT, MIN_REVIEWED, mostDoubtfulFirst } from './doubt.ts';
 
 const TEXT = 'NTTドコモは東京で発表した。';
 const doc = (id: number, output: string | null, extra: Partial<CorpusDocument> = {}): CorpusDocument => ({ ...newDocument({ line: id, recordId: String(id), text: TEXT, task: 'ner', output }, 'f', 0, P), id, ...extra });
@@ -27,5 +27,61 @@ describe('doubt', () => {
     expect(doubtOf(clean)).toEqual({ score: 0, reasons: [] });
     expect(doubtOf(reviewedWarned).score).toBe(0);
     expect(mostDoubtfulFirst([clean, warned, cut, flagged, disputed, reviewedWarned]).map((d) => d.id)).toEqual([4, 3, 2, 5, 1, 6]);
+  });
+
+  describe('a category the corpus never shows with the labels seen', () => {
+    // Five society articles naming people and organisations, five technology articles naming organisations only.
+    const corpus = (extra: CorpusDocument[] = []) => [
+      ...Array.from({ length: MIN_LABEL_SUPPORT }, (_, i) => doc(10 + i, '<社会>固有表現抽出:人名;東京:法人名;NTTドコモ')),
+      ...Array.from({ length: MIN_LABEL_SUPPORT }, (_, i) => doc(20 + i, '<技術>固有表現抽出:法人名;NTTドコモ')),
+      ...extra,
+    ];
+
+    it('keeps the labels each document shows in its summary', () => {
+      expect(doc(1, '<技術>固有表現抽出:地名;東京:法人名;NTTドコモ:地名;東京').labels).toEqual(['地名', '法人名']);
+      expect(doc(2, null).labels).toEqual([]);
+    });
+
+    it('doubts a technology article that names a person: 人名 was only ever seen with 社会', () => {
+      const odd = doc(1, '<技術>固有表現抽出:人名;東京');
+      const fine = doc(2, '<社会>固有表現抽出:人名;東京');
+      const docs = corpus([odd, fine]);
+      const ev = categoryEvidence(docs);
+      expect(categoryDisagrees(odd, ev)).toBe(true);
+      expect(categoryDisagrees(fine, ev)).toBe(false);
+      expect(doubtOf(odd, ev)).toEqual({ score: 2, reasons: ['category'] });
+      expect(mostDoubtfulFirst(docs).map((d) => d.id)[0]).toBe(1);
+    });
+
+    it('is not doubtful when one of its labels was seen with the category, or none has enough support', () => {
+      const mixed = doc(1, '<技術>固有表現抽出:人名;東京:法人名;NTTドコモ');
+      const rare = doc(2, '<技術>固有表現抽出:地名;東京');
+      const ev = categoryEvidence(corpus([mixed, rare]));
+      expect(categoryDisagrees(mixed, ev)).toBe(false);
+      expect(categoryDisagrees(rare, ev)).toBe(false);
+    });
+
+    it('leaves the document out of its own evidence', () => {
+      // Only four other society articles: 人名 lacks support without the document itself.
+      const docs = corpus().filter((d) => d.id !== 10);
+      const odd = doc(1, '<技術>固有表現抽出:人名;東京');
+      expect(categoryDisagrees(odd, categoryEvidence([...docs, odd]))).toBe(false);
+      const sixth = doc(2, '<社会>固有表現抽出:人名;東京');
+      expect(categoryDisagrees(sixth, categoryEvidence([...docs, sixth]))).toBe(false);
+    });
+
+    it('trusts reviewed documents alone once a task has enough of them', () => {
+      const reviewed = Array.from({ length: MIN_REVIEWED }, (_, i) => doc(30 + i, '<技術>固有表現抽出:人名;東京', { reviewed: 1 }));
+      const odd = doc(1, '<技術>固有表現抽出:人名;東京');
+      // Unreviewed society articles count for nothing: the reviewed technology articles with 人名 vouch for it.
+      expect(categoryDisagrees(odd, categoryEvidence(corpus([...reviewed, odd])))).toBe(false);
+      const sports = doc(2, '<社会>固有表現抽出:人名;東京');
+      expect(categoryDisagrees(sports, categoryEvidence(corpus([...reviewed, sports])))).toBe(true);
+    });
+
+    it('weighs nothing for documents stored before labels were kept', () => {
+      const old = { ...doc(1, '<技術>固有表現抽出:人名;東京'), labels: undefined };
+      expect(categoryDisagrees(old, categoryEvidence(corpus([old])))).toBe(false);
+    });
   });
 });

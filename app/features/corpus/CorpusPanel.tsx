@@ -9,7 +9,7 @@ import { useProfileStore } from '../../shared/profile/profileStore.ts';
 import { useStorageMessage } from '../../shared/storage/useStorageMessage.ts';
 import { ACCEPT, EXPORT_TARGETS, exportDocuments, type TextMode } from '../../../src/interchange/formats.ts';
 import { ANY_CATEGORY, categoriesOf, filterDocuments, NO_CATEGORY, NO_FILTER, type DocumentFilter } from '../../../src/corpus/filter.ts';
-import { doubtOf, mostDoubtfulFirst } from '../../../src/corpus/doubt.ts';
+import { categoryEvidence, doubtOf, mostDoubtfulFirst } from '../../../src/corpus/doubt.ts';
 import { TASK_IDS, type TaskId } from '../../../src/index.ts';
 import type { Loss } from '../../../src/interchange/losses.ts';
 import { ImportSummary, LossList } from './ImportSummary.tsx';
@@ -61,10 +61,12 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const deferredFilter = useDeferredValue(filter);
   // A review queue: the list (and so the editor's steps) most doubtful first, when asked for.
   const [order, setOrder] = useState<'imported' | 'doubt'>('imported');
+  // What the whole corpus says about categories and labels, not only the documents a filter shows.
+  const evidence = useMemo(() => (order === 'doubt' ? categoryEvidence(documents) : undefined), [documents, order]);
   const shown = useMemo(() => {
     const filtered = filterDocuments(documents, deferredFilter);
-    return order === 'doubt' ? mostDoubtfulFirst(filtered) : filtered;
-  }, [documents, deferredFilter, order]);
+    return evidence ? mostDoubtfulFirst(filtered, evidence) : filtered;
+  }, [documents, deferredFilter, evidence]);
   const set = (patch: Partial<DocumentFilter>) => setFilter({ ...filter, ...patch });
   const anyWithWithout = (k: 'output' | 'warnings'): [string, string][] => [
     ['any', t(`corpus.${k}Any`)],
@@ -288,7 +290,7 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
           <ul style={{ height: v.getTotalSize(), position: 'relative' }}>
             {v.getVirtualItems().map((row) => {
               const d = shown[row.index]!;
-              const reasons = order === 'doubt' ? doubtOf(d).reasons : [];
+              const reasons = evidence ? doubtOf(d, evidence).reasons : [];
               return (
                 <li
                   key={d.id}

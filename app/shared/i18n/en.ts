@@ -203,7 +203,7 @@ export const en = {
     order: 'Order',
     orderImported: 'As imported',
     orderDoubt: 'Most doubtful first',
-    doubt: { flagged: 'flagged', truncated: 'cut off', warnings: 'warnings', disagreement: 'disagrees with the model', suggestions: 'model only', skipped: 'skipped' },
+    doubt: { flagged: 'flagged', truncated: 'cut off', warnings: 'warnings', category: 'category unlike its labels', disagreement: 'disagrees with the model', suggestions: 'model only', skipped: 'skipped' },
     reviewedFlagged: 'Flagged',
     reviewedSkipped: 'Skipped',
     reviewedCommented: 'With a comment',

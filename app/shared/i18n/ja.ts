@@ -203,7 +203,7 @@ export const ja: Messages = {
     order: '並び順',
     orderImported: '読み込み順',
     orderDoubt: '疑わしい順',
-    doubt: { flagged: '要再確認', truncated: '途切れ', warnings: '警告', disagreement: 'モデルと不一致', suggestions: 'モデルのみ', skipped: 'スキップ' },
+    doubt: { flagged: '要再確認', truncated: '途切れ', warnings: '警告', category: 'カテゴリとラベルが不整合', disagreement: 'モデルと不一致', suggestions: 'モデルのみ', skipped: 'スキップ' },
     reviewedFlagged: '要再確認',
     reviewedSkipped: 'スキップ',
     reviewedCommented: 'コメントあり',
