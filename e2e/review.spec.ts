@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { importFile } from './support/corpus.ts';
+import { downloadFrom, importFile } from './support/corpus.ts';
 
 // Reviewing a corpus: warnings that lead to their item, flag, comment, skip, un-review, and who reviewed
 // when; the list shows and filters by what the review left.
@@ -117,4 +117,37 @@ test('the review queue doubts a category the corpus never shows with the labels 
   await list(page).first().getByRole('button').first().click();
   await page.getByTestId('annotator').getByTestId('category-select').selectOption('社会');
   await expect(page.getByTestId('doubt')).toHaveCount(0);
+});
+
+test('a review travels in Extraction JSONL and comes back on import; other formats say they cannot keep it', async ({ page, browser }) => {
+  await open(page);
+  await page.keyboard.press('f');
+  await page.getByTestId('document-comment').fill('大阪は本文にない');
+  await page.getByTestId('annotated-text').focus();
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('annotator')).toContainText('名古屋城');
+  const exportAs = async (format: string) => {
+    await page.getByRole('combobox', { name: 'Export format' }).selectOption(format);
+    return downloadFrom(page, () => page.getByRole('button', { name: 'Export', exact: true }).click());
+  };
+  await expect(page.getByTestId('export-losses')).toHaveCount(0);
+  const { content } = await exportAs('doccano');
+  expect(content).not.toContain('大阪は本文にない');
+  await expect(page.getByTestId('export-losses')).toContainText('document a: who reviewed the document and when, its flag, skip or comment');
+  const extraction = await exportAs('extraction');
+  const review = JSON.parse(extraction.content.split('\n')[0]!).review;
+  expect(review).toMatchObject({ reviewed: true, by: '山田', flagged: true, comment: '大阪は本文にない' });
+  expect(typeof review.at).toBe('number');
+  // Another browser profile (empty storage) imports the file: flag, comment and review come with it.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto('/');
+  await importFile(other, 'extractions.jsonl', Buffer.from(extraction.content));
+  await expect(other.getByTestId('import-result')).toHaveText('2 documents imported');
+  const row = list(other).filter({ hasText: 'NTTドコモ' });
+  await expect(row.getByTestId('flag-mark')).toBeVisible();
+  await expect(row.getByTestId('comment-mark')).toBeVisible();
+  await expect(row).toHaveAttribute('data-reviewed', 'true');
+  await row.getByRole('button').first().click();
+  await expect(other.getByTestId('reviewed-by')).toContainText('reviewed by 山田');
+  await expect(other.getByTestId('document-comment')).toHaveValue('大阪は本文にない');
 });

@@ -3,7 +3,7 @@ import { emptyExtraction } from '../domain/types.ts';
 import { DEFAULT_PROFILE, type FormatProfile } from '../format/profile.ts';
 import { serializeOutput } from '../format/serializeOutput.ts';
 import { extract } from '../extract.ts';
-import type { AnnotatedDocument } from '../interchange/document.ts';
+import type { AnnotatedDocument, Review } from '../interchange/document.ts';
 import { asSuggestions, withoutSuggestions } from '../annotate/provenance.ts';
 
 // Where a corpus document's state is decided: which extraction it shows, what counts as gold, the summary
@@ -64,11 +64,44 @@ export interface CorpusDocument {
 }
 
 /** A document as a format reads it, before it is stored: where it came from is added by `newDocument`. */
-export type ImportedDocument = Pick<CorpusDocument, 'line' | 'recordId' | 'text' | 'task' | 'output' | 'outputTruncated' | 'sourceId'> & {
+export type ImportedDocument = Pick<CorpusDocument, 'line' | 'recordId' | 'text' | 'task' | 'output' | 'outputTruncated' | 'sourceId'> &
+  Partial<Pick<CorpusDocument, ReviewField>> & {
   annotation?: CorpusDocument['annotation'];
   /** A model's output that came with the file (Label Studio `predictions`): stored as the prediction, to review. */
   prediction?: CorpusDocument['prediction'];
 };
+
+/** The fields a review leaves on a document as a whole. */
+type ReviewField = 'reviewed' | 'reviewedBy' | 'reviewedAt' | 'flagged' | 'skipped' | 'comment';
+
+/** A document's review as the interchange unit carries it; null when it has none. */
+export function reviewOf(d: CorpusDocument): Review | null {
+  const r: Review = {
+    ...(d.reviewed === 1 ? { reviewed: true as const } : {}),
+    ...(d.reviewedBy ? { by: d.reviewedBy } : {}),
+    ...(d.reviewedAt !== undefined ? { at: d.reviewedAt } : {}),
+    ...(d.flagged === 1 ? { flagged: true as const } : {}),
+    ...(d.skipped === 1 ? { skipped: true as const } : {}),
+    ...(d.comment ? { comment: d.comment } : {}),
+  };
+  return Object.keys(r).length ? r : null;
+}
+
+/** Whether a document's review says more than "reviewed": a reviewer, a time, a flag, a skip or a comment. */
+export const reviewSaysMore = (d: CorpusDocument) => Boolean(d.reviewedBy || d.reviewedAt !== undefined || d.flagged === 1 || d.skipped === 1 || d.comment);
+
+/** The stored fields of a review read from a file. */
+export function reviewFields(r: Review | undefined): Partial<Pick<CorpusDocument, ReviewField>> {
+  if (!r) return {};
+  return {
+    ...(r.reviewed ? { reviewed: 1 as const } : {}),
+    ...(r.by ? { reviewedBy: r.by } : {}),
+    ...(r.at !== undefined ? { reviewedAt: r.at } : {}),
+    ...(r.flagged ? { flagged: 1 as const } : {}),
+    ...(r.skipped ? { skipped: 1 as const } : {}),
+    ...(r.comment ? { comment: r.comment } : {}),
+  };
+}
 
 /** The state of a batch run, kept so that a reload resumes it where it stopped. */
 export interface BatchJob {
@@ -159,7 +192,8 @@ export function withPatches(docs: CorpusDocument[], patches: ReadonlyMap<number,
 export function asAnnotated(docs: readonly CorpusDocument[], profile: FormatProfile): AnnotatedDocument[] {
   return docs.map((d) => {
     const origin = originOf(d);
-    return { id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: currentExtraction(d, profile), ...(origin ? { origin } : {}) };
+    const review = reviewOf(d);
+    return { id: d.recordId ?? (d.id === undefined ? null : String(d.id)), text: d.text, extraction: currentExtraction(d, profile), ...(origin ? { origin } : {}), ...(review ? { review } : {}) };
   });
 }
 

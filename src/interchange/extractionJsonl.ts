@@ -5,7 +5,7 @@ import { readJsonLines, type ReadResult } from '../data/records.ts';
 import { mentionsOf } from '../format/itemSchema.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import { nfkc } from '../text/nfkc.ts';
-import type { AnnotatedDocument } from './document.ts';
+import type { AnnotatedDocument, Review } from './document.ts';
 
 // The app's CSP forbids eval: keep zod from probing for it.
 z.config({ jitless: true });
@@ -25,7 +25,8 @@ const Extraction = z.object({
   ),
   warnings: z.array(z.string()).default([]),
 });
-const Line = z.object({ id: z.union([z.string(), z.number()]).nullable().optional(), text: z.string(), extraction: Extraction });
+const Review = z.object({ reviewed: z.literal(true).optional(), by: z.string().optional(), at: time.optional(), flagged: z.literal(true).optional(), skipped: z.literal(true).optional(), comment: z.string().optional() });
+const Line = z.object({ id: z.union([z.string(), z.number()]).nullable().optional(), text: z.string(), extraction: Extraction, review: Review.optional() });
 
 /**
  * Reads the Extraction export back, offsets and all. Offsets are checked against the text: a file whose
@@ -38,7 +39,7 @@ export function fromExtractionJsonl(content: string, file: string): ReadResult<A
       const issue = parsed.error.issues[0]!;
       return `${issue.path.join('.') || 'the line'}: ${issue.message}`;
     }
-    const { id, text, extraction } = parsed.data;
+    const { id, text, extraction, review } = parsed.data;
     const index = new TextIndex(text);
     const bad: string[] = [];
     const check = (o: Offsets, s: string | null, what: string) => {
@@ -48,6 +49,6 @@ export function fromExtractionJsonl(content: string, file: string): ReadResult<A
     const what = { entities: 'entity', relations: 'relation', events: 'event' } as const;
     for (const m of mentionsOf(extraction as LocatedExtraction)) check(m.mention.offsets, m.mention.text, m.list === 'entities' ? `entity ${m.item + 1}` : `${what[m.list]} ${m.item + 1}'s ${m.field}`);
     if (bad.length) return `${bad[0]} in the text${bad.length > 1 ? ` (and ${bad.length - 1} more)` : ''}`;
-    return { id: id === null || id === undefined ? null : String(id), text, extraction: extraction as LocatedExtraction, line };
+    return { id: id === null || id === undefined ? null : String(id), text, extraction: extraction as LocatedExtraction, line, ...(review ? { review: review as Review } : {}) };
   });
 }

@@ -4,7 +4,7 @@ import { serializeChecked } from '../format/serializeOutput.ts';
 import { parseOutput } from '../format/parseOutput.ts';
 import { eachLine, numberedLines, problemAt, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
 import { suggestionsOf, withoutSuggestions } from '../annotate/provenance.ts';
-import { asAnnotated, currentExtraction, currentOutput, hasGold, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
+import { asAnnotated, currentExtraction, currentOutput, hasGold, reviewFields, reviewSaysMore, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
 import type { AnnotatedDocument } from './document.ts';
 import type { CsvMapping } from './csvImport.ts';
 import { commonCandidates } from './inferTask.ts';
@@ -88,6 +88,8 @@ export interface FileFormat {
    * a model suggested it (Label Studio), or nothing (absent). What it cannot keep is reported.
    */
   provenance?: 'all' | 'model-or-person';
+  /** The writer keeps what a review left on a document (reviewer, time, flag, skip, comment); elsewhere its loss is reported. */
+  keepsReview?: true;
 }
 
 const firstLine = (head: string) => head.split('\n', 1)[0] ?? '';
@@ -127,7 +129,7 @@ const annotated = ({ records, errors }: ReadResult<AnnotatedDocument>, ctx: Read
     (d) => d.candidates,
     (d, chosen) => {
       const extraction = chosen ? { ...d.extraction, task: chosen } : d.extraction;
-      const base = { line: d.line ?? null, recordId: d.id, text: d.text, task: extraction.task };
+      const base = { line: d.line ?? null, recordId: d.id, text: d.text, task: extraction.task, ...reviewFields(d.review) };
       if (d.origin?.kind === 'model') return { ...base, output: null, prediction: { model: d.origin.model, raw: '', extraction, at: 0 } };
       return { ...base, output: null, annotation: extraction };
     },
@@ -200,6 +202,7 @@ export const FORMATS: readonly FileFormat[] = [
     read: async (content, ctx) => annotated((await import('./extractionJsonl.ts')).fromExtractionJsonl(content, ctx.file), ctx, []),
     write: async (docs, ctx) => ({ file: jsonl('extractions.jsonl', (await import('./extractionJsonlWriter.ts')).toExtractionJsonl(asAnnotated(docs, ctx.profile))), losses: [] }),
     provenance: 'all',
+    keepsReview: true,
   },
   {
     id: 'mmm',
@@ -449,7 +452,13 @@ export const EXPORT_TARGETS: readonly ExportTarget[] = EXPORT_ORDER.map((id) => 
 /** Writes documents as one export target, with what it could not hold. */
 export async function exportDocuments(target: ExportTarget, docs: readonly CorpusDocument[], profile: FormatProfile, opts: Pick<WriteContext, 'bom'> = {}): Promise<WriteOutcome> {
   const out = await target.format.write!(docs, { profile, variant: target.variant, ...opts });
-  return { ...out, losses: [...out.losses, ...provenanceLosses(target.format, docs, profile)] };
+  return { ...out, losses: [...out.losses, ...provenanceLosses(target.format, docs, profile), ...reviewLosses(target.format, docs)] };
+}
+
+/** One loss a document whose review says more than "reviewed", where the format has no place for it. */
+function reviewLosses(format: FileFormat, docs: readonly CorpusDocument[]): Loss[] {
+  if (format.keepsReview) return [];
+  return docs.flatMap((d, i) => (reviewSaysMore(d) ? [{ code: 'review-not-held' as const, doc: docName(d, i) }] : []));
 }
 
 /** One loss a document whose items say who made them, where the format cannot keep (all of) it. */

@@ -49,6 +49,8 @@ export const LOSS_CODES = [
   'suggestions-not-gold',
   /** A brat note (AnnotatorNotes) that is not one this app writes: the items hold no free notes. */
   'note-not-held',
+  /** Who reviewed the document and when, its flag, skip or comment: only the Extraction JSONL format keeps them. */
+  'review-not-held',
 ] as const;
 export type LossCode = (typeof LOSS_CODES)[number];
 
@@ -84,6 +86,7 @@ export const LOSS_TEXT: Readonly<Record<LossCode, string>> = {
   'provenance-partly-held': 'Label Studio keeps which items a model suggested (predictions, region origin), not who accepted or made each item, or when',
   'suggestions-not-gold': 'suggestions of a model nobody accepted are not training data: left out (how many)',
   'note-not-held': 'a note on an annotation: the app keeps no free notes, so it is left out',
+  'review-not-held': 'who reviewed the document and when, its flag, skip or comment: this format has no place for them (Extraction JSONL keeps them)',
 };
 
 export const formatLoss = (l: Loss) => `document ${l.doc}${l.item ? `, ${l.item}` : ''}: ${LOSS_TEXT[l.code]}`;

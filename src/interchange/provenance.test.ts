@@ -123,3 +123,37 @@ describe('the label schema travels with the data', () => {
     expect(back.records[0]!.extraction.entities.map((e) => e.label)).toEqual(doc.annotation!.entities.map((e) => e.label));
   });
 });
+
+describe('exports carry what a review left on a document', () => {
+  const reviewed: CorpusDocument = { ...doc, reviewed: 1, reviewedBy: '山田', reviewedAt: Date.UTC(2026, 11, 3), flagged: 1, comment: '固有名詞を再確認' };
+  const skipped: CorpusDocument = { ...doc, id: 2, recordId: 'd2', skipped: 1 };
+
+  it('Extraction JSONL writes reviewer, time, flag, skip and comment, and reads them back onto the document', async () => {
+    const { file, losses } = await exportDocuments(target('extraction'), [reviewed, skipped, doc], P);
+    expect(losses).toEqual([]);
+    const lines = (file.content as string).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.review)).toEqual([{ reviewed: true, by: '山田', at: Date.UTC(2026, 11, 3), flagged: true, comment: '固有名詞を再確認' }, { skipped: true }, undefined]);
+    const back = await readBack('x.jsonl', file.content);
+    const review = (d: Partial<CorpusDocument>) => [d.reviewed, d.reviewedBy, d.reviewedAt, d.flagged, d.skipped, d.comment];
+    expect(back.map(review)).toEqual([[1, '山田', Date.UTC(2026, 11, 3), 1, undefined, '固有名詞を再確認'], [undefined, undefined, undefined, undefined, 1, undefined], [undefined, undefined, undefined, undefined, undefined, undefined]]);
+    // As stored, a reviewed document stays reviewed.
+    expect(newDocument(back[0]!, 'x.jsonl', 0, P)).toMatchObject({ reviewed: 1, reviewedBy: '山田', flagged: 1 });
+  });
+
+  it('a review field the file does not hold in its shape is refused with its line, not read as something else', async () => {
+    const line = JSON.stringify({ id: 'x', text: TEXT, extraction: { ...annotation, entities: [] }, review: { flagged: 'yes' } });
+    const r = await readFileBytes(new TextEncoder().encode(`${line}\n`), { file: 'x.jsonl', profile: P, task: 'ner' });
+    expect('errors' in r && r.errors.map((e) => [e.line, e.message])).toEqual([[1, expect.stringContaining('review.flagged')]]);
+  });
+
+  it('every other format says, once a document, that it has no place for them; a bare "reviewed" is no loss', async () => {
+    const plain: CorpusDocument = { ...doc, id: 3, recordId: 'd3', reviewed: 1 };
+    for (const value of ['doccano', 'label-studio', 'brat', 'conll', 'csv/entities', 'records', 'training']) {
+      const { losses } = await exportDocuments(target(value), [reviewed, skipped, plain], P);
+      expect(losses.filter((l) => l.code === 'review-not-held')).toEqual([
+        { code: 'review-not-held', doc: 'd1' },
+        { code: 'review-not-held', doc: 'd2' },
+      ]);
+    }
+  });
+});

@@ -290,6 +290,7 @@ export const ja: Messages = {
       'provenance-partly-held': 'Label Studioは、モデルの提案かどうか（predictions・領域のorigin）は保持しますが、誰がいつ作り、採用したかは保持しません',
       'suggestions-not-gold': 'まだ誰も採用していないモデルの提案は学習データではありません。含めません（件数）',
       'note-not-held': '注釈へのメモです。このアプリは自由なメモを保持しないため、含めません',
+      'review-not-held': '誰がいつレビューしたか、要再確認・スキップ・コメントです。この形式には置く場所がないため含めません（Extraction JSONL は保持します）',
     },
     lossWhere: '文書 {{doc}}',
     heading: 'コーパス',
