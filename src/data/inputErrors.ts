@@ -66,6 +66,10 @@ export const INPUT_ERROR_TEXT = {
   'ls-region-outside': (p: { task: string; region: string; offsets: string }) => `task ${p.task}, region ${p.region}: start/end ${p.offsets} are not a span inside the text (Label Studio counts code points)`,
   'ls-region-text': (p: { task: string; region: string; text: string; start: number; end: number; found: string }) =>
     `task ${p.task}, region ${p.region}: its text ${p.text} is not the text at ${p.start}–${p.end} (${p.found}); the region was left out`,
+  // The app's Extraction JSONL: a field out of shape (zod's English `detail`), an item not at its offsets.
+  'extraction-field': (p: { field: string; detail: string }) => `${p.field || 'the line'}: ${p.detail}`,
+  'extraction-offsets': (p: { kind: 'entity' | 'relation' | 'event'; n: number; field: string; text: string; start: number; end: number; more: number }) =>
+    `${p.kind === 'entity' ? `entity ${p.n}` : `${p.kind} ${p.n}'s ${p.field}`} ${p.text} is not at ${p.start}–${p.end} in the text${p.more ? ` (and ${p.more} more)` : ''}`,
   // stockmark's NER JSON, by entry (its place in the array)
   'stockmark-not-array': () => 'expected a JSON array of {curid, text, entities}',
   'stockmark-entry': (p: { entry: number }) => `entry ${p.entry}: expected {curid, text, entities: [...]}`,

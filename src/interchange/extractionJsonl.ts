@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocatedExtraction, Offsets, TaskId } from '../domain/types.ts';
+import type { LocatedExtraction, TaskId } from '../domain/types.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
 import { readJsonLines, type ReadResult } from '../data/records.ts';
 import { mentionsOf } from '../format/itemSchema.ts';
@@ -33,22 +33,24 @@ const Line = z.object({ id: z.union([z.string(), z.number()]).nullable().optiona
  * offsets do not hold the item's string there is reported, not silently re-aligned.
  */
 export function fromExtractionJsonl(content: string, file: string): ReadResult<AnnotatedDocument> {
-  return readJsonLines(content, file, (value, line) => {
+  return readJsonLines<AnnotatedDocument>(content, file, (value, line) => {
     const parsed = Line.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return `${issue.path.join('.') || 'the line'}: ${issue.message}`;
+      return { problem: { code: 'extraction-field', params: { field: issue.path.join('.'), detail: issue.message } } };
     }
     const { id, text, extraction, review } = parsed.data;
     const index = new TextIndex(text);
-    const bad: string[] = [];
-    const check = (o: Offsets, s: string | null, what: string) => {
+    const bad: { kind: 'entity' | 'relation' | 'event'; n: number; field: string; text: string; start: number; end: number }[] = [];
+    const kind = { entities: 'entity', relations: 'relation', events: 'event' } as const;
+    for (const m of mentionsOf(extraction as LocatedExtraction)) {
+      const o = m.mention.offsets;
+      const s = m.mention.text;
       // The string may be the model's spelling of the text there (aligned through width/NFKC, see TextIndex.find).
-      if (o && (o[1] > index.length || o[0] >= o[1] || (index.slice(o[0], o[1]) !== s && nfkc(index.slice(o[0], o[1])) !== nfkc(s ?? '')))) bad.push(`${what} ${JSON.stringify(s)} is not at ${o[0]}–${o[1]}`);
-    };
-    const what = { entities: 'entity', relations: 'relation', events: 'event' } as const;
-    for (const m of mentionsOf(extraction as LocatedExtraction)) check(m.mention.offsets, m.mention.text, m.list === 'entities' ? `entity ${m.item + 1}` : `${what[m.list]} ${m.item + 1}'s ${m.field}`);
-    if (bad.length) return `${bad[0]} in the text${bad.length > 1 ? ` (and ${bad.length - 1} more)` : ''}`;
+      if (o && (o[1] > index.length || o[0] >= o[1] || (index.slice(o[0], o[1]) !== s && nfkc(index.slice(o[0], o[1])) !== nfkc(s ?? ''))))
+        bad.push({ kind: kind[m.list], n: m.item + 1, field: m.list === 'entities' ? '' : m.field, text: JSON.stringify(s), start: o[0], end: o[1] });
+    }
+    if (bad.length) return { problem: { code: 'extraction-offsets', params: { ...bad[0]!, more: bad.length - 1 } } };
     return { id: id === null || id === undefined ? null : String(id), text, extraction: extraction as LocatedExtraction, line, ...(review ? { review: review as Review } : {}) };
   });
 }

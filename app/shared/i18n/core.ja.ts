@@ -181,11 +181,16 @@ export const coreJa = {
     'ls-region-not-object': 'タスク {{task}}、領域 {{region}}：{{value}} は領域のオブジェクトではありません。読み込みませんでした。',
     'ls-region-outside': 'タスク {{task}}、領域 {{region}}：start/end {{offsets}} が本文の中のスパンではありません（Label Studioはコードポイントで数えます）。',
     'ls-region-text': 'タスク {{task}}、領域 {{region}}：語句 {{text}} が {{start}}–{{end}} の本文（{{found}}）と違います。この領域は読み込みませんでした。',
+    'extraction-field': '"{{field}}" がExtraction JSONLの形ではありません。',
+    'extraction-offsets': '{{item}}の語句 {{text}} が本文の {{start}}–{{end}} にありません。',
+    'extraction-offsets-more': '{{item}}の語句 {{text}} が本文の {{start}}–{{end}} にありません（ほかに{{more}}件）。',
     'stockmark-not-array': '{curid, text, entities} のJSON配列が必要です。',
     'stockmark-entry': '{{entry}}番目の項目：{curid, text, entities: [...]} の形が必要です。',
     'stockmark-entity': '{{entry}}番目の項目：curid {{curid}}：エンティティ {{k}} には name・type と本文の中の [start, end) が必要です。',
     'stockmark-entity-text': '{{entry}}番目の項目：curid {{curid}}：エンティティ {{name}} が [{{start}}, {{end}}) の本文と一致しません。',
-  } satisfies Record<InputErrorCode | 'not-json-at', string>,
+  } satisfies Record<InputErrorCode | 'not-json-at' | 'extraction-offsets-more', string>,
+  /** The item an Extraction JSONL message is about; `field` is a word of the result tables. */
+  extractionItem: { entity: 'エンティティ {{n}}', relation: '関係 {{n}} の{{field}}', event: 'イベント {{n}} の{{field}}' },
   /** A mapped CSV column by its role, and papaparse's reason a row is not CSV, as the messages above name them. */
   csvField: { text: '本文', output: '出力', id: 'ID', task: 'タスク' },
   csvReason: {

@@ -19,6 +19,7 @@ import { fromTcreeCsv } from '../../../src/interchange/tcreeCsv.ts';
 import { fromConll } from '../../../src/interchange/conll.ts';
 import { fromBrat } from '../../../src/interchange/brat.ts';
 import { convertStockmark } from '../../../src/data/stockmark.ts';
+import { fromExtractionJsonl } from '../../../src/interchange/extractionJsonl.ts';
 
 const probe = (status: number, body: string, contentType = 'application/json') => ({ url: 'https://h/x', status, contentType, head: new TextEncoder().encode(body) });
 /** One failure of every code the core and the app's engine produce. */
@@ -127,10 +128,30 @@ describe('core messages in the UI language', () => {
       expect.stringMatching(/^bad\.jsonl:5: 不明なIW "謎" です（タスクID .*、またはIW 固有表現抽出, /),
       'bad.jsonl:6: {"text": "…", "task": "ner"} のようなJSONオブジェクトが必要です。',
     ]);
-    expect(Object.keys(coreJa.input).sort()).toEqual([...Object.keys(INPUT_ERROR_TEXT), 'not-json-at'].sort());
+    expect(Object.keys(coreJa.input).sort()).toEqual([...Object.keys(INPUT_ERROR_TEXT), 'not-json-at', 'extraction-offsets-more'].sort());
     setLanguage('en');
     expect(errors.map(localizeInputError)).toEqual(errors.map((e) => `${e.file}:${e.line}: ${e.message}`));
     expect(errors[0]!.message).toMatch(/^not valid JSON \(/);
+  });
+
+  it('the Extraction JSONL reader refuses in Japanese: the field out of shape, the item not at its offsets', () => {
+    const x = (o: object) => JSON.stringify({ id: 'a', text: '東京で山田が会見', extraction: { task: 're', category: null, entities: [], relations: [], events: [], warnings: [], ...o } });
+    const relation = { head: '山田', relation: '所属', tail: '東京', offsets: { head: [3, 5], tail: [1, 3] } };
+    const lines = [x({ task: 'xx' }), x({ entities: [{ label: '地名', text: '東京', start: 2, end: 4 }] }), x({ relations: [relation, relation] })];
+    const { errors } = fromExtractionJsonl(lines.join('\n'), 'x.jsonl');
+    expect(errors.map((e) => e.problem?.code)).toEqual(['extraction-field', 'extraction-offsets', 'extraction-offsets']);
+    setLanguage('ja');
+    expect(errors.map(localizeInputError)).toEqual([
+      'x.jsonl:1: "extraction.task" がExtraction JSONLの形ではありません。',
+      'x.jsonl:2: エンティティ 1の語句 "東京" が本文の 2–4 にありません。',
+      'x.jsonl:3: 関係 1 の目的語の語句 "東京" が本文の 1–3 にありません（ほかに1件）。',
+    ]);
+    setLanguage('en');
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^extraction\.task: /),
+      'entity 1 "東京" is not at 2–4 in the text',
+      'relation 1\'s tail "東京" is not at 1–3 in the text (and 1 more)',
+    ]);
   });
 
   it('the other importers (Label Studio, CSV, TCREE CSV, CoNLL, brat, stockmark) refuse in Japanese too; English is the core’s', () => {

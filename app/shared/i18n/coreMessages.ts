@@ -46,14 +46,16 @@ export function localizeInputError(e: InputError): string {
   if (!p) return formatInputError(e);
   // JSON.parse explains itself in the engine's English: only where it failed is kept.
   const column = p.code === 'not-json' ? jsonColumn(p.params.detail) : null;
-  const key = p.code === 'not-json' && column !== null ? 'not-json-at' : p.code;
+  const key = p.code === 'not-json' && column !== null ? 'not-json-at' : p.code === 'extraction-offsets' && p.params.more > 0 ? 'extraction-offsets-more' : p.code;
   // Words the message builds on: a mapped CSV column's role, papaparse's reason (its English otherwise).
   const words =
     p.code === 'csv-column-missing'
       ? { field: i18next.t(`csvField.${p.params.field}`, { ns: 'core', defaultValue: p.params.field }) }
       : p.code === 'csv-invalid'
         ? { reason: i18next.t(`csvReason.${p.params.reason}`, { ns: 'core', defaultValue: p.params.detail }) }
-        : {};
+        : p.code === 'extraction-offsets'
+          ? { item: i18next.t(`extractionItem.${p.params.kind}`, { ns: 'core', n: p.params.n, field: i18next.t(`result.${p.params.field}`, { defaultValue: p.params.field }) }) }
+          : {};
   const message = i18next.t(`input.${key}`, { ns: 'core', column, ...p.params, ...words, defaultValue: e.message });
   return formatInputError({ ...e, message });
 }
