@@ -166,3 +166,17 @@ test('adjudication: the gold opened with the other side’s items as its suggest
   await page.keyboard.press('Control+z');
   await expect(suggestions).toBeVisible();
 });
+
+test('agreement of two NER annotations: Cohen’s κ of the spans character by character beside the category’s', async ({ page }) => {
+  await page.goto('/');
+  const text = 'NTTドコモは東京で発表した。';
+  const a = JSON.stringify({ id: 'd1', text, task: 'ner', output: '<技術>固有表現抽出:法人名;NTTドコモ:地名;東京' });
+  const b = JSON.stringify({ id: 'd1', text, task: 'ner', output: '<技術>固有表現抽出:法人名;NTTドコモ:人名;東京' });
+  await importFile(page, 'annotator-a.jsonl', Buffer.from(`${a}\n`));
+  await importFile(page, 'annotator-b.jsonl', Buffer.from(`${b}\n`));
+  await keepBoth(page, 'annotator-b.jsonl', 1);
+  const evaluation = await evaluateFiles(page, 'annotator-a.jsonl', 'annotator-b.jsonl');
+  // 6 characters agree on 法人名, 2 differ (地名 / 人名), 7 agree on no span: κ = 110/140.
+  await expect(evaluation.getByTestId('evaluation-span-kappa')).toHaveText('ner: Cohen’s κ of the spans, character by character: 0.786');
+  await expect(evaluation.getByTestId('evaluation-kappa').locator('li').first()).toHaveText(/^ner: Cohen’s κ of the category.*: undefined/);
+});

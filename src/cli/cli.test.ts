@@ -236,6 +236,16 @@ describe('giellm eval', () => {
     expect(md.out).toContain('| overall | 1 |');
   });
 
+  it('reports two annotators’ span agreement (Cohen’s κ, character by character) as the app computes it', async () => {
+    const rec = (output: string) => JSON.stringify({ id: 'd1', text: 'NTTドコモは東京で発表した。', task: 'ner', output });
+    const md = await cli(['eval', '--gold', 'a.jsonl', '--pred', 'b.jsonl', '--report', 'md'], { 'a.jsonl': rec('<技術>固有表現抽出:法人名;NTTドコモ:地名;東京'), 'b.jsonl': rec('<技術>固有表現抽出:法人名;NTTドコモ:人名;東京') });
+    expect(md.out).toContain("- ner: Cohen's kappa of the spans, character by character: 0.786");
+    const json = await cli(['eval', '--gold', 'a.jsonl', '--pred', 'b.jsonl', '--report', 'json'], { 'a.jsonl': rec('<技術>固有表現抽出:法人名;NTTドコモ:地名;東京'), 'b.jsonl': rec('<技術>固有表現抽出:地名;東京') });
+    // 法人名 on one side only: 6 characters differ, 2 agree on 地名, 7 on no span.
+    const [ner] = JSON.parse(json.out).tasks;
+    expect(ner.spanKappa).toBeCloseTo((9 / 15 - (2 * 2 + 7 * 13) / 225) / (1 - (2 * 2 + 7 * 13) / 225), 10);
+  });
+
   it('drops the cut-off last item of a prediction marked truncated', async () => {
     const rec = (output: string, extra = {}) => JSON.stringify({ id: '1', text: '国母和宏(東海大)が出場。', task: 'ner', output, ...extra });
     const gold = rec('<社会>固有表現抽出:人名;国母和宏');

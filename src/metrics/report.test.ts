@@ -203,4 +203,23 @@ describe("the report's scores", () => {
     expect(cohensKappa([['a', 'a'], ['a', 'a']])).toBeNull();
     expect(cohensKappa([])).toBeNull();
   });
+
+  it('gives Cohen’s kappa of the spans character by character; nested spans label a character with both', () => {
+    const ner = (text: string, gold: [string, number | null, number | null][], pred: [string, number | null, number | null][]): EvalPair => {
+      const x = (spans: typeof gold) => ({ task: 'ner' as const, category: '技術', relations: [], events: [], warnings: [], entities: spans.map(([label, start, end]) => ({ label, text: start === null ? '大阪' : [...text].slice(start, end!).join(''), start, end })) });
+      return { id: text, text, task: 'ner', gold: x(gold), pred: x(pred) };
+    };
+    // 6 characters agree on 法人名, 2 disagree (地名 / 人名), 7 agree on none: (13/15 − 85/225) / (1 − 85/225).
+    const flat = evaluate([ner('NTTドコモは東京で発表した。', [['法人名', 0, 6], ['地名', 7, 9]], [['法人名', 0, 6], ['人名', 7, 9]])], undefined, 10);
+    expect(flat.tasks[0]!.spanKappa).toBeCloseTo(110 / 140, 10);
+    // 名古屋 is 施設名 inside 地名 名古屋市 on one side only: 3 characters differ, 4 agree: 15/36.
+    const nested = evaluate([ner('名古屋市に行く', [['地名', 0, 4], ['施設名', 0, 3]], [['地名', 0, 4], ['大阪', null, null]])], undefined, 10);
+    expect(nested.tasks[0]!.spanKappa).toBeCloseTo(15 / 36, 10);
+    expect(nested.tasks[0]!.spansWithoutOffsets).toBe(1);
+    expect(reportMarkdown(nested)).toContain("ner: Cohen's kappa of the spans, character by character: 0.417 (1 spans without offsets left out)");
+    // No span anywhere: nothing to tell apart.
+    expect(evaluate([ner('東京', [], [])], undefined, 10).tasks[0]!.spanKappa).toBeNull();
+    // Relations and events are not spans.
+    expect(evaluate(pairs(), undefined, 10).tasks.map((t) => t.spanKappa)).toEqual([null, null]);
+  });
 });

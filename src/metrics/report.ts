@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Extraction, TaskId } from '../domain/types.ts';
 import { TASKS, TASK_IDS } from '../format/taskCatalog.ts';
+import { alignSpans } from '../align/alignSpans.ts';
 import { aggregate, DEFAULT_MATCH, f1Of, itemTuples, normalizeField, pct, sameCategory, scoreSequence, unscorableReason, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
 import { bootstrapGroups, seededRandom, type Intervals } from './bootstrap.ts';
 import { PAPER_DATASET, PAPER_TABLE_1, PAPER_TABLE_1_CAPTION, SCPOS_PROTOCOL, type PaperDataset, type PaperResult } from './paperResults.ts';
@@ -73,6 +74,14 @@ export interface TaskReport {
    * on both sides, so chance agreement is 1).
    */
   categoryKappa: number | null;
+  /**
+   * Cohen's kappa of the spans, character by character (each code point labelled with the labels of the spans
+   * over it, or none), for the tasks whose items are spans and whose two sides both have offsets. Null for
+   * other tasks, and when no span has offsets or chance agreement is 1.
+   */
+  spanKappa: number | null;
+  /** Spans left out of `spanKappa` because they have no offsets (their string is not in the text). */
+  spansWithoutOffsets: number;
 }
 
 /** A gold record left out of the scores, and why. */
@@ -259,7 +268,12 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
   const counts = new Map<TaskId, LabelCounts>();
   const flags = new Map<TaskId, { truncated: number; unreadable: number }>();
   const categories = new Map<TaskId, [string, string][]>();
+  const spanTallies = new Map<TaskId, { tally: KappaTally; without: number }>();
   for (const pair of scorable) {
+    if (TASKS[pair.task].shape === 'pairs') {
+      const s = spanTallies.get(pair.task) ?? spanTallies.set(pair.task, { tally: newTally(), without: 0 }).get(pair.task)!;
+      s.without += tallySpans(s.tally, pair);
+    }
     const cats = categories.get(pair.task) ?? [];
     cats.push([normalizedCategory(pair.gold.category, opts), normalizedCategory(pair.pred.category, opts)]);
     categories.set(pair.task, cats);
@@ -299,6 +313,8 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
       paper: PAPER_TABLE_1[dataset],
       ...(flags.get(task) ?? { truncated: 0, unreadable: 0 }),
       categoryKappa: cohensKappa(categories.get(task) ?? []),
+      spanKappa: spanTallies.has(task) ? kappaOf(spanTallies.get(task)!.tally) : null,
+      spansWithoutOffsets: spanTallies.get(task)?.without ?? 0,
     };
     if (options.scposProtocol && TASKS[task].dataset === 'SCPOS') report.protocol = protocolScores(scores, options.seed);
     return report;
@@ -324,20 +340,75 @@ const normalizedCategory = (c: string | null, opts: MatchOptions) => (c === null
  * chance from each rater's own label frequencies. Null when chance agreement is 1 (nothing to tell apart).
  */
 export function cohensKappa(pairs: readonly (readonly [string, string])[]): number | null {
-  if (pairs.length === 0) return null;
-  const n = pairs.length;
-  const a = new Map<string, number>();
-  const b = new Map<string, number>();
-  let agree = 0;
-  for (const [x, y] of pairs) {
-    a.set(x, (a.get(x) ?? 0) + 1);
-    b.set(y, (b.get(y) ?? 0) + 1);
-    if (x === y) agree++;
-  }
-  let chance = 0;
-  for (const [label, count] of a) chance += (count / n) * ((b.get(label) ?? 0) / n);
-  return chance === 1 ? null : (agree / n - chance) / (1 - chance);
+  const t = newTally();
+  for (const [x, y] of pairs) tallyPair(t, x, y, 1);
+  return kappaOf(t);
 }
+
+/** Two raters' labels counted: how many items, how many agree, and each rater's label frequencies. */
+interface KappaTally {
+  n: number;
+  agree: number;
+  a: Map<string, number>;
+  b: Map<string, number>;
+}
+
+const newTally = (): KappaTally => ({ n: 0, agree: 0, a: new Map(), b: new Map() });
+
+function tallyPair(t: KappaTally, x: string, y: string, count: number) {
+  t.n += count;
+  t.a.set(x, (t.a.get(x) ?? 0) + count);
+  t.b.set(y, (t.b.get(y) ?? 0) + count);
+  if (x === y) t.agree += count;
+}
+
+function kappaOf(t: KappaTally): number | null {
+  if (t.n === 0) return null;
+  let chance = 0;
+  for (const [label, count] of t.a) chance += (count / t.n) * ((t.b.get(label) ?? 0) / t.n);
+  return chance === 1 ? null : (t.agree / t.n - chance) / (1 - chance);
+}
+
+const NO_SPAN = '';
+
+/** Each covered code point's labels (sorted, joined: a nested span's character has both), from the spans with offsets. */
+function coverage(x: Extraction, length: number): { labels: Map<number, string>; without: number } {
+  const at = new Map<number, string[]>();
+  let without = 0;
+  for (const e of x.entities) {
+    if (e.start === null || e.start === undefined || e.end === null || e.end === undefined) {
+      without++;
+      continue;
+    }
+    for (let i = Math.max(0, e.start); i < Math.min(e.end, length); i++) (at.get(i) ?? at.set(i, []).get(i)!).push(e.label);
+  }
+  return { labels: new Map([...at].map(([i, ls]) => [i, [...new Set(ls)].sort().join(KEY_SEP)])), without };
+}
+
+/**
+ * One document's characters into the span tally; returns how many spans had no offsets. Only the covered
+ * characters are visited: the rest agree on "no span" and are counted at once.
+ */
+function tallySpans(t: KappaTally, pair: EvalPair): number {
+  const length = codePointLength(pair.text);
+  // Outputs parsed without the text (the CLI's) have never been placed: place them as the app does.
+  const located = (x: Extraction) => (x.entities.some((e) => e.start === undefined) ? alignSpans(pair.text, x) : x);
+  const gold = coverage(located(pair.gold), length);
+  const pred = coverage(located(pair.pred), length);
+  const covered = new Set([...gold.labels.keys(), ...pred.labels.keys()]);
+  for (const i of covered) tallyPair(t, gold.labels.get(i) ?? NO_SPAN, pred.labels.get(i) ?? NO_SPAN, 1);
+  tallyPair(t, NO_SPAN, NO_SPAN, length - covered.size);
+  return gold.without + pred.without;
+}
+
+const codePointLength = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+};
 
 /** Scores grouped by task in catalog order, and all of them together. */
 function byTask(scores: readonly (readonly [TaskId, SequenceScore])[]): { perTask: Map<TaskId, SequenceScore[]>; all: SequenceScore[] } {
@@ -435,6 +506,9 @@ export function reportMarkdown(r: EvalReport): string {
     ALL_EXPLAINED,
     '',
     ...r.tasks.map((t) => `- ${t.task}: Cohen's kappa of the category, gold against predictions: ${t.categoryKappa === null ? 'undefined (one category throughout)' : t.categoryKappa.toFixed(3)}`),
+    ...r.tasks
+      .filter((t) => TASKS[t.task].shape === 'pairs')
+      .map((t) => `- ${t.task}: Cohen's kappa of the spans, character by character: ${t.spanKappa === null ? 'undefined (no spans with offsets, or one label throughout)' : t.spanKappa.toFixed(3)}${t.spansWithoutOffsets ? ` (${t.spansWithoutOffsets} spans without offsets left out)` : ''}`),
   ];
   const flagged = r.tasks.filter((t) => t.truncated > 0 || t.unreadable > 0);
   if (flagged.length) {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_MATCH, type LocatedExtraction, type MatchOptions } from '../../../src/index.ts';
+import { DEFAULT_MATCH, TASKS, type LocatedExtraction, type MatchOptions } from '../../../src/index.ts';
 import { addSuggestions, asSuggestions } from '../../../src/annotate/provenance.ts';
 import { differs, evaluate, METRICS, reportCsv, reportJson, reportMarkdown, type EvalReport, type Item } from '../../../src/metrics/report.ts';
 import { headlineRow } from '../../../src/metrics/paperResults.ts';
@@ -162,6 +162,17 @@ export function EvaluationPanel() {
                 {report.tasks.map((task) => (
                   <li key={task.task}>{t('evaluation.kappa', { task: task.task, kappa: task.categoryKappa === null ? t('evaluation.kappaUndefined') : task.categoryKappa.toFixed(3) })}</li>
                 ))}
+                {report.tasks
+                  .filter((task) => TASKS[task.task].shape === 'pairs')
+                  .map((task) => (
+                    <li key={`${task.task}-spans`} data-testid="evaluation-span-kappa">
+                      {t(task.spansWithoutOffsets ? 'evaluation.spanKappaLeftOut' : 'evaluation.spanKappa', {
+                        task: task.task,
+                        kappa: task.spanKappa === null ? t('evaluation.spanKappaUndefined') : task.spanKappa.toFixed(3),
+                        count: task.spansWithoutOffsets,
+                      })}
+                    </li>
+                  ))}
               </ul>
               <p className="max-w-prose text-xs text-slate-600 dark:text-slate-400" data-testid="evaluation-all-explained">
                 {t('evaluation.allExplained')}
