@@ -200,3 +200,20 @@ test('a Shift_JIS file is read as Japanese text, and its encoding can be changed
   await expect(page.getByTestId('documents').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('documents').locator('li')).not.toContainText('日本');
 });
+
+test('a file of 400,000 lines is read off the page’s thread: its progress shows, the page answers, and Stop keeps nothing', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  const lines = Array.from({ length: 400_000 }, (_, i) => `{"id": "s${i}", "text": "東京で会見した${i}。", "task": "ner", "output": "<社会>固有表現抽出:地名;東京"}`).join('\n');
+  await importFile(page, 'big.jsonl', Buffer.from(lines));
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toContainText(/^Reading big\.jsonl: \d+%/);
+  // The page's own thread is free while the file is read: a timer set now fires on time.
+  const late = await page.evaluate(() => new Promise<number>((ok) => { const t0 = performance.now(); setTimeout(() => ok(performance.now() - t0 - 50), 50); }));
+  expect(late).toBeLessThan(500);
+  await expect(progress).toContainText(/^Reading big\.jsonl: ([1-9]\d?)%/);
+  await progress.getByRole('button', { name: 'Stop' }).click();
+  await expect(progress).toBeHidden();
+  await expect(page.getByTestId('import-summary')).toContainText('Import stopped: nothing of this file was kept.');
+  await expect(page.getByText(/^Corpus \(0\)/)).toBeVisible();
+});

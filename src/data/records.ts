@@ -58,7 +58,7 @@ export function lineCounter(content: string): (position: number) => number {
  * Numbered non-blank lines of a text, one at a time (a BOM and CRLF tolerated): a large file is walked
  * with indexOf, never split into an array of every line.
  */
-export function* eachLine(content: string): Generator<{ line: number; text: string }> {
+export function* eachLine(content: string, progress?: ReadProgress): Generator<{ line: number; text: string }> {
   let from = content.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Lines end in LF, CRLF or a lone CR (old Mac files): the next of '\n' and '\r', found with indexOf.
   let nextLf = content.indexOf('\n', from);
@@ -68,10 +68,15 @@ export function* eachLine(content: string): Generator<{ line: number; text: stri
     if (nextCr !== -1 && nextCr < from) nextCr = content.indexOf('\r', from);
     const end = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf === -1 ? content.length : nextLf;
     const text = content.slice(from, end);
+    if (progress && line % PROGRESS_LINES === 0) progress(end, content.length);
     if (text.trim() !== '') yield { line, text };
     from = end + (content.charCodeAt(end) === 13 && content.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
 }
+
+/** How far a reader has come through its text, in characters: told every PROGRESS_LINES lines. */
+export type ReadProgress = (done: number, total: number) => void;
+const PROGRESS_LINES = 10_000;
 
 /** Splits text into numbered non-blank lines, tolerating a BOM and LF, CRLF or CR line ends. */
 export function numberedLines(content: string): { line: number; text: string }[] {
@@ -91,8 +96,8 @@ export function taskFrom(value: unknown, profile: FormatProfile, iw = true): { t
 }
 
 /** Each non-blank line parsed as a JSON object, or the reason it is not one. */
-export function* jsonLines(content: string): Generator<{ line: number; value: unknown; error: Problem | null }> {
-  for (const { line, text } of eachLine(content)) {
+export function* jsonLines(content: string, progress?: ReadProgress): Generator<{ line: number; value: unknown; error: Problem | null }> {
+  for (const { line, text } of eachLine(content, progress)) {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -109,10 +114,16 @@ export function* jsonLines(content: string): Generator<{ line: number; value: un
  * Reads a JSONL file object by object: `read` turns one object into a record, or says in a string what is
  * wrong with it. Every bad line is reported with its number; every good one is kept.
  */
-export function readJsonLines<T>(content: string, file: string, read: (o: Record<string, unknown>, line: number) => T | string | { problem: Problem }, notAnObject?: string): ReadResult<T> {
+export function readJsonLines<T>(
+  content: string,
+  file: string,
+  read: (o: Record<string, unknown>, line: number) => T | string | { problem: Problem },
+  notAnObject?: string,
+  progress?: ReadProgress,
+): ReadResult<T> {
   const records: T[] = [];
   const errors: InputError[] = [];
-  for (const { line, value, error } of jsonLines(content)) {
+  for (const { line, value, error } of jsonLines(content, progress)) {
     if (error) {
       const said: Problem = error.code === 'not-object' && notAnObject ? { code: 'not-record', params: { example: notAnObject } } : error;
       errors.push(problemAt(file, line, said));
@@ -132,7 +143,7 @@ const isProblem = (r: unknown): r is { problem: Problem } => typeof r === 'objec
  * Reads JSONL dataset records. The task comes from `task`, or from an `iw` the profile knows (as in the
  * TCREE rows). Every bad line is reported with its line number; every good line is kept.
  */
-export function readRecords(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
+export function readRecords(content: string, file: string, profile: FormatProfile, progress?: ReadProgress): ReadResult<DatasetRecord> {
   return readJsonLines(
     content,
     file,
@@ -153,6 +164,7 @@ export function readRecords(content: string, file: string, profile: FormatProfil
       return record;
     },
     '{"text": "…", "task": "ner"}',
+    progress,
   );
 }
 

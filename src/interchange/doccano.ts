@@ -1,5 +1,5 @@
 import type { FormatProfile } from '../format/profile.ts';
-import { readJsonLines, type ReadResult } from '../data/records.ts';
+import { readJsonLines, type ReadResult, type ReadProgress } from '../data/records.ts';
 import { quoted, type Problem } from '../data/inputErrors.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import type { AnnotatedDocument } from './document.ts';
@@ -62,7 +62,7 @@ export function toDoccanoJsonl(docs: readonly AnnotatedDocument[], losses: Loss[
  * to code points. A span that is not inside the text, or splits a character, refuses its line with the
  * reason; the good lines are kept. The task comes from what each line holds.
  */
-export function fromDoccano(content: string, file: string, profile: FormatProfile, losses: Loss[]): ReadResult<AnnotatedDocument> {
+export function fromDoccano(content: string, file: string, profile: FormatProfile, losses: Loss[], progress?: ReadProgress): ReadResult<AnnotatedDocument> {
   return readJsonLines(content, file, (o, line): AnnotatedDocument | { problem: Problem } => {
     if (typeof o.text !== 'string') return { problem: { code: 'field-missing', params: { field: 'text' } } };
     const text = o.text;
@@ -111,5 +111,5 @@ export function fromDoccano(content: string, file: string, profile: FormatProfil
     // GIELLM holds one category a text: further ones are said, not kept.
     for (const extra of categories.slice(1)) losses.push({ code: 'extra-category', doc, item: extra });
     return withInferredTask({ id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null, text, line }, { category: categories[0] ?? null, ...items }, profile);
-  });
+  }, undefined, progress);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LocatedExtraction, TaskId } from '../domain/types.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
-import { readJsonLines, type ReadResult } from '../data/records.ts';
+import { readJsonLines, type ReadResult, type ReadProgress } from '../data/records.ts';
 import { mentionsOf } from '../format/itemSchema.ts';
 import { TextIndex } from '../text/textIndex.ts';
 import { nfkc } from '../text/nfkc.ts';
@@ -32,7 +32,7 @@ const Line = z.object({ id: z.union([z.string(), z.number()]).nullable().optiona
  * Reads the Extraction export back, offsets and all. Offsets are checked against the text: a file whose
  * offsets do not hold the item's string there is reported, not silently re-aligned.
  */
-export function fromExtractionJsonl(content: string, file: string): ReadResult<AnnotatedDocument> {
+export function fromExtractionJsonl(content: string, file: string, progress?: ReadProgress): ReadResult<AnnotatedDocument> {
   return readJsonLines<AnnotatedDocument>(content, file, (value, line) => {
     const parsed = Line.safeParse(value);
     if (!parsed.success) {
@@ -52,5 +52,5 @@ export function fromExtractionJsonl(content: string, file: string): ReadResult<A
     }
     if (bad.length) return { problem: { code: 'extraction-offsets', params: { ...bad[0]!, more: bad.length - 1 } } };
     return { id: id === null || id === undefined ? null : String(id), text, extraction: extraction as LocatedExtraction, line, ...(review ? { review: review as Review } : {}) };
-  });
+  }, undefined, progress);
 }

@@ -2,7 +2,7 @@ import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { serializeChecked } from '../format/serializeOutput.ts';
 import { parseOutput } from '../format/parseOutput.ts';
-import { eachLine, numberedLines, problemAt, readRecords, type DatasetRecord, type InputError, type ReadResult } from '../data/records.ts';
+import { eachLine, numberedLines, problemAt, readRecords, type DatasetRecord, type InputError, type ReadProgress, type ReadResult } from '../data/records.ts';
 import { suggestionsOf, withoutSuggestions } from '../annotate/provenance.ts';
 import { asAnnotated, currentExtraction, currentOutput, hasGold, reviewFields, reviewSaysMore, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
 import type { AnnotatedDocument } from './document.ts';
@@ -39,6 +39,8 @@ export interface ReadContext {
    * Left out, the reader asks.
    */
   category?: string | null;
+  /** Told now and then how far a line-based reader has come (characters of the text), for a progress bar. */
+  onProgress?: ReadProgress;
 }
 
 export type ReadOutcome =
@@ -199,7 +201,7 @@ export const FORMATS: readonly FileFormat[] = [
     extensions: ['.jsonl'],
     sniff: (head) => jsonObjectLine(head, /"extraction"\s*:\s*\{/),
     // Offsets kept exactly as they were.
-    read: async (content, ctx) => annotated((await import('./extractionJsonl.ts')).fromExtractionJsonl(content, ctx.file), ctx, []),
+    read: async (content, ctx) => annotated((await import('./extractionJsonl.ts')).fromExtractionJsonl(content, ctx.file, ctx.onProgress), ctx, []),
     write: async (docs, ctx) => ({ file: jsonl('extractions.jsonl', (await import('./extractionJsonlWriter.ts')).toExtractionJsonl(asAnnotated(docs, ctx.profile))), losses: [] }),
     provenance: 'all',
     keepsReview: true,
@@ -209,14 +211,14 @@ export const FORMATS: readonly FileFormat[] = [
     label: 'MMM / SCPOS JSONL ({id, input, output, label})',
     extensions: ['.jsonl', '.json'],
     sniff: (head) => looksLikeMmm(firstLine(head)),
-    read: async (content, ctx) => records((await import('./mmm.ts')).fromMmm(content, ctx.file, ctx.profile), ctx),
+    read: async (content, ctx) => records((await import('./mmm.ts')).fromMmm(content, ctx.file, ctx.profile, ctx.onProgress), ctx),
   },
   {
     id: 'training',
     label: 'GIELLM training JSONL',
     extensions: ['.jsonl'],
     sniff: (head) => jsonObjectLine(head, /"input"\s*:/) && !/"text"\s*:/.test(firstLine(head)),
-    read: async (content, ctx) => records((await import('./training.ts')).fromTrainingJsonl(content, ctx.file, ctx.profile), ctx),
+    read: async (content, ctx) => records((await import('./training.ts')).fromTrainingJsonl(content, ctx.file, ctx.profile, ctx.onProgress), ctx),
     write: async (docs, ctx) => {
       const { trainingLine } = await import('./training.ts');
       const losses: Loss[] = [];
@@ -252,7 +254,7 @@ export const FORMATS: readonly FileFormat[] = [
     sniff: (head) => jsonObjectLine(head, /"(label|entities|cats|relations)"\s*:/) && jsonObjectLine(head, /"text"\s*:/) && !/"(output|task|iw)"\s*:/.test(firstLine(head)),
     read: async (content, ctx) => {
       const losses: Loss[] = [];
-      return annotated((await import('./doccano.ts')).fromDoccano(content, ctx.file, ctx.profile, losses), ctx, losses);
+      return annotated((await import('./doccano.ts')).fromDoccano(content, ctx.file, ctx.profile, losses, ctx.onProgress), ctx, losses);
     },
     write: async (docs, ctx) => {
       const losses: Loss[] = [];
@@ -314,7 +316,7 @@ export const FORMATS: readonly FileFormat[] = [
     label: 'JSONL records ({"id"?, "text", "task" or "iw"?, "output"?})',
     extensions: ['.jsonl', '.json'],
     sniff: (_head, name) => /\.jsonl?$/i.test(name),
-    read: async (content, ctx) => records(readRecords(content, ctx.file, ctx.profile), ctx),
+    read: async (content, ctx) => records(readRecords(content, ctx.file, ctx.profile, ctx.onProgress), ctx),
     // The output as it stands (recordOutput); what could not be written is said.
     write: async (docs, ctx) => {
       const losses: Loss[] = [];

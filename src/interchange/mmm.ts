@@ -1,7 +1,7 @@
 import type { FormatProfile } from '../format/profile.ts';
 import { splitInput } from '../format/splitInput.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
-import { readJsonLines, type DatasetRecord, type ReadResult } from '../data/records.ts';
+import { readJsonLines, type DatasetRecord, type ReadResult, type ReadProgress } from '../data/records.ts';
 
 // The authors' MMM / SCPOS JSONL: {"id", "input", "output", "label"} a line, the input being the text
 // followed by the IW (giellm-format.md), which names the task; `label` is the text-level label, which the
@@ -11,7 +11,7 @@ export function looksLikeMmm(firstLine: string): boolean {
   return /^\{/.test(firstLine) && /"input"\s*:/.test(firstLine) && /"label"\s*:/.test(firstLine) && /"output"\s*:/.test(firstLine);
 }
 
-export function fromMmm(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
+export function fromMmm(content: string, file: string, profile: FormatProfile, progress?: ReadProgress): ReadResult<DatasetRecord> {
   return readJsonLines(content, file, (o, line) => {
     if (typeof o.input !== 'string') return '"input" is missing or not a string';
     if (typeof o.output !== 'string') return '"output" is missing or not a string';
@@ -23,5 +23,5 @@ export function fromMmm(content: string, file: string, profile: FormatProfile): 
     const record: DatasetRecord = { text: split.text, task: split.task, output, line };
     if (typeof o.id === 'string' || typeof o.id === 'number') record.id = String(o.id);
     return record;
-  });
+  }, undefined, progress);
 }

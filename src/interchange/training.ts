@@ -3,7 +3,7 @@ import { buildInput } from '../format/buildInput.ts';
 import type { AnnotatedDocument } from './document.ts';
 import { splitInput } from '../format/splitInput.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
-import { readJsonLines, type DatasetRecord, type ReadResult } from '../data/records.ts';
+import { readJsonLines, type DatasetRecord, type ReadResult, type ReadProgress } from '../data/records.ts';
 
 /** A line of GIELLM training data: `input` exactly as buildInput, `output` as serializeOutput wrote it (checked by the caller). */
 export function trainingLine(d: AnnotatedDocument, output: string, profile: FormatProfile): string {
@@ -14,7 +14,7 @@ export function trainingLine(d: AnnotatedDocument, output: string, profile: Form
  * Reads GIELLM training JSONL (`{"id"?, "input", "output"?}`) back into records: the input is split into
  * text and task by the profile (see splitInput). Each bad line is named; the good ones are kept.
  */
-export function fromTrainingJsonl(content: string, file: string, profile: FormatProfile): ReadResult<DatasetRecord> {
+export function fromTrainingJsonl(content: string, file: string, profile: FormatProfile, progress?: ReadProgress): ReadResult<DatasetRecord> {
   return readJsonLines(content, file, (o, line) => {
     if (typeof o.input !== 'string') return '"input" is missing or not a string';
     const split = splitInput(o.input, profile);
@@ -24,5 +24,5 @@ export function fromTrainingJsonl(content: string, file: string, profile: Format
     if (typeof o.id === 'string' || typeof o.id === 'number') record.id = String(o.id);
     if (typeof o.output === 'string') record.output = o.output;
     return record;
-  });
+  }, undefined, progress);
 }

@@ -49,6 +49,11 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
   const quota = problem?.code === 'quota';
   const progress = useCorpusStore((s) => s.importProgress);
   const pending = useCorpusStore((s) => s.pending[0]);
+  const progressText = !progress
+    ? ''
+    : progress.phase === 'reading'
+      ? t('corpus.readProgress', { file: progress.file, percent: Math.floor((100 * progress.done) / Math.max(1, progress.total)) })
+      : t('corpus.importProgress', { file: progress.file, stored: progress.done, total: progress.total });
   const openId = useCorpusStore((s) => s.docId);
   const { loadDocuments: load, importFiles, remove, clear, setTextMode, undoDelete } = useCorpusStore.getState();
   const [confirmClear, setConfirmClear] = useState(false);
@@ -209,8 +214,8 @@ export function CorpusPanel({ importTask, onOpen, batch }: CorpusPanelProps) {
       )}
       {progress && (
         <p role="status" className="mt-1 flex items-center gap-2 text-sm" data-testid="import-progress">
-          <progress max={progress.total} value={progress.stored} aria-label={t('corpus.importProgress', { file: progress.file, stored: progress.stored, total: progress.total })} />
-          {t('corpus.importProgress', { file: progress.file, stored: progress.stored, total: progress.total })}
+          <progress max={progress.total} value={progress.done} aria-label={progressText} />
+          {progressText}
           <button type="button" className={button} onClick={progress.stop}>
             {t('corpus.importStop')}
           </button>

@@ -67,9 +67,10 @@ describe('corpus store', () => {
     const lines = Array.from({ length: ADD_CHUNK * 2 + 10 }, (_, i) => `{"text": "文${i}。", "task": "ner"}`).join('\n');
     const seen: number[] = [];
     const unsubscribe = useCorpusStore.subscribe((s) => {
-      if (s.importProgress && seen.at(-1) !== s.importProgress.stored) seen.push(s.importProgress.stored);
+      const p = s.importProgress?.phase === 'storing' ? s.importProgress : null;
+      if (p && seen.at(-1) !== p.done) seen.push(p.done);
       // Stop once the second chunk is in.
-      if (s.importProgress?.stored === ADD_CHUNK * 2) s.importProgress.stop();
+      if (p?.done === ADD_CHUNK * 2) p.stop();
     });
     await store().importFiles([file('big.jsonl', lines)]);
     unsubscribe();
@@ -79,6 +80,32 @@ describe('corpus store', () => {
     expect(await corpusDb.documents.count()).toBe(1);
     await store().importFiles([file('big.jsonl', lines)]);
     expect(await corpusDb.documents.count()).toBe(ADD_CHUNK * 2 + 11);
+  });
+
+  it('reads a large file with progress through it, and a stop while reading keeps nothing of it', async () => {
+    const lines = Array.from({ length: 25_000 }, (_, i) => `{"text": "文${i}。", "task": "ner"}`).join('\n');
+    const reading: number[] = [];
+    let total = 0;
+    const unsubscribe = useCorpusStore.subscribe((s) => {
+      if (s.importProgress?.phase === 'reading') {
+        reading.push(s.importProgress.done);
+        total = s.importProgress.total;
+      }
+    });
+    await store().importFiles([file('big.jsonl', lines)]);
+    unsubscribe();
+    // Told at the start and every 10,000 lines, in characters of the text, always moving forward.
+    expect(reading.length).toBe(3);
+    expect(reading[0]).toBe(0);
+    expect(reading[1]! > 0 && reading[2]! > reading[1]! && reading[2]! < total).toBe(true);
+    expect(store().importSummary[0]).toMatchObject({ file: 'big.jsonl', stored: 25_000 });
+    const stopAtOnce = useCorpusStore.subscribe((s) => {
+      if (s.importProgress?.phase === 'reading') s.importProgress.stop();
+    });
+    await store().importFiles([file('again.jsonl', lines)]);
+    stopAtOnce();
+    expect(store().importSummary).toEqual([expect.objectContaining({ file: 'again.jsonl', stored: 0, stopped: true, errors: [] })]);
+    expect(await corpusDb.documents.count()).toBe(25_001);
   });
 
   it('a full disk in the middle of a large file takes back its first chunks', async () => {

@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { TaskId } from '../../../src/index.ts';
 import { problemAt } from '../../../src/data/records.ts';
-import { newDocument, withPatches, type CorpusDocument } from '../../../src/corpus/document.ts';
+import { withPatches, type CorpusDocument } from '../../../src/corpus/document.ts';
 import { duplicateKeys } from '../../../src/corpus/duplicates.ts';
 import type { CsvMapping } from '../../../src/interchange/csvImport.ts';
-import { formatById, type ReadContext } from '../../../src/interchange/formats.ts';
-import { readFileBytes, type FileRead } from '../../../src/interchange/readFile.ts';
+import type { DocumentsRead } from './readDocuments.ts';
+import { ReadStopped, readOffThread, WorkerFailed } from './readOffThread.ts';
 import type { TextEncodingName } from '../../../src/text/decode.ts';
 import { useProfileStore } from '../profile/profileStore.ts';
 import { ConflictError, corpusRepository, storageError } from '../storage/corpusRepository.ts';
@@ -17,11 +17,6 @@ type ReadOptions = FileSummary['options'];
 /** The questions about a file still to be read (the duplicates one is about documents already read). */
 type FileQuestion = Exclude<PendingImport, { kind: 'duplicates' }>;
 
-/** Reads one file's bytes through the format registry (src/interchange/readFile.ts). */
-export function readFile(name: string, bytes: Uint8Array, options: ReadOptions & Pick<ReadContext, 'textMode'>): Promise<FileRead> {
-  const { encoding, ...rest } = options;
-  return readFileBytes(bytes, { file: name, profile: profile(), ...rest, ...(encoding ? { encoding } : {}) }, options.mapping ? formatById('csv') : undefined);
-}
 
 /** Documents the last import stored, over its files; null before any file of it is done. */
 export const importedCount = (summary: readonly FileSummary[]): number | null => (summary.length ? summary.reduce((n, r) => n + r.stored, 0) : null);
@@ -35,11 +30,15 @@ const failedRow = (file: string, e: unknown): FileSummary => ({
   stored: 0,
   items: 0,
   losses: [],
-  errors: [problemAt(file, null, { code: 'unreadable', params: { detail: (e as Error)?.message ?? String(e) } })],
+  // A worker script that does not load is an old tab after a deployment, as a lazy chunk that does not.
+  errors: [problemAt(file, null, e instanceof WorkerFailed ? { code: 'app-updated', params: {} } : { code: 'unreadable', params: { detail: (e as Error)?.message ?? String(e) } })],
   ids: [],
   bytes: null,
   options: {},
 });
+
+/** The summary row of a file whose read the user stopped: nothing of it was kept. */
+const stoppedRow = (file: string): FileSummary => ({ ...failedRow(file, null), errors: [], stopped: true });
 
 /** The items a stored document shows, as its summary keeps them (counted then, from its output too). */
 const itemsOf = (d: CorpusDocument) => d.items ?? 0;
@@ -51,7 +50,7 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
     let problem = null;
     let stopped = false;
     const stop = new AbortController();
-    const progress = (stored: number) => set({ importProgress: { file: summary.file, stored, total: docs.length, stop: () => stop.abort() } });
+    const progress = (stored: number) => set({ importProgress: { phase: 'storing', file: summary.file, done: stored, total: docs.length, stop: () => stop.abort() } });
     progress(0);
     try {
       if (replace.length) await corpusRepository.removeMany(replace);
@@ -73,13 +72,11 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
   };
 
   /** A file read: what it still needs from the user, else its documents, checked for duplicates, stored. */
-  const settle = async (name: string, bytes: Uint8Array, r: FileRead, options: ReadOptions) => {
+  const settle = async (name: string, bytes: Uint8Array, r: DocumentsRead, options: ReadOptions) => {
     if ('needsMapping' in r) return push({ kind: 'csv', name, bytes, ...r.needsMapping });
     if ('needsTask' in r) return push({ kind: 'task', name, bytes, ...r.needsTask, ...(options.mapping ? { mapping: options.mapping } : {}) });
     if ('needsCategory' in r) return push({ kind: 'category', name, bytes, ...r.needsCategory });
-    const p = profile();
-    const importedAt = Date.now();
-    const docs = r.docs.map((d) => newDocument(d, name, importedAt, p));
+    const docs = r.docs;
     const summary: FileSummary = {
       file: name,
       format: r.format,
@@ -104,8 +101,23 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
   };
   const push = (p: PendingImport) => set((s) => ({ pending: [...s.pending, p] }));
   const next = () => set((s) => ({ pending: s.pending.slice(1) }));
-  /** Reads a file's bytes with the options known so far, and settles it. */
-  const readAndSettle = async (name: string, bytes: Uint8Array, options: ReadOptions) => settle(name, bytes, await readFile(name, bytes, { ...options, textMode: get().textMode }), options);
+  /** Reads a file's bytes with the options known so far (off the page's thread, with progress and Stop), and settles it. */
+  const readAndSettle = async (name: string, bytes: Uint8Array, options: ReadOptions) => {
+    const stop = new AbortController();
+    const progress = (done: number, total: number) => set({ importProgress: { phase: 'reading', file: name, done, total, stop: () => stop.abort() } });
+    progress(0, bytes.length);
+    let read: DocumentsRead;
+    try {
+      read = await readOffThread({ name, bytes, options: { ...options, textMode: get().textMode }, profile: profile(), importedAt: Date.now() }, progress, stop.signal);
+    } catch (e) {
+      if (!(e instanceof ReadStopped)) throw e;
+      set((s) => ({ importSummary: [...s.importSummary.filter((r) => r.file !== name), stoppedRow(name)] }));
+      return;
+    } finally {
+      set({ importProgress: null });
+    }
+    await settle(name, bytes, read, options);
+  };
   /** The answer to the question about the file asked now (when it is of that kind): read it again with it. */
   const answer = async <K extends FileQuestion['kind']>(kind: K, options: (p: Extract<FileQuestion, { kind: K }>) => ReadOptions) => {
     const p = get().pending[0];

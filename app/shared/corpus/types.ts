@@ -48,10 +48,14 @@ export interface FileSummary {
   stopped?: true;
 }
 
-/** A file's documents being stored, chunk by chunk, and the way to stop it (nothing of the file is then kept). */
+/**
+ * A file being read (`done` of `total` characters) or its documents stored, chunk by chunk (`done` of `total`
+ * documents), and the way to stop it (nothing of the file is then kept).
+ */
 export interface ImportProgress {
+  phase: 'reading' | 'storing';
   file: string;
-  stored: number;
+  done: number;
   total: number;
   stop(): void;
 }

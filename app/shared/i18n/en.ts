@@ -277,6 +277,7 @@ export const en = {
     exportFailed: 'The export could not be written: part of the app could not be loaded (a new version is probably live). Reload the page and export again; nothing was lost.',
     importProgress: 'Storing {{file}}: {{stored}} of {{total}} documents',
     importStop: 'Stop import',
+    readProgress: 'Reading {{file}}: {{percent}}%',
     importStopped: 'Import stopped: nothing of this file was kept.',
     formats: 'JSONL records ({"id"?, "text", "task" or "iw"?, "output"?}), CSV with a header (you map the columns), the authors’ TCREE CSV and MMM JSONL, doccano JSONL (every project type), Label Studio JSON, brat (zip), CoNLL BIO, stockmark ner-wikipedia JSON, or plain text. UTF-8, UTF-16, Shift_JIS and EUC-JP are read. Kept in this browser.',
     deleteOne: 'Delete the document of line {{line}}',

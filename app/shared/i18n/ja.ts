@@ -301,6 +301,7 @@ export const ja: Messages = {
     exportFailed: 'エクスポートを書き出せませんでした。アプリの一部を読み込めません（新しいバージョンが公開されたようです）。ページを再読み込みしてからもう一度エクスポートしてください。何も失われていません。',
     importProgress: '{{file}}を保存中：{{total}}件中{{stored}}件',
     importStop: '読み込みを中止',
+    readProgress: '{{file}}を読み込み中：{{percent}}%',
     importStopped: '読み込みを中止しました。このファイルからは何も保存されていません。',
     formats: 'JSONLのレコード（{"id"?, "text", "task" または "iw"?, "output"?}）、見出し行つきCSV（列を対応づけます）、著者のTCREE CSVとMMM JSONL、doccano JSONL（全プロジェクト種別）、Label Studio JSON、brat（zip）、CoNLL BIO、stockmark ner-wikipedia JSON、またはテキスト。UTF-8・UTF-16・Shift_JIS・EUC-JPを読めます。このブラウザに保存されます。',
     deleteOne: '{{line}}行目の文書を削除',
