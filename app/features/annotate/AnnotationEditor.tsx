@@ -143,6 +143,11 @@ export function AnnotationEditor() {
         </div>
       )}
       {state.propagated && <Propagated propagated={state.propagated} entities={x.entities} onSelect={selectSpan} undo={<CommandButton command={command('undo')} state={state} className={button} />} />}
+      {state.updatedElsewhere && (
+        <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="updated-elsewhere">
+          {t('annotate.updatedElsewhere')}
+        </p>
+      )}
       {state.historyTrimmed && (
         <p role="status" className="text-xs text-slate-600 dark:text-slate-400" data-testid="history-trimmed">
           {t('annotate.historyTrimmed')}

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ADD_CHUNK, corpusRepository } from '../storage/corpusRepository.ts';
 import { en } from '../i18n/en.ts';
 import { importedCount, useCorpusStore } from './corpusStore.ts';
+import { useProfileStore } from '../profile/profileStore.ts';
 import { HISTORY_ITEMS, MAX_EDIT_CHARS } from './editorSlice.ts';
 import { setCategory } from '../../../src/annotate/edits.ts';
 import { formatInputError } from '../../../src/data/records.ts';
@@ -116,6 +117,33 @@ describe('corpus store', () => {
     expect(store().storageProblem).toEqual({ code: 'quota' });
     expect(store().importSummary[0]).toMatchObject({ stored: 0 });
     expect(await corpusDb.documents.count()).toBe(1);
+  });
+
+  it('follows what another tab saved of the open document, unless an edit of its own is on its way', async () => {
+    const doc = store().documents[0]!;
+    store().openEditor(doc, [doc.id!]);
+    store().apply((x) => setCategory(x, '技術'));
+    // Its own save on its way: the store is not followed yet.
+    store().followStored();
+    expect(store().updatedElsewhere).toBe(false);
+    await vi.waitFor(() => expect(store().documents[0]!.category).toBe('技術'));
+    expect(store().past).toHaveLength(1);
+    // Its own save stored: nothing newer to follow.
+    store().followStored();
+    expect(store().updatedElsewhere).toBe(false);
+    // Another tab writes 自然 over the stored revision (as its repository does), and this tab reads the corpus again.
+    const stored = (await corpusDb.documents.get(doc.id!))!;
+    await corpusRepository.patch(stored, { annotation: setCategory(store().current!, '自然') }, useProfileStore.getState().profile);
+    await store().loadDocuments();
+    store().followStored();
+    expect(store().current!.category).toBe('自然');
+    expect(store().updatedElsewhere).toBe(true);
+    // Undo cannot silently take the other tab's work back: the history starts afresh.
+    expect(store().past).toHaveLength(0);
+    store().apply((x) => setCategory(x, '社会'));
+    expect(store().updatedElsewhere).toBe(false);
+    await vi.waitFor(async () => expect((await corpusDb.documents.get(doc.id!))!.category).toBe('社会'));
+    expect(store().conflict).toBeNull();
   });
 
   it('undo is bounded by the items it holds, not a silent step count, and says when it drops steps; a huge document opens read-only', async () => {

@@ -26,6 +26,7 @@ onCorpusChangeElsewhere(() => {
     .then(async () => {
       const { docId, documents, conflict } = useCorpusStore.getState();
       if (local && docId === local.id && !conflict && !documents.some((d) => d.id === docId)) useCorpusStore.setState({ conflict: { id: docId, mine: {}, theirs: null, local } });
+      else useCorpusStore.getState().followStored();
       if (!useCorpusStore.getState().batchActive) await useCorpusStore.getState().loadBatch();
     });
 });

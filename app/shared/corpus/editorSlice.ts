@@ -48,17 +48,24 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
   // another tab saved since is a conflict, never overwritten, and a save queued before the user moved on
   // is still made.
   let saving: Promise<unknown> = Promise.resolve();
+  /** Saves queued or running: while there are any, this tab's own edit is on its way and the store is not followed. */
+  let inFlight = 0;
   const written = new Map<number, number>();
   const save = (id: number, x: LocatedExtraction, extra: Partial<CorpusDocument> = {}): Promise<boolean> => write(id, { annotation: asAnnotation(x), ...extra });
   /** Writes a patch of the open document in the queue of saves (a correction, or a review mark). */
   const write = (id: number, patch: Partial<CorpusDocument>): Promise<boolean> => {
     const opened = get().editorRev;
+    inFlight++;
     const run = saving.then(async () => {
-      const ok = await get().update(id, patch, written.get(id) ?? opened);
-      const rev = get().documents.find((d) => d.id === id)?.rev ?? 0;
-      if (ok) written.set(id, rev);
-      if (ok && get().docId === id) set({ editorRev: rev });
-      return ok;
+      try {
+        const ok = await get().update(id, patch, written.get(id) ?? opened);
+        const rev = get().documents.find((d) => d.id === id)?.rev ?? 0;
+        if (ok) written.set(id, rev);
+        if (ok && get().docId === id) set({ editorRev: rev });
+        return ok;
+      } finally {
+        inFlight--;
+      }
     });
     saving = run;
     return run;
@@ -90,6 +97,18 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
     editorRev: 0,
     editorReadOnly: false,
     historyTrimmed: false,
+    updatedElsewhere: false,
+    followStored: () => {
+      const { docId, documents, conflict, editorRev } = get();
+      if (docId === null || conflict || inFlight > 0) return;
+      const doc = documents.find((d) => d.id === docId);
+      if (!doc || (doc.rev ?? 0) <= (written.get(docId) ?? editorRev)) return;
+      // Another tab saved this document since: show what it saved. This tab's undo history was built on the
+      // version before, so it ends here (an undo would silently take the other tab's work back).
+      histories.delete(docId);
+      written.delete(docId);
+      set({ current: currentExtraction(doc, useProfileStore.getState().profile), editorRev: doc.rev ?? 0, past: [], future: [], selected: null, linking: null, arc: null, propagated: null, updatedElsewhere: true });
+    },
     openEditor: (doc, queue) => {
       keepHistory();
       // Opened afresh: corrections go over the revision it is at now (a conflict, if another tab moved it on).
@@ -103,6 +122,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
         editorRev: doc.rev ?? 0,
         editorReadOnly: doc.text.length > MAX_EDIT_CHARS,
         historyTrimmed: false,
+        updatedElsewhere: false,
         editorText: doc.text,
         editorTask: doc.task,
         current,
@@ -129,7 +149,7 @@ export const createEditorSlice: StateCreator<CorpusState, [], [], EditorSlice> =
       if (edited === current) return current;
       const next = stampEdits(current, edited, who.name, who.at);
       const kept = bounded([...past, current]);
-      if (kept.trimmed) set({ historyTrimmed: true });
+      set({ updatedElsewhere: false, ...(kept.trimmed ? { historyTrimmed: true } : {}) });
       replaceWith(next, kept.past, []);
       return next;
     },

@@ -131,6 +131,10 @@ export interface EditorSlice {
   editorReadOnly: boolean;
   /** Undo dropped this document's oldest steps to stay within HISTORY_ITEMS. */
   historyTrimmed: boolean;
+  /** The open document was brought up to what another tab saved (cleared by the next edit here). */
+  updatedElsewhere: boolean;
+  /** Shows what another tab saved of the open document, when it is newer and nothing of this tab's is on its way. */
+  followStored(): void;
   openEditor(doc: CorpusDocument, queue?: number[]): void;
   closeEditor(): void;
   /**

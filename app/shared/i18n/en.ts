@@ -383,6 +383,7 @@ export const en = {
     propagatedNone: 'Every occurrence of “{{text}}” is already labelled {{label}} (or inside a {{label}} span).',
     propagatedAt: 'Select the new span at {{start}}–{{end}}',
     propagatedMore: 'and {{count}} more (in the span table)',
+    updatedElsewhere: 'Updated to what another tab saved of this document (undo starts afresh from here).',
     historyTrimmed: 'Undo now reaches back over the most recent steps only (its memory is full); older steps were dropped.',
     conflictTitle: 'Changed in another tab',
     conflictChanged: 'Another tab saved a correction of this document since this tab opened it. Keep which version?',

@@ -407,6 +407,7 @@ export const ja: Messages = {
     propagatedNone: '「{{text}}」の出現箇所はすべて{{label}}としてラベル付け済みです（または{{label}}のスパンの中にあります）。',
     propagatedAt: '{{start}}–{{end}}の新しいスパンを選択',
     propagatedMore: 'ほか{{count}}件（スパンの表にあります）',
+    updatedElsewhere: '別のタブで保存された内容に更新しました（取り消しはここから始まります）。',
     historyTrimmed: '取り消しの記憶がいっぱいになったため、最近の操作だけを取り消せます。古い操作は破棄しました。',
     conflictTitle: '別のタブで変更されました',
     conflictChanged: 'このタブで開いた後に、別のタブがこの文書の修正を保存しました。どちらの版を残しますか？',
