@@ -59,6 +59,12 @@ const ANY = () => true;
 /** Tuple arguments name things: repeated arguments across tuples mean the same mention, so take the first. */
 const firstOccurrence = (index: TextIndex, needle: string): Offsets => index.find(needle, 0, ANY);
 
+/** Where each span string lands in the text, by the rule above (null: not found); what alignSpans places, alone. */
+export function placeSpans(index: TextIndex, spans: readonly { text: string }[]): Offsets[] {
+  const placer = new SpanPlacer(index, spans.length);
+  return spans.map((e) => placer.place(e.text));
+}
+
 /**
  * Adds `[start, end)` offsets (Unicode code points) into `text` for every span string of an Extraction.
  * Strings that cannot be found keep null offsets and get one warning each. Returns a new Extraction.
@@ -79,9 +85,9 @@ export function alignSpans(text: string, extraction: Extraction): LocatedExtract
   };
   const arg = (what: string, s: string) => missing(what, s, firstOccurrence(index, s));
 
-  const placer = new SpanPlacer(index, extraction.entities.length);
-  const entities = extraction.entities.map((e) => {
-    const r = missing('span', e.text, placer.place(e.text), e.label);
+  const placed = placeSpans(index, extraction.entities);
+  const entities = extraction.entities.map((e, i) => {
+    const r = missing('span', e.text, placed[i]!, e.label);
     return { label: e.label, text: e.text, start: r ? r[0] : null, end: r ? r[1] : null };
   });
   const relations = extraction.relations.map((t) => ({

@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import type { Extraction, TaskId } from '../domain/types.ts';
 import { TASKS, TASK_IDS } from '../format/taskCatalog.ts';
-import { alignSpans } from '../align/alignSpans.ts';
+import { placeSpans } from '../align/alignSpans.ts';
+import { TextIndex } from '../text/textIndex.ts';
 import { aggregate, DEFAULT_MATCH, f1Of, itemTuples, normalizeField, pct, sameCategory, scoreSequence, unscorableReason, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
 import { bootstrapGroups, seededRandom, type Intervals } from './bootstrap.ts';
 import { PAPER_DATASET, PAPER_TABLE_1, PAPER_TABLE_1_CAPTION, SCPOS_PROTOCOL, type PaperDataset, type PaperResult } from './paperResults.ts';
@@ -268,12 +269,9 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
   const counts = new Map<TaskId, LabelCounts>();
   const flags = new Map<TaskId, { truncated: number; unreadable: number }>();
   const categories = new Map<TaskId, [string, string][]>();
-  const spanTallies = new Map<TaskId, { tally: KappaTally; without: number }>();
+  const spanTallies = new Map<TaskId, SpanTally>();
   for (const pair of scorable) {
-    if (TASKS[pair.task].shape === 'pairs') {
-      const s = spanTallies.get(pair.task) ?? spanTallies.set(pair.task, { tally: newTally(), without: 0 }).get(pair.task)!;
-      s.without += tallySpans(s.tally, pair);
-    }
+    if (TASKS[pair.task].shape === 'pairs') (spanTallies.get(pair.task) ?? spanTallies.set(pair.task, new SpanTally()).get(pair.task)!).add(pair.text, pair.gold, pair.pred);
     const cats = categories.get(pair.task) ?? [];
     cats.push([normalizedCategory(pair.gold.category, opts), normalizedCategory(pair.pred.category, opts)]);
     categories.set(pair.task, cats);
@@ -313,7 +311,7 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
       paper: PAPER_TABLE_1[dataset],
       ...(flags.get(task) ?? { truncated: 0, unreadable: 0 }),
       categoryKappa: cohensKappa(categories.get(task) ?? []),
-      spanKappa: spanTallies.has(task) ? kappaOf(spanTallies.get(task)!.tally) : null,
+      spanKappa: spanTallies.get(task)?.kappa() ?? null,
       spansWithoutOffsets: spanTallies.get(task)?.without ?? 0,
     };
     if (options.scposProtocol && TASKS[task].dataset === 'SCPOS') report.protocol = protocolScores(scores, options.seed);
@@ -369,36 +367,84 @@ function kappaOf(t: KappaTally): number | null {
   return chance === 1 ? null : (t.agree / t.n - chance) / (1 - chance);
 }
 
-const NO_SPAN = '';
-
-/** Each covered code point's labels (sorted, joined: a nested span's character has both), from the spans with offsets. */
-function coverage(x: Extraction, length: number): { labels: Map<number, string>; without: number } {
-  const at = new Map<number, string[]>();
-  let without = 0;
-  for (const e of x.entities) {
-    if (e.start === null || e.start === undefined || e.end === null || e.end === undefined) {
-      without++;
-      continue;
-    }
-    for (let i = Math.max(0, e.start); i < Math.min(e.end, length); i++) (at.get(i) ?? at.set(i, []).get(i)!).push(e.label);
-  }
-  return { labels: new Map([...at].map(([i, ls]) => [i, [...new Set(ls)].sort().join(KEY_SEP)])), without };
-}
-
 /**
- * One document's characters into the span tally; returns how many spans had no offsets. Only the covered
- * characters are visited: the rest agree on "no span" and are counted at once.
+ * Two raters' labels of every character of the span tasks' texts, counted by label id: each code point gets
+ * the labels of the spans over it (sorted and joined: a nested span's character has both), or none (id 0).
+ * Per character only array increments: 187,028 documents tally in a few tens of milliseconds.
  */
-function tallySpans(t: KappaTally, pair: EvalPair): number {
-  const length = codePointLength(pair.text);
-  // Outputs parsed without the text (the CLI's) have never been placed: place them as the app does.
-  const located = (x: Extraction) => (x.entities.some((e) => e.start === undefined) ? alignSpans(pair.text, x) : x);
-  const gold = coverage(located(pair.gold), length);
-  const pred = coverage(located(pair.pred), length);
-  const covered = new Set([...gold.labels.keys(), ...pred.labels.keys()]);
-  for (const i of covered) tallyPair(t, gold.labels.get(i) ?? NO_SPAN, pred.labels.get(i) ?? NO_SPAN, 1);
-  tallyPair(t, NO_SPAN, NO_SPAN, length - covered.size);
-  return gold.without + pred.without;
+class SpanTally {
+  private readonly ids = new Map<string, number>([['', 0]]);
+  private readonly names: string[] = [''];
+  private readonly a: number[] = [0];
+  private readonly b: number[] = [0];
+  private n = 0;
+  private agree = 0;
+  /** Spans with no offsets (their string is not in the text), left out. */
+  without = 0;
+
+  private id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+      this.a.push(0);
+      this.b.push(0);
+    }
+    return id;
+  }
+
+  /** The id of the labels of `x` and `y` together. */
+  private union(x: number, y: number): number {
+    if (x === 0 || x === y) return y;
+    return this.id([...new Set([...this.names[x]!.split(KEY_SEP), ...this.names[y]!.split(KEY_SEP)])].sort().join(KEY_SEP));
+  }
+
+  // Two scratch rows of label ids, reused from document to document (a typed array each would be garbage).
+  private g = new Int32Array(256);
+  private p = new Int32Array(256);
+
+  private fill(at: Int32Array, x: Extraction, length: number, index: () => TextIndex) {
+    at.fill(0, 0, length);
+    // Outputs parsed without the text (the CLI's) have never been placed: place them as the app does.
+    const placed = x.entities.some((e) => e.start === undefined) ? placeSpans(index(), x.entities) : null;
+    for (let k = 0; k < x.entities.length; k++) {
+      const e = x.entities[k]!;
+      const start = placed ? placed[k]?.[0] : e.start;
+      const end = placed ? placed[k]?.[1] : e.end;
+      if (start === null || start === undefined || end === null || end === undefined) {
+        this.without++;
+        continue;
+      }
+      const label = this.id(e.label);
+      for (let i = Math.max(0, start); i < Math.min(end, length); i++) at[i] = at[i] === 0 ? label : this.union(at[i]!, label);
+    }
+  }
+
+  add(text: string, gold: Extraction, pred: Extraction) {
+    const length = codePointLength(text);
+    if (length > this.g.length) [this.g, this.p] = [new Int32Array(length * 2), new Int32Array(length * 2)];
+    let idx: TextIndex | null = null;
+    const index = () => (idx ??= new TextIndex(text));
+    const { g, p } = this;
+    this.fill(g, gold, length, index);
+    this.fill(p, pred, length, index);
+    for (let i = 0; i < length; i++) {
+      const x = g[i]!;
+      const y = p[i]!;
+      this.a[x]!++;
+      this.b[y]!++;
+      if (x === y) this.agree++;
+    }
+    this.n += length;
+  }
+
+  kappa(): number | null {
+    if (this.n === 0) return null;
+    let chance = 0;
+    for (let id = 0; id < this.a.length; id++) chance += (this.a[id]! / this.n) * (this.b[id]! / this.n);
+    return chance === 1 ? null : (this.agree / this.n - chance) / (1 - chance);
+  }
 }
 
 const codePointLength = (s: string) => {
