@@ -385,7 +385,7 @@ describe('giellm convert between registered formats', () => {
       ['brat', 'b.zip', zipSync({ 'a.txt': strToU8('東京'), 'a.ann': strToU8('T1\tLOCATION 0 2\t東京\nT2\tLOCATION 0 2\t大阪\n') }), 'b.zip:a.ann:2: T2: its text "大阪"'],
       ['conll', 'n.conll', '東\tB-地名\n京\tI-地名\n\n大\tX-地名\n', 'n.conll:4: tag "X-地名" is not O or B-/I-/E-/S-TYPE'],
       ['tcree-csv', 'c.csv', '今月8日、吉田秀彦が引退。イベント抽出,,スポーツ,,イベント抽出:吉田秀彦;引退;今月8日:\n壊れた行,,スポーツ\n', 'c.csv:2: expected five columns'],
-      ['mmm', 'm.jsonl', '{"id": 1, "input": "東京。固有表現抽出", "output": "固有表現抽出:地名;東京", "label": "社会"}\n{"id": 2, "input": "東京", "output": "x", "label": "a"}', 'm.jsonl:2: the input does not end with an IW'],
+      ['mmm', 'm.jsonl', '{"id": 1, "input": "東京。固有表現抽出", "output": "固有表現抽出:地名;東京", "label": "社会"}\n{"id": 2, "input": "東京", "output": "x", "label": "a"}', 'm.jsonl:2: the input does not end with a known IW'],
       ['stockmark', 's.json', JSON.stringify([{ curid: '1', text: '日本の首都。', entities: [{ name: '日本', span: [0, 2], type: '地名' }] }, { curid: '2', text: '東京', entities: [{ name: '大阪', span: [0, 2], type: '地名' }] }]), 's.json: entry 2: curid 2: entity "大阪" does not match'],
       ['csv', 'h.csv', 'text,gold\n東京,<社会>固有表現抽出\n,x\n', 'h.csv:3: the text column "text" is empty'],
       // One stray NUL in a text (fewer than 1 in 1,000 characters) refuses its line, not the file.

@@ -111,13 +111,13 @@ export function* jsonLines(content: string, progress?: ReadProgress): Generator<
 }
 
 /**
- * Reads a JSONL file object by object: `read` turns one object into a record, or says in a string what is
+ * Reads a JSONL file object by object: `read` turns one object into a record, or says by a code (a Problem) what is
  * wrong with it. Every bad line is reported with its number; every good one is kept.
  */
 export function readJsonLines<T>(
   content: string,
   file: string,
-  read: (o: Record<string, unknown>, line: number) => T | string | { problem: Problem },
+  read: (o: Record<string, unknown>, line: number) => T | { problem: Problem },
   notAnObject?: string,
   progress?: ReadProgress,
 ): ReadResult<T> {
@@ -130,8 +130,7 @@ export function readJsonLines<T>(
       continue;
     }
     const r = read(value as Record<string, unknown>, line);
-    if (typeof r === 'string') errors.push({ file, line, message: r });
-    else if (isProblem(r)) errors.push(problemAt(file, line, r.problem));
+    if (isProblem(r)) errors.push(problemAt(file, line, r.problem));
     else records.push(r);
   }
   return { records, errors };

@@ -1,3 +1,4 @@
+import type { Problem } from '../data/inputErrors.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { splitInput } from '../format/splitInput.ts';
 import { TASK_IDS } from '../format/taskCatalog.ts';
@@ -12,12 +13,12 @@ export function looksLikeMmm(firstLine: string): boolean {
 }
 
 export function fromMmm(content: string, file: string, profile: FormatProfile, progress?: ReadProgress): ReadResult<DatasetRecord> {
-  return readJsonLines(content, file, (o, line) => {
-    if (typeof o.input !== 'string') return '"input" is missing or not a string';
-    if (typeof o.output !== 'string') return '"output" is missing or not a string';
+  return readJsonLines(content, file, (o, line): DatasetRecord | { problem: Problem } => {
+    if (typeof o.input !== 'string') return { problem: { code: 'field-not-string', params: { field: 'input' } } };
+    if (typeof o.output !== 'string') return { problem: { code: 'field-not-string', params: { field: 'output' } } };
     const split = splitInput(o.input, profile);
-    if (!split) return `the input does not end with an IW of the format profile (${TASK_IDS.map((t) => profile.iw[t]).join(', ')})`;
-    if (split.text === '') return 'the input has no source text before the IW';
+    if (!split) return { problem: { code: 'tcree-no-iw', params: { iws: TASK_IDS.map((t) => profile.iw[t]).join(', ') } } };
+    if (split.text === '') return { problem: { code: 'tcree-no-text', params: {} } };
     const label = typeof o.label === 'string' ? o.label.trim() : '';
     const output = /^[<＜]/.test(o.output.trim()) || label === '' ? o.output.trim() : `<${label}>${o.output.trim()}`;
     const record: DatasetRecord = { text: split.text, task: split.task, output, line };

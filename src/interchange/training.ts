@@ -1,3 +1,4 @@
+import type { Problem } from '../data/inputErrors.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { buildInput } from '../format/buildInput.ts';
 import type { AnnotatedDocument } from './document.ts';
@@ -15,11 +16,11 @@ export function trainingLine(d: AnnotatedDocument, output: string, profile: Form
  * text and task by the profile (see splitInput). Each bad line is named; the good ones are kept.
  */
 export function fromTrainingJsonl(content: string, file: string, profile: FormatProfile, progress?: ReadProgress): ReadResult<DatasetRecord> {
-  return readJsonLines(content, file, (o, line) => {
-    if (typeof o.input !== 'string') return '"input" is missing or not a string';
+  return readJsonLines(content, file, (o, line): DatasetRecord | { problem: Problem } => {
+    if (typeof o.input !== 'string') return { problem: { code: 'field-not-string', params: { field: 'input' } } };
     const split = splitInput(o.input, profile);
-    if (!split) return `the input does not end with an IW of the format profile (${TASK_IDS.map((t) => profile.iw[t]).join(', ')})`;
-    if (o.output !== undefined && typeof o.output !== 'string') return '"output" is not a string';
+    if (!split) return { problem: { code: 'tcree-no-iw', params: { iws: TASK_IDS.map((t) => profile.iw[t]).join(', ') } } };
+    if (o.output !== undefined && typeof o.output !== 'string') return { problem: { code: 'field-not-text', params: { field: 'output' } } };
     const record: DatasetRecord = { text: split.text, task: split.task, line };
     if (typeof o.id === 'string' || typeof o.id === 'number') record.id = String(o.id);
     if (typeof o.output === 'string') record.output = o.output;
