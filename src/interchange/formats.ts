@@ -2,7 +2,7 @@ import type { TaskId } from '../domain/types.ts';
 import type { FormatProfile } from '../format/profile.ts';
 import { serializeChecked } from '../format/serializeOutput.ts';
 import { parseOutput } from '../format/parseOutput.ts';
-import { eachLine, numberedLines, problemAt, readRecords, type DatasetRecord, type InputError, type ReadProgress, type ReadResult } from '../data/records.ts';
+import { eachLine, problemAt, readRecords, type DatasetRecord, type InputError, type ReadProgress, type ReadResult } from '../data/records.ts';
 import { suggestionsOf, withoutSuggestions } from '../annotate/provenance.ts';
 import { asAnnotated, currentExtraction, currentOutput, hasGold, reviewFields, reviewSaysMore, type CorpusDocument, type ImportedDocument } from '../corpus/document.ts';
 import type { AnnotatedDocument } from './document.ts';
@@ -358,7 +358,7 @@ export const FORMATS: readonly FileFormat[] = [
       const lines =
         ctx.textMode === 'whole'
           ? [{ line: 1, text: content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').trim() }].filter((l) => l.text !== '')
-          : numberedLines(content).map(({ line, text }) => ({ line, text: text.trim() }));
+          : Array.from(eachLine(content, ctx.onProgress), ({ line, text }) => ({ line, text: text.trim() }));
       if (lines.length === 0) return { docs: [], errors: [problemAt(ctx.file, null, { code: 'empty-file', params: {} })], losses: [] };
       if (ctx.task === undefined) return { needsTask: { candidates: commonCandidates([]), count: lines.length } };
       return { docs: lines.map(({ line, text }) => ({ line: ctx.textMode === 'whole' ? null : line, recordId: null, text, task: ctx.task!, output: null })), errors: [], losses: [] };
