@@ -124,7 +124,7 @@ export const summaryOf = (x: LocatedExtraction | null) => ({
 });
 
 /** The word-level labels an extraction shows (entity types, relation names), each once, sorted. */
-const labelsOf = (x: LocatedExtraction) => [...new Set([...x.entities.map((e) => e.label), ...x.relations.map((r) => r.relation)])].sort();
+export const labelsOf = (x: Pick<LocatedExtraction, 'entities' | 'relations'>): string[] => [...new Set([...x.entities.map((e) => e.label), ...x.relations.map((r) => r.relation)])].sort();
 
 /** The imported output read against the text, or null when there is none. */
 const outputExtraction = (d: Pick<CorpusDocument, 'output' | 'task' | 'text' | 'outputTruncated'>, profile: FormatProfile): LocatedExtraction | null =>

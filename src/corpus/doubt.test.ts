@@ -79,9 +79,12 @@ describe('doubt', () => {
       expect(categoryDisagrees(sports, categoryEvidence(corpus([...reviewed, sports])))).toBe(true);
     });
 
-    it('weighs nothing for documents stored before labels were kept', () => {
+    it('documents stored before labels were kept: a correction speaks for itself, an unsummarised output weighs nothing', () => {
       const old = { ...doc(1, '<技術>固有表現抽出:人名;東京'), labels: undefined };
       expect(categoryDisagrees(old, categoryEvidence(corpus([old])))).toBe(false);
+      const corrected = { ...doc(2, null, { annotation: x('<技術>固有表現抽出:人名;東京'), category: '技術' }), labels: undefined };
+      const oldCorpus = corpus().map((d) => ({ ...d, labels: undefined, annotation: x(d.output!) }));
+      expect(categoryDisagrees(corrected, categoryEvidence([...oldCorpus, corrected]))).toBe(true);
     });
   });
 });

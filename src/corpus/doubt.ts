@@ -1,5 +1,5 @@
 import type { LocatedExtraction } from '../domain/types.ts';
-import type { CorpusDocument } from './document.ts';
+import { labelsOf, type CorpusDocument } from './document.ts';
 import { itemIdentity } from '../annotate/provenance.ts';
 
 /** Why a document's annotation may be wrong, each with its weight in the doubt score. */
@@ -23,7 +23,13 @@ export interface CategoryEvidence {
   readonly reviewedOnly: ReadonlyMap<string, boolean>;
 }
 
-type Summary = Pick<CorpusDocument, 'task' | 'category' | 'labels' | 'reviewed'>;
+type Summary = Pick<CorpusDocument, 'task' | 'category' | 'labels' | 'reviewed'> & Partial<Pick<CorpusDocument, 'annotation'>>;
+
+/**
+ * The labels a document shows: its summary's, else (stored before the summary kept them) its correction's,
+ * which needs no parsing; an imported output not yet summarised counts for nothing until it changes.
+ */
+const labelsOfDoc = (d: Summary): readonly string[] | undefined => d.labels ?? (d.annotation ? labelsOf(d.annotation) : undefined);
 
 export function categoryEvidence(docs: readonly Summary[]): CategoryEvidence {
   const reviewed = new Map<string, number>();
@@ -31,9 +37,10 @@ export function categoryEvidence(docs: readonly Summary[]): CategoryEvidence {
   const reviewedOnly = new Map([...reviewed].map(([task, n]) => [task, n >= MIN_REVIEWED]));
   const byTask = new Map<string, Map<string, { docs: number; withCategory: Map<string, number> }>>();
   for (const d of docs) {
-    if (d.category === null || !d.labels?.length || (reviewedOnly.get(d.task) && d.reviewed !== 1)) continue;
+    const own = labelsOfDoc(d);
+    if (d.category === null || !own?.length || (reviewedOnly.get(d.task) && d.reviewed !== 1)) continue;
     const labels = byTask.get(d.task) ?? byTask.set(d.task, new Map()).get(d.task)!;
-    for (const label of d.labels) {
+    for (const label of own) {
       const e = labels.get(label) ?? labels.set(label, { docs: 0, withCategory: new Map() }).get(label)!;
       e.docs++;
       e.withCategory.set(d.category, (e.withCategory.get(d.category) ?? 0) + 1);
@@ -49,10 +56,11 @@ export function categoryEvidence(docs: readonly Summary[]): CategoryEvidence {
  */
 export function categoryDisagrees(d: Summary, ev: CategoryEvidence): boolean {
   const labels = ev.byTask.get(d.task);
-  if (!labels || d.category === null || !d.labels?.length) return false;
+  const shown = labelsOfDoc(d);
+  if (!labels || d.category === null || !shown?.length) return false;
   const own = d.reviewed === 1 || !ev.reviewedOnly.get(d.task) ? 1 : 0;
   let supported = 0;
-  for (const label of d.labels) {
+  for (const label of shown) {
     const e = labels.get(label);
     if (!e || e.docs - own < MIN_LABEL_SUPPORT) continue;
     supported++;
