@@ -1,5 +1,6 @@
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
 import { tint } from './palette.ts';
+import { sharedClass } from './sharedClasses.ts';
 
 /** A range over a piece as drawn: its lane under the text, its colour, and what it is shown as. */
 export interface DrawnRange {
@@ -27,20 +28,30 @@ export const stackedLineHeight = (lanes: number, extra = 0) => `${36 + Math.max(
 /** The bottom padding of a piece whose spans stack `depth` deep: the gap, then one lane per level. */
 const padFor = (depth: number) => GAP_PX + depth * LANE_PX;
 
-const styles = new Map<string, CSSProperties>();
+/** How a piece is painted: a shared class where the page can make one, else an inline style. */
+export type Look = { className: string; style?: undefined } | { className?: undefined; style: CSSProperties };
+const looks = new Map<string, Look>();
 
 /**
  * How a piece under spans is painted, with no element of its own per span: the bottom padding of an
  * inline box does not move the lines, but its background is painted there, so the tint sits behind the
- * text and each span's bar is one background layer in its lane below it. Styles are shared by pieces
- * that look alike.
+ * text and each span's bar is one background layer in its lane below it. Pieces that look alike share
+ * one class (see sharedClasses.ts).
  */
-export function stackedStyle(byLane: readonly DrawnRange[], lit: boolean, litLane: number): CSSProperties {
+export function stackedLook(byLane: readonly DrawnRange[], lit: boolean, litLane: number): Look {
+  const key = `${byLane.map((r) => `${r.lane}${r.colour}${r.suggested ? 's' : ''}`).join()}|${lit}|${litLane}`;
+  let look = looks.get(key);
+  if (look) return look;
+  const style = stackedStyle(byLane, lit, litLane);
+  const className = sharedClass(key, `background:${style.background};padding-bottom:${style.paddingBottom}`);
+  look = className === null ? { style } : { className };
+  looks.set(key, look);
+  return look;
+}
+
+function stackedStyle(byLane: readonly DrawnRange[], lit: boolean, litLane: number): { background: string; paddingBottom: string } {
   const depth = byLane[byLane.length - 1]!.lane + 1;
   const pad = padFor(depth);
-  const key = `${byLane.map((r) => `${r.lane}${r.colour}${r.suggested ? 's' : ''}`).join()}|${lit}|${litLane}`;
-  let style = styles.get(key);
-  if (style) return style;
   const layers = byLane.map((r) => {
     const height = r.lane === litLane ? LANE_PX : LANE_PX - 1;
     // Offsets from the bottom of the padding box: lane 0 just under the text, the others below it.
@@ -51,9 +62,7 @@ export function stackedStyle(byLane: readonly DrawnRange[], lit: boolean, litLan
   });
   const fill = byLane[0]!.suggested && !lit ? `color-mix(in srgb, ${byLane[0]!.colour} 12%, transparent)` : tint(byLane[0]!.colour, lit);
   layers.push(`linear-gradient(${fill}, ${fill}) left 0 top 0 / 100% calc(100% - ${pad}px) no-repeat`);
-  style = { background: layers.join(', '), paddingBottom: `${pad}px` };
-  styles.set(key, style);
-  return style;
+  return { background: layers.join(', '), paddingBottom: `${pad}px` };
 }
 
 /**
@@ -68,6 +77,29 @@ export function laneAt(e: MouseEvent<HTMLElement>): number | null {
   if (!pad || below < 0) return null;
   return Math.min(Number(el.dataset.lanes) - 1, Math.floor(below / LANE_PX));
 }
+
+/** A piece's ranges, outermost lane first. */
+export const byLaneOf = (ranges: readonly DrawnRange[]) => [...ranges].sort((a, b) => a.lane - b.lane);
+
+/**
+ * What a drawn piece says of its spans, as attributes (the same in React and in plain DOM, see pieceDom.ts):
+ * the labels, lanes and colours tests and the lane picker read, and the title a pointer shows.
+ */
+export function markAttributes(byLane: readonly DrawnRange[]): Record<string, string | undefined> {
+  const depth = byLane[byLane.length - 1]!.lane + 1;
+  return {
+    'data-labels': byLane.map((r) => r.label).join(' '),
+    'data-lanes': String(depth),
+    'data-bars': byLane.map((r) => `${r.lane}:${r.label}`).join(' '),
+    'data-colours': byLane.map((r) => r.colour).join(' '),
+    'data-suggested': byLane.some((r) => r.suggested) ? 'true' : undefined,
+    'data-pad': String(padFor(depth)),
+    title: byLane.map((r) => r.label).join(', '),
+  };
+}
+
+/** A lit piece wears a ring, not an outline: an outline would take in the spacer an arc's end puts before the text (ARC_SPACER). */
+export const markClass = (look: Look, lit: boolean, extra?: string) => `text-inherit ${lit ? 'ring-2 ring-indigo-600' : ''} ${look.className ?? ''} ${extra ?? ''}`;
 
 /**
  * A piece of text under one or more spans: tinted with the outermost span's colour, with one bar per
@@ -94,8 +126,8 @@ export function StackedMark({
   onText?(): void;
   children?: ReactNode;
 } & Omit<React.HTMLAttributes<HTMLElement>, 'children' | 'onClick'> & { [data: `data-${string}`]: unknown }) {
-  const byLane = [...ranges].sort((a, b) => a.lane - b.lane);
-  const depth = byLane[byLane.length - 1]!.lane + 1;
+  const byLane = byLaneOf(ranges);
+  const look = stackedLook(byLane, lit, litLane);
   const click = (e: MouseEvent<HTMLElement>) => {
     const lane = onBar ? laneAt(e) : null;
     const bar = lane === null ? undefined : byLane.find((r) => r.lane === lane);
@@ -105,16 +137,9 @@ export function StackedMark({
   return (
     <mark
       {...rest}
-      data-labels={byLane.map((r) => r.label).join(' ')}
-      data-lanes={depth}
-      data-bars={byLane.map((r) => `${r.lane}:${r.label}`).join(' ')}
-      data-colours={byLane.map((r) => r.colour).join(' ')}
-      data-suggested={byLane.some((r) => r.suggested) || undefined}
-      data-pad={padFor(depth)}
-      title={byLane.map((r) => r.label).join(', ')}
-      // A ring, not an outline: an outline would take in the spacer an arc's end puts before the text (ARC_SPACER).
-      className={`text-inherit ${lit ? 'ring-2 ring-indigo-600' : ''} ${rest.className ?? ''}`}
-      style={stackedStyle(byLane, lit, litLane)}
+      {...markAttributes(byLane)}
+      className={markClass(look, lit, rest.className)}
+      style={look.style}
       onClick={onBar || onText ? click : undefined}
     >
       {text}

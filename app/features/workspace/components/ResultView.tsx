@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedExtraction } from '../../../../src/index.ts';
 import { TUPLE_SCHEMAS, tupleValue, type TupleField, type TupleKind } from '../../../../src/format/itemSchema.ts';
@@ -7,7 +7,8 @@ import { extractionRanges, segmentBlocks, segmentText, type ItemKind } from '../
 import { useProfileStore } from '../../../shared/profile/profileStore.ts';
 import { spanPalette, tint } from '../../../shared/spans/palette.ts';
 import { assignLanes } from '../../../shared/spans/lanes.ts';
-import { StackedMark, stackedLineHeight } from '../../../shared/spans/StackedMark.tsx';
+import { stackedLineHeight } from '../../../shared/spans/StackedMark.tsx';
+import { fillLine, itemToken, lightItem, type LinePiece } from '../../../shared/spans/pieceDom.ts';
 import { ItemTable, type Column } from './ItemTable.tsx';
 import { localizedWarnings } from '../../../shared/i18n/coreMessages.ts';
 import { arcsOf } from '../../../../src/annotate/arcs.ts';
@@ -32,6 +33,26 @@ function layoutKey(segments: readonly { start: number }[]): string {
   return `${segments.length}-${h >>> 0}`;
 }
 
+/**
+ * One line of the highlighted text, its pieces built as plain DOM (pieceDom.ts): the view is read-only, and
+ * a React element per piece cost a long article's first render 15× the nodes themselves. Memoized, so a
+ * hover (which lights pieces in place, see lightItem) rebuilds nothing.
+ */
+const Line = memo(function Line({ pieces, spacerAt, className, lineHeight }: { pieces: readonly LinePiece[]; spacerAt: ReadonlySet<number>; className: string | undefined; lineHeight: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    fillLine(ref.current!, pieces, spacerAt, ARC_SPACER);
+  }, [pieces, spacerAt]);
+  return <div ref={ref} data-block={pieces[0]!.start} className={className} style={{ lineHeight }} />;
+});
+
+/** The item a piece under the pointer stands for (`data-inner`), or null off the pieces. */
+function itemUnder(e: MouseEvent<HTMLElement>): ItemRef | null {
+  const el = (e.target as Element).closest?.('mark[data-inner]') as HTMLElement | null;
+  const [kind, index] = (el?.dataset.inner ?? '').split(':');
+  return el && kind ? { kind: kind as Kind, index: Number(index) } : null;
+}
+
 /** The category, the text with every located span highlighted, and the items as tables. Text is never HTML. */
 export function ResultView({ text, extraction: x }: { text: string; extraction: LocatedExtraction }) {
   const { t } = useTranslation();
@@ -39,19 +60,32 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
   const wordLabels = useProfileStore((s) => s.profile.wordLabels);
   const chosen = useProfileStore((s) => s.profile.labelColours);
   const colourOf = useMemo(() => spanPalette(wordLabels, chosen), [wordLabels, chosen]);
-  const located = extractionRanges(x, (role) => t(`result.${role}`));
-  const lanes = assignLanes(located.map((r) => ({ ...r, key: r.label })));
-  const ranges = located.map((r, i) => ({ ...r, lane: lanes[i]!, colour: colourOf(r.colour) }));
-  const segments = segmentText(text, ranges);
-  const lines = segmentBlocks(segments);
-  const legend = [...new Map(ranges.map((r) => [r.label, r.colour])).entries()];
+  // What the text shows depends on the extraction and the colours only, not on what is lit: a hover rebuilds nothing.
+  const view = useMemo(() => {
+    const located = extractionRanges(x, (role) => t(`result.${role}`));
+    const lanes = assignLanes(located.map((r) => ({ ...r, key: r.label })));
+    const ranges = located.map((r, i) => ({ ...r, lane: lanes[i]!, colour: colourOf(r.colour) }));
+    const segments = segmentText(text, ranges);
+    const arcs = arcsOf(x);
+    return {
+      ranges,
+      lines: segmentBlocks(segments),
+      key: layoutKey(segments),
+      legend: [...new Map(ranges.map((r) => [r.label, r.colour])).entries()],
+      arcs,
+      // Where an arc ends, a spacer the arc layer makes room for the arcs with (see ARC_SPACER).
+      ends: new Set(arcs.flatMap((a) => [a.from[0], a.to[0]])) as ReadonlySet<number>,
+    };
+  }, [x, text, colourOf, t]);
+  const { lines, legend, arcs, ends } = view;
   const isActive = (kind: Kind, index: number) => active?.kind === kind && active.index === index;
   // Relations and events as arcs over the text; hovering a label lights its row, as hovering its text does.
   const root = useRef<HTMLDivElement>(null);
-  const arcs = useMemo(() => arcsOf(x), [x]);
   const drawnArcs = drawnArcsOf(x, arcs, colourOf, (role) => t(`result.${role}` as 'result.subject'), (a) => isActive(a.kind, a.item));
-  // Where an arc ends, a spacer the arc layer makes room for the arcs with (see ARC_SPACER).
-  const ends = new Set(arcs.flatMap((a) => [a.from[0], a.to[0]]));
+  // The lit item's pieces, lit in place; after a rebuild too (view.key), as the new pieces start unlit.
+  useEffect(() => {
+    if (root.current) lightItem(root.current, active === null ? null : itemToken(active.kind, active.index));
+  }, [active, view]);
 
   const entityColumns: Column<Row<'entities'>>[] = [
     { header: t('result.label'), value: (e) => e.label },
@@ -79,50 +113,36 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
         )}
       </div>
 
-      <div key={layoutKey(segments)} ref={root} className="relative text-lg leading-9 break-words" lang="ja" data-testid="highlighted">
+      <div
+        key={view.key}
+        ref={root}
+        className="relative text-lg leading-9 break-words"
+        lang="ja"
+        data-testid="highlighted"
+        onMouseOver={(e) => {
+          const item = itemUnder(e);
+          if (item && !(active && item.kind === active.kind && item.index === active.index)) setActive(item);
+        }}
+        onMouseOut={(e) => {
+          if (itemUnder(e) && !(e.relatedTarget instanceof Element && e.currentTarget.contains(e.relatedTarget) && e.relatedTarget.closest('mark[data-inner]') === (e.target as Element).closest('mark[data-inner]'))) setActive(null);
+        }}
+      >
         {lines.map((line) => (
           // Off-screen lines of a long document are not laid out until they scroll into view (unless arcs,
           // which are measured, are drawn over them).
-          <div
+          <Line
             key={line[0]!.start}
-            data-block={line[0]!.start}
+            pieces={line}
+            spacerAt={ends}
             className={lines.length > 1 && arcs.length === 0 ? '[contain-intrinsic-size:auto_2.25rem] [content-visibility:auto]' : undefined}
-            style={{ lineHeight: stackedLineHeight(Math.max(1, ...line.flatMap((s) => s.ranges.map((r) => r.lane + 1)))) }}
-          >
-            {line.map((s) => {
-              // Room for the arcs over the row this piece starts on (see ARC_SPACER).
-              const spacer = ends.has(s.start) ? { 'data-spacer': s.start, className: ARC_SPACER } : {};
-              if (s.ranges.length === 0)
-                return (
-                  <span key={s.start} data-start={s.start} {...spacer}>
-                    {s.text}
-                  </span>
-                );
-              const own = s.ranges;
-              const lit = own.some((r) => isActive(r.kind, r.item));
-              // The innermost span under the pointer is the one its row lights up for.
-              const inner = own.reduce((a, b) => (b.lane > a.lane ? b : a));
-              return (
-                <StackedMark
-                  key={s.start}
-                  text={s.text}
-                  ranges={own}
-                  lit={lit}
-                  data-start={s.start}
-                  {...spacer}
-                  data-active={lit || undefined}
-                  onMouseEnter={() => setActive({ kind: inner.kind, index: inner.item })}
-                  onMouseLeave={() => setActive(null)}
-                />
-              );
-            })}
-          </div>
+            lineHeight={stackedLineHeight(Math.max(1, ...line.flatMap((s) => s.ranges.map((r) => r.lane + 1))))}
+          />
         ))}
         {arcs.length > 0 && (
           <ArcLayer
             root={root}
             arcs={drawnArcs}
-            version={layoutKey(segments)}
+            version={view.key}
             onHover={(i) => setActive(i === null ? null : { kind: arcs[i]!.kind, index: arcs[i]!.item })}
           />
         )}

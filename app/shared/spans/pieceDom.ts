@@ -1,0 +1,77 @@
+import { byLaneOf, markAttributes, markClass, stackedLook, type DrawnRange } from './StackedMark.tsx';
+
+/** A drawn range that belongs to an item of the extraction, so the item's row can light its pieces. */
+export interface ItemRange extends DrawnRange {
+  kind: string;
+  item: number;
+}
+
+/** A piece of a line: text, where it starts (code points) and the ranges over it. */
+export interface LinePiece {
+  start: number;
+  text: string;
+  ranges: readonly ItemRange[];
+}
+
+/** The item a piece names in `data-items` and `data-inner`: `entities:3`. */
+export const itemToken = (kind: string, item: number) => `${kind}:${item}`;
+
+/** Each mark's ranges and the classes it wears besides its look, for lighting it later. */
+const drawn = new WeakMap<Element, { byLane: readonly DrawnRange[]; extra: string }>();
+
+/**
+ * Fills `host` with a read-only line's pieces as plain DOM nodes, in one pass: the same marks, attributes and
+ * classes StackedMark renders, without a React element per piece. A 5,000-span article's first render was
+ * 15× the cost of building its nodes by hand, nearly all of it React's work per piece (bench/render.ts).
+ * Text is set as text, never parsed. `spacerAt` names the pieces that carry an arc's spacer.
+ */
+export function fillLine(host: HTMLElement, pieces: readonly LinePiece[], spacerAt: ReadonlySet<number>, spacerClass: string): void {
+  const doc = host.ownerDocument;
+  const frag = doc.createDocumentFragment();
+  for (const p of pieces) {
+    const spacer = spacerAt.has(p.start);
+    let el: HTMLElement;
+    if (p.ranges.length === 0) {
+      el = doc.createElement('span');
+      if (spacer) el.className = spacerClass;
+    } else {
+      el = doc.createElement('mark');
+      const byLane = byLaneOf(p.ranges);
+      for (const [name, value] of Object.entries(markAttributes(byLane))) if (value !== undefined) el.setAttribute(name, value);
+      // The innermost span under the pointer is the one its row lights up for.
+      const inner = p.ranges.reduce((a, b) => (b.lane > a.lane ? b : a));
+      el.dataset.inner = itemToken(inner.kind, inner.item);
+      el.dataset.items = [...new Set(p.ranges.map((r) => itemToken(r.kind, r.item)))].join(' ');
+      drawn.set(el, { byLane, extra: spacer ? spacerClass : '' });
+      paint(el, false);
+    }
+    el.dataset.start = String(p.start);
+    if (spacer) el.dataset.spacer = String(p.start);
+    el.textContent = p.text;
+    frag.appendChild(el);
+  }
+  host.replaceChildren(frag);
+}
+
+function paint(el: HTMLElement, lit: boolean) {
+  const d = drawn.get(el);
+  if (d === undefined) return;
+  const look = stackedLook(d.byLane, lit, -1);
+  el.className = markClass(look, lit, d.extra);
+  if (look.style) Object.assign(el.style, look.style);
+}
+
+/** Lights the pieces of one item under `root` (and puts out the others); null puts out all. */
+export function lightItem(root: HTMLElement, token: string | null): void {
+  for (const el of root.querySelectorAll<HTMLElement>('mark[data-active]')) {
+    if (token !== null && el.dataset.items!.split(' ').includes(token)) continue;
+    delete el.dataset.active;
+    paint(el, false);
+  }
+  if (token === null) return;
+  for (const el of root.querySelectorAll<HTMLElement>(`mark[data-items~="${CSS.escape(token)}"]`)) {
+    if (el.dataset.active !== undefined) continue;
+    el.dataset.active = 'true';
+    paint(el, true);
+  }
+}
