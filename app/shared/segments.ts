@@ -22,26 +22,38 @@ export interface Segment<R extends LabeledRange = LabeledRange> {
  * text and the ranges, for articles with thousands of spans.
  */
 export function segmentText<R extends LabeledRange>(text: string, ranges: readonly R[]): Segment<R>[] {
-  const chars = Array.from(text);
-  const valid = ranges.filter((r) => r.start >= 0 && r.end <= chars.length && r.start < r.end);
-  const starts = [...valid].sort((a, b) => a.start - b.start);
-  const ends = [...valid].sort((a, b) => a.end - b.end);
-  const cuts = [...new Set([0, chars.length, ...valid.flatMap((r) => [r.start, r.end])])].sort((a, b) => a - b);
-  const order = new Map(valid.map((r, i) => [r, i]));
-  const active = new Set<R>();
+  // Without surrogate pairs a code point is a UTF-16 unit, and the text need not be cut into characters.
+  const chars = /[\uD800-\uDFFF]/.test(text) ? Array.from(text) : null;
+  const length = chars === null ? text.length : chars.length;
+  const piece = chars === null ? (a: number, b: number) => text.slice(a, b) : (a: number, b: number) => chars.slice(a, b).join('');
+  const valid = ranges.filter((r) => r.start >= 0 && r.end <= length && r.start < r.end);
+  // Indices into `valid`, so the ranges over a piece come out in input order by a numeric sort.
+  const byStart = valid.map((_, i) => i).sort((a, b) => valid[a]!.start - valid[b]!.start);
+  const byEnd = valid.map((_, i) => i).sort((a, b) => valid[a]!.end - valid[b]!.end);
+  const edges = new Float64Array(valid.length * 2 + 2);
+  edges[0] = 0;
+  edges[1] = length;
+  valid.forEach((r, i) => {
+    edges[2 + 2 * i] = r.start;
+    edges[3 + 2 * i] = r.end;
+  });
+  edges.sort();
+  const active = new Set<number>();
   const out: Segment<R>[] = [];
   let si = 0;
   let ei = 0;
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const [a, b] = [cuts[i]!, cuts[i + 1]!];
-    while (ei < ends.length && ends[ei]!.end <= a) active.delete(ends[ei++]!);
-    while (si < starts.length && starts[si]!.start <= a) {
-      const r = starts[si++]!;
-      if (r.end > a) active.add(r);
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const a = edges[k]!;
+    const b = edges[k + 1]!;
+    if (a === b) continue;
+    while (ei < byEnd.length && valid[byEnd[ei]!]!.end <= a) active.delete(byEnd[ei++]!);
+    while (si < byStart.length && valid[byStart[si]!]!.start <= a) {
+      const i = byStart[si++]!;
+      if (valid[i]!.end > a) active.add(i);
     }
     // Ranges come out in input order, so the first one (its colour) does not depend on the sweep.
-    const covering = active.size ? [...active].sort((x, y) => order.get(x)! - order.get(y)!) : [];
-    out.push({ text: chars.slice(a, b).join(''), start: a, ranges: covering });
+    const covering = active.size === 0 ? [] : active.size === 1 ? [valid[active.values().next().value!]!] : [...active].sort((x, y) => x - y).map((i) => valid[i]!);
+    out.push({ text: piece(a, b), start: a, ranges: covering });
   }
   return out;
 }

@@ -79,7 +79,7 @@ export function laneAt(e: MouseEvent<HTMLElement>): number | null {
 }
 
 /** A piece's ranges, outermost lane first. */
-export const byLaneOf = (ranges: readonly DrawnRange[]) => [...ranges].sort((a, b) => a.lane - b.lane);
+export const byLaneOf = <R extends DrawnRange>(ranges: readonly R[]) => [...ranges].sort((a, b) => a.lane - b.lane);
 
 /**
  * What a drawn piece says of its spans, as attributes (the same in React and in plain DOM, see pieceDom.ts):

@@ -3,16 +3,24 @@
  * ranges first, so a nested span sits below the span holding it and overlapping spans never share a
  * lane. Ranges with the same `key` over the same extent (the head of several relations) share one.
  */
-export function assignLanes(ranges: readonly { start: number; end: number; key: string }[]): number[] {
+export function assignLanes<R extends { start: number; end: number }>(ranges: readonly R[], keyOf: (r: R) => string = (r) => (r as unknown as { key: string }).key): number[] {
   const order = ranges.map((_, i) => i).sort((a, b) => ranges[a]!.start - ranges[b]!.start || ranges[b]!.end - ranges[a]!.end);
   const laneEnds: number[] = [];
-  const same = new Map<string, number>();
   const lanes = new Array<number>(ranges.length).fill(0);
-  for (const i of order) {
+  // Ranges over the same extent sit next to each other in `order`: a range shares the lane of one of them
+  // with its key, looked for in that run alone (a map of every extent cost a long article's first render).
+  let run = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
     const r = ranges[i]!;
-    const id = `${r.start},${r.end},${r.key}`;
-    const shared = same.get(id);
-    if (shared !== undefined) {
+    const prev = k > 0 ? ranges[order[k - 1]!]! : undefined;
+    if (prev === undefined || prev.start !== r.start || prev.end !== r.end) run = k;
+    let shared = -1;
+    if (run < k) {
+      const key = keyOf(r);
+      for (let j = run; j < k && shared < 0; j++) if (keyOf(ranges[order[j]!]!) === key) shared = lanes[order[j]!]!;
+    }
+    if (shared >= 0) {
       lanes[i] = shared;
       continue;
     }
@@ -20,7 +28,6 @@ export function assignLanes(ranges: readonly { start: number; end: number; key: 
     if (lane === -1) lane = laneEnds.push(0) - 1;
     laneEnds[lane] = r.end;
     lanes[i] = lane;
-    same.set(id, lane);
   }
   return lanes;
 }

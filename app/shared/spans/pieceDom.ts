@@ -17,6 +17,21 @@ export interface LinePiece {
 export const itemToken = (kind: string, item: number) => `${kind}:${item}`;
 
 /** Each mark's ranges and the classes it wears besides its look, for lighting it later. */
+/** The attributes of pieces drawn alike (same lanes, labels, colours): a long article repeats few of them. */
+const attributesByLook = new Map<string, [string, string][]>();
+function attributesOf(byLane: readonly DrawnRange[]): [string, string][] {
+  let key = '';
+  for (const r of byLane) key += `${r.lane}\u0000${r.label}\u0000${r.colour}\u0000${r.suggested ? 1 : 0}\u0001`;
+  let attrs = attributesByLook.get(key);
+  if (attrs === undefined) {
+    attrs = Object.entries(markAttributes(byLane)).filter((e): e is [string, string] => e[1] !== undefined);
+    // Bounded: an unusual document (every span its own label) must not grow this for ever.
+    if (attributesByLook.size > 4096) attributesByLook.clear();
+    attributesByLook.set(key, attrs);
+  }
+  return attrs;
+}
+
 const drawn = new WeakMap<Element, { byLane: readonly DrawnRange[]; extra: string }>();
 
 /**
@@ -36,17 +51,17 @@ export function fillLine(host: HTMLElement, pieces: readonly LinePiece[], spacer
       if (spacer) el.className = spacerClass;
     } else {
       el = doc.createElement('mark');
-      const byLane = byLaneOf(p.ranges);
-      for (const [name, value] of Object.entries(markAttributes(byLane))) if (value !== undefined) el.setAttribute(name, value);
+      const byLane = p.ranges.length === 1 ? p.ranges : byLaneOf(p.ranges);
+      for (const [name, value] of attributesOf(byLane)) el.setAttribute(name, value);
       // The innermost span under the pointer is the one its row lights up for.
-      const inner = p.ranges.reduce((a, b) => (b.lane > a.lane ? b : a));
-      el.dataset.inner = itemToken(inner.kind, inner.item);
-      el.dataset.items = [...new Set(p.ranges.map((r) => itemToken(r.kind, r.item)))].join(' ');
+      const inner = byLane[byLane.length - 1]!;
+      el.setAttribute('data-inner', itemToken(inner.kind, inner.item));
+      el.setAttribute('data-items', p.ranges.length === 1 ? itemToken(inner.kind, inner.item) : [...new Set(p.ranges.map((r) => itemToken(r.kind, r.item)))].join(' '));
       drawn.set(el, { byLane, extra: spacer ? spacerClass : '' });
       paint(el, false);
     }
-    el.dataset.start = String(p.start);
-    if (spacer) el.dataset.spacer = String(p.start);
+    el.setAttribute('data-start', String(p.start));
+    if (spacer) el.setAttribute('data-spacer', String(p.start));
     el.textContent = p.text;
     frag.appendChild(el);
   }

@@ -63,8 +63,8 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
   // What the text shows depends on the extraction and the colours only, not on what is lit: a hover rebuilds nothing.
   const view = useMemo(() => {
     const located = extractionRanges(x, (role) => t(`result.${role}`));
-    const lanes = assignLanes(located.map((r) => ({ ...r, key: r.label })));
-    const ranges = located.map((r, i) => ({ ...r, lane: lanes[i]!, colour: colourOf(r.colour) }));
+    const lanes = assignLanes(located, (r) => r.label);
+    const ranges = located.map((r, i) => ({ start: r.start, end: r.end, label: r.label, item: r.item, kind: r.kind, suggested: r.suggested, lane: lanes[i]!, colour: colourOf(r.colour) }));
     const segments = segmentText(text, ranges);
     const arcs = arcsOf(x);
     return {
