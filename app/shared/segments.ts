@@ -72,23 +72,26 @@ export function segmentBlocks<R extends LabeledRange>(segments: readonly Segment
   const blocks: Segment<R>[][] = [[]];
   let size = 0;
   for (const seg of segments) {
-    let piece: string[] = [];
-    let pieceStart = seg.start;
-    const flush = () => {
-      if (piece.length) blocks[blocks.length - 1]!.push({ ...seg, text: piece.join(''), start: pieceStart });
-      pieceStart += piece.length;
-      piece = [];
-    };
-    for (const c of seg.text) {
-      piece.push(c);
+    const t = seg.text;
+    // Offsets in code points, cuts in UTF-16 units: a surrogate pair is one character of two units.
+    let from = 0;
+    let fromCp = seg.start;
+    let cp = seg.start;
+    for (let i = 0; i < t.length; ) {
+      const code = t.charCodeAt(i);
+      const width = code >= 0xd800 && code <= 0xdbff && i + 1 < t.length ? 2 : 1;
+      i += width;
+      cp++;
       size++;
-      if (cutsAfter(c, size, maxChars)) {
-        flush();
+      if (cutsAfter(width === 1 ? t[i - 1]! : t.slice(i - 2, i), size, maxChars)) {
+        blocks[blocks.length - 1]!.push({ ...seg, text: t.slice(from, i), start: fromCp });
+        from = i;
+        fromCp = cp;
         blocks.push([]);
         size = 0;
       }
     }
-    flush();
+    if (from < t.length) blocks[blocks.length - 1]!.push(from === 0 ? seg : { ...seg, text: t.slice(from), start: fromCp });
   }
   return blocks.filter((b) => b.length > 0);
 }

@@ -13,7 +13,7 @@ export interface LinePiece {
   ranges: readonly ItemRange[];
 }
 
-/** The item a piece names in `data-items` and `data-inner`: `entities:3`. */
+/** The item a piece names in `data-items` (the innermost span's item first): `entities:3`. */
 export const itemToken = (kind: string, item: number) => `${kind}:${item}`;
 
 /** Each mark's ranges and the classes it wears besides its look, for lighting it later. */
@@ -24,7 +24,8 @@ function attributesOf(byLane: readonly DrawnRange[]): [string, string][] {
   for (const r of byLane) key += `${r.lane}\u0000${r.label}\u0000${r.colour}\u0000${r.suggested ? 1 : 0}\u0001`;
   let attrs = attributesByLook.get(key);
   if (attrs === undefined) {
-    attrs = Object.entries(markAttributes(byLane)).filter((e): e is [string, string] => e[1] !== undefined);
+    // What a read-only view needs: lanes and labels are read only by the editor's click on a bar.
+    attrs = Object.entries(markAttributes(byLane)).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'data-lanes' && e[0] !== 'data-labels');
     // Bounded: an unusual document (every span its own label) must not grow this for ever.
     if (attributesByLook.size > 4096) attributesByLook.clear();
     attributesByLook.set(key, attrs);
@@ -35,8 +36,8 @@ function attributesOf(byLane: readonly DrawnRange[]): [string, string][] {
 const drawn = new WeakMap<Element, { byLane: readonly DrawnRange[]; extra: string }>();
 
 /**
- * Fills `host` with a read-only line's pieces as plain DOM nodes, in one pass: the same marks, attributes and
- * classes StackedMark renders, without a React element per piece. A 5,000-span article's first render was
+ * Fills `host` with a read-only line's pieces as plain DOM nodes, in one pass: the same marks and classes
+ * StackedMark renders (and its attributes but the two only the editor reads), without a React element per piece. A 5,000-span article's first render was
  * 15× the cost of building its nodes by hand, nearly all of it React's work per piece (bench/render.ts).
  * Text is set as text, never parsed. `spacerAt` names the pieces that carry an arc's spacer.
  */
@@ -55,8 +56,8 @@ export function fillLine(host: HTMLElement, pieces: readonly LinePiece[], spacer
       for (const [name, value] of attributesOf(byLane)) el.setAttribute(name, value);
       // The innermost span under the pointer is the one its row lights up for.
       const inner = byLane[byLane.length - 1]!;
-      el.setAttribute('data-inner', itemToken(inner.kind, inner.item));
-      el.setAttribute('data-items', p.ranges.length === 1 ? itemToken(inner.kind, inner.item) : [...new Set(p.ranges.map((r) => itemToken(r.kind, r.item)))].join(' '));
+      const own = itemToken(inner.kind, inner.item);
+      el.setAttribute('data-items', p.ranges.length === 1 ? own : [...new Set([own, ...p.ranges.map((r) => itemToken(r.kind, r.item))])].join(' '));
       drawn.set(el, { byLane, extra: spacer ? spacerClass : '' });
       paint(el, false);
     }

@@ -46,10 +46,13 @@ const Line = memo(function Line({ pieces, spacerAt, className, lineHeight }: { p
   return <div ref={ref} data-block={pieces[0]!.start} className={className} style={{ lineHeight }} />;
 });
 
-/** The item a piece under the pointer stands for (`data-inner`), or null off the pieces. */
+/** The piece under the pointer. */
+const markUnder = (t: EventTarget | null) => (t instanceof Element ? (t.closest('mark[data-items]') as HTMLElement | null) : null);
+
+/** The item a piece under the pointer stands for (the first of its `data-items`), or null off the pieces. */
 function itemUnder(e: MouseEvent<HTMLElement>): ItemRef | null {
-  const el = (e.target as Element).closest?.('mark[data-inner]') as HTMLElement | null;
-  const [kind, index] = (el?.dataset.inner ?? '').split(':');
+  const el = markUnder(e.target);
+  const [kind, index] = (el?.dataset.items ?? '').split(' ')[0]!.split(':');
   return el && kind ? { kind: kind as Kind, index: Number(index) } : null;
 }
 
@@ -124,7 +127,8 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
           if (item && !(active && item.kind === active.kind && item.index === active.index)) setActive(item);
         }}
         onMouseOut={(e) => {
-          if (itemUnder(e) && !(e.relatedTarget instanceof Element && e.currentTarget.contains(e.relatedTarget) && e.relatedTarget.closest('mark[data-inner]') === (e.target as Element).closest('mark[data-inner]'))) setActive(null);
+          // Leaving a piece for anything but itself (its own text node) puts its item out.
+          if (itemUnder(e) && markUnder(e.relatedTarget) !== markUnder(e.target)) setActive(null);
         }}
       >
         {lines.map((line) => (
