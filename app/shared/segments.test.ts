@@ -62,6 +62,17 @@ describe('segmentBlocks', () => {
     const marked = blocks.flat().filter((s) => s.ranges.length).map((s) => [s.start, s.text]);
     expect(marked).toEqual([[5, 'あああ。'], [9, 'いいい']]);
   });
+
+  it('counts a character outside the BMP as one, never cutting it in two, with offsets in code points', () => {
+    // 𠮷 is two UTF-16 units: a hard cut at 2 × 2 characters falls right after it, not inside it.
+    const text = `あい𠮷う𠮷えお`;
+    const blocks = segmentBlocks(segmentText(text, [{ start: 2, end: 5, label: 'x', item: 0 }]), 2);
+    expect(blocks.map((b) => b.map((s) => [s.text, s.start]))).toEqual([
+      [['あい', 0], ['𠮷う', 2]],
+      [['𠮷', 4], ['えお', 5]],
+    ]);
+    expect(blocks.flat().map((s) => s.text).join('')).toBe(text);
+  });
 });
 
 describe('textBlocks and rangesByBlock (the editor re-renders one block per edit)', () => {

@@ -28,9 +28,15 @@ export function sharedClass(key: string, declarations: string): string | null {
   const known = classes.get(key);
   if (known !== undefined) return known;
   const s = theSheet();
-  if (s === null) return null;
+  // Declarations only, never a rule of their own: anything that could close this rule or open another (a
+  // colour that is not one) is left to an inline style, which the CSSOM sets property by property.
+  if (s === null || /[{}@<>\\]/.test(declarations)) return null;
   const name = `gl-${classes.size.toString(36)}`;
-  s.insertRule(`.${name}{${declarations}}`, s.cssRules.length);
+  try {
+    s.insertRule(`.${name}{${declarations}}`, s.cssRules.length);
+  } catch {
+    return null;
+  }
   classes.set(key, name);
   return name;
 }
