@@ -278,7 +278,9 @@ export function ArcLayer({
   const lineY = (p: ArcPiece) => rowTops[p.row]! - BASE_PX - p.level * LEVEL_PX;
   return (
     <svg
-      className="pointer-events-none absolute top-0 left-0 overflow-visible"
+      // Never wider than the text: between a narrower window and the next measure (a ResizeObserver frame
+      // later) its box kept the old width and widened the page (CI saw 991 px at 360).
+      className="pointer-events-none absolute top-0 left-0 max-w-full overflow-visible"
       width={geometry.width}
       height={geometry.height}
       aria-hidden="true"
