@@ -241,6 +241,20 @@ describe('corpus store', () => {
     ]);
   });
 
+  it('an import adds what it stored to the list, with the stored ids, without reading the corpus back', async () => {
+    const list = vi.spyOn(corpusRepository, 'list');
+    await store().importFiles([file('c.jsonl', '{"text": "一。", "task": "ner"}\n{"text": "二。", "task": "ner", "output": "<社会>固有表現抽出:地名;二"}\n')]);
+    expect(list).not.toHaveBeenCalled();
+    expect(store().documents).toEqual(await corpusDb.documents.toArray());
+    expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。', '一。', '二。']);
+    // Replacing repeats takes the replaced ones out of the list as out of storage.
+    await store().importFiles([file('c2.jsonl', '{"text": "一。", "task": "ner", "output": "<社会>固有表現抽出"}\n')]);
+    await store().confirmDuplicates('replace');
+    expect(list).not.toHaveBeenCalled();
+    expect(store().documents).toEqual(await corpusDb.documents.toArray());
+    expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。', '二。', '一。']);
+  });
+
   it('a delete can be undone, with the same ids', async () => {
     await store().importFiles([file('b.jsonl', '{"text": "二。", "task": "ner"}\n')]);
     const before = store().documents;
