@@ -94,7 +94,11 @@ export interface FileFormat {
   keepsReview?: true;
 }
 
-const firstLine = (head: string) => head.split('\n', 1)[0] ?? '';
+/** The first line of a head (the line itself when it is one, as every line of a JSONL file is: no copy then). */
+const firstLine = (head: string) => {
+  const end = head.indexOf('\n');
+  return end < 0 ? head : head.slice(0, end);
+};
 const jsonObjectLine = (head: string, key: RegExp) => /^\{/.test(firstLine(head)) && key.test(firstLine(head));
 
 /** A dataset record as a document. */
