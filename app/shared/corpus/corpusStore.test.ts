@@ -255,6 +255,32 @@ describe('corpus store', () => {
     expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。', '二。', '一。']);
   });
 
+  it('a list read that began before an import and ends after it never takes the import back out', async () => {
+    const list = corpusRepository.list.bind(corpusRepository);
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    // The first read sees the corpus before the import and answers only after the import is done (the panel
+    // opening as the first import starts); later reads are as they are.
+    vi.spyOn(corpusRepository, 'list').mockImplementationOnce(async () => {
+      const before = await list();
+      await held;
+      return before;
+    });
+    const loading = store().loadDocuments();
+    await store().importFiles([file('d.jsonl', '{"text": "三。", "task": "ner"}\n')]);
+    release();
+    await loading;
+    expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。', '三。']);
+  });
+
+  it('a file picked while another imports waits for it, and is checked against what that one stored', async () => {
+    const first = store().importFiles([file('e1.jsonl', '{"text": "四。", "task": "ner"}\n{"text": "五。", "task": "ner"}\n')]);
+    const second = store().importFiles([file('e2.jsonl', '{"text": "四。", "task": "ner"}\n')]);
+    await Promise.all([first, second]);
+    expect(store().pending[0]).toMatchObject({ kind: 'duplicates', name: 'e2.jsonl', duplicates: 1 });
+    expect(store().documents.map((d) => d.text)).toEqual(['東京で会見。', '四。', '五。']);
+  });
+
   it('a delete can be undone, with the same ids', async () => {
     await store().importFiles([file('b.jsonl', '{"text": "二。", "task": "ner"}\n')]);
     const before = store().documents;

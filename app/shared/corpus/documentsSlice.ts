@@ -44,6 +44,10 @@ const stoppedRow = (file: string): FileSummary => ({ ...failedRow(file, null), e
 const itemsOf = (d: CorpusDocument) => d.items ?? 0;
 
 export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSlice> = (set, get) => {
+  /** Imports this tab has added to the list itself, so a list read that overlapped one is read again. */
+  let imports = 0;
+  /** The import running now, which the next one waits for. */
+  let importing: Promise<void> = Promise.resolve();
   /** Stores what a file gave (after its duplicates were dealt with) and adds its row to the summary. */
   const store = async (docs: CorpusDocument[], summary: FileSummary, replace: number[] = []) => {
     let ids: number[] = [];
@@ -66,9 +70,11 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
     if (ids.length === docs.length && docs.length > 0) {
       // Stored whole: the list takes the documents it already holds, with their new ids, instead of reading
       // back the whole corpus (which, after a 187,028-document import, was most of the import's time).
-      const gone = new Set(replace);
+      // A list read while the chunks went in may hold some of them already: they are taken once.
+      const gone = new Set([...replace, ...ids]);
       const added = docs.map((d, i) => ({ ...d, id: ids[i]! }));
-      set((s) => ({ documents: [...(gone.size ? s.documents.filter((d) => !gone.has(d.id!)) : s.documents), ...added], storageProblem: null }));
+      imports++;
+      set((s) => ({ documents: [...s.documents.filter((d) => !gone.has(d.id!)), ...added], storageProblem: null }));
     } else await get().loadDocuments();
     if (problem) set({ storageProblem: problem });
     let items = 0;
@@ -144,21 +150,35 @@ export const createDocumentsSlice: StateCreator<CorpusState, [], [], DocumentsSl
     setTextMode: (textMode) => set({ textMode }),
     loadDocuments: async () => {
       try {
-        set({ documents: await corpusRepository.list(), storageProblem: null });
+        // A list read before an import of this tab finished would set the corpus back to before it (the
+        // panel loads the list as it opens, as a first import starts): such a read is done again.
+        let docs: CorpusDocument[];
+        for (let tries = 0; ; tries++) {
+          const seen = imports;
+          docs = await corpusRepository.list();
+          if (seen === imports || tries >= 3) break;
+        }
+        set({ documents: docs, storageProblem: null });
       } catch (e) {
         set({ storageProblem: storageError(e).problem });
       }
     },
-    importFiles: async (files) => {
-      set({ importSummary: [], pending: [] });
-      for (const file of files) {
-        try {
-          await readAndSettle(file.name, new Uint8Array(await file.arrayBuffer()), {});
-        } catch (e) {
-          // One file that cannot be read (the browser lost it, or a bug) is named; the others are still imported.
-          set((s) => ({ importSummary: [...s.importSummary, failedRow(file.name, e)] }));
+    importFiles: (files) => {
+      // Files picked while an import runs wait for it: run side by side, each would check its duplicates
+      // against a corpus the other had not finished adding to.
+      const run = async () => {
+        set({ importSummary: [], pending: [] });
+        for (const file of files) {
+          try {
+            await readAndSettle(file.name, new Uint8Array(await file.arrayBuffer()), {});
+          } catch (e) {
+            // One file that cannot be read (the browser lost it, or a bug) is named; the others are still imported.
+            set((s) => ({ importSummary: [...s.importSummary, failedRow(file.name, e)] }));
+          }
         }
-      }
+      };
+      importing = importing.then(run, run);
+      return importing;
     },
     confirmCsv: (mapping: CsvMapping) => answer('csv', () => ({ mapping })),
     // A CSV's mapping is kept through the task question that may follow it.
