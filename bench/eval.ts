@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { generateSequences, PAPER_SEQUENCES } from './core.ts';
 import { median, printTable } from './stats.ts';
 import { writeResults } from './results.ts';
+import { CLI, measureChild, READ_AND_PARSE, type ChildFigures } from './cliChild.ts';
 
 // `giellm eval --report json` on the paper's SCPOS-sized 187,028 records, run as users run it (the real
 // bin, through tsx, in its own process), beside the floor of just reading the same two files and
@@ -19,25 +19,12 @@ const seqs = generateSequences(PAPER_SEQUENCES);
 writeFileSync(gold, `${seqs.map((s, i) => JSON.stringify({ id: `s${i}`, text: s.text, task: s.task, output: s.gold })).join('\n')}\n`);
 writeFileSync(pred, `${seqs.map((s, i) => JSON.stringify({ id: `s${i}`, text: s.text, task: s.task, output: s.pred })).join('\n')}\n`);
 
-// Each child prints its own wall time and peak RSS on its last stderr line, so node's start is counted
-// for both alike and the parent's memory is not.
-const REPORT = `process.on('exit', () => process.stderr.write('\\n' + JSON.stringify({ ms: performance.now(), rssMB: process.resourceUsage().maxRSS / 1024 })));`;
-const CLI = `${REPORT} const { register } = await import('tsx/esm/api'); register(); const { run } = await import(${JSON.stringify(resolve('src/cli/main.ts'))}); const { nodeIo } = await import(${JSON.stringify(resolve('src/cli/io.ts'))}); process.exitCode = await run(process.argv.slice(1), nodeIo());`;
-const FLOOR = `${REPORT} const { readFileSync } = await import('node:fs'); let n = 0; for (const f of process.argv.slice(1)) for (const l of readFileSync(f, 'utf8').split('\\n')) if (l) { JSON.parse(l); n++; }`;
-
-function measure(code: string, args: string[], out: string) {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-  if (r.status !== 0) throw new Error(`benchmark child failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  writeFileSync(out, r.stdout);
-  return JSON.parse(r.stderr.trim().split('\n').pop()!) as { ms: number; rssMB: number };
-}
-
 const report = join(dir, 'report.json');
-const cli: { ms: number; rssMB: number }[] = [];
-const floor: { ms: number; rssMB: number }[] = [];
+const cli: ChildFigures[] = [];
+const floor: ChildFigures[] = [];
 for (let i = 0; i < RUNS; i++) {
-  floor.push(measure(FLOOR, [gold, pred], join(dir, 'floor.out')));
-  cli.push(measure(CLI, ['eval', '--gold', gold, '--pred', pred, '--report', 'json'], report));
+  floor.push(measureChild(READ_AND_PARSE, [gold, pred], join(dir, 'floor.out')));
+  cli.push(measureChild(CLI, ['eval', '--gold', gold, '--pred', pred, '--report', 'json'], report));
 }
 const reportMs = median(cli.map((c) => c.ms));
 const floorMs = median(floor.map((c) => c.ms));

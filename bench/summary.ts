@@ -78,6 +78,10 @@ export function summaryRows(): SummaryRow[] {
   const ner = ((prompts?.rows as { task: string; giellm: number; prompted5: number }[] | undefined) ?? []).find((r) => r.task === 'ner');
   const throughput = read('throughput');
   const page = read('page');
+  const cliJ = read('cli');
+  const cliRows = ((cliJ?.results as { name: string; cliMs: number; floorMs: number }[] | undefined) ?? []).map((r) =>
+    row(`CLI: ${r.name.replace(/^giellm /, '').replace(/, (\d+) records$/, '')}, per 100,000 records`, per100k(r.cliMs, at(cliJ, 'records')), ms, 10_000, { floor: per100k(r.floorMs, at(cliJ, 'records')), floorShow: (x) => `${ms(x)} (read + parse)`, targetText: '≤ 10 s per 100,000' }),
+  );
   const laptop = ((throughput?.onPaper as { perHour: number }[] | undefined) ?? [])[0];
   return [
     row('core: parse + align + score, 187,028 sequences', seq?.medianMs ?? null, ms, 450, { floor: seqFloor?.medianMs ?? null, floorShow: (x) => `${ms(x)} (JSON.parse)` }),
@@ -92,6 +96,7 @@ export function summaryRows(): SummaryRow[] {
     row('corpus: list scrolling', at(corpus, 'tenThousand.scroll.fps'), (x) => (x === null ? '—' : `${x.toFixed(0)} fps`), 59, { atLeast: true, targetText: '60 fps' }),
     row('corpus: search over 10,000 documents', at(corpus, 'tenThousand.medianSearchMs'), ms, 100),
     row('corpus: import per 100,000 documents (187,028 imported)', per100k(at(corpus, 'scale.importMs'), at(corpus, 'scale.documents')), ms, 10_000, { floor: per100k(at(corpus, 'scale.storageFloorMs'), at(corpus, 'scale.documents')), floorShow: (x) => `${ms(x)} (bare IndexedDB)` }),
+    ...cliRows,
     row('page: navigation → interactive workspace, cold', at(page, 'medians.cold'), ms, null, { floor: at(page, 'medians.floor'), floorShow: (x) => `${ms(x)} (a static file)` }),
     row('page: navigation → interactive workspace, warm', at(page, 'medians.warm'), ms, null, { floor: at(page, 'medians.floor') }),
     row('page: entry chunk', at(page, 'entryGzipKB'), (x) => (x === null ? '—' : `${x.toFixed(1)} KB gzip`), 190),
