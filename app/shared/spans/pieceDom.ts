@@ -16,7 +16,6 @@ export interface LinePiece {
 /** The item a piece names in `data-items` (the innermost span's item first): `entities:3`. */
 export const itemToken = (kind: string, item: number) => `${kind}:${item}`;
 
-/** Each mark's ranges and the classes it wears besides its look, for lighting it later. */
 /** The attributes of pieces drawn alike (same lanes, labels, colours): a long article repeats few of them. */
 const attributesByLook = new Map<string, [string, string][]>();
 function attributesOf(byLane: readonly DrawnRange[]): [string, string][] {
@@ -33,12 +32,14 @@ function attributesOf(byLane: readonly DrawnRange[]): [string, string][] {
   return attrs;
 }
 
+/** Each mark's ranges and the classes it wears besides its look, for lighting it later. */
 const drawn = new WeakMap<Element, { byLane: readonly DrawnRange[]; extra: string }>();
 
 /**
  * Fills `host` with a read-only line's pieces as plain DOM nodes, in one pass: the same marks and classes
- * StackedMark renders (and its attributes but the two only the editor reads), without a React element per piece. A 5,000-span article's first render was
- * 15× the cost of building its nodes by hand, nearly all of it React's work per piece (bench/render.ts).
+ * StackedMark renders (and its attributes, but the two only the editor reads), without a React element per
+ * piece. A 5,000-span article's first render was 15× the cost of building its nodes by hand, nearly all of
+ * it React's work per piece (bench/render.ts).
  * Text is set as text, never parsed. `spacerAt` names the pieces that carry an arc's spacer.
  */
 export function fillLine(host: HTMLElement, pieces: readonly LinePiece[], spacerAt: ReadonlySet<number>, spacerClass: string): void {
@@ -54,8 +55,10 @@ export function fillLine(host: HTMLElement, pieces: readonly LinePiece[], spacer
       el = doc.createElement('mark');
       const byLane = p.ranges.length === 1 ? p.ranges : byLaneOf(p.ranges);
       for (const [name, value] of attributesOf(byLane)) el.setAttribute(name, value);
-      // The innermost span under the pointer is the one its row lights up for.
-      const inner = byLane[byLane.length - 1]!;
+      // The innermost span under the pointer is the one its row lights up for (the first of them where two
+      // share the innermost lane: one role of two relations over the same words).
+      const deepest = byLane[byLane.length - 1]!.lane;
+      const inner = byLane.find((r) => r.lane === deepest)!;
       const own = itemToken(inner.kind, inner.item);
       el.setAttribute('data-items', p.ranges.length === 1 ? own : [...new Set([own, ...p.ranges.map((r) => itemToken(r.kind, r.item))])].join(' '));
       drawn.set(el, { byLane, extra: spacer ? spacerClass : '' });

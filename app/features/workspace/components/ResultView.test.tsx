@@ -68,6 +68,18 @@ describe('ResultView on real data', () => {
     expect(tr.getAttribute('data-active')).toBe('true');
   });
 
+  it('hovering words two relations share lights the first of them, and its row', () => {
+    const text = '『マイブリッジの糸』監督:山村浩二、音楽:山田太郎';
+    const x = extract('<映画>関係抽出:山村浩二;監督;マイブリッジの糸:山田太郎;音楽;マイブリッジの糸', 're', P, text);
+    const { container } = render(<ResultView text={text} extraction={x} />);
+    const shared = [...container.querySelectorAll<HTMLElement>('[data-testid="highlighted"] mark')].find((m) => m.textContent === 'マイブリッジの糸')!;
+    fireEvent.mouseOver(shared);
+    const rows = within(screen.getByTestId('relations')).getAllByRole('row');
+    expect(rows[1]!.getAttribute('data-active')).toBe('true');
+    expect(rows[2]!.getAttribute('data-active')).toBeNull();
+    expect([...container.querySelectorAll('mark[data-active]')].map((m) => m.textContent).sort()).toEqual(['マイブリッジの糸', '山村浩二'].sort());
+  });
+
   it('colours relation heads and tails apart, by role, the same in Japanese and English', () => {
     const row = loadTcree().find((r) => r.iw === '関係抽出')!;
     const x = extract(row.output, 're', P, row.text);
