@@ -62,7 +62,7 @@ export function AnnotatedText({
   const chosen = useProfileStore((s) => s.profile.labelColours);
   const colourOf = useMemo(() => spanPalette(wordLabels, chosen), [wordLabels, chosen]);
   const drawn = extractionRanges(shown, (role) => t(`result.${role}`));
-  const lanes = assignLanes(drawn.map((r) => ({ ...r, key: r.label })));
+  const lanes = assignLanes(drawn, (r) => r.label);
   const ranges: BlockRange[] = drawn.map(({ start, end, label, kind, colour, suggested }, i) => ({ start, end, label, kind, lane: lanes[i]!, colour: colourOf(colour), ...(suggested ? { suggested } : {}) }));
   if (selection) ranges.push({ start: selection[0], end: selection[1], label: SELECTION, lane: -1, colour: '' });
   if (linking?.to) ranges.push({ start: linking.to[0], end: linking.to[1], label: TARGET, lane: -1, colour: '' });

@@ -71,7 +71,6 @@ export function ResultView({ text, extraction: x }: { text: string; extraction: 
     const segments = segmentText(text, ranges);
     const arcs = arcsOf(x);
     return {
-      ranges,
       lines: segmentBlocks(segments),
       key: layoutKey(segments),
       legend: [...new Map(ranges.map((r) => [r.label, r.colour])).entries()],
