@@ -16,6 +16,16 @@ describe('filterDocuments', () => {
     expect(ids({ query: '所属' })).toEqual([2]);
   });
 
+  it('searches what a document holds now, after its output was changed in place', () => {
+    const d = doc(5, 'ＡＢＣ銀行', 'ner', null);
+    const search = (query: string) => filterDocuments([d], { ...NO_FILTER, query }).length;
+    expect(search('abc')).toBe(1);
+    expect(search('組織名')).toBe(0);
+    d.output = '<経済>固有表現抽出:組織名;ＡＢＣ銀行';
+    expect(search('組織名')).toBe(1);
+    expect(search('abc銀行 組織名')).toBe(1);
+  });
+
   it('filters by category, review state and warnings', () => {
     const docs = [...DOCS.map((d) => (d.id === 1 ? { ...d, flagged: 1 as const, comment: '要確認' } : d.id === 2 ? { ...d, skipped: 1 as const } : d)), { ...doc(4, '文', 'ner', '<社会>固有表現抽出:人名'), reviewed: 1 as const }];
     const ids = (f: Partial<typeof NO_FILTER>) => filterDocuments(docs, { ...NO_FILTER, ...f }).map((d) => d.id);

@@ -1,5 +1,6 @@
 import type { TaskId } from '../domain/types.ts';
 import type { CorpusDocument } from './document.ts';
+import { searchFold } from '../text/nfkc.ts';
 
 export interface DocumentFilter {
   task: TaskId | 'all';
@@ -19,8 +20,29 @@ export const NO_FILTER: DocumentFilter = { task: 'all', query: '', output: 'any'
 
 const hasOutput = (d: CorpusDocument) => Boolean(d.output || d.annotation || d.prediction);
 
+/**
+ * Each document's text and output as search compares them, made once per document object: typing a query
+ * filters the whole corpus on every keystroke. A document changed in place (a new output) is folded again.
+ */
+interface Folded {
+  text: string;
+  output: string | null;
+  foldedText: string;
+  foldedOutput: string;
+}
+const folded = new WeakMap<CorpusDocument, Folded>();
+
+function foldedOf(d: CorpusDocument): Folded {
+  let f = folded.get(d);
+  if (f === undefined || f.text !== d.text || f.output !== d.output) {
+    f = { text: d.text, output: d.output, foldedText: searchFold(d.text), foldedOutput: d.output ? searchFold(d.output) : '' };
+    folded.set(d, f);
+  }
+  return f;
+}
+
 export function filterDocuments(docs: readonly CorpusDocument[], f: DocumentFilter): CorpusDocument[] {
-  const words = f.query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchFold(f.query).split(/\s+/).filter(Boolean);
   return docs.filter((d) => {
     if (f.task !== 'all' && d.task !== f.task) return false;
     if (f.output === 'with' && !hasOutput(d)) return false;
@@ -32,8 +54,9 @@ export function filterDocuments(docs: readonly CorpusDocument[], f: DocumentFilt
     if (f.reviewed === 'commented' && !d.comment) return false;
     if (f.warnings !== 'any' && d.warnings > 0 !== (f.warnings === 'with')) return false;
     if (words.length === 0) return true;
-    const hay = `${d.text}\n${d.output ?? ''}`.normalize('NFKC').toLowerCase();
-    return words.every((w) => hay.includes(w));
+    // A word holds no whitespace, so it can never match across the text and the output: each is searched alone.
+    const { foldedText, foldedOutput } = foldedOf(d);
+    return words.every((w) => foldedText.includes(w) || foldedOutput.includes(w));
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nfkc } from './nfkc.ts';
+import { nfkc, searchFold } from './nfkc.ts';
 
 describe('nfkc', () => {
   it('equals String#normalize("NFKC") on any text, including the fast-path ranges and their edges', () => {
@@ -9,6 +9,16 @@ describe('nfkc', () => {
       fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...edges.split('')) }), fc.string({ unit: 'grapheme' })), (s) => {
         expect(nfkc(s)).toBe(s.normalize('NFKC'));
         expect(nfkc(s)).toBe(s.normalize('NFKC')); // and again, from the cache
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('folds for search exactly as NFKC then lower case, on the fast path and off it', () => {
+    const edges = 'ABCxyz\u3041\u30a1\u4e00\uff21\uff41\uff76\u00c0\u0130\u2160\u3300 ';
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...edges.split('')) }), fc.string({ unit: 'grapheme' })), (s) => {
+        expect(searchFold(s)).toBe(s.normalize('NFKC').toLowerCase());
       }),
       { numRuns: 2000 },
     );

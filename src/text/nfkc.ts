@@ -18,3 +18,14 @@ export function nfkc(s: string): string {
   }
   return v;
 }
+
+const HAS_UPPER = /[A-Z]/;
+
+/**
+ * A string as search compares it: NFKC, then lower case. Long document texts are not cached (nfkc's cache
+ * is for names), but the common all-stable text skips ICU, and the lower-casing skips strings with no A–Z.
+ */
+export function searchFold(s: string): string {
+  if (NFKC_STABLE.test(s)) return HAS_UPPER.test(s) ? s.toLowerCase() : s;
+  return s.normalize('NFKC').toLowerCase();
+}
