@@ -2,7 +2,7 @@ import { sameText } from '../corpus/pairing.ts';
 import { parseOutput } from '../format/parseOutput.ts';
 import { aggregate, unscorableReason, type MatchOptions, type Scores } from '../metrics/score.ts';
 import { formatInputError, type DatasetRecord, type InputError } from '../data/records.ts';
-import { ALL_EXPLAINED, evaluate, reportCsv, reportJsonChunks, reportMarkdown, scoresByTask, type EvalPair } from '../metrics/report.ts';
+import { ALL_EXPLAINED, Evaluation, reportCsv, reportJsonChunks, reportMarkdown, ScoresByTask, type EvalPair } from '../metrics/report.ts';
 import { UsageError } from './io.ts';
 import { finish, readRecordFile, type Context } from './context.ts';
 
@@ -59,14 +59,15 @@ function pairRecords(gold: DatasetRecord[], pred: DatasetRecord[], goldFile: str
 /** The same text as far as pairing goes: line endings and surrounding space aside. */
 
 /**
- * The pairs to score: both sides have an output, the same task and (unless allowed) the same text. Every
+ * The pairs to score, each handed to `take` as soon as it is parsed (so a large file's extractions are not
+ * all held at once): both sides have an output, the same task and (unless allowed) the same text. Every
  * other pair is an error naming its file and line. A pair whose gold cannot be read whole is named too and
- * still handed on, unparsed, so the report lists it (the scores leave it out: see `unscorableReason`).
+ * still handed on, so the report lists it (the scores leave it out: see `unscorableReason`).
  */
-function scorablePairs(paired: [DatasetRecord, DatasetRecord][], goldFile: string, predFile: string, allowTextMismatch: boolean, ctx: Context) {
+function scorablePairs(paired: [DatasetRecord, DatasetRecord][], goldFile: string, predFile: string, allowTextMismatch: boolean, ctx: Context, take: (pair: EvalPair) => void) {
   const errors: InputError[] = [];
   const warnings: InputError[] = [];
-  const pairs: EvalPair[] = [];
+  let taken = 0;
   let unscorable = 0;
   for (const [g, p] of paired) {
     const before = errors.length;
@@ -88,9 +89,10 @@ function scorablePairs(paired: [DatasetRecord, DatasetRecord][], goldFile: strin
     // The same output string for the same text reads the same: parse it once (most outputs of a good model).
     const same = reason !== null || (p.output === g.output && p.text === g.text && !p.truncated);
     const pred = same ? gold : parseOutput(p.output!, p.task, ctx.profile, { text: p.text, truncated: p.truncated });
-    pairs.push({ id: g.id ?? `${goldFile}:${g.line}`, text: g.text, task: g.task, gold, pred });
+    take({ id: g.id ?? `${goldFile}:${g.line}`, text: g.text, task: g.task, gold, pred });
+    taken++;
   }
-  return { pairs, scored: pairs.length - unscorable, errors, warnings };
+  return { scored: taken - unscorable, errors, warnings };
 }
 
 const cell = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
@@ -106,17 +108,17 @@ export function formatTable(rows: [string, Scores][]): string {
 }
 
 /**
- * Both files read, paired and parsed: only the pairs (and the problems) outlive this, so the records and
- * their strings can be collected before the report is built.
+ * Both files read and paired, each pair parsed and handed to `take`: only what `take` keeps (and the
+ * problems) outlives this, so the records and their strings can be collected before the report is built.
  */
-async function readPairs(ctx: Context, goldFile: string, predFile: string) {
+async function readPairs(ctx: Context, goldFile: string, predFile: string, take: (pair: EvalPair) => void) {
   const gold = await readRecordFile(ctx, goldFile);
   const pred = await readRecordFile(ctx, predFile);
   const paired = pairRecords(gold.records, pred.records, goldFile, predFile);
-  const scorable = scorablePairs(paired.pairs, goldFile, predFile, ctx.values['allow-text-mismatch'] === true, ctx);
+  const scorable = scorablePairs(paired.pairs, goldFile, predFile, ctx.values['allow-text-mismatch'] === true, ctx, take);
   // Every good pair is scored; every bad line is listed after the scores, and the exit code says so.
   const errors = [...gold.errors, ...pred.errors, ...paired.errors, ...scorable.errors];
-  return { pairs: scorable.pairs, scored: scorable.scored, errors, warnings: scorable.warnings, goldCount: gold.records.length + gold.errors.length };
+  return { scored: scorable.scored, errors, warnings: scorable.warnings, goldCount: gold.records.length + gold.errors.length };
 }
 
 export async function evalCommand(ctx: Context): Promise<number> {
@@ -133,10 +135,12 @@ export async function evalCommand(ctx: Context): Promise<number> {
   }
   const report = ctx.values.report;
   if (report !== undefined && report !== 'md' && report !== 'csv' && report !== 'json') throw new UsageError('--report must be md, csv or json');
-  const { pairs, scored, errors, warnings, goldCount } = await readPairs(ctx, goldFile, predFile);
+  const evaluation = report === undefined ? null : new Evaluation(match, 1000, { allDocuments: ctx.values['all-documents'] === true, scposProtocol: ctx.values['scpos-protocol'] === true });
+  const scores = new ScoresByTask(match);
+  const { scored, errors, warnings, goldCount } = await readPairs(ctx, goldFile, predFile, (pair) => (evaluation ? evaluation.add(pair) : scores.add(pair)));
   const scoredLine = `scored ${scored} of ${goldCount} gold records${errors.length ? `; ${errors.length} problem(s) listed below` : ''}`;
-  if (report !== undefined) {
-    const r = evaluate(pairs, match, 1000, { allDocuments: ctx.values['all-documents'] === true, scposProtocol: ctx.values['scpos-protocol'] === true });
+  if (evaluation !== null) {
+    const r = evaluation.report();
     if (report === 'json') {
       for (const chunk of reportJsonChunks(r)) {
         if (ctx.io.write) await ctx.io.write(chunk);
@@ -145,7 +149,7 @@ export async function evalCommand(ctx: Context): Promise<number> {
       await ctx.io.write?.('\n');
     } else ctx.io.out((report === 'md' ? reportMarkdown(r) : reportCsv(r)).trimEnd());
   } else {
-    const { perTask, all } = scoresByTask(pairs, match);
+    const { perTask, all } = scores.grouped();
     const rows: [string, Scores][] = [...perTask].map(([t, scores]) => [t, aggregate(scores)]);
     const overall = aggregate(all);
     if (ctx.values.json) {

@@ -252,35 +252,50 @@ export function protocolScores(scores: readonly SequenceScore[], seed = 1): Prot
  * tasks) and the paper's Table 1 rows for the same dataset, and a diff of each document that differs. The
  * scores are exactly `scoreSequence` + `aggregate`, as the CLI's. A pair whose gold cannot be scored
  * (`unscorableReason`) is left out of every score and listed in `unscorable`.
+ *
+ * Pairs are taken one at a time and only what the report needs is kept (a score, the label counts, and a
+ * diff where the document differs), so a caller reading a large file need not hold every pair's
+ * extractions at once.
  */
-export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAULT_MATCH, samples = 1000, options: EvaluateOptions = {}): EvalReport {
-  const allDocuments = options.allDocuments ?? false;
-  const unscorable: Unscorable[] = [];
-  const scorable: EvalPair[] = [];
-  for (const pair of pairs) {
-    const reason = unscorableReason(pair.gold);
-    if (reason === null) scorable.push(pair);
-    else unscorable.push({ id: pair.id, task: pair.task, reason });
-  }
+export class Evaluation {
+  private readonly allDocuments: boolean;
+  private readonly unscorable: Unscorable[] = [];
+  private scored = 0;
   // Each pair's score is read off its diff (the same multiset matching as scoreSequence, which a test
   // checks on random pairs), so the items are normalised and matched once, not twice.
-  const scores: [TaskId, SequenceScore][] = [];
-  const documents: DocumentDiff[] = [];
-  const counts = new Map<TaskId, LabelCounts>();
-  const flags = new Map<TaskId, { truncated: number; unreadable: number }>();
-  const categories = new Map<TaskId, [string, string][]>();
-  const spanTallies = new Map<TaskId, SpanTally>();
-  for (const pair of scorable) {
-    if (TASKS[pair.task].shape === 'pairs') (spanTallies.get(pair.task) ?? spanTallies.set(pair.task, new SpanTally()).get(pair.task)!).add(pair.text, pair.gold, pair.pred);
-    const cats = categories.get(pair.task) ?? [];
-    cats.push([normalizedCategory(pair.gold.category, opts), normalizedCategory(pair.pred.category, opts)]);
-    categories.set(pair.task, cats);
+  private readonly scores: [TaskId, SequenceScore][] = [];
+  private readonly documents: DocumentDiff[] = [];
+  private readonly counts = new Map<TaskId, LabelCounts>();
+  private readonly flags = new Map<TaskId, { truncated: number; unreadable: number }>();
+  private readonly categories = new Map<TaskId, KappaTally>();
+  private readonly spanTallies = new Map<TaskId, SpanTally>();
+
+  constructor(
+    private readonly opts: MatchOptions = DEFAULT_MATCH,
+    private readonly samples = 1000,
+    private readonly options: EvaluateOptions = {},
+  ) {
+    this.allDocuments = options.allDocuments ?? false;
+  }
+
+  add(pair: EvalPair): void {
+    const reason = unscorableReason(pair.gold);
+    if (reason !== null) {
+      this.unscorable.push({ id: pair.id, task: pair.task, reason });
+      return;
+    }
+    const { opts } = this;
+    this.scored++;
+    if (TASKS[pair.task].shape === 'pairs') (this.spanTallies.get(pair.task) ?? this.spanTallies.set(pair.task, new SpanTally()).get(pair.task)!).add(pair.text, pair.gold, pair.pred);
+    let cats = this.categories.get(pair.task);
+    if (!cats) this.categories.set(pair.task, (cats = newTally()));
+    tallyPair(cats, normalizedCategory(pair.gold.category, opts), normalizedCategory(pair.pred.category, opts), 1);
     const items = diffItems(pair.gold, pair.pred, opts);
-    let c = counts.get(pair.task);
-    if (!c) counts.set(pair.task, (c = new Map()));
+    let c = this.counts.get(pair.task);
+    if (!c) this.counts.set(pair.task, (c = new Map()));
     countLabels(c, items, pair.task);
-    let f = flags.get(pair.task);
-    if (!f) flags.set(pair.task, (f = { truncated: 0, unreadable: 0 }));
+    let f = this.flags.get(pair.task);
+    if (!f) this.flags.set(pair.task, (f = { truncated: 0, unreadable: 0 }));
     const unreadable = pair.pred.unreadable ?? 0;
     const truncated = pair.pred.truncated === true;
     f.unreadable += unreadable;
@@ -288,46 +303,58 @@ export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAUL
     const tlCorrect = sameCategory(pair.gold.category, pair.pred.category, opts);
     const m = items.matched.length;
     const w = items.wrongLabel.length;
-    scores.push([pair.task, { tlCorrect, gold: m + items.missing.length + w, pred: m + items.extra.length + w + unreadable, matched: m }]);
-    if (allDocuments || anyDifference(tlCorrect, unreadable, items)) {
-      documents.push({ id: pair.id, text: pair.text, task: pair.task, gold: pair.gold.category, pred: pair.pred.category, tlCorrect, ...items, unreadable, truncated });
+    this.scores.push([pair.task, { tlCorrect, gold: m + items.missing.length + w, pred: m + items.extra.length + w + unreadable, matched: m }]);
+    if (this.allDocuments || anyDifference(tlCorrect, unreadable, items)) {
+      this.documents.push({ id: pair.id, text: pair.text, task: pair.task, gold: pair.gold.category, pred: pair.pred.category, tlCorrect, ...items, unreadable, truncated });
     }
   }
-  const { perTask, all } = byTask(scores);
-  const groups = [...perTask];
-  const ci = bootstrapGroups(
-    groups.map(([, scores]) => scores),
-    samples,
-    options.seed,
-  );
-  const tasks = groups.map(([task, scores], g): TaskReport => {
-    const dataset = PAPER_DATASET[task];
-    const report: TaskReport = {
-      task,
-      scores: aggregate(scores),
-      intervals: ci.groups[g]!,
-      labels: labelRows(counts.get(task) ?? new Map()),
-      dataset,
-      paper: PAPER_TABLE_1[dataset],
-      ...(flags.get(task) ?? { truncated: 0, unreadable: 0 }),
-      categoryKappa: cohensKappa(categories.get(task) ?? []),
-      spanKappa: spanTallies.get(task)?.kappa() ?? null,
-      spansWithoutOffsets: spanTallies.get(task)?.without ?? 0,
+
+  report(): EvalReport {
+    const { options } = this;
+    const { perTask, all } = byTask(this.scores);
+    const groups = [...perTask];
+    const ci = bootstrapGroups(
+      groups.map(([, scores]) => scores),
+      this.samples,
+      options.seed,
+    );
+    const tasks = groups.map(([task, scores], g): TaskReport => {
+      const dataset = PAPER_DATASET[task];
+      const categories = this.categories.get(task);
+      const report: TaskReport = {
+        task,
+        scores: aggregate(scores),
+        intervals: ci.groups[g]!,
+        labels: labelRows(this.counts.get(task) ?? new Map()),
+        dataset,
+        paper: PAPER_TABLE_1[dataset],
+        ...(this.flags.get(task) ?? { truncated: 0, unreadable: 0 }),
+        categoryKappa: categories ? kappaOf(categories) : null,
+        spanKappa: this.spanTallies.get(task)?.kappa() ?? null,
+        spansWithoutOffsets: this.spanTallies.get(task)?.without ?? 0,
+      };
+      if (options.scposProtocol && TASKS[task].dataset === 'SCPOS') report.protocol = protocolScores(scores, options.seed);
+      return report;
+    });
+    return {
+      match: this.opts,
+      samples: this.samples,
+      tasks,
+      overall: { scores: aggregate(all), intervals: ci.overall },
+      documents: this.documents,
+      allDocuments: this.allDocuments,
+      documentCount: this.scored,
+      unscorable: this.unscorable,
+      caption: PAPER_TABLE_1_CAPTION,
     };
-    if (options.scposProtocol && TASKS[task].dataset === 'SCPOS') report.protocol = protocolScores(scores, options.seed);
-    return report;
-  });
-  return {
-    match: opts,
-    samples,
-    tasks,
-    overall: { scores: aggregate(all), intervals: ci.overall },
-    documents,
-    allDocuments,
-    documentCount: scorable.length,
-    unscorable,
-    caption: PAPER_TABLE_1_CAPTION,
-  };
+  }
+}
+
+/** `Evaluation` over pairs held in memory. */
+export function evaluate(pairs: readonly EvalPair[], opts: MatchOptions = DEFAULT_MATCH, samples = 1000, options: EvaluateOptions = {}): EvalReport {
+  const e = new Evaluation(opts, samples, options);
+  for (const pair of pairs) e.add(pair);
+  return e.report();
 }
 
 /** A category as `sameCategory` compares it (no category is a value of its own). */
@@ -471,10 +498,20 @@ function byTask(scores: readonly (readonly [TaskId, SequenceScore])[]): { perTas
 
 /**
  * Each pair scored (`scoreSequence`), grouped by task in catalog order, and all together. A pair whose
- * gold cannot be scored (`unscorableReason`) is left out, as `evaluate` leaves it out.
+ * gold cannot be scored (`unscorableReason`) is left out, as `evaluate` leaves it out. Pairs are taken one
+ * at a time, and only their scores kept.
  */
-export function scoresByTask(pairs: readonly Pick<EvalPair, 'task' | 'gold' | 'pred'>[], opts: MatchOptions = DEFAULT_MATCH): { perTask: Map<TaskId, SequenceScore[]>; all: SequenceScore[] } {
-  return byTask(pairs.filter((p) => unscorableReason(p.gold) === null).map((p) => [p.task, scoreSequence(p.gold, p.pred, opts)] as const));
+export class ScoresByTask {
+  private readonly scores: [TaskId, SequenceScore][] = [];
+  constructor(private readonly opts: MatchOptions = DEFAULT_MATCH) {}
+
+  add(p: Pick<EvalPair, 'task' | 'gold' | 'pred'>): void {
+    if (unscorableReason(p.gold) === null) this.scores.push([p.task, scoreSequence(p.gold, p.pred, this.opts)]);
+  }
+
+  grouped(): { perTask: Map<TaskId, SequenceScore[]>; all: SequenceScore[] } {
+    return byTask(this.scores);
+  }
 }
 
 /** The reported scores, in table order, with their column names. */
