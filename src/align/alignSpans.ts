@@ -23,11 +23,14 @@ class SpanPlacer {
     this.skips = spans > 32 ? new Map() : null;
   }
 
-  private readonly free = (r: Range) => {
+  // Bound once per placer, not an arrow field: tsx (the CLI) would name every such closure as it is made.
+  private readonly free = this.isFree.bind(this);
+
+  private isFree(r: Range): boolean {
     if (this.taken === null) return !this.placed.some((p) => p[0] < r[1] && r[0] < p[1]);
     for (let i = r[0]; i < r[1]; i++) if (this.taken[i]) return false;
     return true;
-  };
+  }
 
   /**
    * Per needle, how far its occurrences are known to be taken (see Skip): repeats of one span stay linear.
@@ -71,30 +74,18 @@ export function placeSpans(index: TextIndex, spans: readonly { text: string }[])
  */
 export function alignSpans(text: string, extraction: Extraction): LocatedExtraction {
   const index = new TextIndex(text);
-  // The notices stay in step with the warnings only where they were in step when they came in.
-  const known = noticesOf(extraction);
-  const list: { warnings: string[]; notices?: Notice[] } = { warnings: [...extraction.warnings], notices: known ? [...known] : undefined };
-  const inStep = known !== null;
-  const missing = (role: string, s: string, r: Offsets, label?: string): Offsets => {
-    if (r === null) {
-      const n: Notice = { code: 'not-found', params: label === undefined ? { role, text: shortened(s, 200) } : { role, label, text: shortened(s, 200) } };
-      if (inStep) warnInto(list, n);
-      else list.warnings.push(warningText(n));
-    }
-    return r;
-  };
-  const arg = (what: string, s: string) => missing(what, s, firstOccurrence(index, s));
+  const missing = new Missing(index, noticesOf(extraction), extraction.warnings);
 
   const placed = placeSpans(index, extraction.entities);
   const entities = extraction.entities.map((e, i) => {
-    const r = missing('span', e.text, placed[i]!, e.label);
+    const r = missing.check('span', e.text, placed[i]!, e.label);
     return { label: e.label, text: e.text, start: r ? r[0] : null, end: r ? r[1] : null };
   });
   const relations = extraction.relations.map((t) => ({
     head: t.head,
     relation: t.relation,
     tail: t.tail,
-    offsets: { head: arg('head', t.head), tail: arg('tail', t.tail) },
+    offsets: { head: missing.argument('head', t.head), tail: missing.argument('tail', t.tail) },
   }));
   const events = extraction.events.map((q) => ({
     subject: q.subject,
@@ -102,14 +93,49 @@ export function alignSpans(text: string, extraction: Extraction): LocatedExtract
     object: q.object,
     time: q.time,
     offsets: {
-      subject: arg('subject', q.subject),
-      trigger: arg('trigger', q.trigger),
-      object: q.object === null ? null : arg('object', q.object),
-      time: arg('time', q.time),
+      subject: missing.argument('subject', q.subject),
+      trigger: missing.argument('trigger', q.trigger),
+      object: q.object === null ? null : missing.argument('object', q.object),
+      time: missing.argument('time', q.time),
     },
   }));
-  const out: LocatedExtraction = { ...extraction, entities, relations, events, warnings: list.warnings };
-  if (list.notices?.length) out.notices = list.notices;
+  const out: LocatedExtraction = { ...extraction, entities, relations, events, warnings: missing.warnings };
+  if (missing.notices?.length) out.notices = missing.notices;
   else delete out.notices;
   return out;
+}
+
+/**
+ * The warnings of an alignment: those that came in, and one per string not found (a class, not closures
+ * per call: the CLI runs through tsx, which names every named closure as it is made). The notices stay in
+ * step with the warnings only where they were in step when they came in.
+ */
+class Missing {
+  readonly warnings: string[];
+  notices: Notice[] | undefined;
+  private readonly inStep: boolean;
+
+  constructor(
+    private readonly index: TextIndex,
+    known: readonly Notice[] | null,
+    warnings: readonly string[],
+  ) {
+    this.warnings = [...warnings];
+    this.notices = known ? [...known] : undefined;
+    this.inStep = known !== null;
+  }
+
+  check(role: string, s: string, r: Offsets, label?: string): Offsets {
+    if (r === null) {
+      const n: Notice = { code: 'not-found', params: label === undefined ? { role, text: shortened(s, 200) } : { role, label, text: shortened(s, 200) } };
+      if (this.inStep) warnInto(this, n);
+      else this.warnings.push(warningText(n));
+    }
+    return r;
+  }
+
+  /** A tuple argument placed at its first occurrence, or warned about. */
+  argument(role: string, s: string): Offsets {
+    return this.check(role, s, firstOccurrence(this.index, s));
+  }
 }

@@ -184,24 +184,28 @@ export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions
 
 type LabelCounts = Map<string, { gold: number; pred: number; matched: number }>;
 
-/** Adds one document's diff to per-label counts (so matching is exactly the diff's). */
+/** Adds one item's counts to its label's. */
+function addLabel(counts: LabelCounts, label: string, gold: number, pred: number, matched: number) {
+  const c = counts.get(label);
+  if (c) {
+    c.gold += gold;
+    c.pred += pred;
+    c.matched += matched;
+  } else counts.set(label, { gold, pred, matched });
+}
+
+/**
+ * Adds one document's diff to per-label counts (so matching is exactly the diff's). No closure per call:
+ * the CLI runs through tsx, which names every named closure as it is made.
+ */
 function countLabels(counts: LabelCounts, d: ItemDiff, task: TaskId) {
   const at = LABEL_FIELD[TASKS[task].shape];
-  const add = (item: Item, gold: number, pred: number, matched: number) => {
-    const label = item[at]!.trim();
-    const c = counts.get(label);
-    if (c) {
-      c.gold += gold;
-      c.pred += pred;
-      c.matched += matched;
-    } else counts.set(label, { gold, pred, matched });
-  };
-  for (const m of d.matched) add(m, 1, 1, 1);
-  for (const m of d.missing) add(m, 1, 0, 0);
-  for (const e of d.extra) add(e, 0, 1, 0);
+  for (const m of d.matched) addLabel(counts, m[at]!.trim(), 1, 1, 1);
+  for (const m of d.missing) addLabel(counts, m[at]!.trim(), 1, 0, 0);
+  for (const e of d.extra) addLabel(counts, e[at]!.trim(), 0, 1, 0);
   for (const w of d.wrongLabel) {
-    add(w.gold, 1, 0, 0);
-    add(w.pred, 0, 1, 0);
+    addLabel(counts, w.gold[at]!.trim(), 1, 0, 0);
+    addLabel(counts, w.pred[at]!.trim(), 0, 1, 0);
   }
 }
 
@@ -431,10 +435,14 @@ class SpanTally {
   private g = new Int32Array(256);
   private p = new Int32Array(256);
 
-  private fill(at: Int32Array, x: Extraction, length: number, index: () => TextIndex) {
+  /** The current document's text, indexed when a side first needs placing (at most once per document). */
+  private text = '';
+  private index: TextIndex | null = null;
+
+  private fill(at: Int32Array, x: Extraction, length: number) {
     at.fill(0, 0, length);
     // Outputs parsed without the text (the CLI's) have never been placed: place them as the app does.
-    const placed = x.entities.some((e) => e.start === undefined) ? placeSpans(index(), x.entities) : null;
+    const placed = x.entities.some((e) => e.start === undefined) ? placeSpans((this.index ??= new TextIndex(this.text)), x.entities) : null;
     for (let k = 0; k < x.entities.length; k++) {
       const e = x.entities[k]!;
       const start = placed ? placed[k]?.[0] : e.start;
@@ -451,11 +459,12 @@ class SpanTally {
   add(text: string, gold: Extraction, pred: Extraction) {
     const length = codePointLength(text);
     if (length > this.g.length) [this.g, this.p] = [new Int32Array(length * 2), new Int32Array(length * 2)];
-    let idx: TextIndex | null = null;
-    const index = () => (idx ??= new TextIndex(text));
+    this.text = text;
+    this.index = null;
     const { g, p } = this;
-    this.fill(g, gold, length, index);
-    this.fill(p, pred, length, index);
+    this.fill(g, gold, length);
+    this.fill(p, pred, length);
+    this.index = null;
     for (let i = 0; i < length; i++) {
       const x = g[i]!;
       const y = p[i]!;
