@@ -85,6 +85,11 @@ export interface RunHooks {
    * ~200 tokens/s, and parsing and showing each one costs more than decoding it (bench/cpu.ts).
    */
   partialEveryMs?: number;
+  /**
+   * No partial before a sentence has run this long (ms; default `partialEveryMs`): a sentence done sooner
+   * shows its result at once, without a flash of half an answer first (and without its rendering cost).
+   */
+  firstPartialAfterMs?: number;
   /** Stop was asked for: the sentences not started yet are stopped. */
   stopRequested(): boolean;
   now(): number;
@@ -120,12 +125,14 @@ export async function runSentences(runs: SentenceRun[], opts: RunOptions, model:
         maxTokens: opts.maxTokens,
         stop: opts.profile.stopStrings,
       };
-      let lastPartial = -Infinity;
+      const every = hooks.partialEveryMs ?? 0;
+      // The first partial waits too: the sentence has just been shown as running.
+      let lastPartial = run.startedAt + (hooks.firstPartialAfterMs ?? every) - every;
       result = await generate(request, (soFar) => {
         run.raw = soFar;
         if (hooks.partials === false) return;
         const now = hooks.now();
-        if (now - lastPartial < (hooks.partialEveryMs ?? 0)) return;
+        if (now - lastPartial < every) return;
         lastPartial = now;
         run.extraction = parse(soFar, true);
         hooks.changed(run);

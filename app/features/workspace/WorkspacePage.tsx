@@ -10,6 +10,7 @@ import { ResultView } from './components/ResultView.tsx';
 import { RunPanel } from './components/RunPanel.tsx';
 import { CopyButton } from './components/CopyButton.tsx';
 import { useRunStore } from './runStore.ts';
+import type { SentenceRun } from '../../shared/engine/engine.ts';
 
 const field = 'w-full rounded border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
 const select = 'min-w-0 max-w-full rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
@@ -39,6 +40,8 @@ export interface OpenDocument {
  * the document's as it now stands (read-only here), its items are shown once, in the editor, and a run
  * over it is handed there as suggestions.
  */
+const finishedWithResults = (runs: readonly SentenceRun[]) => runs.some((r) => r.extraction) && runs.every((r) => r.status === 'done' || r.status === 'stopped' || r.status === 'failed');
+
 export function WorkspacePage({ openDocument = null }: { openDocument?: OpenDocument | null }) {
   const { t, i18n } = useTranslation();
   const text = useInputStore((s) => s.text);
@@ -59,9 +62,10 @@ export function WorkspacePage({ openDocument = null }: { openDocument?: OpenDocu
     [deferredOutput, task, profile, deferredText],
   );
   const lang = i18n.language === 'ja' ? 'ja' : 'en';
-  const runs = useRunStore((s) => s.runs);
   const bound = openDocument !== null;
-  const runOnDocument = bound && text === openDocument.text && runs.some((r) => r.extraction) && runs.every((r) => r.status === 'done' || r.status === 'stopped' || r.status === 'failed');
+  // A yes/no from the runs, not the runs themselves: the page (its selects, the profile editor, the pasted
+  // result) is not rendered again for every streamed update, only the run panel is.
+  const runOnDocument = useRunStore((s) => openDocument !== null && text === openDocument.text && finishedWithResults(s.runs));
 
   return (
     <div className="grid grid-cols-1 gap-4">

@@ -149,10 +149,35 @@ describe('Engine streaming rate', () => {
     await e.loadModel(giellm);
     const seen: string[] = [];
     await e.run('松友美佐紀は日本の選手。', { ...OPTS, grammar: null }, (runs) => seen.push(`${runs[0]!.status}:${runs[0]!.raw}`));
-    // One partial at the first token, none after within the minute, then the end: not one report per token.
-    expect(seen.filter((x) => x.startsWith('running:') && x.length > 'running:'.length)).toHaveLength(1);
+    // Shown as running at once; no partial within the minute (the first token's too waits its turn), then
+    // the end: not one report per token.
+    expect(seen).toContain('running:');
+    expect(seen.filter((x) => x.startsWith('running:') && x.length > 'running:'.length)).toHaveLength(0);
     expect(seen.at(-1)).toBe('done:<社会>固有表現抽出:人名;松友美佐紀:地名;日本');
     expect(STREAM_EVERY_MS).toBe(100);
+  });
+
+  it('reports a first partial only once the sentence has run 2.5 intervals, not at its first token', async () => {
+    const s = scripted(() => '');
+    const text = '<社会>固有表現抽出:人名;松友美佐紀';
+    const slow: LlmBackend = {
+      ...s.backend,
+      async generate(_req, onText) {
+        onText(text.slice(0, 1));
+        await new Promise((ok) => setTimeout(ok, 60));
+        onText(text.slice(0, 5)); // 60 ms in: past one interval, not yet 2.5
+        await new Promise((ok) => setTimeout(ok, 60));
+        onText(text); // 120 ms in
+        await new Promise((ok) => setTimeout(ok, 20));
+        return { text, finishReason: 'stop', usage: null };
+      },
+    };
+    const e = new Engine(async () => slow, noPreflight, undefined, 40);
+    await e.loadModel(giellm);
+    const seen: string[] = [];
+    await e.run('松友美佐紀は選手。', { ...OPTS, grammar: null }, (runs) => seen.push(`${runs[0]!.status}:${runs[0]!.raw}`));
+    expect(seen.filter((x) => x.startsWith('running:') && x.length > 'running:'.length)).toEqual([`running:${text}`]);
+    expect(seen.at(-1)).toBe(`done:${text}`);
   });
 });
 

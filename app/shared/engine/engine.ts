@@ -24,6 +24,11 @@ export class EngineBusyError extends Error {
 
 /** How often a run's streamed text is parsed and shown: ten times a second, reading speed (bench/cpu.ts). */
 export const STREAM_EVERY_MS = 100;
+/**
+ * A sentence's first partial comes after this many intervals (250 ms): one finished sooner (a small model
+ * on a CPU takes ~0.2 s a sentence) goes from running to its result, not through a half-answer first.
+ */
+const FIRST_PARTIAL_AFTER = 2.5;
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'generating';
 
@@ -285,7 +290,7 @@ export class Engine {
     };
     try {
       emit();
-      await runSentences(runs, opts, model, generate, { changed: emit, partialEveryMs: this.streamEveryMs, stopRequested: () => this.stopRequested || live.life.ended !== null, now: () => performance.now() });
+      await runSentences(runs, opts, model, generate, { changed: emit, partialEveryMs: this.streamEveryMs, firstPartialAfterMs: this.streamEveryMs * FIRST_PARTIAL_AFTER, stopRequested: () => this.stopRequested || live.life.ended !== null, now: () => performance.now() });
     } finally {
       emit(); // sentences skipped after Stop or a lost device get their final state too
       this.stopGenerating();

@@ -6,6 +6,7 @@ import { appConfigFor, overPrebuilt } from './modelRecord.ts';
 import type { FromWebLlmWorker, ToWebLlmWorker } from './webLlmProtocol.ts';
 import type { Usage } from './llmBackend.ts';
 import { finishReasonOf } from '../../../src/engine/backend.ts';
+import { textPacer, WORKER_TEXT_EVERY_MS } from '../../../src/engine/textPacer.ts';
 
 // What this worker may fetch (connectPolicy.ts): set with each load.
 let prefixes: string[] = [];
@@ -33,30 +34,35 @@ async function generate(m: Extract<ToWebLlmWorker, { type: 'generate' }>) {
   let resent = false;
   const stream = await engine.chat.completions.create(m.request);
   let text = '';
+  const pacer = textPacer((t) => post({ type: 'text', id: m.id, text: t }), WORKER_TEXT_EVERY_MS);
   let reason: string | null | undefined;
   let usage: Usage | null = null;
-  for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
-    if (stopAsked && !resent) {
-      resent = true;
-      void engine.interruptGenerate();
+  try {
+    for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) {
+      if (stopAsked && !resent) {
+        resent = true;
+        void engine.interruptGenerate();
+      }
+      const delta = chunk.choices[0]?.delta?.content ?? '';
+      if (delta) {
+        text += delta;
+        pacer.push(text);
+      }
+      reason = chunk.choices[0]?.finish_reason ?? reason;
+      if (chunk.usage) {
+        const extra: Partial<typeof chunk.usage.extra> = chunk.usage.extra ?? {};
+        usage = {
+          promptTokens: chunk.usage.prompt_tokens,
+          completionTokens: chunk.usage.completion_tokens,
+          prefillTokensPerS: extra.prefill_tokens_per_s ?? null,
+          decodeTokensPerS: extra.decode_tokens_per_s ?? null,
+          timeToFirstTokenS: extra.time_to_first_token_s ?? null,
+          e2eLatencyS: extra.e2e_latency_s ?? null,
+        };
+      }
     }
-    const delta = chunk.choices[0]?.delta?.content ?? '';
-    if (delta) {
-      text += delta;
-      post({ type: 'text', id: m.id, text });
-    }
-    reason = chunk.choices[0]?.finish_reason ?? reason;
-    if (chunk.usage) {
-      const extra: Partial<typeof chunk.usage.extra> = chunk.usage.extra ?? {};
-      usage = {
-        promptTokens: chunk.usage.prompt_tokens,
-        completionTokens: chunk.usage.completion_tokens,
-        prefillTokensPerS: extra.prefill_tokens_per_s ?? null,
-        decodeTokensPerS: extra.decode_tokens_per_s ?? null,
-        timeToFirstTokenS: extra.time_to_first_token_s ?? null,
-        e2eLatencyS: extra.e2e_latency_s ?? null,
-      };
-    }
+  } finally {
+    pacer.end(); // the result (or the error) carries the whole text: nothing held back is sent after it
   }
   post({ type: 'done', id: m.id, result: { text, finishReason: finishReasonOf(reason), usage } });
 }

@@ -35,14 +35,22 @@ function Summary({ runs }: { runs: SentenceRun[] }) {
   );
 }
 
+const finished = (r: SentenceRun) => r.status === 'done' || r.status === 'failed' || r.status === 'stopped';
+
+/**
+ * The run's controls and its results. Only the parts that show the runs subscribe to them, so a streamed
+ * update renders the progress, the summary and the one sentence that changed, not the controls.
+ */
 export function RunPanel() {
   const { t } = useTranslation();
   const state = useWorkspaceCommandState();
   const { status } = state;
   const model = useEngine((s) => s.model);
-  const { runs, grammar, constrainArgs, examples, setGrammar, setConstrainArgs, setExamples } = useRunStore();
-
-  const done = runs.filter((r) => r.status === 'done' || r.status === 'failed' || r.status === 'stopped').length;
+  const grammar = useRunStore((s) => s.grammar);
+  const constrainArgs = useRunStore((s) => s.constrainArgs);
+  const examples = useRunStore((s) => s.examples);
+  const hasRuns = useRunStore((s) => s.runs.length > 0);
+  const { setGrammar, setConstrainArgs, setExamples } = useRunStore.getState();
   return (
     <section className="grid gap-2" aria-labelledby="run-heading">
       <div className="flex flex-wrap items-center gap-3">
@@ -69,20 +77,36 @@ export function RunPanel() {
             </select>
           </label>
         )}
-        {runs.length > 0 && (
-          <span className="text-sm tabular-nums" role="status" data-testid="run-progress">
-            {t('run.progress', { done, total: runs.length })}
-          </span>
-        )}
+        <RunProgress />
       </div>
-      {status !== 'ready' && status !== 'generating' && runs.length === 0 && <p className="text-xs text-slate-600 dark:text-slate-400">{t('run.needModel')}</p>}
+      {status !== 'ready' && status !== 'generating' && !hasRuns && <p className="text-xs text-slate-600 dark:text-slate-400">{t('run.needModel')}</p>}
+      <RunResults />
+    </section>
+  );
+}
+
+function RunProgress() {
+  const { t } = useTranslation();
+  const runs = useRunStore((s) => s.runs);
+  if (runs.length === 0) return null;
+  return (
+    <span className="text-sm tabular-nums" role="status" data-testid="run-progress">
+      {t('run.progress', { done: runs.filter(finished).length, total: runs.length })}
+    </span>
+  );
+}
+
+function RunResults() {
+  const runs = useRunStore((s) => s.runs);
+  return (
+    <>
       {runs.length > 0 && <Summary runs={runs} />}
       <ol className="grid gap-3" data-testid="sentence-runs">
         {runs.map((r) => (
           <SentenceRow key={r.index} run={r} />
         ))}
       </ol>
-    </section>
+    </>
   );
 }
 
@@ -92,7 +116,8 @@ const f = (n: number | null) => (n === null ? '?' : n.toFixed(1));
 const SentenceRow = memo(function SentenceRow({ run: r }: { run: SentenceRun }) {
   const { t } = useTranslation();
   return (
-    <li className="grid gap-1 rounded border border-slate-200 p-2 dark:border-slate-800" data-status={r.status}>
+    // Rows off screen skip layout and paint: while one sentence streams, the others are not laid out again.
+    <li className="grid gap-1 rounded border border-slate-200 p-2 [contain-intrinsic-size:auto_7rem] [content-visibility:auto] dark:border-slate-800" data-status={r.status}>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {t('run.sentence', { n: r.index + 1 })}: {t(`run.status.${r.status}`)}
         {r.ms !== null && ` · ${(r.ms / 1000).toFixed(1)} s`}
