@@ -26,6 +26,39 @@ async function scrollFrames(page: Page): Promise<number[]> {
   }, SCROLL_FRAMES);
 }
 
+/** The floor for scrolling: frame-to-frame times of the same page left still (the display's own rate). */
+async function stillFrames(page: Page): Promise<number[]> {
+  return page.evaluate(async (frames) => {
+    const times: number[] = [];
+    let last = await new Promise<number>((ok) => requestAnimationFrame(ok));
+    for (let i = 0; i < frames; i++) {
+      const now = await new Promise<number>((ok) => requestAnimationFrame(ok));
+      times.push(now - last);
+      last = now;
+    }
+    return times;
+  }, SCROLL_FRAMES / 2);
+}
+
+/**
+ * The floor for search: the stored documents' text and output searched for the same word with a plain
+ * `includes` loop in the same page (no normalisation, no list to update).
+ */
+async function searchFloor(page: Page, word: string): Promise<number> {
+  return page.evaluate(async (word) => {
+    const db = await new Promise<IDBDatabase>((ok, no) => {
+      const r = indexedDB.open('giellm-corpus');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(r.error);
+    });
+    const docs = await new Promise<{ text: string; output: string | null }[]>((ok) => (db.transaction('documents').objectStore('documents').getAll().onsuccess = (e) => ok((e.target as IDBRequest).result)));
+    db.close();
+    const t0 = performance.now();
+    const hits = docs.filter((d) => d.text.includes(word) || (d.output ?? '').includes(word)).length;
+    return hits >= 0 ? performance.now() - t0 : -1;
+  }, word);
+}
+
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -121,15 +154,15 @@ async function main() {
       return JSON.stringify({ id: `d${i}`, text: s.text, task: 'ner', output: `<社会>固有表現抽出${s.entities.map((e) => `:${e.type};${e.name}`).join('')}` });
     }).join('\n'),
   );
-  const stock: { importMs: number; heapMB: number; frames: number[] }[] = [];
-  const large: { importMs: number; frames: number[]; searchMs: number }[] = [];
+  const stock: { importMs: number; heapMB: number; frames: number[]; storageFloorMs: number }[] = [];
+  const large: { importMs: number; frames: number[]; stillFrames: number[]; searchMs: number; searchFloorMs: number }[] = [];
   await withBrowser([], async (browser) => {
     for (let i = 0; i < (SCALE_ONLY ? 0 : RUNS); i++) {
       const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await page.goto(APP);
       const importMs = await timedImport(page, 'ner.json', stockmark, 5343, true);
-      stock.push({ importMs, heapMB: await heapMB(page), frames: await scrollFrames(page) });
+      stock.push({ importMs, heapMB: await heapMB(page), frames: await scrollFrames(page), storageFloorMs: await indexedDbFloor(page) });
       await context.close();
 
       const c2 = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -137,12 +170,13 @@ async function main() {
       await p2.goto(APP);
       const bigMs = await timedImport(p2, 'big.jsonl', big, 10_000);
       const frames = await scrollFrames(p2);
+      const still = await stillFrames(p2);
       await p2.evaluate(() => ((window as unknown as { __t0: number }).__t0 = performance.now()));
       await p2.getByRole('searchbox', { name: 'Search text and outputs' }).fill('日本');
       const searchMs = (await (
         await p2.waitForFunction(() => !/^10000 of/.test(document.querySelector('[data-testid="shown-count"]')?.textContent ?? '') && performance.now() - (window as unknown as { __t0: number }).__t0, null, { polling: 'raf' })
       ).jsonValue()) as number;
-      large.push({ importMs: bigMs, frames, searchMs });
+      large.push({ importMs: bigMs, frames, stillFrames: still, searchMs, searchFloorMs: await searchFloor(p2, '日本') });
       await c2.close();
     }
   });
@@ -172,8 +206,8 @@ async function main() {
   const stockFrames = frameStats(stock.flatMap((r) => r.frames));
   const largeFrames = frameStats(large.flatMap((r) => r.frames));
   const summary = {
-    stockmark: { documents: 5343, medianImportMs: median(stock.map((r) => r.importMs)), importRunsMs: stock.map((r) => r.importMs), medianHeapMB: median(stock.map((r) => r.heapMB)), scroll: stockFrames, targets: { importMs: 2000, fps: 60 } },
-    tenThousand: { documents: 10_000, medianImportMs: median(large.map((r) => r.importMs)), scroll: largeFrames, medianSearchMs: median(large.map((r) => r.searchMs)) },
+    stockmark: { documents: 5343, medianImportMs: median(stock.map((r) => r.importMs)), importRunsMs: stock.map((r) => r.importMs), medianStorageFloorMs: median(stock.map((r) => r.storageFloorMs)), medianHeapMB: median(stock.map((r) => r.heapMB)), scroll: stockFrames, targets: { importMs: 2000, fps: 60 } },
+    tenThousand: { documents: 10_000, medianImportMs: median(large.map((r) => r.importMs)), scroll: largeFrames, still: frameStats(large.flatMap((r) => r.stillFrames)), medianSearchMs: median(large.map((r) => r.searchMs)), medianSearchFloorMs: median(large.map((r) => r.searchFloorMs)) },
     scale: { ...scale, ratioToParse: scale.importMs / scale.parseFloorMs, ratioToStorage: scale.importMs / scale.storageFloorMs, runs: 1 },
   };
   if (SCALE_ONLY) {
@@ -182,12 +216,12 @@ async function main() {
   }
   const rows = [
     ['corpus benchmark', 'median', 'target'],
-    ['stockmark import (5,343 docs, to list shown)', `${summary.stockmark.medianImportMs.toFixed(0)} ms`, '< 2000 ms'],
+    ['stockmark import (5,343 docs, to list shown)', `${summary.stockmark.medianImportMs.toFixed(0)} ms (bare IndexedDB writing the same documents ${summary.stockmark.medianStorageFloorMs.toFixed(0)} ms)`, '< 2000 ms'],
     ['JS heap after import (after GC)', `${summary.stockmark.medianHeapMB.toFixed(0)} MB`, ''],
     ['list scroll frame time, 5,343 docs', `${stockFrames.medianMs.toFixed(1)} ms (p95 ${stockFrames.p95Ms.toFixed(1)}, ${(stockFrames.over17ms * 100).toFixed(1)}% > 17.5 ms)`, '60 fps = 16.7 ms'],
     ['10,000-doc import', `${summary.tenThousand.medianImportMs.toFixed(0)} ms`, ''],
-    ['list scroll frame time, 10,000 docs', `${largeFrames.medianMs.toFixed(1)} ms (p95 ${largeFrames.p95Ms.toFixed(1)}, ${(largeFrames.over17ms * 100).toFixed(1)}% > 17.5 ms)`, '60 fps'],
-    ['search over 10,000 docs (to the list updating)', `${summary.tenThousand.medianSearchMs.toFixed(0)} ms`, ''],
+    ['list scroll frame time, 10,000 docs', `${largeFrames.medianMs.toFixed(1)} ms (p95 ${largeFrames.p95Ms.toFixed(1)}, ${(largeFrames.over17ms * 100).toFixed(1)}% > 17.5 ms; the page left still ${summary.tenThousand.still.medianMs.toFixed(1)} ms)`, '60 fps'],
+    ['search over 10,000 docs (to the list updating)', `${summary.tenThousand.medianSearchMs.toFixed(0)} ms (a plain includes loop over the same documents ${summary.tenThousand.medianSearchFloorMs.toFixed(1)} ms)`, '< 100 ms'],
     [`${SCALE.toLocaleString('en')}-doc import (1 run)`, `${scale.importMs.toFixed(0)} ms (${(scale.importMs / scale.storageFloorMs).toFixed(2)}× bare IndexedDB writing the same documents, ${scale.storageFloorMs.toFixed(0)} ms; ${(scale.importMs / scale.parseFloorMs).toFixed(1)}× JSON.parse of its lines, ${scale.parseFloorMs.toFixed(0)} ms); heap ${scale.heapMB.toFixed(0)} MB`, 'stores all, < 10 s per 100,000'],
   ];
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

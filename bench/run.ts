@@ -23,6 +23,8 @@ function time(label: string, n: number, fn: () => void) {
 
 const seqs = generateSequences(PAPER_SEQUENCES);
 const stock = loadStockmark();
+// The floor for the core's memory: the process holding the sequences (and the data they came from) alone.
+const dataRssMB = process.resourceUsage().maxRSS / 1024;
 const stockGold = stock.map((s) => ({ text: s.text, x: { ...emptyExtraction('ner'), entities: s.entities.map((e) => ({ label: e.type, text: e.name })) } }));
 
 const rows = [
@@ -46,13 +48,13 @@ const table = [
   ...rows.map((r) => [r.label, String(r.n), r.medianMs.toFixed(1), r.minMs.toFixed(1), r.maxMs.toFixed(1), Math.round(r.perSecond).toLocaleString('en')]),
 ];
 printTable(table);
-console.log(`peak RSS ${peakRssMB.toFixed(0)} MB (target < 300 MB); target: ${PAPER_SEQUENCES} sequences < 1000 ms`);
+console.log(`peak RSS ${peakRssMB.toFixed(0)} MB, the sequences alone ${dataRssMB.toFixed(0)} MB (target < 300 MB); target: ${PAPER_SEQUENCES} sequences < 450 ms`);
 
 const file = resolve('bench', 'results', 'core.json');
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, peakRssMB, targets: { sequences: PAPER_SEQUENCES, maxMs: 1000, maxRssMB: 300 }, results: rows }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, peakRssMB, dataRssMB, targets: { sequences: PAPER_SEQUENCES, maxMs: 450, maxRssMB: 300 }, results: rows }, null, 2)}\n`,
 );
 console.log(`written ${file}`);
 
