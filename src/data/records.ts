@@ -148,9 +148,7 @@ export function readRecords(content: string, file: string, profile: FormatProfil
     file,
     (o, line) => {
       if (typeof o.text !== 'string') return { problem: { code: 'field-not-string', params: { field: 'text' } } };
-      // No task or IW: the IW an output echoes names it; else the import asks.
-      const echoed = typeof o.output === 'string' ? echoedTask(o.output, profile) : null;
-      const resolved = o.task !== undefined ? taskFrom(o.task, profile, false) : typeof o.iw === 'string' ? taskFrom(o.iw, profile) : echoed ? { task: echoed } : { unknown: true as const };
+      const resolved = o.task !== undefined ? taskFrom(o.task, profile, false) : typeof o.iw === 'string' ? taskFrom(o.iw, profile) : fromEcho(o.output, profile);
       if ('error' in resolved) return { problem: resolved.error };
       if (o.output !== undefined && typeof o.output !== 'string') return { problem: { code: 'field-not-text', params: { field: 'output' } } };
       if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') return { problem: { code: 'field-not-id', params: { field: 'id' } } };
@@ -166,6 +164,12 @@ export function readRecords(content: string, file: string, profile: FormatProfil
     progress,
   );
 }
+
+/** No task or IW: the IW an output echoes names the task; else the import asks (looked at only then). */
+const fromEcho = (output: unknown, profile: FormatProfile): { task: TaskId } | { unknown: true } => {
+  const echoed = typeof output === 'string' ? echoedTask(output, profile) : null;
+  return echoed ? { task: echoed } : { unknown: true };
+};
 
 /** The task whose IW an output echoes after its `<label>`, or null. */
 export function echoedTask(output: string, profile: FormatProfile): TaskId | null {
