@@ -45,7 +45,7 @@ const fps = (x: number | null) => (x === null ? '—' : `${x.toFixed(0)} fps`);
 const verdict = (ok: boolean | null): SummaryRow['verdict'] => (ok === null ? '' : ok ? 'met' : 'missed');
 
 /** One row: `value` against `target` (smaller is better unless `atLeast`). */
-function row(figure: string, value: number | null, show: (x: number | null) => string, target: number | null, opts: { floor?: number | null; floorShow?: (x: number | null) => string; atLeast?: boolean; targetText?: string; onRatio?: boolean } = {}): SummaryRow {
+function row(figure: string, value: number | null, show: (x: number | null) => string, target: number | null, opts: { floor?: number | null; floorShow?: (x: number | null) => string; ratioShow?: (x: number | null) => string; atLeast?: boolean; targetText?: string; onRatio?: boolean } = {}): SummaryRow {
   const ratio = value !== null && opts.floor ? value / opts.floor : null;
   const judged = opts.onRatio ? ratio : value;
   const ok = target === null || judged === null ? null : opts.atLeast ? judged >= target : judged <= target;
@@ -53,7 +53,7 @@ function row(figure: string, value: number | null, show: (x: number | null) => s
     figure,
     value: show(value),
     floor: opts.floor === undefined ? '' : (opts.floorShow ?? show)(opts.floor ?? null),
-    ratio: opts.floor === undefined ? '' : times(ratio),
+    ratio: opts.floor === undefined ? '' : (opts.ratioShow ?? times)(ratio),
     target: opts.targetText ?? (target === null ? '' : `${opts.atLeast ? '≥' : '≤'} ${opts.onRatio ? times(target) : show(target)}`),
     verdict: verdict(ok),
   };
@@ -106,7 +106,7 @@ export function summaryRows(): SummaryRow[] {
     row('embed: worst case at the bounds', at(embed, 'medianMs'), ms, null, { floor: at(embed, 'floorMs') }),
     row('giellm annotate via llama-server, 100 docs, 1 at a time', medianOf(server, 'concurrency1.annotateMs'), ms, 1.1, { floor: medianOf(server, 'concurrency1.bareMs'), onRatio: true, targetText: '≤ 1.10× bare loop' }),
     row('giellm annotate via llama-server, 100 docs, 4 at a time', medianOf(server, 'concurrency4.annotateMs'), ms, 1.1, { floor: medianOf(server, 'concurrency4.bareMs'), onRatio: true, targetText: '≤ 1.10× bare loop' }),
-    row('CPU engine: app cost per streamed token', at(cpu, 'medians.appPerTokenUs'), (x) => (x === null ? '—' : `${x.toFixed(0)} µs`), 0.05, { floor: at(cpu, 'medians.decodePerTokenUs'), onRatio: true, targetText: '< 5% of decode' }),
+    row('CPU engine: app cost per streamed token', at(cpu, 'medians.appPerTokenUs'), (x) => (x === null ? '—' : `${x.toFixed(0)} µs`), 0.05, { floor: at(cpu, 'medians.decodePerTokenUs'), floorShow: (x) => (x === null ? '—' : `${x.toFixed(0)} µs (decode)`), ratioShow: (x) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`), onRatio: true, targetText: '< 5% of decode' }),
     row('WebLLM grammar memory per sentence (worst vocabulary)', worstGrammarKB || null, (x) => (x === null ? '—' : `${x.toFixed(0)} KB`), null, { targetText: `bounded: engine made anew every ${at(grammar, 'grammarBudget') ?? '?'} grammars` }),
     row('prompt, NER: GIELLM input vs 5 examples (tokens)', ner?.prompted5 ?? null, (x) => (x === null ? '—' : `${x} tok`), null, { floor: ner?.giellm ?? null }),
     row('GIELLM-13B on a laptop GPU, on paper', laptop?.perHour ?? null, (x) => (x === null ? '—' : `${Math.round(x).toLocaleString('en')} sentences/h`), null),
