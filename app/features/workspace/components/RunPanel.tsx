@@ -110,14 +110,19 @@ function RunResults() {
   );
 }
 
+/**
+ * Rows off screen skip layout and paint, so while one sentence streams the others are not laid out again;
+ * not a row with arcs, which are measured from the laid-out text (as ResultView keeps its lines).
+ */
+const skippable = (r: SentenceRun) => !r.extraction || (r.extraction.relations.length === 0 && r.extraction.events.length === 0);
+
 const f = (n: number | null) => (n === null ? '?' : n.toFixed(1));
 
 /** One sentence's run; memoised, since the engine hands unchanged sentences back as the same objects. */
 const SentenceRow = memo(function SentenceRow({ run: r }: { run: SentenceRun }) {
   const { t } = useTranslation();
   return (
-    // Rows off screen skip layout and paint: while one sentence streams, the others are not laid out again.
-    <li className="grid gap-1 rounded border border-slate-200 p-2 [contain-intrinsic-size:auto_7rem] [content-visibility:auto] dark:border-slate-800" data-status={r.status}>
+    <li className={`grid gap-1 rounded border border-slate-200 p-2 dark:border-slate-800 ${skippable(r) ? '[contain-intrinsic-size:auto_7rem] [content-visibility:auto]' : ''}`} data-status={r.status}>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {t('run.sentence', { n: r.index + 1 })}: {t(`run.status.${r.status}`)}
         {r.ms !== null && ` · ${(r.ms / 1000).toFixed(1)} s`}
