@@ -63,16 +63,16 @@ async function pasteAndWait(page: import('@playwright/test').Page, output: strin
 }
 
 /**
- * The floor of a first render: the same pieces the app put in the page (text, tint and bars: their classes,
- * and any inline style through the CSSOM, as React sets it — a style attribute set from script is refused by
- * the page's CSP, and each refusal's report once made this floor 10× slower than the work it stands for),
- * built as plain DOM nodes in one pass and appended, as the app's figure (until the spans are in the page,
- * before layout) counts.
+ * The floor of a first render: the same pieces the app put in the page (text, tint and bars: every
+ * attribute the app gave them, classes included, and any inline style through the CSSOM, as React sets it
+ * — a style attribute set from script is refused by the page's CSP, and each refusal's report once made
+ * this floor 10× slower than the work it stands for), built as plain DOM nodes in one pass and appended,
+ * as the app's figure (until the spans are in the page, before layout) counts.
  */
 async function plainDomFloor(page: import('@playwright/test').Page): Promise<number> {
   return page.evaluate(() => {
     const lines = [...document.querySelectorAll<HTMLElement>('[data-testid="highlighted"] > div')].map((line) =>
-      [...line.querySelectorAll<HTMLElement>('[data-start]')].map((p) => ({ mark: p.tagName === 'MARK', text: p.textContent ?? '', className: p.className, style: p.style.cssText, title: p.title })),
+      [...line.querySelectorAll<HTMLElement>('[data-start]')].map((p) => ({ mark: p.tagName === 'MARK', text: p.textContent ?? '', style: p.style.cssText, attributes: [...p.attributes].filter((a) => a.name !== 'style').map((a) => [a.name, a.value] as const) })),
     );
     const host = document.createElement('div');
     host.className = 'text-lg leading-9 break-words';
@@ -82,11 +82,8 @@ async function plainDomFloor(page: import('@playwright/test').Page): Promise<num
       for (const p of line) {
         const el = document.createElement(p.mark ? 'mark' : 'span');
         el.textContent = p.text;
-        if (p.mark) {
-          el.className = p.className;
-          if (p.style) el.style.cssText = p.style;
-          el.title = p.title;
-        }
+        for (const [name, value] of p.attributes) el.setAttribute(name, value);
+        if (p.style) el.style.cssText = p.style;
         div.appendChild(el);
       }
       host.appendChild(div);
