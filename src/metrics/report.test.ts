@@ -222,4 +222,16 @@ describe("the report's scores", () => {
     // Relations and events are not spans.
     expect(evaluate(pairs(), undefined, 10).tasks.map((t) => t.spanKappa)).toEqual([null, null]);
   });
+
+  it('tallies a prediction read once with its gold (the same object) exactly as an equal copy', () => {
+    const text = 'NTTドコモは東京で発表した。';
+    const x = { task: 'ner' as const, category: '技術', relations: [], events: [], warnings: [], entities: [{ label: '法人名', text: 'NTTドコモ' }, { label: '地名', text: '東京' }, { label: '地名', text: '大阪' }] };
+    const other: EvalPair = { id: 'b', text: '大阪で会見。', task: 'ner', gold: { ...x, entities: [{ label: '地名', text: '大阪' }] }, pred: { ...x, entities: [] } };
+    const same = evaluate([{ id: 'a', text, task: 'ner', gold: x, pred: x }, other], undefined, 10).tasks[0]!;
+    const copy = evaluate([{ id: 'a', text, task: 'ner', gold: x, pred: structuredClone(x) }, other], undefined, 10).tasks[0]!;
+    expect(same.spanKappa).not.toBeNull();
+    expect(same.spanKappa).toBe(copy.spanKappa);
+    expect(same.spansWithoutOffsets).toBe(2);
+    expect(copy.spansWithoutOffsets).toBe(2);
+  });
 });
