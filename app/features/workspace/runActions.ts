@@ -16,7 +16,8 @@ export async function startRun() {
   const { text, task } = useInputStore.getState();
   const { setRuns } = useRunStore.getState();
   setRuns([]);
-  // The engine reports streamed text ten times a second (STREAM_EVERY_MS); each report renders on a frame.
+  // The engine reports streamed text ten times a second (STREAM_EVERY_MS; a sentence's first after 250 ms);
+  // each report renders on a frame.
   const updates = perFrame(setRuns);
   try {
     await engine.run(text, runOptions(task), updates.push);
