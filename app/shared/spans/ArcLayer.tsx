@@ -261,23 +261,28 @@ export function ArcLayer({
     return () => observer.disconnect();
   }, [root]);
   const key = `${version}|${width}|${arcs.map((a) => `${a.from}>${a.to}:${a.label}`).join()}|${knob ?? ''}|${link?.from ?? ''}>${link?.to ?? ''}`;
+  const own = useRef<SVGSVGElement>(null);
   useLayoutEffect(() => {
-    const el = root.current;
+    // On a mount (the text's holder is keyed by its layout, so every new layout is one) this runs before
+    // React attaches the holder's ref, which comes after its children's layout effects: the holder is then
+    // read off this layer's own element, which sits directly in it. Without it the arcs waited a frame for
+    // the ResizeObserver to ask again (bench/render.ts).
+    const el = root.current ?? (own.current?.parentElement as HTMLElement | null | undefined) ?? null;
     const next = el ? measureArcs(el, arcs, knob, link) : null;
     measuredWidth.current = next?.width ?? 0;
     // The arcs are drawn where the text was laid out, which is only known after it was: a state set from
     // the DOM's layout, before paint, as React's docs show for tooltips.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setGeometry(next);
     // `key` stands for everything read here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  if (!geometry) return null;
+  if (!geometry) return <svg ref={own} className="pointer-events-none absolute top-0 left-0" width={0} height={0} aria-hidden="true" />;
   const { pieces, rowTops } = geometry;
   const lineY = (p: ArcPiece) => rowTops[p.row]! - BASE_PX - p.level * LEVEL_PX;
   return (
     <svg
+      ref={own}
       // Never wider than the text: between a narrower window and the next measure (a ResizeObserver frame
       // later) its box kept the old width and widened the page (CI saw 991 px at 360).
       className="pointer-events-none absolute top-0 left-0 max-w-full overflow-visible"
