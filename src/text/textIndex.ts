@@ -73,7 +73,13 @@ export class TextIndex {
     if (text.length < LONG_TEXT || needle.length < 2) return text.indexOf(needle, from);
     const at = (this.pairs ??= pairPositions(text)).get(needle.charCodeAt(0) * 0x10000 + needle.charCodeAt(1));
     if (at === undefined) return -1;
-    for (let k = lowerBound(at, from); k < at.length; k++) if (text.startsWith(needle, at[k]!)) return at[k]!;
+    const k0 = lowerBound(at, from);
+    // A pair that occurs nearly everywhere (a crafted text of one repeated character) would have every
+    // position compared in turn, far slower than indexOf's own search: past a few candidates, it takes over.
+    for (let k = k0; k < at.length; k++) {
+      if (k - k0 === MAX_CANDIDATES) return text.indexOf(needle, at[k]!);
+      if (text.startsWith(needle, at[k]!)) return at[k]!;
+    }
     return -1;
   }
 
@@ -168,6 +174,8 @@ export class TextIndex {
 
 /** Texts at least this long (UTF-16 units) get the pair index: below it, a scan costs less than the index. */
 export const LONG_TEXT = 4096;
+/** Candidates compared one by one before indexOf searches the rest (see indexOf). */
+const MAX_CANDIDATES = 16;
 
 function pairPositions(text: string): Map<number, number[]> {
   const pairs = new Map<number, number[]>();
