@@ -46,6 +46,9 @@ export interface SentenceRun {
   finishReason: GenerateResult['finishReason'] | null;
 }
 
+/** Whether a sentence's run has ended, however it ended (done, stopped or failed). */
+export const runEnded = (r: Pick<SentenceRun, 'status'>) => r.status === 'done' || r.status === 'stopped' || r.status === 'failed';
+
 // LLaMA-family tokenizers spend up to about three tokens on a Japanese character; leave room to answer.
 const TOKENS_PER_CHAR = 3;
 

@@ -10,7 +10,7 @@ import { ResultView } from './components/ResultView.tsx';
 import { RunPanel } from './components/RunPanel.tsx';
 import { CopyButton } from './components/CopyButton.tsx';
 import { useRunStore } from './runStore.ts';
-import type { SentenceRun } from '../../shared/engine/engine.ts';
+import { runEnded, type SentenceRun } from '../../shared/engine/engine.ts';
 
 const field = 'w-full rounded border border-slate-300 bg-white p-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900';
 const select = 'min-w-0 max-w-full rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-900';
@@ -34,14 +34,15 @@ export interface OpenDocument {
   suggest(): void;
 }
 
+/** Every sentence's run has ended, and some gave a result. */
+const finishedWithResults = (runs: readonly SentenceRun[]) => runs.some((r) => r.extraction) && runs.every(runEnded);
+
 /**
  * Source text + task → the exact model input; a run, or a model output pasted back → located results.
  * While a corpus document is open in the editor, the workspace is that document: its text and output are
  * the document's as it now stands (read-only here), its items are shown once, in the editor, and a run
  * over it is handed there as suggestions.
  */
-const finishedWithResults = (runs: readonly SentenceRun[]) => runs.some((r) => r.extraction) && runs.every((r) => r.status === 'done' || r.status === 'stopped' || r.status === 'failed');
-
 export function WorkspacePage({ openDocument = null }: { openDocument?: OpenDocument | null }) {
   const { t, i18n } = useTranslation();
   const text = useInputStore((s) => s.text);

@@ -60,6 +60,7 @@ export interface EngineState {
 }
 
 export type { RunOptions, SentenceRun } from '../../../src/engine/run.ts';
+export { runEnded } from '../../../src/engine/run.ts';
 
 /**
  * The one engine for the app's life, owned outside React's render cycle (StrictMode's double effects

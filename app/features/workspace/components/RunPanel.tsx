@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_EXAMPLES } from '../../../../src/index.ts';
-import type { SentenceRun } from '../../../shared/engine/engine.ts';
+import { runEnded, type SentenceRun } from '../../../shared/engine/engine.ts';
 import { useEngine } from '../../../shared/engine/useEngine.ts';
 import { CommandButton } from '../../../shared/commands/CommandButton.tsx';
 import { useRunStore } from '../runStore.ts';
@@ -34,8 +34,6 @@ function Summary({ runs }: { runs: SentenceRun[] }) {
     </div>
   );
 }
-
-const finished = (r: SentenceRun) => r.status === 'done' || r.status === 'failed' || r.status === 'stopped';
 
 /**
  * The run's controls and its results. Only the parts that show the runs subscribe to them, so a streamed
@@ -91,7 +89,7 @@ function RunProgress() {
   if (runs.length === 0) return null;
   return (
     <span className="text-sm tabular-nums" role="status" data-testid="run-progress">
-      {t('run.progress', { done: runs.filter(finished).length, total: runs.length })}
+      {t('run.progress', { done: runs.filter(runEnded).length, total: runs.length })}
     </span>
   );
 }
