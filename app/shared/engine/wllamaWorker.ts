@@ -8,7 +8,7 @@ import { guardWorkerNetwork } from './connectPolicy.ts';
 import type { FromWllamaWorker, ToWllamaWorker, WllamaGenerateRequest, WllamaLoadRequest } from './wllamaProtocol.ts';
 import type { Usage } from './llmBackend.ts';
 import { finishReasonOf } from '../../../src/engine/backend.ts';
-import { textPacer, WORKER_TEXT_EVERY_MS } from '../../../src/engine/textPacer.ts';
+import { latestEvery, WORKER_TEXT_EVERY_MS } from '../../../src/engine/latestEvery.ts';
 
 let prefixes: string[] = [];
 guardWorkerNetwork(self, () => prefixes);
@@ -54,7 +54,7 @@ async function generate(req: WllamaGenerateRequest) {
   // The same request llama-server gets (greedy pinned, the grammar as GBNF): one prompt for both engines.
   const body = llamaCppBody(mode, { messages: req.messages, prompt: req.prompt, grammar: req.grammar, maxTokens: req.maxTokens, stop: req.stop });
   let text = '';
-  const pacer = textPacer((t) => post({ type: 'text', id: req.id, text: t }), WORKER_TEXT_EVERY_MS);
+  const pacer = latestEvery((t: string) => post({ type: 'text', id: req.id, text: t }), WORKER_TEXT_EVERY_MS);
   let reason: string | null = null;
   let usage: Usage | null = null;
   const onChunk = (chunk: RawCompletionChunk | ChatCompletionChunk) => {
@@ -84,7 +84,7 @@ async function generate(req: WllamaGenerateRequest) {
     if (!(e instanceof WllamaAbortError) && !controller.signal.aborted) throw e;
     return post({ type: 'done', id: req.id, result: { text, finishReason: 'abort', usage } });
   } finally {
-    pacer.end(); // the result (or the error) carries the whole text: nothing held back is sent after it
+    pacer.drop(); // the result (or the error) carries the whole text: nothing held back is sent after it
     if (current === controller) current = null;
   }
   post({ type: 'done', id: req.id, result: { text, finishReason: controller.signal.aborted ? 'abort' : finishReasonOf(reason), usage } });

@@ -6,7 +6,7 @@ import { appConfigFor, overPrebuilt } from './modelRecord.ts';
 import type { FromWebLlmWorker, ToWebLlmWorker } from './webLlmProtocol.ts';
 import type { Usage } from './llmBackend.ts';
 import { finishReasonOf } from '../../../src/engine/backend.ts';
-import { textPacer, WORKER_TEXT_EVERY_MS } from '../../../src/engine/textPacer.ts';
+import { latestEvery, WORKER_TEXT_EVERY_MS } from '../../../src/engine/latestEvery.ts';
 
 // What this worker may fetch (connectPolicy.ts): set with each load.
 let prefixes: string[] = [];
@@ -34,7 +34,7 @@ async function generate(m: Extract<ToWebLlmWorker, { type: 'generate' }>) {
   let resent = false;
   const stream = await engine.chat.completions.create(m.request);
   let text = '';
-  const pacer = textPacer((t) => post({ type: 'text', id: m.id, text: t }), WORKER_TEXT_EVERY_MS);
+  const pacer = latestEvery((t: string) => post({ type: 'text', id: m.id, text: t }), WORKER_TEXT_EVERY_MS);
   let reason: string | null | undefined;
   let usage: Usage | null = null;
   try {
@@ -62,7 +62,7 @@ async function generate(m: Extract<ToWebLlmWorker, { type: 'generate' }>) {
       }
     }
   } finally {
-    pacer.end(); // the result (or the error) carries the whole text: nothing held back is sent after it
+    pacer.drop(); // the result (or the error) carries the whole text: nothing held back is sent after it
   }
   post({ type: 'done', id: m.id, result: { text, finishReason: finishReasonOf(reason), usage } });
 }

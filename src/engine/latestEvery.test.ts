@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { textPacer } from './textPacer.ts';
+import { latestEvery } from './latestEvery.ts';
 
-describe('textPacer', () => {
+describe('latestEvery', () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
 
   it('sends the first text at once, then at most one text per interval: the latest, even when no token follows', () => {
     const sent: string[] = [];
-    const p = textPacer((t) => sent.push(t), 50);
+    const p = latestEvery((t: string) => sent.push(t), 50);
     p.push('<');
     expect(sent).toEqual(['<']);
     p.push('<社');
@@ -25,10 +25,10 @@ describe('textPacer', () => {
 
   it('drops what is held back at the end: nothing is sent after the final result', () => {
     const sent: string[] = [];
-    const p = textPacer((t) => sent.push(t), 50);
+    const p = latestEvery((t: string) => sent.push(t), 50);
     p.push('a');
     p.push('ab');
-    p.end();
+    p.drop();
     vi.advanceTimersByTime(1000);
     expect(sent).toEqual(['a']);
   });
