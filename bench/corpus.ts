@@ -11,33 +11,25 @@ import { median, quantile } from './stats.ts';
 const RUNS = 3;
 const SCROLL_FRAMES = 240;
 
-/** Frame-to-frame times while the list scrolls a little every frame, as a wheel or trackpad does. */
-async function scrollFrames(page: Page): Promise<number[]> {
-  return page.getByTestId('documents').evaluate(async (el, frames) => {
-    const times: number[] = [];
-    let last = await new Promise<number>((ok) => requestAnimationFrame(ok));
-    for (let i = 0; i < frames; i++) {
-      el.scrollTop += 120;
-      const now = await new Promise<number>((ok) => requestAnimationFrame(ok));
-      times.push(now - last);
-      last = now;
-    }
-    return times;
-  }, SCROLL_FRAMES);
-}
-
-/** The floor for scrolling: frame-to-frame times of the same page left still (the display's own rate). */
-async function stillFrames(page: Page): Promise<number[]> {
-  return page.evaluate(async (frames) => {
-    const times: number[] = [];
-    let last = await new Promise<number>((ok) => requestAnimationFrame(ok));
-    for (let i = 0; i < frames; i++) {
-      const now = await new Promise<number>((ok) => requestAnimationFrame(ok));
-      times.push(now - last);
-      last = now;
-    }
-    return times;
-  }, SCROLL_FRAMES / 2);
+/**
+ * Frame-to-frame times while the list scrolls a little every frame, as a wheel or trackpad does; with
+ * `step` 0, the same list left still (the floor: the display's own rate).
+ */
+async function scrollFrames(page: Page, step = 120, frames = SCROLL_FRAMES): Promise<number[]> {
+  return page.getByTestId('documents').evaluate(
+    async (el, { step, frames }) => {
+      const times: number[] = [];
+      let last = await new Promise<number>((ok) => requestAnimationFrame(ok));
+      for (let i = 0; i < frames; i++) {
+        el.scrollTop += step;
+        const now = await new Promise<number>((ok) => requestAnimationFrame(ok));
+        times.push(now - last);
+        last = now;
+      }
+      return times;
+    },
+    { step, frames },
+  );
 }
 
 /**
@@ -170,7 +162,7 @@ async function main() {
       await p2.goto(APP);
       const bigMs = await timedImport(p2, 'big.jsonl', big, 10_000);
       const frames = await scrollFrames(p2);
-      const still = await stillFrames(p2);
+      const still = await scrollFrames(p2, 0, SCROLL_FRAMES / 2);
       await p2.evaluate(() => ((window as unknown as { __t0: number }).__t0 = performance.now()));
       await p2.getByRole('searchbox', { name: 'Search text and outputs' }).fill('日本');
       const searchMs = (await (
