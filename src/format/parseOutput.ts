@@ -6,6 +6,8 @@ import { labelSetString } from './buildInput.ts';
 import { shortened, warnInto, type Notice } from './warnings.ts';
 import { tasksByIwLength } from './splitInput.ts';
 import { nfkc } from '../text/nfkc.ts';
+import { parseClean } from './parseClean.ts';
+import { cutTail } from './cutTail.ts';
 
 export interface ParseOptions {
   /** The source text: lets the parser drop an echoed prompt and tell a `:` inside a name from a separator. */
@@ -100,31 +102,6 @@ class Reader {
     this.unreadable++;
     this.warn(n);
   }
-}
-
-/** Drops stop strings and the junk later datasets leave at the end; says whether the generation visibly ended. */
-function cutTail(raw: string, profile: FormatProfile): { s: string; ended: boolean } {
-  let s = raw;
-  let ended = false;
-  for (const stop of profile.stopStrings) {
-    const i = s.indexOf(stop);
-    if (i >= 0) {
-      s = s.slice(0, i);
-      ended = true;
-    }
-  }
-  for (let changed = true; changed; ) {
-    changed = false;
-    const t = s.trimEnd();
-    if (t !== s) s = t;
-    for (const junk of profile.tailJunk) {
-      if (s.endsWith(junk)) {
-        s = s.slice(0, -junk.length);
-        changed = true;
-      }
-    }
-  }
-  return { s, ended };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -437,6 +414,15 @@ function readTuples(body: string, r: Reader, out: Extraction, shape: 'triple' | 
  * reads). With `partial`, returns what is complete so far; with `truncated`, drops the cut-off last item.
  */
 export function parseOutput(output: string, task: TaskId, profile: FormatProfile, opts: ParseOptions = {}): Extraction {
+  if (typeof output === 'string' && !opts.partial && !opts.truncated && (opts.text === undefined || typeof opts.text === 'string')) {
+    const clean = parseClean(output, task, profile, opts.text);
+    if (clean !== null) return clean;
+  }
+  return parseGeneral(output, task, profile, opts);
+}
+
+/** The general parser, which decides every case; `parseOutput` tries the one-pass reading of a plain output first. */
+export function parseGeneral(output: string, task: TaskId, profile: FormatProfile, opts: ParseOptions = {}): Extraction {
   const out = emptyExtraction(task);
   if (typeof output !== 'string') {
     warnInto(out, { code: 'output-not-text', params: {} });
