@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nfkc, searchFold } from './nfkc.ts';
+import { nfkc, nfkcStable, nfkcTrimmed, searchFold } from './nfkc.ts';
 
 describe('nfkc', () => {
   it('equals String#normalize("NFKC") on any text, including the fast-path ranges and their edges', () => {
@@ -19,6 +19,28 @@ describe('nfkc', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...edges.split('')) }), fc.string({ unit: 'grapheme' })), (s) => {
         expect(searchFold(s)).toBe(s.normalize('NFKC').toLowerCase());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts as stable only code units NFKC leaves alone, every one of the 65,536 checked', () => {
+    let stable = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (!nfkcStable(ch)) continue;
+      stable++;
+      expect(ch.normalize('NFKC'), c.toString(16)).toBe(ch);
+    }
+    // ASCII, kana and the unified kanji at least: the table is not empty by mistake.
+    expect(stable).toBeGreaterThan(21_000);
+  });
+
+  it('trims and normalises like s.trim().normalize("NFKC"), spaces and other white space at the ends included', () => {
+    const edges = ' \t\n\u3000\u00a0aＡ\u3041\u4e00\uff76\uff9e';
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...edges.split('')) }), fc.string({ unit: 'grapheme' })), (s) => {
+        expect(nfkcTrimmed(s)).toBe(s.trim().normalize('NFKC'));
       }),
       { numRuns: 2000 },
     );
