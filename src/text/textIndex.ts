@@ -33,10 +33,13 @@ export class TextIndex {
   private view: NormView | undefined;
   // Each distinct needle costs at most one scan of the text from its start, however often it is asked for:
   // a crafted output naming thousands of spans then stays linear in the text per distinct string.
-  private readonly first = new Map<string, number>();
+  // Made when first needed, and only for texts past SHORT_TEXT: in a sentence a scan costs less than the
+  // lookups, and most alignments are of one sentence (three collections a sentence were a tenth of the
+  // core bench's alignment time).
+  private first: Map<string, number> | undefined;
   /** Per needle, a UTF-16 offset from which it is known not to occur (exactly). */
-  private readonly noneFrom = new Map<string, number>();
-  private readonly absent = new Set<string>();
+  private noneFrom: Map<string, number> | undefined;
+  private absent: Set<string> | undefined;
 
   /**
    * The first exact occurrence at or after `fromUnit`. Spans come in text order, so the next one is usually
@@ -45,9 +48,10 @@ export class TextIndex {
    * again costs nothing.
    */
   private nextExact(needle: string, fromUnit: number): number {
-    const first = this.first.get(needle);
+    if (this.text.length < SHORT_TEXT) return this.text.indexOf(needle, fromUnit);
+    const first = (this.first ??= new Map()).get(needle);
     if (first !== undefined && (first < 0 || fromUnit <= first)) return first;
-    const none = this.noneFrom.get(needle);
+    const none = (this.noneFrom ??= new Map()).get(needle);
     if (none !== undefined && fromUnit >= none) return -1;
     const at = this.indexOf(needle, fromUnit);
     if (fromUnit === 0) this.first.set(needle, at);
@@ -98,7 +102,7 @@ export class TextIndex {
    * any, else width/NFKC-insensitive ones. Stops at the first accepted one, so it costs little on long texts.
    */
   find(needle: string, from: number, accept: (r: Range) => boolean, skip?: Skip): Range | null {
-    if (needle === '' || this.absent.has(needle)) return null;
+    if (needle === '' || this.absent?.has(needle)) return null;
     const fromUnit = this.unitOf(from);
     const first = this.nextExact(needle, fromUnit);
     if (first >= 0 || this.nextExact(needle, 0) >= 0) {
@@ -117,7 +121,7 @@ export class TextIndex {
     const norm = nfkc(needle);
     const view = this.normView();
     if (norm === '' || view.text.indexOf(norm) < 0) {
-      this.absent.add(needle);
+      (this.absent ??= new Set()).add(needle);
       return null;
     }
     const fromView = lowerBound(view.start, from);
@@ -174,6 +178,8 @@ export class TextIndex {
 
 /** Texts at least this long (UTF-16 units) get the pair index: below it, a scan costs less than the index. */
 export const LONG_TEXT = 4096;
+/** Texts shorter than this (UTF-16 units) are scanned afresh for each needle: no memory of earlier scans. */
+const SHORT_TEXT = 512;
 /** Candidates compared one by one before indexOf searches the rest (see indexOf). */
 const MAX_CANDIDATES = 16;
 
