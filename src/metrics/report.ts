@@ -151,18 +151,26 @@ export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions
   const matched: Item[] = [];
   const extra: Item[] = [];
   if (g.length === 0) return { matched, missing: [], extra: p, wrongLabel: [] };
-  const left = new Map<string, number[]>();
-  for (let i = 0; i < g.length; i++) {
-    const k = itemKey(g[i]!, opts);
-    const at = left.get(k);
-    if (at) at.push(i);
-    else left.set(k, [i]);
-  }
   const usedGold = new Uint8Array(g.length);
+  const goldKeys = new Array<string>(g.length);
+  for (let i = 0; i < g.length; i++) goldKeys[i] = itemKey(g[i]!, opts);
+  // Each predicted item takes the first gold item with its key not taken yet. For the few items of a
+  // sentence, looking along the keys costs less than a map of them.
+  const left = g.length * p.length > 64 ? new Map<string, number[]>() : null;
+  if (left !== null) {
+    for (let i = 0; i < g.length; i++) {
+      const at = left.get(goldKeys[i]!);
+      if (at) at.push(i);
+      else left.set(goldKeys[i]!, [i]);
+    }
+  }
   for (const item of p) {
-    const free = left.get(itemKey(item, opts));
-    if (free?.length) {
-      usedGold[free.shift()!] = 1;
+    const k = itemKey(item, opts);
+    let j = -1;
+    if (left !== null) j = left.get(k)?.shift() ?? -1;
+    else for (let i = 0; i < g.length && j < 0; i++) if (usedGold[i] === 0 && goldKeys[i] === k) j = i;
+    if (j >= 0) {
+      usedGold[j] = 1;
       matched.push(item);
     } else extra.push(item);
   }
