@@ -3,7 +3,7 @@ import type { Extraction, TaskId } from '../domain/types.ts';
 import { TASKS, TASK_IDS } from '../format/taskCatalog.ts';
 import { placeSpans } from '../align/alignSpans.ts';
 import { TextIndex } from '../text/textIndex.ts';
-import { aggregate, DEFAULT_MATCH, f1Of, itemTuples, normalizeField, pct, sameCategory, scoreSequence, unscorableReason, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
+import { aggregate, DEFAULT_MATCH, f1Of, fieldsEqual, itemTuples, normalizeField, pct, sameCategory, scoreSequence, unscorableReason, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
 import { bootstrapGroups, seededRandom, type Intervals } from './bootstrap.ts';
 import { PAPER_DATASET, PAPER_TABLE_1, PAPER_TABLE_1_CAPTION, SCPOS_PROTOCOL, type PaperDataset, type PaperResult } from './paperResults.ts';
 
@@ -152,23 +152,21 @@ export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions
   const extra: Item[] = [];
   if (g.length === 0) return { matched, missing: [], extra: p, wrongLabel: [] };
   const usedGold = new Uint8Array(g.length);
-  const goldKeys = new Array<string>(g.length);
-  for (let i = 0; i < g.length; i++) goldKeys[i] = itemKey(g[i]!, opts);
-  // Each predicted item takes the first gold item with its key not taken yet. For the few items of a
-  // sentence, looking along the keys costs less than a map of them.
+  // Each predicted item takes the first gold item equal to it not taken yet. For the few items of a
+  // sentence, comparing along them (as written first, see fieldsEqual) costs less than a map of keys.
   const left = g.length * p.length > 64 ? new Map<string, number[]>() : null;
   if (left !== null) {
     for (let i = 0; i < g.length; i++) {
-      const at = left.get(goldKeys[i]!);
+      const k = itemKey(g[i]!, opts);
+      const at = left.get(k);
       if (at) at.push(i);
-      else left.set(goldKeys[i]!, [i]);
+      else left.set(k, [i]);
     }
   }
   for (const item of p) {
-    const k = itemKey(item, opts);
     let j = -1;
-    if (left !== null) j = left.get(k)?.shift() ?? -1;
-    else for (let i = 0; i < g.length && j < 0; i++) if (usedGold[i] === 0 && goldKeys[i] === k) j = i;
+    if (left !== null) j = left.get(itemKey(item, opts))?.shift() ?? -1;
+    else for (let i = 0; i < g.length && j < 0; i++) if (usedGold[i] === 0 && fieldsEqual(g[i]!, 0, item, 0, item.length, opts)) j = i;
     if (j >= 0) {
       usedGold[j] = 1;
       matched.push(item);

@@ -92,6 +92,32 @@ function itemFields(x: Extraction, opts: MatchOptions): { stride: number; fields
   return { stride: 4, fields };
 }
 
+/** Every item's fields as written, flat (an absent event object as `∅`): what in-place matching compares. */
+function rawFields(x: Extraction): { stride: number; fields: string[] } {
+  return itemFields(x, RAW);
+}
+const RAW: MatchOptions = { duplicates: 'multiset', normalize: 'none' };
+
+/**
+ * Whether `len` fields of `a` from `ai` equal those of `b` from `bi` once normalised. Equal as written is
+ * equal normalised, so a field is normalised only where it differs as written: most fields of a prediction
+ * are its gold's, character for character.
+ */
+export function fieldsEqual(a: readonly string[], ai: number, b: readonly string[], bi: number, len: number, opts: MatchOptions): boolean {
+  for (let f = 0; f < len; f++) {
+    const x = a[ai + f]!;
+    const y = b[bi + f]!;
+    if (x !== y && (opts.normalize === 'none' || nfkcTrimmed(x) !== nfkcTrimmed(y))) return false;
+  }
+  return true;
+}
+
+/** How many word-level items an Extraction has, of its task's shape. */
+function itemCount(x: Extraction): number {
+  const shape = TASKS[x.task].shape;
+  return shape === 'pairs' ? x.entities.length : shape === 'triple' ? x.relations.length : x.events.length;
+}
+
 /** Each word-level item's fields as written, in the order the output shape gives them (object `∅` when absent). */
 export function itemTuples(x: Extraction): string[][] {
   const shape = TASKS[x.task].shape;
@@ -127,16 +153,14 @@ function countMatches(gold: string[], pred: string[]): number {
   return matched;
 }
 
-/** The same count for short lists, the common case, comparing fields in place instead of building keys. */
-function countMatchesInPlace(stride: number, gold: string[], pred: string[]): number {
+/** The same count for short lists, the common case, comparing fields as written in place instead of building keys. */
+function countMatchesInPlace(stride: number, gold: string[], pred: string[], opts: MatchOptions): number {
   const used = new Uint8Array(gold.length / stride);
   let matched = 0;
   for (let p = 0; p < pred.length; p += stride) {
     for (let g = 0; g < gold.length; g += stride) {
       if (used[g / stride]) continue;
-      let same = true;
-      for (let f = 0; f < stride && same; f++) same = gold[g + f] === pred[p + f];
-      if (same) {
+      if (fieldsEqual(gold, g, pred, p, stride, opts)) {
         used[g / stride] = 1;
         matched++;
         break;
@@ -149,7 +173,7 @@ function countMatchesInPlace(stride: number, gold: string[], pred: string[]): nu
 /** Whether two categories are the same after the options' normalisation (null only equals null). */
 export function sameCategory(gold: string | null, pred: string | null, opts: MatchOptions = DEFAULT_MATCH): boolean {
   const n = normalizer(opts);
-  return gold === null ? pred === null : pred !== null && n(gold) === n(pred);
+  return gold === null ? pred === null : pred !== null && (gold === pred || n(gold) === n(pred));
 }
 
 /** The normaliser the options name, for callers that compare fields themselves. */
@@ -163,12 +187,14 @@ export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOpt
     const p = itemKeys(pred, opts);
     return { tlCorrect, gold: g.length, pred: p.length + unreadable, matched: countMatches(g, p) };
   }
-  const g = itemFields(gold, opts);
-  const p = itemFields(pred, opts);
-  const goldCount = g.fields.length / g.stride;
-  const predCount = p.fields.length / p.stride;
-  const matched =
-    goldCount === 0 || predCount === 0 ? 0 : goldCount * predCount <= 64 ? countMatchesInPlace(g.stride, g.fields, p.fields) : countMatches(keysOf(g), keysOf(p));
+  const goldCount = itemCount(gold);
+  const predCount = itemCount(pred);
+  let matched = 0;
+  if (goldCount === 0 || predCount === 0) matched = 0;
+  else if (goldCount * predCount <= 64) {
+    const g = rawFields(gold);
+    matched = countMatchesInPlace(g.stride, g.fields, rawFields(pred).fields, opts);
+  } else matched = countMatches(keysOf(itemFields(gold, opts)), keysOf(itemFields(pred, opts)));
   return { tlCorrect, gold: goldCount, pred: predCount + unreadable, matched };
 }
 
