@@ -13,6 +13,20 @@ describe('corpus document', () => {
     expect(annotated).toMatchObject({ category: '自然', warnings: 0 });
   });
 
+  it('summarises the labels shown each once, sorted, relations’ names included; no output, no summary', () => {
+    const d = newDocument({ ...base, output: '<社会>固有表現抽出:地名;東京:人名;会見:人名;会見者' }, 'a.jsonl', 5, P);
+    // 地名 comes first in the output; 人名 (U+4EBA) sorts before it.
+    expect(d).toMatchObject({ items: 3, labels: ['人名', '地名'] });
+    const re = newDocument({ ...base, task: 're', output: '<社会>関係抽出:東京;本社;会見:東京;所属;会見:会見;所属;東京' }, 'a.jsonl', 5, P);
+    expect(re.labels).toEqual(['所属', '本社']);
+    // Fields in the order every import has written them (an export lists them so).
+    const bare = newDocument({ ...base, output: null }, 'a', 0, P);
+    expect(Object.keys(bare)).toEqual(['annotation', 'prediction', 'predictionError', 'reviewed', 'line', 'recordId', 'text', 'task', 'output', 'source', 'importedAt', 'category', 'warnings', 'items', 'labels']);
+    expect(bare).toMatchObject({ annotation: null, category: null, warnings: 0, items: 0, labels: [] });
+    // An annotation given as undefined is none.
+    expect(newDocument({ ...base, output: null, annotation: undefined }, 'a', 0, P).annotation).toBeNull();
+  });
+
   it('shows the correction, else the output, else the prediction; only the first two are gold', () => {
     const prediction = { model: 'm', raw: '', extraction: extract('<技術>固有表現抽出:地名;東京', 'ner', P, TEXT), at: 0 };
     const bare = newDocument({ ...base, output: null }, 'a', 0, P);

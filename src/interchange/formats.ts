@@ -99,7 +99,11 @@ const firstLine = (head: string) => {
   const end = head.indexOf('\n');
   return end < 0 ? head : head.slice(0, end);
 };
-const jsonObjectLine = (head: string, key: RegExp) => /^\{/.test(firstLine(head)) && key.test(firstLine(head));
+// Asked of every line of a JSONL file (a file mixing formats is refused): the first line cut once, `{` by its code.
+const jsonObjectLine = (head: string, key: RegExp) => {
+  const line = firstLine(head);
+  return line.charCodeAt(0) === 0x7b && key.test(line);
+};
 
 /** A dataset record as a document. */
 export const fromRecord = (r: DatasetRecord): ImportedDocument => ({
