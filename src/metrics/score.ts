@@ -189,13 +189,17 @@ export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOpt
   }
   const goldCount = itemCount(gold);
   const predCount = itemCount(pred);
-  let matched = 0;
-  if (goldCount === 0 || predCount === 0) matched = 0;
-  else if (goldCount * predCount <= 64) {
+  return { tlCorrect, gold: goldCount, pred: predCount + unreadable, matched: multisetMatches(gold, pred, goldCount * predCount, opts) };
+}
+
+/** Matched items (multiset): in place for a sentence's few (`pairs`, the counts multiplied), by keys for many. */
+function multisetMatches(gold: Extraction, pred: Extraction, pairs: number, opts: MatchOptions): number {
+  if (pairs === 0) return 0;
+  if (pairs <= 64) {
     const g = rawFields(gold);
-    matched = countMatchesInPlace(g.stride, g.fields, rawFields(pred).fields, opts);
-  } else matched = countMatches(keysOf(itemFields(gold, opts)), keysOf(itemFields(pred, opts)));
-  return { tlCorrect, gold: goldCount, pred: predCount + unreadable, matched };
+    return countMatchesInPlace(g.stride, g.fields, rawFields(pred).fields, opts);
+  }
+  return countMatches(keysOf(itemFields(gold, opts)), keysOf(itemFields(pred, opts)));
 }
 
 /**

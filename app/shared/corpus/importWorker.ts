@@ -8,7 +8,11 @@ const post = (m: ImportWorkerReply) => (self as unknown as DedicatedWorkerGlobal
 
 self.onmessage = async (e: MessageEvent<ReadRequest>) => {
   try {
-    const read = await readDocuments(e.data, (done, total) => post({ kind: 'progress', done, total }));
+    const read = await readDocuments(
+      e.data,
+      (done, total) => post({ kind: 'progress', done, total }),
+      (docs) => post({ kind: 'docs', docs }),
+    );
     post({ kind: 'done', read });
   } catch (err) {
     post({ kind: 'failed', message: (err as Error)?.message ?? String(err) });

@@ -2,6 +2,7 @@ import type { ReadProgress } from '../../../src/data/records.ts';
 import { readDocuments, type DocumentsRead, type ReadRequest } from './readDocuments.ts';
 import type { ImportWorkerReply } from './importWorkerProtocol.ts';
 import { markStale } from '../appUpdate.ts';
+import type { CorpusDocument } from '../../../src/corpus/document.ts';
 
 /** The import worker could not start (its script did not load: after a deployment, an old tab). */
 export class WorkerFailed extends Error {}
@@ -37,11 +38,16 @@ export function readOffThread(req: ReadRequest, onProgress: ReadProgress, signal
     };
     if (signal.aborted) return stop();
     signal.addEventListener('abort', stop);
+    const docs: CorpusDocument[] = [];
     worker.onmessage = (e: MessageEvent<ImportWorkerReply>) => {
       const m = e.data;
       if (m.kind === 'progress') return onProgress(m.done, m.total);
+      if (m.kind === 'docs') {
+        for (const d of m.docs) docs.push(d);
+        return;
+      }
       end();
-      if (m.kind === 'done') resolve(m.read);
+      if (m.kind === 'done') resolve('docs' in m.read ? { ...m.read, docs } : m.read);
       else reject(new Error(m.message));
     };
     // A worker that cannot start (its chunk gone after a deployment) fails the read like a reader would.
