@@ -21,6 +21,14 @@ describe('scoreSequence', () => {
     expect(scoreSequence(gold, x('<スポーツ>関係抽出:国母和宏;職業;東海大:', 're')).matched).toBe(0);
     const ev = x('<スポーツ>イベント抽出:吉田秀彦;引退;今月8日:', 'ee');
     expect(scoreSequence(ev, x('<スポーツ>イベント抽出:吉田秀彦;引退;ASTRA;今月8日:', 'ee')).matched).toBe(0);
+    expect(scoreSequence(ev, x('<スポーツ>イベント抽出:吉田秀彦;引退;今月８日:', 'ee')).matched).toBe(1);
+  });
+
+  it('never matches items of two shapes (a pair and a triple)', () => {
+    const ner = x('<社会>固有表現抽出:人名;A:地名;B');
+    const re = x('<社会>関係抽出:A;所属;B', 're');
+    expect(scoreSequence(ner, re)).toMatchObject({ gold: 2, pred: 1, matched: 0 });
+    expect(scoreSequence(re, ner)).toMatchObject({ gold: 1, pred: 2, matched: 0 });
   });
 
   it('offers multiset vs set duplicate handling', () => {
@@ -74,7 +82,8 @@ describe('aggregate', () => {
 describe('matching paths', () => {
   it('short and long item lists count the same multiset matches', () => {
     const pairs = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `:地名;${prefix}${i % 7}`).join('');
-    for (const [g, p] of [[3, 4], [9, 9], [40, 30]] as const) {
+    // In place with a bit mask, in place past 31 gold items, and by keys.
+    for (const [g, p] of [[3, 4], [3, 8], [9, 7], [31, 1], [40, 0], [60, 0], [40, 30]] as const) {
       const gold = x(`<社会>固有表現抽出${pairs(g, '町')}`);
       const pred = x(`<社会>固有表現抽出${pairs(p, '町')}:地名;村`);
       // Names repeat every 7: matched = Σ over names of min(gold count, pred count).
@@ -85,5 +94,10 @@ describe('matching paths', () => {
       }
       expect(scoreSequence(gold, pred).matched).toBe(expected);
     }
+    // A gold item matched once is not matched again: with a few gold items, and past 31 of them.
+    const twice = x('<社会>固有表現抽出:地名;町6:地名;町6');
+    expect(scoreSequence(x('<社会>固有表現抽出:地名;町6:地名;村'), twice).matched).toBe(1);
+    const once = x(`<社会>固有表現抽出${Array.from({ length: 32 }, (_, i) => `:地名;${i === 5 ? '町6' : `村${i}`}`).join('')}`);
+    expect(scoreSequence(once, twice).matched).toBe(1);
   });
 });

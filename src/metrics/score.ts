@@ -92,24 +92,33 @@ function itemFields(x: Extraction, opts: MatchOptions): { stride: number; fields
   return { stride: 4, fields };
 }
 
-/** Every item's fields as written, flat (an absent event object as `∅`): what in-place matching compares. */
-function rawFields(x: Extraction): { stride: number; fields: string[] } {
-  return itemFields(x, RAW);
-}
-const RAW: MatchOptions = { duplicates: 'multiset', normalize: 'none' };
+/** Whether two fields are the same once normalised: equal as written is equal normalised, so only a field that differs is normalised. */
+const sameField = (x: string, y: string, opts: MatchOptions) => x === y || (opts.normalize !== 'none' && nfkcTrimmed(x) === nfkcTrimmed(y));
 
 /**
- * Whether `len` fields of `a` from `ai` equal those of `b` from `bi` once normalised. Equal as written is
- * equal normalised, so a field is normalised only where it differs as written: most fields of a prediction
- * are its gold's, character for character.
+ * Whether `len` fields of `a` from `ai` equal those of `b` from `bi` once normalised (see sameField):
+ * most fields of a prediction are its gold's, character for character.
  */
 export function fieldsEqual(a: readonly string[], ai: number, b: readonly string[], bi: number, len: number, opts: MatchOptions): boolean {
-  for (let f = 0; f < len; f++) {
-    const x = a[ai + f]!;
-    const y = b[bi + f]!;
-    if (x !== y && (opts.normalize === 'none' || nfkcTrimmed(x) !== nfkcTrimmed(y))) return false;
-  }
+  for (let f = 0; f < len; f++) if (!sameField(a[ai + f]!, b[bi + f]!, opts)) return false;
   return true;
+}
+
+/** Whether gold's item `g` and pred's item `p` are the same item of the shape (an absent event object is `∅`, as in itemFields). */
+function sameItemAt(shape: 'pairs' | 'triple' | 'event', gold: Extraction, g: number, pred: Extraction, p: number, opts: MatchOptions): boolean {
+  if (shape === 'pairs') {
+    const a = gold.entities[g]!;
+    const b = pred.entities[p]!;
+    return sameField(a.label, b.label, opts) && sameField(a.text, b.text, opts);
+  }
+  if (shape === 'triple') {
+    const a = gold.relations[g]!;
+    const b = pred.relations[p]!;
+    return sameField(a.head, b.head, opts) && sameField(a.relation, b.relation, opts) && sameField(a.tail, b.tail, opts);
+  }
+  const a = gold.events[g]!;
+  const b = pred.events[p]!;
+  return sameField(a.subject, b.subject, opts) && sameField(a.trigger, b.trigger, opts) && sameField(a.object ?? '∅', b.object ?? '∅', opts) && sameField(a.time, b.time, opts);
 }
 
 /** How many word-level items an Extraction has, of its task's shape. */
@@ -153,15 +162,21 @@ function countMatches(gold: string[], pred: string[]): number {
   return matched;
 }
 
-/** The same count for short lists, the common case, comparing fields as written in place instead of building keys. */
-function countMatchesInPlace(stride: number, gold: string[], pred: string[], opts: MatchOptions): number {
-  const used = new Uint8Array(gold.length / stride);
+/**
+ * The same count for short lists, the common case: the items compared where they are, no field arrays or
+ * keys built, the gold items taken marked in a bit mask (a sentence has far fewer than 31).
+ */
+function countMatchesInPlace(gold: Extraction, pred: Extraction, goldCount: number, predCount: number, opts: MatchOptions): number {
+  const shape = TASKS[gold.task].shape;
+  const many = goldCount > 31 ? new Uint8Array(goldCount) : null;
+  let mask = 0;
   let matched = 0;
-  for (let p = 0; p < pred.length; p += stride) {
-    for (let g = 0; g < gold.length; g += stride) {
-      if (used[g / stride]) continue;
-      if (fieldsEqual(gold, g, pred, p, stride, opts)) {
-        used[g / stride] = 1;
+  for (let p = 0; p < predCount; p++) {
+    for (let g = 0; g < goldCount; g++) {
+      if (many ? many[g] === 1 : (mask & (1 << g)) !== 0) continue;
+      if (sameItemAt(shape, gold, g, pred, p, opts)) {
+        if (many) many[g] = 1;
+        else mask |= 1 << g;
         matched++;
         break;
       }
@@ -192,13 +207,13 @@ export function scoreSequence(gold: Extraction, pred: Extraction, opts: MatchOpt
   return { tlCorrect, gold: goldCount, pred: predCount + unreadable, matched: multisetMatches(gold, pred, goldCount * predCount, opts) };
 }
 
-/** Matched items (multiset): in place for a sentence's few (`pairs`, the counts multiplied), by keys for many. */
+/**
+ * Matched items (multiset): in place for a sentence's few (`pairs`, the counts multiplied), by keys for
+ * many. Items of two different shapes (a pair and a triple) are never the same item.
+ */
 function multisetMatches(gold: Extraction, pred: Extraction, pairs: number, opts: MatchOptions): number {
-  if (pairs === 0) return 0;
-  if (pairs <= 64) {
-    const g = rawFields(gold);
-    return countMatchesInPlace(g.stride, g.fields, rawFields(pred).fields, opts);
-  }
+  if (pairs === 0 || TASKS[gold.task].shape !== TASKS[pred.task].shape) return 0;
+  if (pairs <= 64) return countMatchesInPlace(gold, pred, itemCount(gold), itemCount(pred), opts);
   return countMatches(keysOf(itemFields(gold, opts)), keysOf(itemFields(pred, opts)));
 }
 
