@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseClean } from './parseClean.ts';
+import { parseClean, TRIMMED } from './parseClean.ts';
 import { parseGeneral, parseOutput } from './parseOutput.ts';
 import { serializeOutput } from './serializeOutput.ts';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE as P, type FormatProfile } from './profile.ts';
@@ -18,6 +18,12 @@ function agrees(output: string, task: TaskId, profile: FormatProfile, text?: str
 }
 
 describe('parseClean, the one-pass reading of a plain output', () => {
+  it('knows exactly the code units trim() removes', () => {
+    const trimmed: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (String.fromCharCode(c).trim() === '') trimmed.push(c);
+    expect(trimmed).toEqual([...TRIMMED]);
+  });
+
   it('reads the real gold outputs exactly as the general parser does, and nearly all of them itself', () => {
     const golds: { task: TaskId; text: string; out: string }[] = [];
     for (const s of loadStockmark()) {

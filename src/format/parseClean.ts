@@ -38,12 +38,18 @@ const SPACE = 0x20;
 const ASCII = '<>:;';
 const FULL = '＜＞：；';
 
+/**
+ * The code units trim() and \s remove (ECMAScript's WhiteSpace and LineTerminator): the general parser
+ * trims pieces, labels and spans. Listed, not found by trying all 65,536 at the first parse (4 ms a
+ * table); a test checks the list against trim().
+ */
+export const TRIMMED = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff] as const;
+
 const plainOf = new WeakMap<FormatProfile, Plain | null>();
 
 function widthOf(chars: string, other: string | null, profile: FormatProfile): Width {
   const scan = new Uint8Array(0x10000);
-  // Whatever trim() or \s would remove: the general parser trims pieces, labels and spans.
-  for (let c = 0; c < 0x10000; c++) if (String.fromCharCode(c).trim() === '') scan[c] = 1;
+  for (const c of TRIMMED) scan[c] = 1;
   scan[SPACE] = 2;
   // A second opener may start an echoed label set; the other width's structure is the general parser's to judge.
   scan[chars.charCodeAt(0)] = 1;
