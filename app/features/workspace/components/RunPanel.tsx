@@ -83,13 +83,15 @@ export function RunPanel() {
   );
 }
 
+/** Subscribed to the two counts, not the runs: a streamed update that ends no sentence does not render it. */
 function RunProgress() {
   const { t } = useTranslation();
-  const runs = useRunStore((s) => s.runs);
-  if (runs.length === 0) return null;
+  const total = useRunStore((s) => s.runs.length);
+  const done = useRunStore((s) => s.runs.filter(runEnded).length);
+  if (total === 0) return null;
   return (
     <span className="text-sm tabular-nums" role="status" data-testid="run-progress">
-      {t('run.progress', { done: runs.filter(runEnded).length, total: runs.length })}
+      {t('run.progress', { done, total })}
     </span>
   );
 }
