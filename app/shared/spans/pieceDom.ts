@@ -1,4 +1,4 @@
-import { byLaneOf, markAttributes, markClass, stackedLook, type DrawnRange } from './StackedMark.tsx';
+import { byLaneOf, markAttributes, markClass, stackedLook, type DrawnRange, type Look } from './StackedMark.tsx';
 
 /** A drawn range that belongs to an item of the extraction, so the item's row can light its pieces. */
 export interface ItemRange extends DrawnRange {
@@ -16,20 +16,37 @@ export interface LinePiece {
 /** The item a piece names in `data-items` (the innermost span's item first): `entities:3`. */
 export const itemToken = (kind: string, item: number) => `${kind}:${item}`;
 
-/** The attributes of pieces drawn alike (same lanes, labels, colours): a long article repeats few of them. */
-const attributesByLook = new Map<string, [string, string][]>();
-function attributesOf(byLane: readonly DrawnRange[]): [string, string][] {
-  let key = '';
-  for (const r of byLane) key += `${r.lane}\u0000${r.label}\u0000${r.colour}\u0000${r.suggested ? 1 : 0}\u0001`;
-  let attrs = attributesByLook.get(key);
-  if (attrs === undefined) {
-    // What a read-only view needs: lanes and labels are read only by the editor's click on a bar.
-    attrs = Object.entries(markAttributes(byLane)).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'data-lanes' && e[0] !== 'data-labels');
-    // Bounded: an unusual document (every span its own label) must not grow this for ever.
-    if (attributesByLook.size > 4096) attributesByLook.clear();
-    attributesByLook.set(key, attrs);
+/** What a read-only view needs of a mark's attributes: lanes and labels are read only by the editor's click on a bar. */
+const attributesOf = (byLane: readonly DrawnRange[]): [string, string][] =>
+  Object.entries(markAttributes(byLane)).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'data-lanes' && e[0] !== 'data-labels');
+
+/**
+ * Per document, one mark per look (lanes, labels, colours, spacer) already wearing its attributes and its
+ * unlit class: each piece of that look is a shallow clone of it, one native copy instead of a call per
+ * attribute (setting them one by one was the largest single cost of a 5,000-span first render). A long
+ * article repeats few looks; the map is bounded for an unusual one (every span its own label).
+ */
+const templates = new WeakMap<Document, Map<string, { template: HTMLElement; style: Look['style'] }>>();
+
+function markFor(doc: Document, byLane: readonly DrawnRange[], extra: string): HTMLElement {
+  let byKey = templates.get(doc);
+  if (byKey === undefined) templates.set(doc, (byKey = new Map()));
+  let key = extra;
+  for (const r of byLane) key += `\u0001${r.lane}\u0000${r.label}\u0000${r.colour}\u0000${r.suggested ? 1 : 0}`;
+  let known = byKey.get(key);
+  if (known === undefined) {
+    const template = doc.createElement('mark');
+    for (const [name, value] of attributesOf(byLane)) template.setAttribute(name, value);
+    const look = stackedLook(byLane, false, -1);
+    template.className = markClass(look, false, extra);
+    if (byKey.size > 4096) byKey.clear();
+    byKey.set(key, (known = { template, style: look.style }));
   }
-  return attrs;
+  const el = known.template.cloneNode(false) as HTMLElement;
+  // A look without a shared class is styled through the CSSOM on each mark, as paint does: a style
+  // attribute copied by a clone would be one the page's CSP refuses.
+  if (known.style) Object.assign(el.style, known.style);
+  return el;
 }
 
 /** Each mark's ranges and the classes it wears besides its look, for lighting it later. */
@@ -52,9 +69,8 @@ export function fillLine(host: HTMLElement, pieces: readonly LinePiece[], spacer
       el = doc.createElement('span');
       if (spacer) el.className = spacerClass;
     } else {
-      el = doc.createElement('mark');
       const byLane = p.ranges.length === 1 ? p.ranges : byLaneOf(p.ranges);
-      for (const [name, value] of attributesOf(byLane)) el.setAttribute(name, value);
+      el = markFor(doc, byLane, spacer ? spacerClass : '');
       // The innermost span under the pointer is the one its row lights up for (the first of them where two
       // share the innermost lane: one role of two relations over the same words).
       const deepest = byLane[byLane.length - 1]!.lane;
@@ -62,7 +78,6 @@ export function fillLine(host: HTMLElement, pieces: readonly LinePiece[], spacer
       const own = itemToken(inner.kind, inner.item);
       el.setAttribute('data-items', p.ranges.length === 1 ? own : [...new Set([own, ...p.ranges.map((r) => itemToken(r.kind, r.item))])].join(' '));
       drawn.set(el, { byLane, extra: spacer ? spacerClass : '' });
-      paint(el, false);
     }
     el.setAttribute('data-start', String(p.start));
     if (spacer) el.setAttribute('data-spacer', String(p.start));
