@@ -173,15 +173,9 @@ export function newDocument(d: ImportedDocument, source: string, importedAt: num
   // A document that came with its own annotation shows it, else its output: the summary follows what it shows
   // (read once: an import makes every document through here, 187,028 of them for an SCPOS test set).
   const shown = d.annotation ?? outputExtraction({ output: d.output, task: d.task, text: d.text, outputTruncated: d.outputTruncated }, profile);
-  const doc: CorpusDocument = { annotation: null, prediction: null, predictionError: null, reviewed: 0, ...d, source, importedAt, category: null, warnings: 0, items: 0, labels: [] };
+  const doc: CorpusDocument = { annotation: null, prediction: null, predictionError: null, reviewed: 0, ...d, source, importedAt, ...summaryOf(shown) };
+  // A given annotation stays where `d` put it; an absent or undefined one is none.
   if (!d.annotation) doc.annotation = null;
-  // Field by field, not a spread of summaryOf's object: the same fields, in the same order, one copy less.
-  if (shown) {
-    doc.category = shown.category ?? null;
-    doc.warnings = shown.warnings.length;
-    doc.items = shown.entities.length + shown.relations.length + shown.events.length;
-    doc.labels = labelsOf(shown);
-  }
   return doc;
 }
 

@@ -3,7 +3,7 @@ import type { Extraction, TaskId } from '../domain/types.ts';
 import { TASKS, TASK_IDS } from '../format/taskCatalog.ts';
 import { placeSpans } from '../align/alignSpans.ts';
 import { TextIndex } from '../text/textIndex.ts';
-import { aggregate, DEFAULT_MATCH, f1Of, fieldsEqual, itemTuples, normalizeField, pct, sameCategory, scoreSequence, unscorableReason, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
+import { aggregate, DEFAULT_MATCH, f1Of, fieldsEqual, IN_PLACE_PAIRS, itemTuples, normalizeField, pct, sameCategory, scoreSequence, unscorableReason, type MatchOptions, type Scores, type SequenceScore } from './score.ts';
 import { bootstrapGroups, seededRandom, type Intervals } from './bootstrap.ts';
 import { PAPER_DATASET, PAPER_TABLE_1, PAPER_TABLE_1_CAPTION, SCPOS_PROTOCOL, type PaperDataset, type PaperResult } from './paperResults.ts';
 
@@ -154,7 +154,7 @@ export function diffItems(gold: Extraction, pred: Extraction, opts: MatchOptions
   const usedGold = new Uint8Array(g.length);
   // Each predicted item takes the first gold item equal to it not taken yet. For the few items of a
   // sentence, comparing along them (as written first, see fieldsEqual) costs less than a map of keys.
-  const left = g.length * p.length > 64 ? new Map<string, number[]>() : null;
+  const left = g.length * p.length > IN_PLACE_PAIRS ? new Map<string, number[]>() : null;
   if (left !== null) {
     for (let i = 0; i < g.length; i++) {
       const k = itemKey(g[i]!, opts);
